@@ -1,0 +1,81 @@
+import ExcelJS from 'exceljs';
+import type { CellValue, SheetGrid, WorkbookGrid } from '../core/grid';
+
+/**
+ * Reads every worksheet of an .xlsx file into grids. No Node I/O here: the web page uses it too.
+ * Throws whatever ExcelJS throws for a file it cannot open; callers sniff the bytes first.
+ */
+export async function readXlsxGrid(data: Uint8Array | ArrayBuffer): Promise<WorkbookGrid> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(toArrayBuffer(data));
+  return { sheets: workbook.worksheets.map(sheetGrid) };
+}
+
+function toArrayBuffer(data: Uint8Array | ArrayBuffer): ArrayBuffer {
+  if (data instanceof ArrayBuffer) return data;
+  const copy = new Uint8Array(data.byteLength);
+  copy.set(data);
+  return copy.buffer;
+}
+
+interface PlacedValue {
+  readonly row: number;
+  readonly col: number;
+  readonly value: Exclude<CellValue, null>;
+}
+
+function sheetGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
+  const placed: PlacedValue[] = [];
+  worksheet.eachRow({ includeEmpty: false }, (row) => {
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      // Office.js reports a merged area's value on its master cell only; do the same.
+      if (cell.isMerged && cell.master.address !== cell.address) return;
+      const value = plainValue(cell.value);
+      if (value !== null) placed.push({ row: Number(cell.row) - 1, col: Number(cell.col) - 1, value });
+    });
+  });
+  if (placed.length === 0) return { name: worksheet.name, originRow: 0, originCol: 0, values: [] };
+
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  for (const p of placed) {
+    top = Math.min(top, p.row);
+    left = Math.min(left, p.col);
+    bottom = Math.max(bottom, p.row);
+    right = Math.max(right, p.col);
+  }
+  const values: CellValue[][] = Array.from({ length: bottom - top + 1 }, () =>
+    new Array<CellValue>(right - left + 1).fill(null),
+  );
+  for (const p of placed) {
+    const rowValues = values[p.row - top];
+    if (rowValues) rowValues[p.col - left] = p.value;
+  }
+  return { name: worksheet.name, originRow: top, originCol: left, values };
+}
+
+type ExcelValue = ExcelJS.CellValue | ExcelJS.CellFormulaValue['result'];
+
+/** ExcelJS's value shapes → the plain values every adapter hands to the core. */
+function plainValue(value: ExcelValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value === '' ? null : value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'boolean') return value;
+  if (value instanceof Date) return isoDateText(value);
+  if ('richText' in value) return plainValue(value.richText.map((run) => run.text).join(''));
+  if ('error' in value) return value.error;
+  if ('formula' in value || 'sharedFormula' in value) return plainValue(value.result);
+  // Hyperlink text may itself be rich text, so resolve it the same way.
+  if ('hyperlink' in value) return plainValue(value.text as ExcelValue);
+  return null;
+}
+
+/** ExcelJS builds dates in UTC from the serial number; Excel dates have no time zone. */
+function isoDateText(date: Date): string | null {
+  if (Number.isNaN(date.getTime())) return null;
+  const iso = date.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19);
+}
