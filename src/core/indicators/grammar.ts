@@ -1,0 +1,322 @@
+import { DEFAULT_TAXONOMY, type Level1Entry, type Level2Entry, type Taxonomy } from '../taxonomy';
+import { parseIndicatorValue, toHalfWidthDigits, type IndicatorValue } from './value';
+
+/**
+ * The 绩效指标 cell grammar. Canonical form, byte for byte as published:
+ *   1、1-产出指标；12-质量指标；投诉次数；实施周期指标值:≤5；年度指标值:≤5。2、…
+ * The parser is tolerant: it reads common deviations, records each one, and rebuilds
+ * the canonical text when nothing is missing or ambiguous.
+ */
+
+export interface LevelRef<E> {
+  /** The code as written, null when the cell gives only a name. */
+  readonly code: string | null;
+  /** The name as written ('' when only a code is given). */
+  readonly name: string;
+  /** Taxonomy entry the code names (or the name, when there is no code). */
+  readonly entry: E | null;
+  /** The written name resolves to another entry than the code. */
+  readonly nameConflict: boolean;
+}
+
+export interface Indicator {
+  /** Number written before the item, null when it has none. */
+  readonly seq: number | null;
+  readonly level1: LevelRef<Level1Entry> | null;
+  readonly level2: LevelRef<Level2Entry> | null;
+  /** Third-level name ('' when missing). */
+  readonly name: string;
+  readonly period: IndicatorValue | null;
+  readonly annual: IndicatorValue | null;
+  /** Fields the grammar could not place (a second name, a label it does not know). */
+  readonly extraFields: readonly string[];
+  /** The item's text as written. */
+  readonly source: string;
+}
+
+export type FormatDeviation =
+  | 'line-break'
+  | 'whitespace'
+  | 'semicolon-halfwidth'
+  | 'colon-fullwidth'
+  | 'colon-missing'
+  | 'value-label'
+  | 'terminator-wrong'
+  | 'terminator-missing'
+  | 'numbering-style'
+  | 'numbering-missing'
+  | 'sequence'
+  | 'comparator-ascii'
+  | 'full-width-digits'
+  | 'level-code-missing'
+  | 'level-name-variant'
+  | 'dash-variant'
+  | 'field-order';
+
+export interface IndicatorParse {
+  readonly indicators: readonly Indicator[];
+  /** Each kind of deviation from the canonical format found, in a stable order. */
+  readonly deviations: readonly FormatDeviation[];
+  /** Text outside any item (before the first number, or not an indicator at all). */
+  readonly strayText: string;
+  /**
+   * A half-width "." stands between a digit and the next item number ("…:95.2、2-…"): it may be a
+   * decimal point or a terminator, so no canonical text is offered.
+   */
+  readonly ambiguousTerminator: boolean;
+  /** The canonical text, or null when it cannot be rebuilt without guessing (something missing, contradictory or ambiguous). */
+  readonly canonical: string | null;
+}
+
+const DASH = '[-－—–]';
+const LEVEL_LOOKAHEAD = `(?=\\d{1,2}\\s*${DASH}|产出|效益|满意度|成本|数量|质量|时效|经济|社会|生态|可持续|服务对象)`;
+// An item number: 1、 1. 1． 1） 1) （1） (1)
+const ITEM_START = new RegExp(
+  `(?:(\\d{1,3})\\s*(、|[.．](?=\\s*\\d{1,2}\\s*${DASH}|\\s*\\D)|[)）])|[（(]\\s*(\\d{1,3})\\s*[）)])\\s*${LEVEL_LOOKAHEAD}`,
+  'g',
+);
+const FIELD_SEPARATOR = /[；;]/;
+const LEVEL_FIELD = new RegExp(`^(?:(\\d{1,2})\\s*${DASH}\\s*)?(.*)$`);
+const PERIOD_LABEL = /^实施周期(指标值|指标|值)?\s*([:：])?\s*/;
+const ANNUAL_LABEL = /^(?:年度|全年)(指标值|指标|值)?\s*([:：])?\s*/;
+const TERMINATORS = /[。.．；;，,]$/;
+const LINE_BREAKS = /[\r\n\t\v\f\u2028\u2029]+/g;
+const FULL_WIDTH_DIGIT = /[０-９]/;
+const WHITESPACE_ONLY = /^[\s\u3000]*$/;
+
+const DEVIATION_ORDER: readonly FormatDeviation[] = [
+  'line-break', 'whitespace', 'numbering-missing', 'numbering-style', 'sequence', 'level-code-missing',
+  'level-name-variant', 'dash-variant', 'field-order', 'semicolon-halfwidth', 'value-label', 'colon-fullwidth', 'colon-missing',
+  'comparator-ascii', 'full-width-digits', 'terminator-wrong', 'terminator-missing',
+];
+
+interface ItemSlice {
+  readonly seq: number | null;
+  readonly numbering: string;
+  readonly body: string;
+}
+
+/** Parses a 绩效指标 cell. Never throws, whatever the text. */
+export function parseIndicators(cellText: string, taxonomy: Taxonomy = DEFAULT_TAXONOMY): IndicatorParse {
+  const found = new Set<FormatDeviation>();
+  let text = cellText;
+  if (LINE_BREAKS.test(text)) {
+    found.add('line-break');
+    text = text.replace(LINE_BREAKS, '');
+  }
+  if (text.trim() !== text) found.add('whitespace');
+  text = text.trim();
+  if (FULL_WIDTH_DIGIT.test(text)) found.add('full-width-digits');
+  text = toHalfWidthDigits(text);
+  if (text === '') return { indicators: [], deviations: [], strayText: '', ambiguousTerminator: false, canonical: null };
+
+  const { items, strayText, ambiguousTerminator } = sliceItems(text, found);
+  const indicators = items.map((item) => parseItem(item, taxonomy, found));
+  indicators.forEach((ind, i) => {
+    if (ind.seq !== null && ind.seq !== i + 1) found.add('sequence');
+  });
+
+  const deviations = DEVIATION_ORDER.filter((d) => found.has(d));
+  const canonical =
+    strayText === '' && !ambiguousTerminator && indicators.length > 0 && indicators.every(isComplete)
+      ? formatIndicators(indicators)
+      : null;
+  return { indicators, deviations, strayText, ambiguousTerminator, canonical };
+}
+
+function sliceItems(
+  text: string,
+  found: Set<FormatDeviation>,
+): { items: ItemSlice[]; strayText: string; ambiguousTerminator: boolean } {
+  let ambiguousTerminator = false;
+  const starts: { index: number; end: number; seq: number; numbering: string }[] = [];
+  ITEM_START.lastIndex = 0;
+  for (let m = ITEM_START.exec(text); m !== null; m = ITEM_START.exec(text)) {
+    let index = m.index;
+    let digits = m[1] ?? m[3] ?? '';
+    const expected = String(starts.length + 1);
+    // "…年度指标值:952、2-效益" lost its terminator: the item number is the expected one, the rest is the value.
+    if (m[1] !== undefined && digits !== expected && digits.length > expected.length && digits.endsWith(expected)) {
+      index += digits.length - expected.length;
+      digits = expected;
+    } else if (m[1] !== undefined && index > 0 && /\d/.test(text.charAt(index - 1))) {
+      continue;
+    }
+    const numbering = m[2] ?? '（）';
+    if (/[.．]/.test(text.charAt(index - 1)) && /\d/.test(text.charAt(index - 2))) ambiguousTerminator = true;
+    starts.push({ index, end: m.index + m[0].length, seq: Number(digits), numbering });
+  }
+  if (starts.length === 0) {
+    if (LEVEL_FIELD_START.test(text)) {
+      found.add('numbering-missing');
+      return { items: [{ seq: null, numbering: '', body: text }], strayText: '', ambiguousTerminator };
+    }
+    return { items: [], strayText: text, ambiguousTerminator };
+  }
+  const strayText = text.slice(0, starts[0]?.index ?? 0).trim();
+  const items: ItemSlice[] = starts.map((s, i) => {
+    if (s.numbering !== '、') found.add('numbering-style');
+    const next = starts[i + 1];
+    return { seq: s.seq, numbering: s.numbering, body: text.slice(s.end, next ? next.index : text.length) };
+  });
+  return { items, strayText, ambiguousTerminator };
+}
+
+const LEVEL_FIELD_START = new RegExp(`^\\s*${LEVEL_LOOKAHEAD}`);
+
+function parseItem(item: ItemSlice, taxonomy: Taxonomy, found: Set<FormatDeviation>): Indicator {
+  let body = item.body.trimEnd();
+  if (body !== item.body) found.add('whitespace');
+  const terminator = TERMINATORS.exec(body);
+  if (terminator) {
+    if (terminator[0] !== '。') found.add('terminator-wrong');
+    body = body.slice(0, -1);
+  } else {
+    found.add('terminator-missing');
+  }
+  if (body.includes(';')) found.add('semicolon-halfwidth');
+
+  let level1: LevelRef<Level1Entry> | null = null;
+  let level2: LevelRef<Level2Entry> | null = null;
+  let name: string | null = null;
+  let period: IndicatorValue | null = null;
+  let annual: IndicatorValue | null = null;
+  const extraFields: string[] = [];
+  const order: number[] = [];
+
+  for (const rawField of body.split(FIELD_SEPARATOR)) {
+    const field = rawField.trim();
+    if (field !== rawField) found.add('whitespace');
+    if (field === '') continue;
+    const value = readLabelledValue(field, found);
+    if (value) {
+      if (value.kind === 'period' && period === null) {
+        period = value.value;
+        order.push(3);
+        continue;
+      }
+      if (value.kind === 'annual' && annual === null) {
+        annual = value.value;
+        order.push(4);
+        continue;
+      }
+    }
+    if (level1 === null && level2 === null && name === null) {
+      const l1 = readLevel(field, 1, taxonomy.level1ByCode, taxonomy.level1ByName, found);
+      if (l1) {
+        level1 = l1;
+        order.push(0);
+        continue;
+      }
+    }
+    if (level2 === null && name === null) {
+      const l2 = readLevel(field, 2, taxonomy.level2ByCode, taxonomy.level2ByName, found);
+      if (l2) {
+        level2 = l2;
+        order.push(1);
+        continue;
+      }
+    }
+    if (name === null) {
+      name = field;
+      order.push(2);
+      continue;
+    }
+    extraFields.push(field);
+  }
+  if (order.some((v, i) => i > 0 && v < (order[i - 1] ?? 0))) found.add('field-order');
+  // A missing first level is implied by its second level (12-质量指标 sits under 1-产出指标).
+  if (level1 === null && level2?.entry) {
+    const parent = taxonomy.level1ByCode(level2.entry.parent);
+    if (parent) {
+      found.add('level-code-missing');
+      level1 = { code: null, name: '', entry: parent, nameConflict: false };
+    }
+  }
+  return { seq: item.seq, level1, level2, name: name ?? '', period, annual, extraFields, source: item.body };
+}
+
+function readLabelledValue(field: string, found: Set<FormatDeviation>): { kind: 'period' | 'annual'; value: IndicatorValue } | null {
+  const period = PERIOD_LABEL.exec(field);
+  const annual = period ? null : ANNUAL_LABEL.exec(field);
+  const m = period ?? annual;
+  if (!m) return null;
+  if (m[1] !== '指标值' || (annual && !field.startsWith('年度'))) found.add('value-label');
+  if (m[2] === '：') found.add('colon-fullwidth');
+  if (m[2] === undefined) found.add('colon-missing');
+  const written = field.slice(m[0].length);
+  if (/[\s\u3000]/.test(m[0]) || /[\s\u3000]/.test(written)) found.add('whitespace');
+  const value = parseIndicatorValue(written);
+  if (value.comparatorNormalised) found.add('comparator-ascii');
+  return { kind: period ? 'period' : 'annual', value };
+}
+
+function readLevel<E extends { readonly name: string }>(
+  field: string,
+  codeLength: 1 | 2,
+  byCodeLookup: (code: string) => E | undefined,
+  byNameLookup: (name: string) => E | undefined,
+  found: Set<FormatDeviation>,
+): LevelRef<E> | null {
+  const m = LEVEL_FIELD.exec(field);
+  const code = m?.[1] ?? null;
+  const written = (m?.[2] ?? field).trim();
+  if (code !== null && code.length !== codeLength) return null;
+  const byName = written === '' ? undefined : byNameLookup(written);
+  if (code === null) {
+    if (!byName) return null;
+    found.add('level-code-missing');
+    if (written !== byName.name) found.add('level-name-variant');
+    return { code: null, name: written, entry: byName, nameConflict: false };
+  }
+  const byCode = byCodeLookup(code);
+  const prefix = field.slice(0, field.length - written.length);
+  if (/\s/.test(prefix)) found.add('whitespace');
+  if (/[－—–]/.test(prefix)) found.add('dash-variant');
+  if (byCode && (written === '' || (byName === byCode && written !== byCode.name))) found.add('level-name-variant');
+  return { code, name: written, entry: byCode ?? null, nameConflict: isNameConflict(written, byName, byCode) };
+}
+
+/** A name that resolves elsewhere, or resolves nowhere while the code does, contradicts the code. */
+function isNameConflict<E>(written: string, byName: E | undefined, byCode: E | undefined): boolean {
+  if (written === '' || byCode === undefined) return false;
+  return byName !== byCode;
+}
+
+/** True when the item has everything the canonical form needs, without contradictions. */
+export function isComplete(ind: Indicator): boolean {
+  const l1 = ind.level1?.entry;
+  const l2 = ind.level2?.entry;
+  return (
+    l1 !== undefined && l1 !== null && l2 !== undefined && l2 !== null &&
+    !ind.level1?.nameConflict && !ind.level2?.nameConflict && l2.parent === l1.code &&
+    ind.name !== '' && ind.period !== null && ind.period.text !== '' && ind.annual !== null && ind.annual.text !== '' &&
+    ind.extraFields.length === 0
+  );
+}
+
+/** One item in canonical form, numbered `seq`. */
+export function formatIndicator(
+  seq: number,
+  parts: { level1: Level1Entry; level2: Level2Entry; name: string; period: string; annual: string },
+): string {
+  return `${seq}、${parts.level1.code}-${parts.level1.name}；${parts.level2.code}-${parts.level2.name}；${parts.name}；实施周期指标值:${parts.period}；年度指标值:${parts.annual}。`;
+}
+
+/** Canonical text of complete indicators, renumbered 1..n. Incomplete items are skipped. */
+export function formatIndicators(indicators: readonly Indicator[]): string {
+  let out = '';
+  let seq = 0;
+  for (const ind of indicators) {
+    const level1 = ind.level1?.entry;
+    const level2 = ind.level2?.entry;
+    if (!level1 || !level2 || !ind.period || !ind.annual || !isComplete(ind)) continue;
+    seq++;
+    out += formatIndicator(seq, { level1, level2, name: ind.name, period: ind.period.text, annual: ind.annual.text });
+  }
+  return out;
+}
+
+export function isBlankIndicatorText(text: string): boolean {
+  return WHITESPACE_ONLY.test(text);
+}

@@ -1,0 +1,96 @@
+/** One 实施周期指标值 / 年度指标值: a comparison with a number and unit, or qualitative text. */
+
+export type Comparator = '≥' | '＞' | '＝' | '＜' | '≤';
+export const COMPARATORS: readonly Comparator[] = ['≥', '≤', '＝', '＞', '＜'];
+
+export interface IndicatorValue {
+  /** As written in the cell (trimmed). */
+  readonly raw: string;
+  /** Canonical spelling: ASCII comparators made ≥ ≤ ＞ ＜ ＝, full-width digits made ASCII, spaces removed. */
+  readonly text: string;
+  readonly comparator: Comparator | null;
+  /** Decimal text of the number ("95", "0.5"); null for qualitative values. */
+  readonly number: string | null;
+  /** What follows the number, without comparator words (%, 人, 分, 件…); '' when none. */
+  readonly unit: string;
+  /** True when the value is text such as 优秀 / 有效提升 (定性). */
+  readonly qualitative: boolean;
+  /** ASCII or doubled comparator symbols were normalised. */
+  readonly comparatorNormalised: boolean;
+}
+
+// Longest first so that ">=" is not read as ">" followed by "=".
+const SYMBOL_REPLACEMENTS: readonly (readonly [string, Comparator])[] = [
+  ['>=', '≥'], ['=>', '≥'], ['＞＝', '≥'], ['≧', '≥'], ['⩾', '≥'],
+  ['<=', '≤'], ['=<', '≤'], ['＜＝', '≤'], ['≦', '≤'], ['⩽', '≤'],
+  ['==', '＝'], ['>', '＞'], ['<', '＜'], ['=', '＝'],
+];
+const PREFIX_WORDS: readonly (readonly [string, Comparator])[] = [
+  ['大于等于', '≥'], ['大于或等于', '≥'], ['不低于', '≥'], ['不少于', '≥'], ['不小于', '≥'], ['至少', '≥'],
+  ['小于等于', '≤'], ['小于或等于', '≤'], ['不高于', '≤'], ['不超过', '≤'], ['不多于', '≤'], ['不大于', '≤'], ['最多', '≤'],
+  ['大于', '＞'], ['高于', '＞'], ['超过', '＞'], ['多于', '＞'],
+  ['小于', '＜'], ['低于', '＜'], ['少于', '＜'],
+  ['等于', '＝'],
+];
+const SUFFIX_WORDS: readonly (readonly [string, Comparator])[] = [
+  ['（含）以上', '≥'], ['(含)以上', '≥'], ['及以上', '≥'], ['以上', '≥'],
+  ['（含）以下', '≤'], ['(含)以下', '≤'], ['及以下', '≤'], ['以下', '≤'], ['以内', '≤'],
+];
+const NUMBER_AT_START = /^[+-]?\d+(?:\.\d+)?/;
+const FULL_WIDTH_DIGITS = /[０-９．％]/g;
+const WHITESPACE = /[\s\u3000]+/g;
+
+export function toHalfWidthDigits(text: string): string {
+  return text.replace(FULL_WIDTH_DIGITS, (ch) => (ch === '．' ? '.' : ch === '％' ? '%' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+}
+
+/** Reads one value. Never throws; an empty text gives an empty qualitative value. */
+export function parseIndicatorValue(written: string): IndicatorValue {
+  const raw = written.trim();
+  let text = toHalfWidthDigits(raw).replace(WHITESPACE, '');
+  let comparatorNormalised = false;
+  for (const [from, to] of SYMBOL_REPLACEMENTS) {
+    if (text.startsWith(from)) {
+      text = to + text.slice(from.length);
+      comparatorNormalised = true;
+      break;
+    }
+  }
+
+  let rest = text;
+  let comparator: Comparator | null = null;
+  const first = rest.charAt(0);
+  if ((COMPARATORS as readonly string[]).includes(first)) {
+    comparator = first as Comparator;
+    rest = rest.slice(1);
+  } else {
+    for (const [word, cmp] of PREFIX_WORDS) {
+      if (rest.startsWith(word)) {
+        comparator = cmp;
+        rest = rest.slice(word.length);
+        break;
+      }
+    }
+  }
+  const numberMatch = NUMBER_AT_START.exec(rest);
+  if (!numberMatch) {
+    return { raw, text, comparator: null, number: null, unit: '', qualitative: true, comparatorNormalised };
+  }
+  const number = numberMatch[0];
+  let unit = rest.slice(number.length);
+  if (comparator === null) {
+    for (const [word, cmp] of SUFFIX_WORDS) {
+      if (unit.endsWith(word)) {
+        comparator = cmp;
+        unit = unit.slice(0, -word.length);
+        break;
+      }
+    }
+  }
+  return { raw, text, comparator, number, unit, qualitative: false, comparatorNormalised };
+}
+
+/** The canonical text of a value built from parts (the builder's path). */
+export function composeIndicatorValue(comparator: Comparator | null, number: string, unit: string): string {
+  return `${comparator ?? ''}${number}${unit}`;
+}
