@@ -1,0 +1,130 @@
+import { summarise, type CheckSummary, type Finding, type Severity } from './findings';
+import type { WorkbookGrid } from './grid';
+import { parseIndicators } from './indicators/grammar';
+import { renderMessage, type Locale } from './messages';
+import { DEFAULT_PROFILE, severityOf, toleranceFor, type Profile } from './profile';
+import { RULES } from './rules/registry';
+import type { ProjectRule, RowRule, RuleContext, RuleHit, TableRule, WorkbookRule } from './rules/rule';
+import type { RuleId, RuleParams } from './rules/rule-ids';
+import { compareTotals } from './rules/totals';
+import type { PerformanceTable, SheetWithoutTable, TableReadResult } from './table-model';
+import { readTables } from './table-reader';
+import { createTaxonomy, type Taxonomy } from './taxonomy';
+
+export interface CheckOptions {
+  readonly profile?: Profile;
+  readonly locale?: Locale;
+}
+
+export interface CheckReport {
+  readonly tables: readonly PerformanceTable[];
+  readonly sheetsWithoutTable: readonly SheetWithoutTable[];
+  readonly findings: readonly Finding[];
+  readonly summary: CheckSummary;
+}
+
+export interface Checker {
+  readonly profile: Profile;
+  readonly taxonomy: Taxonomy;
+  checkWorkbook(workbook: WorkbookGrid): CheckReport;
+  /** All findings of one table: after an edit only the edited table needs checking again. */
+  checkTable(table: PerformanceTable): Finding[];
+}
+
+const MULTI_YEAR = /((?:19|20)\d{2})\s*年?\s*[-－—–~～至到]\s*((?:19|20)\d{2})/;
+const RULE_ORDER = new Map<string, number>(RULES.map((r, i) => [r.id, i]));
+
+/** A project name with a year range such as 2024-2025年 runs over several years. */
+export function isMultiYearProject(name: string): boolean {
+  const m = MULTI_YEAR.exec(name);
+  return m !== null && Number(m[2]) > Number(m[1]);
+}
+
+/** Resolves the profile once (active rules, severities, taxonomy) so that checking is a single pass. */
+export function createChecker(options: CheckOptions = {}): Checker {
+  const profile = options.profile ?? DEFAULT_PROFILE;
+  const locale = options.locale ?? 'zh-CN';
+  const taxonomy = createTaxonomy(profile.costIndicator);
+  const severity = new Map<string, Severity>();
+  for (const rule of RULES) {
+    const setting = severityOf(profile, rule.id, rule.defaultSeverity);
+    if (setting !== 'off') severity.set(rule.id, setting);
+  }
+  const active = RULES.filter((r) => severity.has(r.id));
+  const workbookRules = active.filter((r): r is WorkbookRule => r.scope === 'workbook');
+  const tableRules = active.filter((r): r is TableRule => r.scope === 'table');
+  const rowRules = active.filter((r): r is RowRule => r.scope === 'row');
+  const projectRules = active.filter((r): r is ProjectRule => r.scope === 'project');
+
+  function toFinding(hit: RuleHit, table: PerformanceTable | null, project: string | undefined): Finding {
+    const { sheet, cell } = hit.location;
+    return {
+      key: `${hit.rule}|${sheet}!${cell}${hit.discriminator === undefined ? '' : `|${hit.discriminator}`}`,
+      rule: hit.rule,
+      severity: severity.get(hit.rule) ?? 'error',
+      message: renderMessage(hit.rule as RuleId, hit.params as RuleParams[RuleId], locale),
+      params: hit.params as Finding['params'],
+      location: hit.location,
+      ...(project === undefined ? {} : { project }),
+      ...(table === null ? {} : { table: table.index }),
+      ...(hit.fix ? { fix: hit.fix } : {}),
+    };
+  }
+
+  function checkTable(table: PerformanceTable): Finding[] {
+    const ctx: RuleContext = { taxonomy, tolerance: toleranceFor(profile, table.unit), unit: table.unit ?? '万元' };
+    const findings: Finding[] = [];
+    const rowOfFinding = new Map<number, string>();
+    for (const row of table.rows) if (row.kind !== 'grand-total') rowOfFinding.set(row.row, row.name);
+    const projectOf = (hit: RuleHit) => rowOfFinding.get(hit.location.row);
+
+    const tableSubject = { table, comparisons: tableRules.some((r) => r.id.startsWith('totals.')) ? compareTotals(table) : [] };
+    for (const rule of tableRules) for (const hit of rule.check(tableSubject, ctx)) findings.push(toFinding(hit, table, projectOf(hit)));
+
+    for (const row of table.rows) {
+      for (const rule of rowRules) for (const hit of rule.check({ table, row }, ctx)) findings.push(toFinding(hit, table, row.name));
+      if (row.kind !== 'project' || projectRules.length === 0) continue;
+      const indicatorsText = row.indicators?.text ?? '';
+      const subject = {
+        table,
+        row,
+        indicatorsText,
+        parsed: row.indicators ? parseIndicators(indicatorsText, taxonomy) : null,
+        multiYear: isMultiYearProject(row.name),
+      };
+      for (const rule of projectRules) for (const hit of rule.check(subject, ctx)) findings.push(toFinding(hit, table, row.name));
+    }
+    return findings.sort(byPosition);
+  }
+
+  function checkRead(read: TableReadResult, sheets: readonly string[]): CheckReport {
+    const findings: Finding[] = [];
+    for (const rule of workbookRules) for (const hit of rule.check({ sheets, tableCount: read.tables.length })) findings.push(toFinding(hit, null, undefined));
+    let projects = 0;
+    for (const table of read.tables) {
+      findings.push(...checkTable(table));
+      for (const row of table.rows) if (row.kind === 'project') projects++;
+    }
+    return { tables: read.tables, sheetsWithoutTable: read.sheetsWithoutTable, findings, summary: summarise(findings, read.tables.length, projects) };
+  }
+
+  return {
+    profile,
+    taxonomy,
+    checkTable,
+    checkWorkbook: (workbook) => checkRead(readTables(workbook), workbook.sheets.map((s) => s.name)),
+  };
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return (
+    a.location.row - b.location.row ||
+    a.location.col - b.location.col ||
+    (RULE_ORDER.get(a.rule) ?? 0) - (RULE_ORDER.get(b.rule) ?? 0)
+  );
+}
+
+/** Reads every 绩效目标表 of the workbook and runs every active rule of the profile. */
+export function checkWorkbook(workbook: WorkbookGrid, options: CheckOptions = {}): CheckReport {
+  return createChecker(options).checkWorkbook(workbook);
+}

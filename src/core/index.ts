@@ -1,0 +1,13 @@
+export * from './grid';
+export * from './amounts';
+export * from './findings';
+export * from './table-model';
+export { readTables, readSheetTables } from './table-reader';
+export * from './taxonomy';
+export * from './indicators/value';
+export * from './indicators/grammar';
+export * from './messages';
+export * from './profile';
+export type { RuleId, RuleParams } from './rules/rule-ids';
+export { RULES } from './rules/registry';
+export * from './check';

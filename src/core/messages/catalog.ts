@@ -1,0 +1,26 @@
+import type { FormatDeviation } from '../indicators/grammar';
+import type { Severity } from '../findings';
+import type { ColumnLabel, PlaceholderField, RuleId, RuleParams, TotalsScope, ValueSlot } from '../rules/rule-ids';
+
+export type Locale = 'zh-CN' | 'en-US';
+
+/** One language's texts: every rule's message, its one-line title for the catalogue, and the labels they use. */
+export interface MessageCatalog {
+  readonly messages: { readonly [R in RuleId]: (p: RuleParams[R]) => string };
+  readonly titles: { readonly [R in RuleId]: string };
+  readonly severity: { readonly [S in Severity]: string };
+  readonly column: { readonly [C in ColumnLabel]: string };
+  readonly deviation: { readonly [D in FormatDeviation]: string };
+  readonly slot: { readonly [V in ValueSlot]: string };
+  readonly scope: { readonly [T in TotalsScope]: string };
+  readonly field: { readonly [F in PlaceholderField]: string };
+  readonly listSeparator: string;
+}
+
+/** Deviation codes travel in finding params as a comma list, so any locale can render them. */
+export function listDeviations(catalog: MessageCatalog, codes: string): string {
+  return codes
+    .split(',')
+    .map((code) => (catalog.deviation as Readonly<Record<string, string>>)[code] ?? code)
+    .join(catalog.listSeparator);
+}

@@ -1,0 +1,310 @@
+import { decimalFromText } from '../amounts';
+import type { Indicator } from '../indicators/grammar';
+import type { IndicatorValue } from '../indicators/value';
+import type { IndicatorCategory } from '../taxonomy';
+import { NO_HITS, type ProjectRule, type ProjectSubject, type RuleContext, type RuleHit } from './rule';
+import type { RuleId, RuleParams } from './rule-ids';
+
+const PLACEHOLDER = /[*＊★☆＿]|_{2,}|[xX×ｘＸ]{2,}|某某/;
+const RATE_UNITS = new Set(['%', '‰', '分']);
+
+/** Runs `check` for each indicator of a parsed 绩效指标 cell and collects the hits at that cell. */
+function perIndicator<R extends RuleId>(
+  rule: R,
+  s: ProjectSubject,
+  check: (ind: Indicator, position: number) => RuleParams[R] | null,
+): readonly RuleHit<R>[] {
+  const cell = s.row.indicators;
+  if (!s.parsed || !cell) return NO_HITS;
+  let hits: RuleHit<R>[] | null = null;
+  s.parsed.indicators.forEach((ind, i) => {
+    const params = check(ind, i + 1);
+    if (params) (hits ??= []).push({ rule, params, location: cell.location, discriminator: i + 1 });
+  });
+  return hits ?? NO_HITS;
+}
+
+/** A project-level hit at the 绩效指标 cell when the cell has parsed indicators and `when` holds. */
+function atIndicators<R extends RuleId>(rule: R, s: ProjectSubject, params: RuleParams[R] | null): readonly RuleHit<R>[] {
+  if (params === null || !s.row.indicators || !s.parsed || s.parsed.indicators.length === 0) return NO_HITS;
+  return [{ rule, params, location: s.row.indicators.location }];
+}
+
+const ref = (ind: Indicator, seq: number) => ({ seq, name: ind.name || '（未命名）' });
+const values = (ind: Indicator): IndicatorValue[] => [ind.period, ind.annual].filter((v): v is IndicatorValue => v !== null && v.text !== '');
+const joinValues = (vs: readonly IndicatorValue[]) => [...new Set(vs.map((v) => v.text))].join('、');
+
+export const goalMissing: ProjectRule<'goal.missing'> = {
+  id: 'goal.missing',
+  defaultSeverity: 'error',
+  scope: 'project',
+  check: ({ row }) => (row.goal && row.goal.text.trim() === '' ? [{ rule: 'goal.missing', params: {}, location: row.goal.location }] : NO_HITS),
+};
+
+export const indicatorsMissing: ProjectRule<'indicators.missing'> = {
+  id: 'indicators.missing',
+  defaultSeverity: 'error',
+  scope: 'project',
+  check: ({ row, indicatorsText }) =>
+    row.indicators && indicatorsText.trim() === '' ? [{ rule: 'indicators.missing', params: {}, location: row.indicators.location }] : NO_HITS,
+};
+
+export const indicatorsUnparseable: ProjectRule<'indicators.unparseable'> = {
+  id: 'indicators.unparseable',
+  defaultSeverity: 'error',
+  scope: 'project',
+  check: ({ row, parsed, indicatorsText }) => {
+    if (!row.indicators || !parsed || indicatorsText.trim() === '') return NO_HITS;
+    if (parsed.indicators.length > 0 && parsed.strayText === '') return NO_HITS;
+    const text = parsed.strayText || indicatorsText.trim();
+    return [{ rule: 'indicators.unparseable', params: { text: text.length > 40 ? `${text.slice(0, 40)}…` : text }, location: row.indicators.location }];
+  },
+};
+
+/** Deviations from the canonical string; the fix is the canonical string when it can be rebuilt. */
+export const indicatorsFormat: ProjectRule<'indicators.format'> = {
+  id: 'indicators.format',
+  defaultSeverity: 'error',
+  scope: 'project',
+  check: ({ row, parsed, indicatorsText }) => {
+    const cell = row.indicators;
+    if (!cell || !parsed || parsed.indicators.length === 0) return NO_HITS;
+    const canonical = parsed.canonical;
+    if (parsed.deviations.length === 0 && (canonical === null || canonical === indicatorsText)) return NO_HITS;
+    return [{
+      rule: 'indicators.format',
+      params: { deviations: parsed.deviations.join(','), fixable: canonical !== null && canonical !== indicatorsText ? 1 : 0 },
+      location: cell.location,
+      ...(canonical !== null && canonical !== indicatorsText ? { fix: { location: cell.location, expected: cell.raw, value: canonical } } : {}),
+    }];
+  },
+};
+
+export const ambiguousTerminator: ProjectRule<'indicators.ambiguous-terminator'> = {
+  id: 'indicators.ambiguous-terminator',
+  defaultSeverity: 'warning',
+  scope: 'project',
+  check: (s) => atIndicators('indicators.ambiguous-terminator', s, s.parsed?.ambiguousTerminator ? {} : null),
+};
+
+function categoriesOf(s: ProjectSubject, ctx: RuleContext): Set<IndicatorCategory> {
+  const found = new Set<IndicatorCategory>();
+  for (const ind of s.parsed?.indicators ?? []) {
+    const l1 = ind.level1?.entry;
+    const l2 = ind.level2?.entry;
+    if (l1) found.add(l1.category);
+    if (l2) found.add(ctx.taxonomy.categoryOf(l2));
+  }
+  return found;
+}
+
+function categoryRule<R extends 'category.output-missing' | 'category.effect-missing' | 'category.satisfaction-missing' | 'category.cost-missing'>(
+  id: R,
+  category: IndicatorCategory,
+  defaultSeverity: 'error' | 'warning' | 'info',
+): ProjectRule<R> {
+  return {
+    id,
+    defaultSeverity,
+    scope: 'project',
+    check: (s, ctx) => atIndicators(id, s, (categoriesOf(s, ctx).has(category) ? null : {}) as RuleParams[R] | null),
+  };
+}
+
+export const outputMissing = categoryRule('category.output-missing', 'output', 'error');
+export const effectMissing = categoryRule('category.effect-missing', 'effect', 'error');
+export const satisfactionMissing = categoryRule('category.satisfaction-missing', 'satisfaction', 'warning');
+export const costMissing = categoryRule('category.cost-missing', 'cost', 'info');
+
+export const levelMissing: ProjectRule<'indicator.level-missing'> = {
+  id: 'indicator.level-missing',
+  defaultSeverity: 'error',
+  scope: 'project',
+  check: (s) => [
+    ...perIndicator('indicator.level-missing', s, (ind, seq) => (ind.level1 === null ? { ...ref(ind, seq), level: 1 } : null)),
+    ...perIndicator('indicator.level-missing', s, (ind, seq) => (ind.level2 === null ? { ...ref(ind, seq), level: 2 } : null)),
+  ],
+};
+
+export const levelUnknown: ProjectRule<'indicator.level-unknown'> = {
+  id: 'indicator.level-unknown',
+  defaultSeverity: 'error',
+  scope: 'project',
+  check: (s) => {
+    const written = (r: { code: string | null; name: string }) => (r.code === null ? r.name : `${r.code}-${r.name}`);
+    return [
+      ...perIndicator('indicator.level-unknown', s, (ind, seq) =>
+        ind.level1 && !ind.level1.entry ? { ...ref(ind, seq), level: 1, written: written(ind.level1) } : null),
+      ...perIndicator('indicator.level-unknown', s, (ind, seq) =>
+        ind.level2 && !ind.level2.entry ? { ...ref(ind, seq), level: 2, written: written(ind.level2) } : null),
+    ];
+  },
+};
+
+export const levelMismatch: ProjectRule<'indicator.level-mismatch'> = {
+  id: 'indicator.level-mismatch',
+  defaultSeverity: 'error',
+  scope: 'project',
+  check: (s) => [
+    ...perIndicator('indicator.level-mismatch', s, (ind, seq) =>
+      ind.level1?.entry && ind.level1.nameConflict
+        ? { ...ref(ind, seq), level: 1, code: ind.level1.code ?? '', written: ind.level1.name, expected: ind.level1.entry.name }
+        : null),
+    ...perIndicator('indicator.level-mismatch', s, (ind, seq) =>
+      ind.level2?.entry && ind.level2.nameConflict
+        ? { ...ref(ind, seq), level: 2, code: ind.level2.code ?? '', written: ind.level2.name, expected: ind.level2.entry.name }
+        : null),
+  ],
+};
+
+export const levelParent: ProjectRule<'indicator.level-parent'> = {
+  id: 'indicator.level-parent',
+  defaultSeverity: 'error',
+  scope: 'project',
+  check: (s, ctx) =>
+    perIndicator('indicator.level-parent', s, (ind, seq) => {
+      const l1 = ind.level1?.entry;
+      const l2 = ind.level2?.entry;
+      if (!l1 || !l2 || l2.parent === l1.code) return null;
+      const parent = ctx.taxonomy.level1ByCode(l2.parent);
+      return { ...ref(ind, seq), level2: `${l2.code}-${l2.name}`, level1: `${l1.code}-${l1.name}`, expected: parent ? `${parent.code}-${parent.name}` : l2.parent };
+    }),
+};
+
+export const nameMissing: ProjectRule<'indicator.name-missing'> = {
+  id: 'indicator.name-missing',
+  defaultSeverity: 'error',
+  scope: 'project',
+  check: (s) => perIndicator('indicator.name-missing', s, (ind, seq) => (ind.name === '' ? { seq } : null)),
+};
+
+export const valueMissing: ProjectRule<'indicator.value-missing'> = {
+  id: 'indicator.value-missing',
+  defaultSeverity: 'error',
+  scope: 'project',
+  check: (s) =>
+    perIndicator('indicator.value-missing', s, (ind, seq) => {
+      const noPeriod = !ind.period || ind.period.text === '';
+      const noAnnual = !ind.annual || ind.annual.text === '';
+      if (!noPeriod && !noAnnual) return null;
+      return { ...ref(ind, seq), slot: noPeriod && noAnnual ? 'both' : noPeriod ? 'period' : 'annual' };
+    }),
+};
+
+export const extraField: ProjectRule<'indicator.extra-field'> = {
+  id: 'indicator.extra-field',
+  defaultSeverity: 'error',
+  scope: 'project',
+  check: (s) =>
+    perIndicator('indicator.extra-field', s, (ind, seq) => (ind.extraFields.length > 0 ? { ...ref(ind, seq), fields: ind.extraFields.join('；') } : null)),
+};
+
+export const duplicateIndicator: ProjectRule<'indicator.duplicate'> = {
+  id: 'indicator.duplicate',
+  defaultSeverity: 'warning',
+  scope: 'project',
+  check: (s) => {
+    const seen = new Map<string, number>();
+    return perIndicator('indicator.duplicate', s, (ind, seq) => {
+      if (ind.name === '') return null;
+      const key = `${ind.level2?.entry?.code ?? ind.level2?.name ?? ''}|${ind.name}`;
+      const first = seen.get(key);
+      if (first === undefined) {
+        seen.set(key, seq);
+        return null;
+      }
+      return { ...ref(ind, seq), first };
+    });
+  },
+};
+
+/** 模板占位符 (*, ★, xx, ××, ＿ …) left in the goal, a name or a value. */
+export const placeholder: ProjectRule<'content.placeholder'> = {
+  id: 'content.placeholder',
+  defaultSeverity: 'error',
+  scope: 'project',
+  check: (s) => {
+    const hits: RuleHit<'content.placeholder'>[] = [];
+    const goalMatch = s.row.goal ? PLACEHOLDER.exec(s.row.goal.text) : null;
+    if (s.row.goal && goalMatch) hits.push({ rule: 'content.placeholder', params: { field: 'goal', seq: 0, text: goalMatch[0] }, location: s.row.goal.location });
+    hits.push(
+      ...perIndicator('content.placeholder', s, (ind, seq) => {
+        const fields = [['name', ind.name], ['period', ind.period?.text ?? ''], ['annual', ind.annual?.text ?? ''], ['extra', ind.extraFields.join('')]] as const;
+        for (const [field, text] of fields) {
+          const m = PLACEHOLDER.exec(text);
+          if (m) return { field, seq, text: m[0] };
+        }
+        return null;
+      }),
+    );
+    return hits.length > 0 ? hits : NO_HITS;
+  },
+};
+
+export const unitMissing: ProjectRule<'value.unit-missing'> = {
+  id: 'value.unit-missing',
+  defaultSeverity: 'warning',
+  scope: 'project',
+  check: (s) =>
+    perIndicator('value.unit-missing', s, (ind, seq) => {
+      const bare = values(ind).filter((v) => v.number !== null && v.unit === '');
+      return bare.length > 0 ? { ...ref(ind, seq), value: joinValues(bare) } : null;
+    }),
+};
+
+const isSatisfaction = (ind: Indicator) => ind.level1?.entry?.category === 'satisfaction' || ind.name.includes('满意度');
+
+export const satisfactionUnit: ProjectRule<'value.satisfaction-unit'> = {
+  id: 'value.satisfaction-unit',
+  defaultSeverity: 'warning',
+  scope: 'project',
+  check: (s) =>
+    perIndicator('value.satisfaction-unit', s, (ind, seq) => {
+      if (!isSatisfaction(ind)) return null;
+      const wrong = values(ind).filter((v) => v.number === null || !(v.unit === '%' || v.unit === '分'));
+      return wrong.length > 0 ? { ...ref(ind, seq), value: joinValues(wrong) } : null;
+    }),
+};
+
+export const qualitativeValue: ProjectRule<'value.qualitative'> = {
+  id: 'value.qualitative',
+  defaultSeverity: 'info',
+  scope: 'project',
+  check: (s) =>
+    perIndicator('value.qualitative', s, (ind, seq) => {
+      const q = values(ind).filter((v) => v.qualitative);
+      return q.length > 0 ? { ...ref(ind, seq), value: joinValues(q) } : null;
+    }),
+};
+
+/** One-year project: the year is the whole period, so both values should be the same. */
+export const annualDiffers: ProjectRule<'value.annual-differs'> = {
+  id: 'value.annual-differs',
+  defaultSeverity: 'warning',
+  scope: 'project',
+  check: (s) =>
+    s.multiYear
+      ? NO_HITS
+      : perIndicator('value.annual-differs', s, (ind, seq) =>
+          ind.period && ind.annual && ind.period.text !== '' && ind.annual.text !== '' && ind.period.text !== ind.annual.text
+            ? { ...ref(ind, seq), period: ind.period.text, annual: ind.annual.text }
+            : null),
+};
+
+/** Multi-year project: one year cannot deliver more than the whole period (counts, not rates). */
+export const annualExceedsPeriod: ProjectRule<'value.annual-exceeds-period'> = {
+  id: 'value.annual-exceeds-period',
+  defaultSeverity: 'warning',
+  scope: 'project',
+  check: (s) =>
+    !s.multiYear
+      ? NO_HITS
+      : perIndicator('value.annual-exceeds-period', s, (ind, seq) => {
+          const p = ind.period;
+          const a = ind.annual;
+          if (!p?.number || !a?.number || p.unit !== a.unit || RATE_UNITS.has(p.unit) || p.unit.includes('率')) return null;
+          const pv = decimalFromText(p.number)?.value;
+          const av = decimalFromText(a.number)?.value;
+          return pv !== undefined && av !== undefined && av > pv ? { ...ref(ind, seq), period: p.text, annual: a.text } : null;
+        }),
+};

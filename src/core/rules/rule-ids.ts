@@ -1,0 +1,63 @@
+import type { FormatDeviation } from '../indicators/grammar';
+
+/** Which value of an indicator a finding is about. */
+export type ValueSlot = 'period' | 'annual' | 'both';
+/** Which total a totals finding is about. */
+export type TotalsScope = 'row' | 'unit' | 'grand';
+/** Labels of table columns, translated by the message catalogues. */
+export type ColumnLabel = 'seq' | 'name' | 'total' | 'fiscal' | 'specialAccount' | 'other' | 'goal' | 'indicators';
+export type PlaceholderField = 'goal' | 'name' | 'period' | 'annual' | 'extra';
+
+interface Amounts {
+  readonly unit: string;
+  readonly expected: string;
+  readonly actual: string;
+  readonly difference: string;
+}
+interface IndicatorRef {
+  readonly seq: number;
+  readonly name: string;
+}
+
+/** Every rule id with the parameters its message needs. Ids are stable: profiles and ignore lists refer to them. */
+export interface RuleParams {
+  'table.not-found': { readonly sheets: string };
+  'table.column-missing': { readonly column: ColumnLabel };
+  'table.unit-missing': Record<string, never>;
+  'table.no-projects': Record<string, never>;
+  'amount.invalid': { readonly column: ColumnLabel; readonly text: string };
+  'amount.negative': { readonly column: ColumnLabel; readonly value: string; readonly unit: string };
+  'amount.text': { readonly column: ColumnLabel; readonly value: string };
+  'amount.precision': { readonly column: ColumnLabel; readonly text: string; readonly value: string };
+  'totals.row': Amounts;
+  'totals.unit': Amounts & { readonly column: ColumnLabel; readonly count: number };
+  'totals.grand': Amounts & { readonly column: ColumnLabel; readonly count: number; readonly of: 'units' | 'projects' };
+  'totals.rounding': Amounts & { readonly scope: TotalsScope; readonly column: ColumnLabel; readonly tolerance: string };
+  'goal.missing': Record<string, never>;
+  'indicators.missing': Record<string, never>;
+  'indicators.unparseable': { readonly text: string };
+  'indicators.format': { readonly deviations: string; readonly fixable: number };
+  'indicators.ambiguous-terminator': Record<string, never>;
+  'category.output-missing': Record<string, never>;
+  'category.effect-missing': Record<string, never>;
+  'category.satisfaction-missing': Record<string, never>;
+  'category.cost-missing': Record<string, never>;
+  'indicator.level-missing': IndicatorRef & { readonly level: 1 | 2 };
+  'indicator.level-unknown': IndicatorRef & { readonly level: 1 | 2; readonly written: string };
+  'indicator.level-mismatch': IndicatorRef & { readonly level: 1 | 2; readonly code: string; readonly written: string; readonly expected: string };
+  'indicator.level-parent': IndicatorRef & { readonly level2: string; readonly level1: string; readonly expected: string };
+  'indicator.name-missing': { readonly seq: number };
+  'indicator.value-missing': IndicatorRef & { readonly slot: ValueSlot };
+  'indicator.extra-field': IndicatorRef & { readonly fields: string };
+  'indicator.duplicate': IndicatorRef & { readonly first: number };
+  'content.placeholder': { readonly field: PlaceholderField; readonly seq: number; readonly text: string };
+  'value.unit-missing': IndicatorRef & { readonly value: string };
+  'value.satisfaction-unit': IndicatorRef & { readonly value: string };
+  'value.qualitative': IndicatorRef & { readonly value: string };
+  'value.annual-differs': IndicatorRef & { readonly period: string; readonly annual: string };
+  'value.annual-exceeds-period': IndicatorRef & { readonly period: string; readonly annual: string };
+}
+
+export type RuleId = keyof RuleParams;
+
+export type DeviationLabels = { readonly [D in FormatDeviation]: string };

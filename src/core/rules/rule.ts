@@ -1,0 +1,90 @@
+import type { Decimal } from '../amounts';
+import type { Fix, Severity } from '../findings';
+import type { CellLocation, CellValue } from '../grid';
+import type { IndicatorParse } from '../indicators/grammar';
+import type { PerformanceTable, TableRow } from '../table-model';
+import type { Taxonomy } from '../taxonomy';
+import type { ColumnLabel, RuleId, RuleParams, TotalsScope } from './rule-ids';
+
+/** What a rule reports; the checker adds severity, message and key. */
+export interface RuleHit<R extends RuleId = RuleId> {
+  readonly rule: R;
+  readonly params: RuleParams[R];
+  readonly location: CellLocation;
+  readonly fix?: Fix;
+  /** Tells apart several hits of one rule on one cell (an indicator's position, a column). */
+  readonly discriminator?: string | number;
+}
+
+export interface RuleContext {
+  readonly taxonomy: Taxonomy;
+  /** Largest difference treated as 尾差 in this table's currency unit. */
+  readonly tolerance: Decimal;
+  /** 万元 or 元, for messages. */
+  readonly unit: string;
+}
+
+/** One amount sum the table claims: a row's 总计, or a unit / 合计 cell against its children. */
+export interface TotalsComparison {
+  readonly scope: TotalsScope;
+  readonly column: ColumnLabel;
+  readonly location: CellLocation;
+  readonly expected: Decimal;
+  readonly actual: Decimal;
+  readonly count: number;
+  readonly of: 'units' | 'projects';
+  /** The cell's value as read, for the fix's changed-since-read guard. */
+  readonly raw: CellValue;
+}
+
+export interface TableSubject {
+  readonly table: PerformanceTable;
+  readonly comparisons: readonly TotalsComparison[];
+}
+
+export interface RowSubject {
+  readonly table: PerformanceTable;
+  readonly row: TableRow;
+}
+
+export interface ProjectSubject extends RowSubject {
+  /** Parsed 绩效指标, null when the table has no indicators column. */
+  readonly parsed: IndicatorParse | null;
+  readonly indicatorsText: string;
+  /** The project name carries a year range (广州市信访局2024-2025年…). */
+  readonly multiYear: boolean;
+}
+
+interface RuleBase<R extends RuleId> {
+  readonly id: R;
+  readonly defaultSeverity: Severity;
+}
+
+export interface TableRule<R extends RuleId = RuleId> extends RuleBase<R> {
+  readonly scope: 'table';
+  check(subject: TableSubject, ctx: RuleContext): readonly RuleHit<R>[];
+}
+
+export interface RowRule<R extends RuleId = RuleId> extends RuleBase<R> {
+  readonly scope: 'row';
+  check(subject: RowSubject, ctx: RuleContext): readonly RuleHit<R>[];
+}
+
+export interface ProjectRule<R extends RuleId = RuleId> extends RuleBase<R> {
+  readonly scope: 'project';
+  check(subject: ProjectSubject, ctx: RuleContext): readonly RuleHit<R>[];
+}
+
+export interface WorkbookSubject {
+  readonly sheets: readonly string[];
+  readonly tableCount: number;
+}
+
+export interface WorkbookRule<R extends RuleId = RuleId> extends RuleBase<R> {
+  readonly scope: 'workbook';
+  check(subject: WorkbookSubject): readonly RuleHit<R>[];
+}
+
+export type Rule = WorkbookRule | TableRule | RowRule | ProjectRule;
+
+export const NO_HITS: readonly never[] = [];
