@@ -70,11 +70,10 @@ export interface IndicatorParse {
 
 const DASH = '[-－—–]';
 const LEVEL_LOOKAHEAD = `(?=\\d{1,2}\\s*${DASH}|产出|效益|满意度|成本|数量|质量|时效|经济|社会|生态|可持续|服务对象)`;
-// An item number: 1、 1. 1． 1） 1) （1） (1)
-const ITEM_START = new RegExp(
-  `(?:(\\d{1,3})\\s*(、|[.．](?=\\s*\\d{1,2}\\s*${DASH}|\\s*\\D)|[)）])|[（(]\\s*(\\d{1,3})\\s*[）)])\\s*${LEVEL_LOOKAHEAD}`,
-  'g',
-);
+// An item number: 1、 1. 1． 1） 1) （1） (1). It starts an item when a level follows, or when it
+// directly follows a closing 。 (so an item that lacks its levels is still an item of its own).
+const ITEM_NUMBER = new RegExp(`(?:(\\d{1,3})\\s*(、|[.．](?=\\s*\\d{1,2}\\s*${DASH}|\\s*\\D)|[)）])|[（(]\\s*(\\d{1,3})\\s*[）)])\\s*`, 'g');
+const LEVEL_NEXT = new RegExp(`^${LEVEL_LOOKAHEAD}`);
 const FIELD_SEPARATOR = /[；;]/;
 const LEVEL_FIELD = new RegExp(`^(?:(\\d{1,2})\\s*${DASH}\\s*)?(.*)$`);
 const PERIOD_LABEL = /^实施周期(指标值|指标|值)?\s*([:：])?\s*/;
@@ -130,8 +129,14 @@ function sliceItems(
 ): { items: ItemSlice[]; strayText: string; ambiguousTerminator: boolean } {
   let ambiguousTerminator = false;
   const starts: { index: number; end: number; seq: number; numbering: string }[] = [];
-  ITEM_START.lastIndex = 0;
-  for (let m = ITEM_START.exec(text); m !== null; m = ITEM_START.exec(text)) {
+  ITEM_NUMBER.lastIndex = 0;
+  for (let m = ITEM_NUMBER.exec(text); m !== null; m = ITEM_NUMBER.exec(text)) {
+    const end = m.index + m[0].length;
+    const afterFullStop = m.index === 0 || text.charAt(m.index - 1) === '。';
+    if (!LEVEL_NEXT.test(text.slice(end, end + 8)) && !(afterFullStop && m[2] !== '.' && m[2] !== '．')) {
+      ITEM_NUMBER.lastIndex = m.index + 1;
+      continue;
+    }
     let index = m.index;
     let digits = m[1] ?? m[3] ?? '';
     const expected = String(starts.length + 1);
@@ -144,7 +149,7 @@ function sliceItems(
     }
     const numbering = m[2] ?? '（）';
     if (/[.．]/.test(text.charAt(index - 1)) && /\d/.test(text.charAt(index - 2))) ambiguousTerminator = true;
-    starts.push({ index, end: m.index + m[0].length, seq: Number(digits), numbering });
+    starts.push({ index, end, seq: Number(digits), numbering });
   }
   if (starts.length === 0) {
     if (LEVEL_FIELD_START.test(text)) {

@@ -109,6 +109,14 @@ describe('grammar properties', () => {
     }), { numRuns: 3000 });
   });
 
+  test('the canonical text differs from the input exactly when a deviation is named', () => {
+    fc.assert(fc.property(messyText, (text) => {
+      const parsed = parseIndicators(text);
+      if (parsed.canonical === null) return;
+      expect(parsed.deviations.length === 0).toBe(parsed.canonical === text);
+    }), { numRuns: 3000 });
+  });
+
   test('any text built from well-formed items is canonical', () => {
     const taxonomy = createTaxonomy('either');
     const level2 = fc.constantFrom(...taxonomy.level2);

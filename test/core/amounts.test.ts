@@ -1,0 +1,57 @@
+import fc from 'fast-check';
+import { addAmounts, decimalFromText, formatAmount, parseAmount } from '../../src/core/amounts';
+
+describe('parseAmount', () => {
+  test.each([
+    [99, { kind: 'number', value: 99_000000n, storedAsText: false }],
+    [700.36, { kind: 'number', value: 700_360000n }],
+    [0.1 + 0.2, { kind: 'number', value: 300000n }],
+    [1e-7, { kind: 'number', value: 0n }],
+    [123456789.123456, { kind: 'number', value: 123456789_123456n }],
+    ['99.00', { kind: 'number', value: 99_000000n, storedAsText: true }],
+    ['1,234.5', { kind: 'number', value: 1234_500000n, storedAsText: true }],
+    ['７００．３６', { kind: 'number', value: 700_360000n, storedAsText: true }],
+    [' 12 ', { kind: 'number', value: 12_000000n }],
+    ['－5', { kind: 'number', value: -5_000000n }],
+    ['0.1234567', { kind: 'number', value: 123457n, excessPrecision: true }],
+    [null, { kind: 'empty' }],
+    ['', { kind: 'empty' }],
+    ['-', { kind: 'empty' }],
+    ['—', { kind: 'empty' }],
+    ['　', { kind: 'empty' }],
+    ['十万', { kind: 'invalid', text: '十万' }],
+    ['12万元', { kind: 'invalid', text: '12万元' }],
+    ['1,23', { kind: 'invalid' }],
+    [true, { kind: 'invalid' }],
+    [Number.NaN, { kind: 'invalid' }],
+  ] as const)('%p', (input, expected) => expect(parseAmount(input)).toMatchObject(expected));
+});
+
+describe('decimals', () => {
+  test('format keeps two places at least', () => {
+    expect(formatAmount(700_360000n)).toBe('700.36');
+    expect(formatAmount(99_000000n)).toBe('99.00');
+    expect(formatAmount(1_234567n)).toBe('1.234567');
+    expect(formatAmount(-500000n)).toBe('-0.50');
+    expect(formatAmount(5_000000n, 0)).toBe('5');
+  });
+
+  test('rounding half away from zero at the 7th place', () => {
+    expect(decimalFromText('0.0000005')?.value).toBe(1n);
+    expect(decimalFromText('-0.0000005')?.value).toBe(-1n);
+    expect(decimalFromText('1.5e3')?.value).toBe(1500_000000n);
+  });
+
+  test('sums of many cents are exact (no float drift)', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 10_000_000 }), { maxLength: 200 }), (cents) => {
+      const exact = addAmounts(cents.map((c) => decimalFromText((c / 100).toFixed(2))?.value ?? 0n));
+      expect(exact).toBe(BigInt(cents.reduce((a, b) => a + b, 0)) * 10_000n);
+    }));
+  });
+
+  test('format ∘ parse round-trips any 6-place decimal', () => {
+    fc.assert(fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), (v) => {
+      expect(decimalFromText(formatAmount(v))?.value).toBe(v);
+    }));
+  });
+});
