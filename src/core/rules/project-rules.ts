@@ -64,6 +64,7 @@ export const indicatorsUnparseable: ProjectRule<'indicators.unparseable'> = {
 /** Deviations from the canonical string; the fix is the canonical string when it can be rebuilt. */
 export const indicatorsFormat: ProjectRule<'indicators.format'> = {
   id: 'indicators.format',
+  fixable: true,
   defaultSeverity: 'error',
   scope: 'project',
   check: ({ row, parsed, indicatorsText }) => {

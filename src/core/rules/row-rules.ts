@@ -44,6 +44,7 @@ export const amountNegative: RowRule<'amount.negative'> = {
 /** A number stored as text: SUM in Excel skips it, so the sheet's own totals would be wrong. */
 export const amountAsText: RowRule<'amount.text'> = {
   id: 'amount.text',
+  fixable: true,
   defaultSeverity: 'warning',
   scope: 'row',
   check: ({ row }) =>

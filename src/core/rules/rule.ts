@@ -58,6 +58,8 @@ export interface ProjectSubject extends RowSubject {
 interface RuleBase<R extends RuleId> {
   readonly id: R;
   readonly defaultSeverity: Severity;
+  /** The rule's hits can carry a fix (shown in the catalogue and the UI's 一键修正). */
+  readonly fixable?: true;
 }
 
 export interface TableRule<R extends RuleId = RuleId> extends RuleBase<R> {

@@ -59,6 +59,7 @@ const beyondTolerance = (c: TotalsComparison, ctx: RuleContext) => absAmount(c.a
 /** A unit row's amount is not the sum of its projects (or sub-units); points at the unit's cell only. */
 export const unitTotals: TableRule<'totals.unit'> = {
   id: 'totals.unit',
+  fixable: true,
   defaultSeverity: 'error',
   scope: 'table',
   check: ({ comparisons }, ctx) => {
@@ -74,6 +75,7 @@ export const unitTotals: TableRule<'totals.unit'> = {
 /** The 合计 row is not the sum of the units (or of the projects when there are no unit rows). */
 export const grandTotals: TableRule<'totals.grand'> = {
   id: 'totals.grand',
+  fixable: true,
   defaultSeverity: 'error',
   scope: 'table',
   check: ({ comparisons }, ctx) => {
@@ -89,6 +91,7 @@ export const grandTotals: TableRule<'totals.grand'> = {
 /** 总计 ≠ 财政拨款 + 财政专户拨款 + 其他资金 on a row, beyond rounding. */
 export const rowTotals: TableRule<'totals.row'> = {
   id: 'totals.row',
+  fixable: true,
   defaultSeverity: 'error',
   scope: 'table',
   check: ({ comparisons }, ctx) => {
@@ -104,6 +107,7 @@ export const rowTotals: TableRule<'totals.row'> = {
 /** Any of the sums above off by no more than the rounding tolerance (尾差): reported apart from real mismatches. */
 export const roundingDifference: TableRule<'totals.rounding'> = {
   id: 'totals.rounding',
+  fixable: true,
   defaultSeverity: 'warning',
   scope: 'table',
   check: ({ comparisons }, ctx) => {
