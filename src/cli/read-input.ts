@@ -1,0 +1,86 @@
+import { readFile } from 'fs/promises';
+import path from 'path';
+import type { WorkbookGrid } from '../core/grid';
+import { readCsvGrid } from '../workbook/csv-grid';
+import { sniffSpreadsheet } from '../workbook/input-kind';
+import { readXlsxGrid } from '../workbook/xlsx-grid';
+
+export type UnreadableReason =
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'directory' }
+  | { readonly kind: 'io'; readonly code: string }
+  | { readonly kind: 'corrupt' }
+  | { readonly kind: 'password' }
+  | { readonly kind: 'legacy-xls' }
+  | { readonly kind: 'not-spreadsheet' };
+
+export type InputRead =
+  | { readonly ok: true; readonly workbook: WorkbookGrid }
+  | { readonly ok: false; readonly reason: UnreadableReason };
+
+/** Reads a file without ever writing to it: the officer's original must stay exactly as it was. */
+export async function readInputFile(filePath: string): Promise<InputRead> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(filePath);
+  } catch (error) {
+    return { ok: false, reason: ioReason(error) };
+  }
+  const kind = sniffSpreadsheet(bytes, filePath);
+  switch (kind) {
+    case 'xlsx':
+      try {
+        return { ok: true, workbook: await readXlsxGrid(bytes) };
+      } catch {
+        return { ok: false, reason: { kind: 'corrupt' } };
+      }
+    case 'csv':
+      return { ok: true, workbook: readCsvGrid(bytes, path.basename(filePath, path.extname(filePath))) };
+    case 'encrypted-ooxml':
+      return { ok: false, reason: { kind: 'password' } };
+    case 'legacy-xls':
+      return { ok: false, reason: { kind: 'legacy-xls' } };
+    case 'unknown':
+      return { ok: false, reason: { kind: 'not-spreadsheet' } };
+  }
+}
+
+function ioReason(error: unknown): UnreadableReason {
+  // Structural check: fs errors need not be instances of this realm's Error (jest runs tests in a vm).
+  const code = typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : 'EIO';
+  if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
+  if (code === 'EISDIR') return { kind: 'directory' };
+  return { kind: 'io', code };
+}
+
+/** One sentence per language, so stderr can say both. */
+export function reasonText(reason: UnreadableReason): { zh: string; en: string } {
+  switch (reason.kind) {
+    case 'missing':
+      return { zh: '文件不存在。', en: 'the file does not exist.' };
+    case 'directory':
+      return { zh: '这是一个文件夹，不是文件。', en: 'it is a folder, not a file.' };
+    case 'io':
+      return { zh: `无法打开文件（${reason.code}）。`, en: `the file cannot be opened (${reason.code}).` };
+    case 'corrupt':
+      return {
+        zh: '文件已损坏或不完整，无法作为 Excel 工作簿打开。',
+        en: 'the file is damaged or incomplete and cannot be opened as an Excel workbook.',
+      };
+    case 'password':
+      return {
+        zh: '文件受密码保护，请先取消密码后再检查。',
+        en: 'the file is password-protected; remove the password and try again.',
+      };
+    case 'legacy-xls':
+      return {
+        zh: '这是旧版 Excel 97-2003（.xls）文件，请在 Excel 中另存为 .xlsx 后再检查。',
+        en: 'this is an old Excel 97-2003 (.xls) file; save it as .xlsx in Excel and try again.',
+      };
+    case 'not-spreadsheet':
+      return {
+        zh: '这不是 Excel 工作簿（.xlsx）或 CSV 文件。',
+        en: 'it is not an Excel workbook (.xlsx) or a CSV file.',
+      };
+  }
+}

@@ -1,0 +1,158 @@
+import type { CellValue } from '../core/grid';
+import { SEVERITIES } from '../core/findings';
+import type { Finding, Severity } from '../core/findings';
+import type { RowKind } from '../core/table-model';
+import type { CheckReport } from '../core/index';
+
+export type Language = 'zh' | 'en';
+
+export interface CheckedFile {
+  readonly file: string;
+  readonly report: CheckReport;
+}
+
+export interface UnreadableFile {
+  readonly file: string;
+  readonly reason: string;
+}
+
+interface Totals {
+  readonly files: number;
+  readonly projects: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+}
+
+const ROW_LABELS: Record<Language, Record<RowKind, string>> = {
+  zh: { project: '项目', unit: '单位', 'grand-total': '合计' },
+  en: { project: 'Project', unit: 'Unit', 'grand-total': 'Total' },
+};
+
+const SEVERITY_LABELS: Record<Language, Record<Severity, string>> = {
+  zh: { error: '错误', warning: '警告', info: '提示' },
+  en: { error: 'Error', warning: 'Warning', info: 'Info' },
+};
+
+/** One file's findings, grouped by sheet and then by row (project, unit or 合计), errors first within a row. */
+export function fileText(file: string, report: CheckReport, language: Language): string {
+  const lines = [file];
+  for (const [sheet, sheetFindings] of groupBy(report.findings, (f) => f.location.sheet)) {
+    lines.push(`  ${language === 'zh' ? '工作表' : 'Sheet'} ${sheet}`);
+    for (const [project, rowFindings] of groupBy(sheetFindings, (f) => f.project ?? null)) {
+      const first = rowFindings[0];
+      const indent = project === null ? '    ' : '      ';
+      if (project !== null && first) lines.push(`    ${ROW_LABELS[language][rowKindOf(report, first)]} ${project}`);
+      const bySeverity = [...rowFindings].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
+      for (const finding of bySeverity) lines.push(...findingLines(finding, indent, language));
+    }
+  }
+  if (report.findings.length === 0) lines.push(language === 'zh' ? '  未发现问题。' : '  No problems found.');
+  lines.push(`  ${countsText({ files: 1, ...report.summary }, language, false)}`, '');
+  return lines.join('\n') + '\n';
+}
+
+/** The closing line over all files, plus how many could not be read. */
+export function totalText(checked: readonly CheckedFile[], unreadable: readonly UnreadableFile[], language: Language): string {
+  let line = countsText(totals(checked), language, true);
+  if (unreadable.length > 0) {
+    line += language === 'zh' ? `；${unreadable.length} 个文件无法读取` : `; ${unreadable.length} ${plural(unreadable.length, 'file')} could not be read`;
+  }
+  return `${line}\n`;
+}
+
+export interface JsonFinding {
+  readonly file: string;
+  readonly sheet: string;
+  readonly cell: string;
+  readonly severity: Severity;
+  readonly rule: string;
+  readonly message: string;
+  readonly project?: string;
+  readonly fix?: CellValue;
+}
+
+export interface JsonReport {
+  readonly summary: Totals;
+  readonly findings: readonly JsonFinding[];
+  readonly unreadable: readonly UnreadableFile[];
+}
+
+export function jsonReport(checked: readonly CheckedFile[], unreadable: readonly UnreadableFile[]): JsonReport {
+  const findings = checked.flatMap(({ file, report }) =>
+    report.findings.map((f): JsonFinding => ({
+      file,
+      sheet: f.location.sheet,
+      cell: f.location.cell,
+      severity: f.severity,
+      rule: f.rule,
+      message: f.message,
+      ...(f.project !== undefined ? { project: f.project } : {}),
+      ...(f.fix !== undefined ? { fix: f.fix.value } : {}),
+    })),
+  );
+  return { summary: totals(checked), findings, unreadable };
+}
+
+function totals(checked: readonly CheckedFile[]): Totals {
+  let projects = 0;
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const { report } of checked) {
+    projects += report.summary.projects;
+    errors += report.summary.errors;
+    warnings += report.summary.warnings;
+    infos += report.summary.infos;
+  }
+  return { files: checked.length, projects, errors, warnings, infos };
+}
+
+function findingLines(finding: Finding, indent: string, language: Language): string[] {
+  const lines = [`${indent}${SEVERITY_LABELS[language][finding.severity]}  ${finding.location.cell}  ${finding.message}`];
+  const { fix } = finding;
+  if (fix) {
+    // A fix may target another cell than the one the finding points at (e.g. a total fixed from its parts).
+    const target = fix.location.cell === finding.location.cell ? '' : language === 'zh' ? `（${fix.location.cell}）` : ` (${fix.location.cell})`;
+    const label = language === 'zh' ? `→ 修正${target}：` : `→ Fix${target}: `;
+    lines.push(`${indent}  ${label}${fixValueText(fix.value, language)}`);
+  }
+  return lines;
+}
+
+function fixValueText(value: CellValue, language: Language): string {
+  if (value === null || value === '') return language === 'zh' ? '（清空单元格）' : '(clear the cell)';
+  return String(value);
+}
+
+function countsText(t: Totals, language: Language, overall: boolean): string {
+  if (language === 'zh') {
+    const scope = overall ? `共 ${t.files} 个文件、${t.projects} 个项目` : `${t.projects} 个项目`;
+    return `${scope}：错误 ${t.errors}，警告 ${t.warnings}，提示 ${t.infos}`;
+  }
+  const projects = `${t.projects} ${plural(t.projects, 'project')}`;
+  const scope = overall ? `Total: ${t.files} ${plural(t.files, 'file')}, ${projects}` : projects;
+  return `${scope}: ${t.errors} ${plural(t.errors, 'error')}, ${t.warnings} ${plural(t.warnings, 'warning')}, ${t.infos} ${plural(t.infos, 'info')}`;
+}
+
+function plural(count: number, noun: string): string {
+  return count === 1 ? noun : `${noun}s`;
+}
+
+/** Whether a finding's row is a project, a unit or the 合计 row, so its heading says so. */
+function rowKindOf(report: CheckReport, finding: Finding): RowKind {
+  const table = finding.table === undefined ? undefined : report.tables[finding.table];
+  return table?.rows.find((row) => row.row === finding.location.row)?.kind ?? 'project';
+}
+
+/** Groups in order of first appearance. */
+function groupBy<K>(findings: readonly Finding[], keyOf: (finding: Finding) => K): Map<K, Finding[]> {
+  const groups = new Map<K, Finding[]>();
+  for (const finding of findings) {
+    const key = keyOf(finding);
+    const group = groups.get(key);
+    if (group) group.push(finding);
+    else groups.set(key, [finding]);
+  }
+  return groups;
+}
