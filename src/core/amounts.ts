@@ -34,6 +34,11 @@ export function parseAmount(value: CellValue): AmountParse {
   if (typeof value === 'boolean') return { kind: 'invalid', text: String(value) };
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { kind: 'invalid', text: String(value) };
+    // Below 1e8 two 6-place decimals never share a double, so an exact round trip proves the value.
+    if (Math.abs(value) < 1e8) {
+      const scaled = Math.round(value * 1e6);
+      if (scaled / 1e6 === value) return { kind: 'number', value: BigInt(scaled), storedAsText: false, excessPrecision: false };
+    }
     // Number#toString gives the shortest text that round-trips, i.e. what Excel shows at full precision.
     const parsed = decimalFromText(String(value));
     return parsed === null

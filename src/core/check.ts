@@ -1,6 +1,6 @@
 import { summarise, type CheckSummary, type Finding, type Severity } from './findings';
 import type { WorkbookGrid } from './grid';
-import { parseIndicators } from './indicators/grammar';
+import { parseIndicators, type IndicatorParse } from './indicators/grammar';
 import { renderMessage, type Locale } from './messages';
 import { DEFAULT_PROFILE, severityOf, toleranceFor, type Profile } from './profile';
 import { RULES } from './rules/registry';
@@ -9,7 +9,7 @@ import type { RuleId, RuleParams } from './rules/rule-ids';
 import { compareTotals } from './rules/totals';
 import type { PerformanceTable, SheetWithoutTable, TableReadResult } from './table-model';
 import { readTables } from './table-reader';
-import { createTaxonomy, type Taxonomy } from './taxonomy';
+import { createTaxonomy, type IndicatorCategory, type Taxonomy } from './taxonomy';
 
 export interface CheckOptions {
   readonly profile?: Profile;
@@ -85,13 +85,8 @@ export function createChecker(options: CheckOptions = {}): Checker {
       for (const rule of rowRules) for (const hit of rule.check({ table, row }, ctx)) findings.push(toFinding(hit, table, row.name));
       if (row.kind !== 'project' || projectRules.length === 0) continue;
       const indicatorsText = row.indicators?.text ?? '';
-      const subject = {
-        table,
-        row,
-        indicatorsText,
-        parsed: row.indicators ? parseIndicators(indicatorsText, taxonomy) : null,
-        multiYear: isMultiYearProject(row.name),
-      };
+      const parsed = row.indicators ? parseIndicators(indicatorsText, taxonomy) : null;
+      const subject = { table, row, indicatorsText, parsed, multiYear: isMultiYearProject(row.name), categories: categoriesOf(parsed, taxonomy) };
       for (const rule of projectRules) for (const hit of rule.check(subject, ctx)) findings.push(toFinding(hit, table, row.name));
     }
     return findings.sort(byPosition);
@@ -114,6 +109,17 @@ export function createChecker(options: CheckOptions = {}): Checker {
     checkTable,
     checkWorkbook: (workbook) => checkRead(readTables(workbook), workbook.sheets.map((s) => s.name)),
   };
+}
+
+function categoriesOf(parsed: IndicatorParse | null, taxonomy: Taxonomy): Set<IndicatorCategory> {
+  const found = new Set<IndicatorCategory>();
+  for (const ind of parsed?.indicators ?? []) {
+    const l1 = ind.level1?.entry;
+    const l2 = ind.level2?.entry;
+    if (l1) found.add(l1.category);
+    if (l2) found.add(taxonomy.categoryOf(l2));
+  }
+  return found;
 }
 
 function byPosition(a: Finding, b: Finding): number {

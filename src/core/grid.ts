@@ -29,8 +29,15 @@ const A1_PATTERN = /^\$?([A-Za-z]{1,3})\$?([1-9][0-9]{0,6})$/;
 export const MAX_EXCEL_ROWS = 1_048_576;
 export const MAX_EXCEL_COLUMNS = 16_384;
 
+const LETTERS_CACHE: string[] = [];
+
 /** 0-based column index → letters (0 → A, 25 → Z, 26 → AA). */
 export function columnLetters(col: number): string {
+  if (col < 702) return (LETTERS_CACHE[col] ??= lettersOf(col));
+  return lettersOf(col);
+}
+
+function lettersOf(col: number): string {
   let n = col + 1;
   let letters = '';
   while (n > 0) {

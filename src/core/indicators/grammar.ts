@@ -1,5 +1,5 @@
 import { DEFAULT_TAXONOMY, type Level1Entry, type Level2Entry, type Taxonomy } from '../taxonomy';
-import { parseIndicatorValue, toHalfWidthDigits, type IndicatorValue } from './value';
+import { parseIndicatorValue, type IndicatorValue } from './value';
 
 /**
  * The 绩效指标 cell grammar. Canonical form, byte for byte as published:
@@ -81,6 +81,7 @@ const ANNUAL_LABEL = /^(?:年度|全年)(指标值|指标|值)?\s*([:：])?\s*/;
 const TERMINATORS = /[。.．；;，,]$/;
 const LINE_BREAKS = /[\r\n\t\v\f\u2028\u2029]+/g;
 const FULL_WIDTH_DIGIT = /[０-９]/;
+const FULL_WIDTH_DIGITS = /[０-９]/g;
 const WHITESPACE_ONLY = /^[\s\u3000]*$/;
 
 const DEVIATION_ORDER: readonly FormatDeviation[] = [
@@ -105,8 +106,10 @@ export function parseIndicators(cellText: string, taxonomy: Taxonomy = DEFAULT_T
   }
   if (text.trim() !== text) found.add('whitespace');
   text = text.trim();
-  if (FULL_WIDTH_DIGIT.test(text)) found.add('full-width-digits');
-  text = toHalfWidthDigits(text);
+  if (FULL_WIDTH_DIGIT.test(text)) {
+    found.add('full-width-digits');
+    text = text.replace(FULL_WIDTH_DIGITS, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  }
   if (text === '') return { indicators: [], deviations: [], strayText: '', ambiguousTerminator: false, canonical: null };
 
   const { items, strayText, ambiguousTerminator } = sliceItems(text, found);
@@ -116,10 +119,9 @@ export function parseIndicators(cellText: string, taxonomy: Taxonomy = DEFAULT_T
   });
 
   const deviations = DEVIATION_ORDER.filter((d) => found.has(d));
-  const canonical =
-    strayText === '' && !ambiguousTerminator && indicators.length > 0 && indicators.every(isComplete)
-      ? formatIndicators(indicators)
-      : null;
+  const rebuildable = strayText === '' && !ambiguousTerminator && indicators.length > 0 && indicators.every(isComplete);
+  // With no deviation the text is its own canonical form (a property the tests check), so skip rebuilding it.
+  const canonical = !rebuildable ? null : deviations.length === 0 ? text : formatIndicators(indicators);
   return { indicators, deviations, strayText, ambiguousTerminator, canonical };
 }
 
@@ -169,7 +171,37 @@ function sliceItems(
 
 const LEVEL_FIELD_START = new RegExp(`^\\s*${LEVEL_LOOKAHEAD}`);
 
+// An item body already in canonical form; checked field by field below before it is trusted.
+const CANONICAL_BODY = /^(\d)-([^；;]+)；(\d\d)-([^；;]+)；([^；;\s][^；;]*)；实施周期指标值:([^；;\s]+)；年度指标值:([^；;\s]+)。$/;
+const NAME_IS_LABEL = /^(?:实施周期|年度|全年)/;
+
+/** The common case without the general path's bookkeeping; null when anything is not canonical. */
+function parseCanonicalItem(item: ItemSlice, taxonomy: Taxonomy): Indicator | null {
+  const m = CANONICAL_BODY.exec(item.body);
+  if (!m) return null;
+  const [, c1 = '', n1 = '', c2 = '', n2 = '', name = '', p = '', a = ''] = m;
+  const l1 = taxonomy.level1ByCode(c1);
+  const l2 = taxonomy.level2ByCode(c2);
+  if (!l1 || !l2 || l1.name !== n1 || l2.name !== n2 || l2.parent !== l1.code) return null;
+  if (name.trimEnd() !== name || NAME_IS_LABEL.test(name) || item.numbering !== '、') return null;
+  const period = parseIndicatorValue(p);
+  const annual = parseIndicatorValue(a);
+  if (period.text !== p || annual.text !== a) return null;
+  return {
+    seq: item.seq,
+    level1: { code: c1, name: n1, entry: l1, nameConflict: false },
+    level2: { code: c2, name: n2, entry: l2, nameConflict: false },
+    name,
+    period,
+    annual,
+    extraFields: [],
+    source: item.body,
+  };
+}
+
 function parseItem(item: ItemSlice, taxonomy: Taxonomy, found: Set<FormatDeviation>): Indicator {
+  const canonical = parseCanonicalItem(item, taxonomy);
+  if (canonical) return canonical;
   let body = item.body.trimEnd();
   if (body !== item.body) found.add('whitespace');
   const terminator = TERMINATORS.exec(body);
@@ -253,6 +285,7 @@ function readLabelledValue(field: string, found: Set<FormatDeviation>): { kind: 
   if (/[\s\u3000]/.test(m[0]) || /[\s\u3000]/.test(written)) found.add('whitespace');
   const value = parseIndicatorValue(written);
   if (value.comparatorNormalised) found.add('comparator-ascii');
+  else if (value.text !== written.replace(/[\s\u3000]+/g, '')) found.add('full-width-digits');
   return { kind: period ? 'period' : 'annual', value };
 }
 

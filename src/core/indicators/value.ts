@@ -44,9 +44,22 @@ export function toHalfWidthDigits(text: string): string {
   return text.replace(FULL_WIDTH_DIGITS, (ch) => (ch === '．' ? '.' : ch === '％' ? '%' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 }
 
+// The shapes nearly every cell uses (≥95%, 100%, 4人, 优秀), read without the general path's rewrites.
+const PLAIN_QUANTITY = /^([≥≤＞＜＝]?)(\d+(?:\.\d+)?)([^\d\s.０-９％．<>=＞＜＝≧≦⩾⩽]*)$/;
+const PLAIN_QUALITATIVE = /^[^\d\s０-９％．<>=＞＜＝≧≦⩾⩽≥≤]+$/;
+const SUFFIX_WORD_END = /(?:以上|以下|以内)$/;
+
 /** Reads one value. Never throws; an empty text gives an empty qualitative value. */
 export function parseIndicatorValue(written: string): IndicatorValue {
   const raw = written.trim();
+  const plain = PLAIN_QUANTITY.exec(raw);
+  if (plain && !SUFFIX_WORD_END.test(raw)) {
+    const comparator = (plain[1] || null) as Comparator | null;
+    return { raw, text: raw, comparator, number: plain[2] ?? '', unit: plain[3] ?? '', qualitative: false, comparatorNormalised: false };
+  }
+  if (PLAIN_QUALITATIVE.test(raw)) {
+    return { raw, text: raw, comparator: null, number: null, unit: '', qualitative: true, comparatorNormalised: false };
+  }
   let text = toHalfWidthDigits(raw).replace(WHITESPACE, '');
   let comparatorNormalised = false;
   for (const [from, to] of SYMBOL_REPLACEMENTS) {

@@ -2,7 +2,7 @@ import { decimalFromText } from '../amounts';
 import type { Indicator } from '../indicators/grammar';
 import type { IndicatorValue } from '../indicators/value';
 import type { IndicatorCategory } from '../taxonomy';
-import { NO_HITS, type ProjectRule, type ProjectSubject, type RuleContext, type RuleHit } from './rule';
+import { NO_HITS, type ProjectRule, type ProjectSubject, type RuleHit } from './rule';
 import type { RuleId, RuleParams } from './rule-ids';
 
 const PLACEHOLDER = /[*＊★☆＿]|_{2,}|[xX×ｘＸ]{2,}|某某/;
@@ -88,17 +88,6 @@ export const ambiguousTerminator: ProjectRule<'indicators.ambiguous-terminator'>
   check: (s) => atIndicators('indicators.ambiguous-terminator', s, s.parsed?.ambiguousTerminator ? {} : null),
 };
 
-function categoriesOf(s: ProjectSubject, ctx: RuleContext): Set<IndicatorCategory> {
-  const found = new Set<IndicatorCategory>();
-  for (const ind of s.parsed?.indicators ?? []) {
-    const l1 = ind.level1?.entry;
-    const l2 = ind.level2?.entry;
-    if (l1) found.add(l1.category);
-    if (l2) found.add(ctx.taxonomy.categoryOf(l2));
-  }
-  return found;
-}
-
 function categoryRule<R extends 'category.output-missing' | 'category.effect-missing' | 'category.satisfaction-missing' | 'category.cost-missing'>(
   id: R,
   category: IndicatorCategory,
@@ -108,7 +97,7 @@ function categoryRule<R extends 'category.output-missing' | 'category.effect-mis
     id,
     defaultSeverity,
     scope: 'project',
-    check: (s, ctx) => atIndicators(id, s, (categoriesOf(s, ctx).has(category) ? null : {}) as RuleParams[R] | null),
+    check: (s) => atIndicators(id, s, (s.categories.has(category) ? null : {}) as RuleParams[R] | null),
   };
 }
 
