@@ -206,6 +206,12 @@ describe('jixiao check on files it cannot read', () => {
     expect(stdout).toContain('共 0 个文件、0 个项目：错误 0，警告 0，提示 0；1 个文件无法读取');
   });
 
+  it('takes everything after -- as a file name', async () => {
+    const { code, stderr } = await run('check', '--', '--format');
+    expect(code).toBe(2);
+    expect(stderr).toBe('无法读取 --format：文件不存在。 / Cannot read --format: the file does not exist.\n');
+  });
+
   it('names a legacy .xls and a folder', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'jixiao-cli-'));
     try {
