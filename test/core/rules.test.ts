@@ -212,7 +212,8 @@ describe('each indicator', () => {
   test('extra field', () => expect(only(one('5、1-产出指标；11-数量指标；培训天数；另附；实施周期指标值:3天；年度指标值:3天。'), 'indicator.extra-field')[0]?.params).toMatchObject({ fields: '另附' }));
   test('duplicate', () => expect(only(one('5、1-产出指标；11-数量指标；培训人次；实施周期指标值:≥200人次；年度指标值:≥200人次。'), 'indicator.duplicate')[0]?.params).toMatchObject({ seq: 5, first: 1 }));
   test.each(['***', '★', 'xx', '××', '＿'])('placeholder %s', (mark) => {
-    expect(only(one(`5、1-产出指标；11-数量指标；培训天数；实施周期指标值:${mark}天；年度指标值:3天。`), 'content.placeholder')[0]).toMatchObject({ severity: 'error', params: { field: 'period', seq: 5, text: mark.charAt(0) === '*' ? '*' : mark } });
+    expect(only(one(`5、1-产出指标；11-数量指标；培训天数；实施周期指标值:${mark}天；年度指标值:3天。`), 'content.placeholder')[0]).toMatchObject({ severity: 'error', params: { field: 'period', seq: 5, text: mark } });
+    expect(only(one(`5、1-产出指标；11-数量指标；培训天数；实施周期指标值:${mark}；年度指标值:${mark}。`), 'value.qualitative')).toEqual([]);
   });
   test('placeholder in the goal', () => expect(only(check(workbook([project('甲', undefined, '完成××项工作')])), 'content.placeholder')[0]?.location.cell).toBe('F6'));
   test('unit missing', () => expect(only(one('5、1-产出指标；11-数量指标；培训天数；实施周期指标值:3；年度指标值:3。'), 'value.unit-missing')[0]?.params).toMatchObject({ value: '3' }));

@@ -5,7 +5,7 @@ import type { IndicatorCategory } from '../taxonomy';
 import { NO_HITS, type ProjectRule, type ProjectSubject, type RuleHit } from './rule';
 import type { RuleId, RuleParams } from './rule-ids';
 
-const PLACEHOLDER = /[*＊★☆＿]|_{2,}|[xX×ｘＸ]{2,}|某某/;
+const PLACEHOLDER = /[*＊]+|[★☆]+|＿+|_{2,}|[xX×ｘＸ]{2,}|某某/;
 const RATE_UNITS = new Set(['%', '‰', '分']);
 
 /** Runs `check` for each indicator of a parsed 绩效指标 cell and collects the hits at that cell. */
@@ -262,7 +262,7 @@ export const qualitativeValue: ProjectRule<'value.qualitative'> = {
   scope: 'project',
   check: (s) =>
     perIndicator('value.qualitative', s, (ind, seq) => {
-      const q = values(ind).filter((v) => v.qualitative);
+      const q = values(ind).filter((v) => v.qualitative && !PLACEHOLDER.test(v.text));
       return q.length > 0 ? { ...ref(ind, seq), value: joinValues(q) } : null;
     }),
 };
