@@ -1,0 +1,18 @@
+import { renderTaskpane } from './boot';
+
+// @types/office-js declares HostType/PlatformType as numeric enums, but office.js hands over
+// strings ("Excel", "PC"), and null when the page runs outside Office.
+function enumName(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+function start(info: { host: unknown; platform: unknown }): void {
+  const root = document.getElementById('root');
+  if (!root) throw new Error('taskpane.html has no #root element');
+  renderTaskpane(root, { host: enumName(info.host), platform: enumName(info.platform) });
+}
+
+// office.js comes from Microsoft's CDN (see taskpane.html). If the CDN is unreachable (e.g. a
+// closed network), still show the page, with the diagnostics saying it is not running in Office.
+if (typeof Office === 'undefined') start({ host: null, platform: null });
+else void Office.onReady(start);
