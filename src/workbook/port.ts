@@ -1,0 +1,141 @@
+import type { CellLocation, CellValue, Finding, Severity, SheetGrid, WorkbookGrid } from '../core';
+
+/** What the host can do, detected at run time (ExcelApi requirement sets) so the UI can degrade. */
+export interface HostCapabilities {
+  /** 'Excel' | 'in-memory' … as shown in the diagnostics panel. */
+  readonly host: string;
+  /** 'PC' | 'Mac' | 'OfficeOnline' | 'browser' … */
+  readonly platform: string;
+  /** Highest ExcelApi minor version supported, e.g. "1.17"; null off Office. */
+  readonly apiVersion: string | null;
+  /** Marks as conditional formats (ExcelApi 1.6) that never touch the user's own formatting. */
+  readonly conditionalFormatMarks: boolean;
+  /** Worksheet onChanged events (ExcelApi 1.7) for automatic re-checks. */
+  readonly changeEvents: boolean;
+  /** Selection changed events (ExcelApi 1.2). */
+  readonly selectionEvents: boolean;
+  /** Workbook settings persist data in the file (ExcelApi 1.4; Office.context.document.settings otherwise). */
+  readonly persistentSettings: boolean;
+  /** One undo step for a batch of writes (ExcelApi 1.20 mergeUndoGroup); otherwise the pane offers 撤销. */
+  readonly undoGroups: boolean;
+}
+
+export type ReadStage = 'sheets' | 'values';
+
+export interface ReadProgress {
+  readonly stage: ReadStage;
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface ReadOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: ReadProgress) => void;
+}
+
+/** A value to write, guarded: written only if the cell still holds `expected`. */
+export interface CellWrite {
+  readonly location: CellLocation;
+  readonly expected: CellValue;
+  readonly value: CellValue;
+}
+
+export interface WriteConflict {
+  readonly location: CellLocation;
+  readonly expected: CellValue;
+  readonly actual: CellValue;
+}
+
+/** Enough to put back what a batch of writes replaced. */
+export interface UndoRecord {
+  readonly id: string;
+  /** Each cell's value before the batch (`value`) and what the batch wrote (`expected`, the guard for undoing). */
+  readonly restores: readonly CellWrite[];
+}
+
+export interface WriteResult {
+  readonly written: readonly CellLocation[];
+  /** Cells left alone because they changed since they were read. */
+  readonly conflicts: readonly WriteConflict[];
+  /** null when nothing was written. */
+  readonly undo: UndoRecord | null;
+}
+
+/** One line of the 校验结果 report sheet. */
+export interface ReportRow {
+  readonly severity: Severity;
+  readonly sheet: string;
+  readonly cell: string;
+  readonly project: string;
+  readonly rule: string;
+  readonly message: string;
+  readonly fix: string;
+}
+
+/** A finding the reviewer chose to ignore, with the reason; stored in the workbook itself. */
+export interface IgnoredFinding {
+  readonly key: string;
+  readonly reason: string;
+  readonly by: string;
+  readonly at: string;
+}
+
+export interface SelectedCell {
+  readonly location: CellLocation;
+  readonly value: CellValue;
+}
+
+export type Unsubscribe = () => void;
+
+/**
+ * The one interface the UI uses to read and write a workbook. Adapters: Office.js
+ * (`office-workbook.ts`), in-memory (`memory-workbook.ts`, UI tests and the standalone page).
+ * Every method rejects with a `WorkbookError` whose message is Chinese and says what to do.
+ */
+export interface WorkbookPort {
+  readonly capabilities: HostCapabilities;
+  readWorkbook(options?: ReadOptions): Promise<WorkbookGrid>;
+  readSheet(name: string, options?: ReadOptions): Promise<SheetGrid>;
+  /** Replaces the add-in's marks with these (one per finding cell, coloured by its worst severity). */
+  markFindings(findings: readonly Finding[]): Promise<void>;
+  /** Removes every mark the add-in made, leaving the user's formatting exactly as it was. */
+  clearMarks(): Promise<void>;
+  /** Activates the sheet, then selects the cell. */
+  selectCell(location: CellLocation): Promise<void>;
+  getSelectedCell(): Promise<SelectedCell | null>;
+  writeCells(writes: readonly CellWrite[]): Promise<WriteResult>;
+  /** Writes back an undo record's values, guarded like any other write. */
+  undo(record: UndoRecord): Promise<WriteResult>;
+  /** (Re)creates the 校验结果 sheet with one row per finding and a link to its cell. */
+  writeReport(rows: readonly ReportRow[]): Promise<void>;
+  loadIgnored(): Promise<IgnoredFinding[]>;
+  saveIgnored(ignored: readonly IgnoredFinding[]): Promise<void>;
+  onSelectionChanged(handler: (cell: SelectedCell | null) => void): Unsubscribe;
+  /** Called after the user edits cells of a sheet (debounced by the caller). */
+  onCellsChanged(handler: (sheet: string) => void): Unsubscribe;
+}
+
+export type WorkbookErrorCode =
+  | 'cell-edit-mode'
+  | 'protected'
+  | 'payload-too-large'
+  | 'too-many-cells'
+  | 'busy'
+  | 'cancelled'
+  | 'not-found'
+  | 'unsupported'
+  | 'unknown';
+
+/** An error for the user: `message` is Chinese and says what to do; `detail` keeps the host's own text. */
+export class WorkbookError extends Error {
+  constructor(
+    readonly code: WorkbookErrorCode,
+    message: string,
+    readonly detail?: string,
+  ) {
+    super(message);
+    this.name = 'WorkbookError';
+  }
+}
+
+export const REPORT_SHEET_NAME = '校验结果';
