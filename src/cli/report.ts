@@ -2,7 +2,7 @@ import type { CellValue } from '../core/grid';
 import { SEVERITIES } from '../core/findings';
 import type { Finding, Severity } from '../core/findings';
 import type { RowKind } from '../core/table-model';
-import type { CheckReport } from '../core/index';
+import { CATALOGS, type CheckReport } from '../core/index';
 
 export type Language = 'zh' | 'en';
 
@@ -29,10 +29,6 @@ const ROW_LABELS: Record<Language, Record<RowKind, string>> = {
   en: { project: 'Project', unit: 'Unit', 'grand-total': 'Total' },
 };
 
-const SEVERITY_LABELS: Record<Language, Record<Severity, string>> = {
-  zh: { error: '错误', warning: '警告', info: '提示' },
-  en: { error: 'Error', warning: 'Warning', info: 'Info' },
-};
 
 /** One file's findings, grouped by sheet and then by row (project, unit or 合计), errors first within a row. */
 export function fileText(file: string, report: CheckReport, language: Language): string {
@@ -109,7 +105,7 @@ function totals(checked: readonly CheckedFile[]): Totals {
 }
 
 function findingLines(finding: Finding, indent: string, language: Language): string[] {
-  const lines = [`${indent}${SEVERITY_LABELS[language][finding.severity]}  ${finding.location.cell}  ${finding.message}`];
+  const lines = [`${indent}${CATALOGS[language === 'zh' ? 'zh-CN' : 'en-US'].severity[finding.severity]}  ${finding.location.cell}  ${finding.message}`];
   const { fix } = finding;
   if (fix) {
     // A fix may target another cell than the one the finding points at (e.g. a total fixed from its parts).
