@@ -7,9 +7,12 @@ import { RULES } from './rules/registry';
 import type { ProjectRule, RowRule, RuleContext, RuleHit, TableRule, WorkbookRule } from './rules/rule';
 import type { RuleId, RuleParams } from './rules/rule-ids';
 import { compareTotals } from './rules/totals';
-import type { PerformanceTable, SheetWithoutTable, TableReadResult } from './table-model';
+import { applyEdit, type CellEdit } from './incremental';
+import type { PerformanceTable, SheetWithoutTable, TableReadResult, TableRow } from './table-model';
 import { readTables } from './table-reader';
 import { createTaxonomy, type IndicatorCategory, type Taxonomy } from './taxonomy';
+
+export type { CellEdit } from './incremental';
 
 export interface CheckOptions {
   readonly profile?: Profile;
@@ -29,6 +32,16 @@ export interface Checker {
   checkWorkbook(workbook: WorkbookGrid): CheckReport;
   /** All findings of one table: after an edit only the edited table needs checking again. */
   checkTable(table: PerformanceTable): Finding[];
+  /**
+   * Re-checks a table after one cell edit, re-running only that row's rules and the table's sums.
+   * Returns null when the edit may change the table's structure (header, row kinds): check the sheet again.
+   */
+  recheckEdit(table: PerformanceTable, previous: readonly Finding[], edit: CellEdit): TableRecheck | null;
+}
+
+export interface TableRecheck {
+  readonly table: PerformanceTable;
+  readonly findings: Finding[];
 }
 
 const MULTI_YEAR = /((?:19|20)\d{2})\s*年?\s*[-－—–~～至到]\s*((?:19|20)\d{2})/;
@@ -71,25 +84,44 @@ export function createChecker(options: CheckOptions = {}): Checker {
     };
   }
 
+  const contextOf = (table: PerformanceTable): RuleContext => ({ taxonomy, tolerance: toleranceFor(profile, table.unit), unit: table.unit ?? '万元' });
+
+  /** Table-level findings: structure and every totals comparison (one O(rows) pass). */
+  function tableFindings(table: PerformanceTable, ctx: RuleContext, out: Finding[]): void {
+    const nameAt = new Map<number, string>();
+    for (const row of table.rows) if (row.kind !== 'grand-total') nameAt.set(row.row, row.name);
+    const subject = { table, comparisons: tableRules.some((r) => r.id.startsWith('totals.')) ? compareTotals(table) : [] };
+    for (const rule of tableRules) for (const hit of rule.check(subject, ctx)) out.push(toFinding(hit, table, nameAt.get(hit.location.row)));
+  }
+
+  /** Findings of one row: amounts, and for a project its goal and indicators. */
+  function rowFindings(table: PerformanceTable, row: TableRow, ctx: RuleContext, out: Finding[]): void {
+    for (const rule of rowRules) for (const hit of rule.check({ table, row }, ctx)) out.push(toFinding(hit, table, row.name));
+    if (row.kind !== 'project' || projectRules.length === 0) return;
+    const indicatorsText = row.indicators?.text ?? '';
+    const parsed = row.indicators ? parseIndicators(indicatorsText, taxonomy) : null;
+    const subject = { table, row, indicatorsText, parsed, multiYear: isMultiYearProject(row.name), categories: categoriesOf(parsed, taxonomy) };
+    for (const rule of projectRules) for (const hit of rule.check(subject, ctx)) out.push(toFinding(hit, table, row.name));
+  }
+
   function checkTable(table: PerformanceTable): Finding[] {
-    const ctx: RuleContext = { taxonomy, tolerance: toleranceFor(profile, table.unit), unit: table.unit ?? '万元' };
+    const ctx = contextOf(table);
     const findings: Finding[] = [];
-    const rowOfFinding = new Map<number, string>();
-    for (const row of table.rows) if (row.kind !== 'grand-total') rowOfFinding.set(row.row, row.name);
-    const projectOf = (hit: RuleHit) => rowOfFinding.get(hit.location.row);
-
-    const tableSubject = { table, comparisons: tableRules.some((r) => r.id.startsWith('totals.')) ? compareTotals(table) : [] };
-    for (const rule of tableRules) for (const hit of rule.check(tableSubject, ctx)) findings.push(toFinding(hit, table, projectOf(hit)));
-
-    for (const row of table.rows) {
-      for (const rule of rowRules) for (const hit of rule.check({ table, row }, ctx)) findings.push(toFinding(hit, table, row.name));
-      if (row.kind !== 'project' || projectRules.length === 0) continue;
-      const indicatorsText = row.indicators?.text ?? '';
-      const parsed = row.indicators ? parseIndicators(indicatorsText, taxonomy) : null;
-      const subject = { table, row, indicatorsText, parsed, multiYear: isMultiYearProject(row.name), categories: categoriesOf(parsed, taxonomy) };
-      for (const rule of projectRules) for (const hit of rule.check(subject, ctx)) findings.push(toFinding(hit, table, row.name));
-    }
+    tableFindings(table, ctx, findings);
+    for (const row of table.rows) rowFindings(table, row, ctx, findings);
     return findings.sort(byPosition);
+  }
+
+  function recheckEdit(table: PerformanceTable, previous: readonly Finding[], edit: CellEdit): TableRecheck | null {
+    const updated = applyEdit(table, edit);
+    if (updated === null) return null;
+    if (updated === table) return { table, findings: [...previous] };
+    const ctx = contextOf(updated);
+    const findings = previous.filter((f) => f.location.row !== edit.row && !f.rule.startsWith('totals.'));
+    const row = updated.rows.find((r) => r.row === edit.row);
+    if (row) rowFindings(updated, row, ctx, findings);
+    tableFindings(updated, ctx, findings);
+    return { table: updated, findings: findings.sort(byPosition) };
   }
 
   function checkRead(read: TableReadResult, sheets: readonly string[]): CheckReport {
@@ -107,6 +139,7 @@ export function createChecker(options: CheckOptions = {}): Checker {
     profile,
     taxonomy,
     checkTable,
+    recheckEdit,
     checkWorkbook: (workbook) => checkRead(readTables(workbook), workbook.sheets.map((s) => s.name)),
   };
 }
