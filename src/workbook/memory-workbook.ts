@@ -1,0 +1,323 @@
+import {
+  CATALOGS,
+  locate,
+  parseA1,
+  SEVERITIES,
+  type CellLocation,
+  type CellValue,
+  type Finding,
+  type Severity,
+  type SheetGrid,
+  type WorkbookGrid,
+} from '../core';
+import {
+  REPORT_SHEET_NAME,
+  WorkbookError,
+  type CellWrite,
+  type HostCapabilities,
+  type IgnoredFinding,
+  type ReadOptions,
+  type ReportRow,
+  type SelectedCell,
+  type Unsubscribe,
+  type UndoRecord,
+  type WorkbookPort,
+  type WriteConflict,
+  type WriteResult,
+} from './port';
+
+/** A cell by sheet and A1 address; a full CellLocation fits too. */
+export interface CellRef {
+  readonly sheet: string;
+  readonly cell: string;
+}
+
+/** The port's asynchronous methods, which `failNext` can make reject. */
+export type PortMethod = {
+  [K in keyof WorkbookPort]: WorkbookPort[K] extends (...args: never[]) => Promise<unknown> ? K : never;
+}[keyof WorkbookPort];
+
+export interface MemoryWorkbookOptions {
+  readonly capabilities?: Partial<HostCapabilities>;
+}
+
+/** A WorkbookPort held in memory (UI tests, the standalone page), plus what a user or a test does to the workbook. */
+export interface MemoryWorkbook extends WorkbookPort {
+  /** As if the user typed into the cell: fires onCellsChanged for its sheet. */
+  setCell(location: CellRef, value: CellValue): void;
+  /** As if the user clicked the cell: fires onSelectionChanged. */
+  select(location: CellRef): void;
+  /** The add-in's marks: "Sheet!A1" → worst severity of the findings there. */
+  marks(): ReadonlyMap<string, Severity>;
+  /** The workbook as it is now, each sheet trimmed to its used range. */
+  grid(): WorkbookGrid;
+  /** The next call (of `method`, or of any method when omitted) rejects with `error`. */
+  failNext(error: WorkbookError, method?: PortMethod): void;
+}
+
+const DEFAULT_CAPABILITIES: HostCapabilities = {
+  host: 'in-memory',
+  platform: 'browser',
+  apiVersion: null,
+  conditionalFormatMarks: true,
+  changeEvents: true,
+  selectionEvents: true,
+  persistentSettings: true,
+  // The pane offers 撤销 itself, as on hosts without ExcelApi 1.20.
+  undoGroups: false,
+};
+
+const REPORT_HEADER: readonly string[] = ['严重程度', '工作表', '单元格', '项目', '规则', '问题', '修正建议'];
+
+/** Cells of one sheet by absolute position; empty cells are absent. */
+type SheetCells = Map<string, CellValue>;
+
+const positionKey = (row: number, col: number) => `${row}:${col}`;
+
+function isEmpty(value: CellValue | undefined): boolean {
+  return value === null || value === undefined || value === '';
+}
+
+// Excel reads an empty cell as "", the adapters hand it over as null: both mean empty.
+function sameValue(a: CellValue, b: CellValue): boolean {
+  return isEmpty(a) ? isEmpty(b) : a === b;
+}
+
+function sheetNotFound(name: string): WorkbookError {
+  return new WorkbookError('not-found', `找不到工作表“${name}”，它可能已被重命名或删除。请重新校验。`);
+}
+
+function cancelled(): WorkbookError {
+  return new WorkbookError('cancelled', '已取消读取工作簿。');
+}
+
+function rank(severity: Severity): number {
+  return SEVERITIES.indexOf(severity);
+}
+
+export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkbookOptions = {}): MemoryWorkbook {
+  const capabilities: HostCapabilities = { ...DEFAULT_CAPABILITIES, ...options.capabilities };
+  const sheets = new Map<string, SheetCells>();
+  for (const sheet of initial.sheets) sheets.set(sheet.name, cellsOf(sheet));
+  const markMap = new Map<string, Severity>();
+  let selection: CellLocation | null = null;
+  let ignored: IgnoredFinding[] = [];
+  let undoCount = 0;
+  let failure: { error: WorkbookError; method: PortMethod | undefined } | null = null;
+  const selectionHandlers = new Set<(cell: SelectedCell | null) => void>();
+  const changeHandlers = new Set<(sheet: string) => void>();
+
+  function cellsOf(sheet: SheetGrid): SheetCells {
+    const cells: SheetCells = new Map();
+    sheet.values.forEach((row, r) =>
+      row.forEach((value, c) => {
+        if (!isEmpty(value)) cells.set(positionKey(sheet.originRow + r, sheet.originCol + c), value);
+      }),
+    );
+    return cells;
+  }
+
+  function sheetGrid(name: string, cells: SheetCells): SheetGrid {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    for (const key of cells.keys()) {
+      const [row, col] = key.split(':').map(Number) as [number, number];
+      top = Math.min(top, row);
+      left = Math.min(left, col);
+      bottom = Math.max(bottom, row);
+      right = Math.max(right, col);
+    }
+    if (bottom < 0) return { name, originRow: 0, originCol: 0, values: [] };
+    const values: CellValue[][] = [];
+    for (let row = top; row <= bottom; row++) {
+      const line: CellValue[] = [];
+      for (let col = left; col <= right; col++) line.push(cells.get(positionKey(row, col)) ?? null);
+      values.push(line);
+    }
+    return { name, originRow: top, originCol: left, values };
+  }
+
+  function cellsOfSheet(name: string): SheetCells {
+    const cells = sheets.get(name);
+    if (!cells) throw sheetNotFound(name);
+    return cells;
+  }
+
+  function resolve(ref: CellRef): CellLocation {
+    const position = parseA1(ref.cell);
+    if (!position) throw new WorkbookError('not-found', `“${ref.cell}”不是有效的单元格地址。`);
+    return locate(ref.sheet, position.row, position.col);
+  }
+
+  function valueAt(location: CellLocation): CellValue {
+    return cellsOfSheet(location.sheet).get(positionKey(location.row, location.col)) ?? null;
+  }
+
+  function put(location: CellLocation, value: CellValue): void {
+    const cells = cellsOfSheet(location.sheet);
+    if (isEmpty(value)) cells.delete(positionKey(location.row, location.col));
+    else cells.set(positionKey(location.row, location.col), value);
+  }
+
+  /** Every port call starts here: a failure set up by `failNext` wins. */
+  function takeFailure(method: PortMethod): void {
+    if (failure && (failure.method === undefined || failure.method === method)) {
+      const { error } = failure;
+      failure = null;
+      throw error;
+    }
+  }
+
+  function throwIfAborted(options: ReadOptions | undefined): void {
+    if (options?.signal?.aborted) throw cancelled();
+  }
+
+  function write(writes: readonly CellWrite[]): WriteResult {
+    // Check every sheet first so that a batch with a missing sheet writes nothing.
+    for (const w of writes) cellsOfSheet(w.location.sheet);
+    const written: CellLocation[] = [];
+    const conflicts: WriteConflict[] = [];
+    const restores: CellWrite[] = [];
+    for (const w of writes) {
+      const actual = valueAt(w.location);
+      if (!sameValue(actual, w.expected)) {
+        conflicts.push({ location: w.location, expected: w.expected, actual });
+        continue;
+      }
+      put(w.location, w.value);
+      written.push(w.location);
+      restores.push({ location: w.location, expected: w.value, value: actual });
+    }
+    const undo: UndoRecord | null = restores.length > 0 ? { id: `undo-${++undoCount}`, restores } : null;
+    return { written, conflicts, undo };
+  }
+
+  function selectedCell(): SelectedCell | null {
+    if (!selection || !sheets.has(selection.sheet)) return null;
+    return { location: selection, value: valueAt(selection) };
+  }
+
+  function notifySelection(): void {
+    if (!capabilities.selectionEvents) return;
+    const cell = selectedCell();
+    for (const handler of [...selectionHandlers]) handler(cell);
+  }
+
+  return {
+    capabilities,
+
+    async readWorkbook(options) {
+      takeFailure('readWorkbook');
+      throwIfAborted(options);
+      const names = [...sheets.keys()];
+      options?.onProgress?.({ stage: 'sheets', done: 0, total: names.length });
+      const result: SheetGrid[] = [];
+      for (const name of names) {
+        throwIfAborted(options);
+        result.push(sheetGrid(name, cellsOfSheet(name)));
+        options?.onProgress?.({ stage: 'values', done: result.length, total: names.length });
+      }
+      return { sheets: result };
+    },
+
+    async readSheet(name, options) {
+      takeFailure('readSheet');
+      throwIfAborted(options);
+      const grid = sheetGrid(name, cellsOfSheet(name));
+      options?.onProgress?.({ stage: 'values', done: 1, total: 1 });
+      return grid;
+    },
+
+    async markFindings(findings: readonly Finding[]) {
+      takeFailure('markFindings');
+      markMap.clear();
+      for (const f of findings) {
+        const key = `${f.location.sheet}!${f.location.cell}`;
+        const current = markMap.get(key);
+        if (current === undefined || rank(f.severity) < rank(current)) markMap.set(key, f.severity);
+      }
+    },
+
+    async clearMarks() {
+      takeFailure('clearMarks');
+      markMap.clear();
+    },
+
+    async selectCell(location) {
+      takeFailure('selectCell');
+      cellsOfSheet(location.sheet);
+      selection = resolve(location);
+      // Excel raises SelectionChanged for the add-in's own selections too.
+      notifySelection();
+    },
+
+    async getSelectedCell() {
+      takeFailure('getSelectedCell');
+      return selectedCell();
+    },
+
+    async writeCells(writes) {
+      takeFailure('writeCells');
+      return write(writes);
+    },
+
+    async undo(record) {
+      takeFailure('undo');
+      return write(record.restores);
+    },
+
+    async writeReport(rows: readonly ReportRow[]) {
+      takeFailure('writeReport');
+      const labels = CATALOGS['zh-CN'].severity;
+      const values: CellValue[][] = [
+        [...REPORT_HEADER],
+        ...rows.map((r) => [labels[r.severity], r.sheet, r.cell, r.project, r.rule, r.message, r.fix]),
+      ];
+      // An existing report sheet keeps its place; a new one goes last, as Excel adds it.
+      sheets.set(REPORT_SHEET_NAME, cellsOf({ name: REPORT_SHEET_NAME, originRow: 0, originCol: 0, values }));
+    },
+
+    async loadIgnored() {
+      takeFailure('loadIgnored');
+      return ignored.map((i) => ({ ...i }));
+    },
+
+    async saveIgnored(list) {
+      takeFailure('saveIgnored');
+      ignored = list.map((i) => ({ ...i }));
+    },
+
+    onSelectionChanged(handler) {
+      selectionHandlers.add(handler);
+      return () => selectionHandlers.delete(handler);
+    },
+
+    onCellsChanged(handler): Unsubscribe {
+      changeHandlers.add(handler);
+      return () => changeHandlers.delete(handler);
+    },
+
+    setCell(ref, value) {
+      const location = resolve(ref);
+      put(location, value);
+      if (!capabilities.changeEvents) return;
+      for (const handler of [...changeHandlers]) handler(location.sheet);
+    },
+
+    select(ref) {
+      cellsOfSheet(ref.sheet);
+      selection = resolve(ref);
+      notifySelection();
+    },
+
+    marks: () => new Map(markMap),
+
+    grid: () => ({ sheets: [...sheets].map(([name, cells]) => sheetGrid(name, cells)) }),
+
+    failNext(error, method) {
+      failure = { error, method };
+    },
+  };
+}
