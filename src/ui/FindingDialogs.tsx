@@ -1,0 +1,149 @@
+import {
+  Body1,
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  makeStyles,
+  mergeClasses,
+  MessageBar,
+  MessageBarBody,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { cellText, type Finding, type Fix, type Locale } from '../core';
+import { findingMessage } from './finding-view';
+import type { UiStrings } from './i18n';
+
+const useStyles = makeStyles({
+  surface: { maxWidth: 'calc(100vw - 16px)', boxSizing: 'border-box' },
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, overflowWrap: 'anywhere' },
+  previews: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  preview: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  text: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    whiteSpace: 'pre-wrap',
+    overflowWrap: 'anywhere',
+    margin: 0,
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  before: { backgroundColor: tokens.colorPaletteRedBackground1 },
+  after: { backgroundColor: tokens.colorPaletteGreenBackground1 },
+});
+
+interface IgnoreDialogProps {
+  /** The finding to ignore; null keeps the dialog closed. */
+  readonly finding: Finding | null;
+  readonly strings: UiStrings;
+  readonly locale: Locale;
+  /** Resolves to null when saved, else to the error to show. */
+  readonly onConfirm: (finding: Finding, reason: string) => Promise<string | null>;
+  readonly onClose: () => void;
+}
+
+/** Asks for the reason, which is required; on a failed save the dialog stays open with the reason as typed. */
+export function IgnoreDialog({ finding, strings, locale, onConfirm, onClose }: IgnoreDialogProps) {
+  const styles = useStyles();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const close = () => {
+    setReason('');
+    setError(null);
+    onClose();
+  };
+
+  const confirm = async () => {
+    if (!finding || reason.trim() === '') return;
+    setSaving(true);
+    const failure = await onConfirm(finding, reason);
+    setSaving(false);
+    if (failure === null) close();
+    else setError(failure);
+  };
+
+  return (
+    <Dialog open={finding !== null} onOpenChange={(_, data) => !data.open && close()}>
+      <DialogSurface className={styles.surface}>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void confirm();
+          }}
+        >
+          <DialogBody>
+            <DialogTitle>{strings.ignoreTitle}</DialogTitle>
+            <DialogContent className={styles.content}>
+              {finding && <Body1>{findingMessage(finding, locale)}</Body1>}
+              {error && (
+                <MessageBar intent="error">
+                  <MessageBarBody>{error}</MessageBarBody>
+                </MessageBar>
+              )}
+              <Field label={strings.ignoreReason} hint={strings.ignoreReasonHint} required>
+                <Textarea value={reason} onChange={(_, data) => setReason(data.value)} resize="vertical" />
+              </Field>
+            </DialogContent>
+            <DialogActions>
+              <Button type="submit" appearance="primary" disabled={reason.trim() === '' || saving}>
+                {strings.confirmIgnore}
+              </Button>
+              <Button onClick={close}>{strings.close}</Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+interface FixDialogProps {
+  readonly title: string;
+  /** The fixes to preview; null keeps the dialog closed. */
+  readonly fixes: readonly Fix[] | null;
+  readonly strings: UiStrings;
+  readonly onConfirm: (fixes: readonly Fix[]) => void;
+  readonly onClose: () => void;
+}
+
+/** Shows each cell's text now and after the fix, in full, before anything is written. */
+export function FixDialog({ title, fixes, strings, onConfirm, onClose }: FixDialogProps) {
+  const styles = useStyles();
+  return (
+    <Dialog open={fixes !== null} onOpenChange={(_, data) => !data.open && onClose()}>
+      <DialogSurface className={styles.surface}>
+        <DialogBody>
+          <DialogTitle>{title}</DialogTitle>
+          <DialogContent className={styles.content}>
+            <ul className={styles.previews}>
+              {(fixes ?? []).map((fix) => (
+                <li key={`${fix.location.sheet}!${fix.location.cell}`} className={styles.preview}>
+                  <Body1>{fix.location.cell}</Body1>
+                  <Caption1>{strings.fixBefore}</Caption1>
+                  <pre className={mergeClasses(styles.text, styles.before)}>{cellText(fix.expected)}</pre>
+                  <Caption1>{strings.fixAfter}</Caption1>
+                  <pre className={mergeClasses(styles.text, styles.after)}>{cellText(fix.value)}</pre>
+                </li>
+              ))}
+            </ul>
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={() => fixes && onConfirm(fixes)}>
+              {strings.confirmFix}
+            </Button>
+            <Button onClick={onClose}>{strings.close}</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

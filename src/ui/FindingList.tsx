@@ -1,0 +1,131 @@
+import { Body1, Body1Strong, Button, Caption1, makeStyles, mergeClasses, Subtitle2, tokens, useId } from '@fluentui/react-components';
+import { ErrorCircle20Filled, Info20Filled, Warning20Filled } from '@fluentui/react-icons';
+import type { Finding, Locale, Severity } from '../core';
+import type { IgnoredFinding } from '../workbook/port';
+import { findingMessage, type SheetGroup } from './finding-view';
+import type { UiStrings } from './i18n';
+
+const useStyles = makeStyles({
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
+  heading: { margin: 0, overflowWrap: 'anywhere' },
+  row: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    minWidth: 0,
+  },
+  ignored: { color: tokens.colorNeutralForegroundDisabled },
+  // A Button that reads like a list row: full width, left aligned, long text wraps.
+  goTo: {
+    justifyContent: 'flex-start',
+    alignItems: 'flex-start',
+    textAlign: 'start',
+    width: '100%',
+    minWidth: 0,
+    maxWidth: 'none',
+    height: 'auto',
+    fontWeight: tokens.fontWeightRegular,
+    whiteSpace: 'normal',
+    overflowWrap: 'anywhere',
+  },
+  text: { display: 'flex', flexDirection: 'column', minWidth: 0 },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, paddingInlineStart: tokens.spacingHorizontalXXL },
+  reason: { paddingInlineStart: tokens.spacingHorizontalXXL, overflowWrap: 'anywhere' },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  info: { color: tokens.colorPaletteBlueForeground2 },
+});
+
+export function SeverityIcon({ severity, label }: { severity: Severity; label: string }) {
+  const styles = useStyles();
+  const Icon = severity === 'error' ? ErrorCircle20Filled : severity === 'warning' ? Warning20Filled : Info20Filled;
+  return <Icon className={styles[severity]} aria-label={label} />;
+}
+
+export interface FindingActions {
+  readonly onSelect: (finding: Finding) => void;
+  readonly onIgnore: (finding: Finding) => void;
+  readonly onUnignore: (key: string) => void;
+  readonly onFix: (finding: Finding) => void;
+}
+
+interface FindingRowProps extends FindingActions {
+  readonly finding: Finding;
+  readonly ignored: IgnoredFinding | undefined;
+  readonly strings: UiStrings;
+  readonly locale: Locale;
+  readonly disabled: boolean;
+}
+
+export function FindingRow({ finding, ignored, strings, locale, disabled, onSelect, onIgnore, onUnignore, onFix }: FindingRowProps) {
+  const styles = useStyles();
+  const messageId = useId('finding');
+  const message = findingMessage(finding, locale);
+  return (
+    <li className={mergeClasses(styles.row, ignored && styles.ignored)}>
+      <Button
+        appearance="subtle"
+        className={mergeClasses(styles.goTo, ignored && styles.ignored)}
+        icon={<SeverityIcon severity={finding.severity} label={strings.severity[finding.severity]} />}
+        onClick={() => onSelect(finding)}
+      >
+        <span className={styles.text}>
+          <Body1 id={messageId}>{message}</Body1>
+          <Caption1>{finding.location.cell}</Caption1>
+        </span>
+      </Button>
+      {ignored && <Caption1 className={styles.reason}>{strings.ignoredBecause(ignored.reason)}</Caption1>}
+      <div className={styles.actions}>
+        {finding.fix && !ignored && (
+          <Button size="small" aria-describedby={messageId} disabled={disabled} onClick={() => onFix(finding)}>
+            {strings.fix}
+          </Button>
+        )}
+        {ignored ? (
+          <Button size="small" aria-describedby={messageId} disabled={disabled} onClick={() => onUnignore(finding.key)}>
+            {strings.unignore}
+          </Button>
+        ) : (
+          <Button size="small" aria-describedby={messageId} disabled={disabled} onClick={() => onIgnore(finding)}>
+            {strings.ignore}
+          </Button>
+        )}
+      </div>
+    </li>
+  );
+}
+
+interface FindingListProps extends FindingActions {
+  readonly groups: readonly SheetGroup[];
+  readonly ignored: ReadonlyMap<string, IgnoredFinding>;
+  readonly strings: UiStrings;
+  readonly locale: Locale;
+  readonly disabled: boolean;
+}
+
+/** Findings under a heading per sheet, then per project. */
+export function FindingList({ groups, ignored, strings, locale, disabled, ...actions }: FindingListProps) {
+  const styles = useStyles();
+  return (
+    <div className={styles.group}>
+      {groups.map((sheet) => (
+        <section key={sheet.sheet} className={styles.group} aria-label={sheet.sheet}>
+          <Subtitle2 as="h3" className={styles.heading}>{sheet.sheet}</Subtitle2>
+          {sheet.projects.map((group) => (
+            <div key={group.project ?? ''} className={styles.group}>
+              <Body1Strong as="h4" className={styles.heading}>{group.project ?? strings.tableLevel}</Body1Strong>
+              <ul className={styles.list}>
+                {group.findings.map((f) => (
+                  <FindingRow key={f.key} finding={f} ignored={ignored.get(f.key)} strings={strings} locale={locale} disabled={disabled} {...actions} />
+                ))}
+              </ul>
+            </div>
+          ))}
+        </section>
+      ))}
+    </div>
+  );
+}

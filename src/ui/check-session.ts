@@ -1,0 +1,346 @@
+import { readSheetTables, type CellLocation, type Checker, type Finding, type Fix, type Locale, type WorkbookGrid } from '../core';
+import {
+  REPORT_SHEET_NAME,
+  WorkbookError,
+  type IgnoredFinding,
+  type Unsubscribe,
+  type UndoRecord,
+  type WorkbookPort,
+  type WriteResult,
+} from '../workbook/port';
+import { activeFindings, reportRows } from './finding-view';
+import { uiStrings, type CheckStage, type UiStrings } from './i18n';
+
+/** The progress bar and 取消 appear only for checks slower than this, so quick checks do not flash. */
+export const SLOW_CHECK_MS = 300;
+/** Edits are re-checked once the user pauses this long. */
+export const RECHECK_DELAY_MS = 500;
+
+export type NoticeIntent = 'error' | 'warning' | 'success' | 'info';
+
+export interface Notice {
+  readonly id: number;
+  readonly intent: NoticeIntent;
+  readonly text: string;
+}
+
+export interface RunningCheck {
+  readonly stage: CheckStage;
+  readonly done: number;
+  readonly total: number;
+  /** Has taken longer than SLOW_CHECK_MS. */
+  readonly slow: boolean;
+}
+
+export interface CheckState {
+  readonly running: RunningCheck | null;
+  /** null until the first check has finished. */
+  readonly findings: readonly Finding[] | null;
+  readonly sheetOrder: readonly string[];
+  readonly ignored: readonly IgnoredFinding[];
+  /** The cell the user selected in the workbook. */
+  readonly selected: CellLocation | null;
+  /** The last batch of fixes, for 撤销. */
+  readonly lastUndo: UndoRecord | null;
+  /** A write (fix, undo, report, marks) is in progress. */
+  readonly writing: boolean;
+  readonly notices: readonly Notice[];
+}
+
+/** The 校验 tab's state and actions, outside React so that slow port calls always see the latest state. */
+export interface CheckSession {
+  getState(): CheckState;
+  subscribe(listener: () => void): Unsubscribe;
+  /** Loads the ignored list and listens to the workbook's events. */
+  start(): void;
+  dispose(): void;
+  check(): Promise<void>;
+  cancel(): void;
+  selectFinding(finding: Finding): Promise<void>;
+  clearMarks(): Promise<void>;
+  /** Resolves to null when saved, or to the error text (the dialog stays open so the reason is not lost). */
+  ignore(finding: Finding, reason: string): Promise<string | null>;
+  unignore(key: string): Promise<void>;
+  applyFixes(fixes: readonly Fix[]): Promise<void>;
+  undo(): Promise<void>;
+  exportReport(): Promise<void>;
+  dismissNotice(id: number): void;
+}
+
+const INITIAL_STATE: CheckState = {
+  running: null,
+  findings: null,
+  sheetOrder: [],
+  ignored: [],
+  selected: null,
+  lastUndo: null,
+  writing: false,
+  notices: [],
+};
+
+function describeError(error: unknown, strings: UiStrings): string {
+  if (error instanceof WorkbookError) return error.message;
+  return strings.unexpectedError(error instanceof Error ? error.message : String(error));
+}
+
+function isCancelled(error: unknown): boolean {
+  return error instanceof WorkbookError && error.code === 'cancelled';
+}
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export function createCheckSession(port: WorkbookPort, checker: Checker, locale: Locale): CheckSession {
+  const strings = uiStrings(locale);
+  let state = INITIAL_STATE;
+  const listeners = new Set<() => void>();
+  let unsubscribes: Unsubscribe[] = [];
+  let running: AbortController | null = null;
+  let slowTimer: ReturnType<typeof setTimeout> | undefined;
+  let recheckTimer: ReturnType<typeof setTimeout> | undefined;
+  const pendingSheets = new Set<string>();
+  let recheckQueue: Promise<void> = Promise.resolve();
+  /** Tables found per sheet by the last check, to keep table numbers and the workbook-level finding right. */
+  let tablesBySheet = new Map<string, { first: number; count: number }>();
+  let noticeCount = 0;
+  let active = false;
+
+  function update(change: Partial<CheckState>): void {
+    state = { ...state, ...change };
+    for (const listener of [...listeners]) listener();
+  }
+
+  function notice(intent: NoticeIntent, text: string): void {
+    update({ notices: [...state.notices, { id: ++noticeCount, intent, text }] });
+  }
+
+  function fail(error: unknown): void {
+    notice(isCancelled(error) ? 'info' : 'error', describeError(error, strings));
+  }
+
+  async function mark(): Promise<void> {
+    if (state.findings === null) return;
+    try {
+      await port.markFindings(activeFindings(state.findings, state.ignored));
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  function checkedSheets(grid: WorkbookGrid): WorkbookGrid {
+    // The report the pane wrote is not a 绩效目标表.
+    return { sheets: grid.sheets.filter((s) => s.name !== REPORT_SHEET_NAME) };
+  }
+
+  async function runCheck(clearNotices: boolean): Promise<void> {
+    if (state.running) return;
+    const controller = new AbortController();
+    running = controller;
+    update({ running: { stage: 'read', done: 0, total: 0, slow: false }, ...(clearNotices ? { notices: [] } : {}) });
+    const setRunning = (change: Partial<RunningCheck>) => {
+      if (state.running) update({ running: { ...state.running, ...change } });
+    };
+    slowTimer = setTimeout(() => setRunning({ slow: true }), SLOW_CHECK_MS);
+    try {
+      const grid = await port.readWorkbook({
+        signal: controller.signal,
+        onProgress: (p) => setRunning({ done: p.done, total: p.total }),
+      });
+      if (controller.signal.aborted) throw new WorkbookError('cancelled', strings.cancelled);
+      setRunning({ stage: 'check' });
+      await nextTask(); // lets the stage show before the synchronous check
+      const workbook = checkedSheets(grid);
+      const report = checker.checkWorkbook(workbook);
+      tablesBySheet = new Map();
+      for (const table of report.tables) {
+        const seen = tablesBySheet.get(table.sheet);
+        tablesBySheet.set(table.sheet, { first: seen?.first ?? table.index, count: (seen?.count ?? 0) + 1 });
+      }
+      update({ findings: report.findings, sheetOrder: workbook.sheets.map((s) => s.name) });
+      setRunning({ stage: 'mark' });
+      await mark();
+    } catch (error) {
+      if (isCancelled(error)) notice('info', strings.cancelled);
+      else fail(error);
+    } finally {
+      clearTimeout(slowTimer);
+      running = null;
+      update({ running: null });
+      if (pendingSheets.size > 0) scheduleRecheck();
+    }
+  }
+
+  async function recheckSheet(name: string): Promise<void> {
+    if (state.findings === null) return;
+    try {
+      const sheet = await port.readSheet(name);
+      const previous = tablesBySheet.get(name);
+      let tableCount = 0;
+      for (const [sheetName, t] of tablesBySheet) if (sheetName !== name) tableCount += t.count;
+      const tables = readSheetTables(sheet, previous?.first ?? tableCount);
+      const fresh = tables.flatMap((t) => checker.checkTable(t));
+      if (tables.length > 0) tablesBySheet.set(name, { first: tables[0]?.index ?? 0, count: tables.length });
+      else tablesBySheet.delete(name);
+      const current = state.findings ?? [];
+      const stillNoTables = tableCount + tables.length === 0;
+      // Workbook-level findings (only "no table anywhere") stay while the workbook still has no table.
+      const kept = current.filter((f) => (f.table === undefined ? stillNoTables : f.location.sheet !== name));
+      update({ findings: [...kept, ...fresh] });
+      await mark();
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  function scheduleRecheck(): void {
+    clearTimeout(recheckTimer);
+    recheckTimer = setTimeout(() => {
+      // A running check may have read the sheet before the edit: re-check once it is done.
+      if (state.running) return;
+      const sheets = [...pendingSheets];
+      pendingSheets.clear();
+      for (const sheet of sheets) recheckQueue = recheckQueue.then(() => recheckSheet(sheet));
+    }, RECHECK_DELAY_MS);
+  }
+
+  async function write(action: () => Promise<WriteResult>, done: (count: number) => string): Promise<WriteResult | null> {
+    update({ writing: true });
+    try {
+      const result = await action();
+      if (result.written.length > 0) notice('success', done(result.written.length));
+      if (result.conflicts.length > 0) notice('warning', result.conflicts.map((c) => strings.conflict(c.location.cell)).join('\n'));
+      return result;
+    } catch (error) {
+      fail(error);
+      return null;
+    } finally {
+      update({ writing: false });
+    }
+  }
+
+  return {
+    getState: () => state,
+
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    start() {
+      if (active) return;
+      active = true;
+      unsubscribes = [
+        port.onSelectionChanged((cell) => update({ selected: cell?.location ?? null })),
+        port.onCellsChanged((sheet) => {
+          if (state.findings === null || sheet === REPORT_SHEET_NAME) return;
+          pendingSheets.add(sheet);
+          scheduleRecheck();
+        }),
+      ];
+      port.loadIgnored().then(
+        (ignored) => {
+          if (!active) return;
+          update({ ignored });
+          // A check that finished first marked findings that are in fact ignored.
+          void mark();
+        },
+        (error: unknown) => {
+          if (active) fail(error);
+        },
+      );
+    },
+
+    dispose() {
+      active = false;
+      for (const unsubscribe of unsubscribes) unsubscribe();
+      unsubscribes = [];
+      running?.abort();
+      clearTimeout(slowTimer);
+      clearTimeout(recheckTimer);
+      pendingSheets.clear();
+    },
+
+    check: () => runCheck(true),
+
+    cancel() {
+      running?.abort();
+    },
+
+    async selectFinding(finding) {
+      try {
+        await port.selectCell(finding.location);
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    async clearMarks() {
+      update({ writing: true });
+      try {
+        await port.clearMarks();
+        notice('success', strings.marksCleared);
+      } catch (error) {
+        fail(error);
+      } finally {
+        update({ writing: false });
+      }
+    },
+
+    async ignore(finding, reason) {
+      const entry: IgnoredFinding = { key: finding.key, reason: reason.trim(), by: '', at: new Date().toISOString() };
+      const next = [...state.ignored.filter((i) => i.key !== finding.key), entry];
+      try {
+        await port.saveIgnored(next);
+      } catch (error) {
+        return describeError(error, strings);
+      }
+      update({ ignored: next });
+      await mark();
+      return null;
+    },
+
+    async unignore(key) {
+      const next = state.ignored.filter((i) => i.key !== key);
+      try {
+        await port.saveIgnored(next);
+      } catch (error) {
+        fail(error);
+        return;
+      }
+      update({ ignored: next });
+      await mark();
+    },
+
+    async applyFixes(fixes) {
+      const result = await write(() => port.writeCells(fixes.map((f) => ({ location: f.location, expected: f.expected, value: f.value }))), strings.fixed);
+      if (!result) return;
+      if (result.undo) update({ lastUndo: result.undo });
+      await runCheck(false);
+    },
+
+    async undo() {
+      const record = state.lastUndo;
+      if (!record) return;
+      const result = await write(() => port.undo(record), strings.undone);
+      if (!result) return;
+      update({ lastUndo: null });
+      await runCheck(false);
+    },
+
+    async exportReport() {
+      if (state.findings === null) return;
+      update({ writing: true });
+      try {
+        await port.writeReport(reportRows(activeFindings(state.findings, state.ignored), state.sheetOrder, locale));
+        notice('success', strings.reportWritten(REPORT_SHEET_NAME));
+      } catch (error) {
+        fail(error);
+      } finally {
+        update({ writing: false });
+      }
+    },
+
+    dismissNotice(id) {
+      update({ notices: state.notices.filter((n) => n.id !== id) });
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import { cellText, renderMessage, type Finding, type Fix, type Locale, type RuleId, type RuleParams, type Severity } from '../core';
+import type { IgnoredFinding, ReportRow } from '../workbook/port';
+
+/** Rules whose fixes only change how a value is written, not what it says: 全部修正格式 applies these. */
+export const FORMAT_FIX_RULES: ReadonlySet<string> = new Set(['indicators.format', 'amount.text']);
+
+/** The finding's message in the pane's language (the check may have run in another). */
+export function findingMessage(finding: Finding, locale: Locale): string {
+  // Findings carry the params their own rule's message needs.
+  return renderMessage(finding.rule as RuleId, finding.params as unknown as RuleParams[RuleId], locale);
+}
+
+export function cellKey(location: { readonly sheet: string; readonly cell: string }): string {
+  return `${location.sheet}!${location.cell}`;
+}
+
+export function ignoredByKey(ignored: readonly IgnoredFinding[]): ReadonlyMap<string, IgnoredFinding> {
+  return new Map(ignored.map((i) => [i.key, i]));
+}
+
+export function activeFindings(findings: readonly Finding[], ignored: readonly IgnoredFinding[]): Finding[] {
+  const keys = ignoredByKey(ignored);
+  return findings.filter((f) => !keys.has(f.key));
+}
+
+export type SeverityCounts = { readonly [S in Severity]: number };
+
+export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+export interface ProjectGroup {
+  /** null for findings about the table or workbook rather than one project. */
+  readonly project: string | null;
+  readonly findings: readonly Finding[];
+}
+
+export interface SheetGroup {
+  readonly sheet: string;
+  readonly projects: readonly ProjectGroup[];
+}
+
+/** Groups by sheet (in workbook order), then by project (in sheet order); findings keep their order. */
+export function groupFindings(findings: readonly Finding[], sheetOrder: readonly string[]): SheetGroup[] {
+  const bySheet = new Map<string, Map<string | null, Finding[]>>();
+  for (const sheet of sheetOrder) bySheet.set(sheet, new Map());
+  for (const f of findings) {
+    let projects = bySheet.get(f.location.sheet);
+    if (!projects) bySheet.set(f.location.sheet, (projects = new Map()));
+    const project = f.project ?? null;
+    let list = projects.get(project);
+    if (!list) projects.set(project, (list = []));
+    list.push(f);
+  }
+  return [...bySheet]
+    .filter(([, projects]) => projects.size > 0)
+    .map(([sheet, projects]) => ({ sheet, projects: [...projects].map(([project, list]) => ({ project, findings: list })) }));
+}
+
+/** Each cell written once: two findings proposing fixes for one cell keep the first. */
+export function fixesOf(findings: readonly Finding[], include: (finding: Finding) => boolean = () => true): Fix[] {
+  const seen = new Set<string>();
+  const fixes: Fix[] = [];
+  for (const f of findings) {
+    if (!f.fix || !include(f)) continue;
+    const key = cellKey(f.fix.location);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    fixes.push(f.fix);
+  }
+  return fixes;
+}
+
+export function reportRows(findings: readonly Finding[], sheetOrder: readonly string[], locale: Locale): ReportRow[] {
+  return groupFindings(findings, sheetOrder).flatMap((sheet) =>
+    sheet.projects.flatMap((group) =>
+      group.findings.map((f) => ({
+        severity: f.severity,
+        sheet: f.location.sheet,
+        cell: f.location.cell,
+        project: f.project ?? '',
+        rule: f.rule,
+        message: findingMessage(f, locale),
+        fix: f.fix ? cellText(f.fix.value) : '',
+      })),
+    ),
+  );
+}

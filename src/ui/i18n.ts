@@ -1,0 +1,193 @@
+import type { Locale, Severity } from '../core';
+
+export type CheckStage = 'read' | 'check' | 'mark';
+
+/** Feature switches of HostCapabilities shown in the About panel. */
+export type FeatureName = 'conditionalFormatMarks' | 'changeEvents' | 'selectionEvents' | 'persistentSettings' | 'undoGroups';
+
+/** Every text of the task pane in one language. Rule messages come from the core's catalogues. */
+export interface UiStrings {
+  readonly appTitle: string;
+  readonly tabCheck: string;
+  readonly tabAbout: string;
+  readonly runCheck: string;
+  readonly checking: string;
+  readonly cancel: string;
+  readonly stage: { readonly [S in CheckStage]: string };
+  readonly stageProgress: (stage: string, done: number, total: number) => string;
+  readonly cancelled: string;
+  readonly notCheckedYet: string;
+  readonly noAutoRecheck: string;
+  readonly summaryCounts: (errors: number, warnings: number, infos: number) => string;
+  readonly readyToSubmit: string;
+  readonly fixBeforeSubmit: string;
+  readonly ignoredCount: (count: number) => string;
+  readonly severity: { readonly [S in Severity]: string };
+  readonly severityFilter: string;
+  readonly showIgnored: string;
+  readonly clearMarks: string;
+  readonly marksCleared: string;
+  readonly exportReport: string;
+  readonly reportWritten: (sheet: string) => string;
+  readonly fixAll: string;
+  readonly undo: string;
+  readonly undone: (count: number) => string;
+  readonly findingsHeading: string;
+  readonly noFindings: string;
+  readonly allFiltered: string;
+  readonly tableLevel: string;
+  readonly currentCell: (cell: string) => string;
+  readonly goToCell: (message: string, cell: string) => string;
+  readonly ignore: string;
+  readonly unignore: string;
+  readonly ignoredBecause: (reason: string) => string;
+  readonly ignoreTitle: string;
+  readonly ignoreReason: string;
+  readonly ignoreReasonHint: string;
+  readonly confirmIgnore: string;
+  readonly close: string;
+  readonly fix: string;
+  readonly fixTitle: string;
+  readonly fixAllTitle: (count: number) => string;
+  readonly fixBefore: string;
+  readonly fixAfter: string;
+  readonly confirmFix: string;
+  readonly fixed: (count: number) => string;
+  readonly conflict: (cell: string) => string;
+  readonly unexpectedError: (detail: string) => string;
+  readonly dismiss: string;
+  readonly featuresHeading: string;
+  readonly feature: { readonly [F in FeatureName]: string };
+  readonly on: string;
+  readonly off: string;
+}
+
+const zhCN: UiStrings = {
+  appTitle: '绩效目标表助手',
+  tabCheck: '校验',
+  tabAbout: '关于',
+  runCheck: '一键校验',
+  checking: '正在校验…',
+  cancel: '取消',
+  stage: { read: '读取工作表', check: '校验', mark: '标记' },
+  stageProgress: (stage, done, total) => `${stage}（${done}/${total}）`,
+  cancelled: '已取消校验，工作簿没有改动。',
+  notCheckedYet: '点击“一键校验”，检查本工作簿中所有的项目支出绩效目标表。',
+  noAutoRecheck: '此环境不支持自动重新校验：修改表格后请再次点击“一键校验”。',
+  summaryCounts: (e, w, i) => `${e} 个错误、${w} 个警告、${i} 个提示`,
+  readyToSubmit: '没有错误，可以提交。',
+  fixBeforeSubmit: '请先改正错误再提交。',
+  ignoredCount: (n) => `另有 ${n} 条已忽略。`,
+  severity: { error: '错误', warning: '警告', info: '提示' },
+  severityFilter: '按严重程度筛选',
+  showIgnored: '显示已忽略',
+  clearMarks: '清除标记',
+  marksCleared: '已清除表格中的标记。',
+  exportReport: '导出报告',
+  reportWritten: (sheet) => `已生成“${sheet}”工作表。`,
+  fixAll: '全部修正格式',
+  undo: '撤销',
+  undone: (n) => `已撤销，恢复了 ${n} 个单元格。`,
+  findingsHeading: '问题列表',
+  noFindings: '没有发现问题。',
+  allFiltered: '所选类别中没有问题。',
+  tableLevel: '整表',
+  currentCell: (cell) => `当前单元格 ${cell}`,
+  goToCell: (message, cell) => `${message}（${cell}）`,
+  ignore: '忽略',
+  unignore: '取消忽略',
+  ignoredBecause: (reason) => `已忽略：${reason}`,
+  ignoreTitle: '忽略此问题',
+  ignoreReason: '忽略原因',
+  ignoreReasonHint: '必填，例如“已与财政局确认”。原因会保存在工作簿中。',
+  confirmIgnore: '忽略',
+  close: '关闭',
+  fix: '修正',
+  fixTitle: '修正单元格',
+  fixAllTitle: (n) => `全部修正格式（${n} 个单元格）`,
+  fixBefore: '原内容',
+  fixAfter: '修正为',
+  confirmFix: '确认修正',
+  fixed: (n) => `已修正 ${n} 个单元格。`,
+  conflict: (cell) => `单元格 ${cell} 在读取后已被修改，未写入。请重新校验。`,
+  unexpectedError: (detail) => `操作失败：${detail}。请重试；如果问题持续，请联系技术支持。`,
+  dismiss: '关闭提示',
+  featuresHeading: '功能',
+  feature: {
+    conditionalFormatMarks: '用条件格式标记问题单元格',
+    changeEvents: '修改后自动重新校验',
+    selectionEvents: '显示当前单元格的问题',
+    persistentSettings: '忽略列表保存在工作簿中',
+    undoGroups: 'Excel 内一步撤销修正',
+  },
+  on: '已启用',
+  off: '不可用',
+};
+
+const enUS: UiStrings = {
+  appTitle: 'Performance Target Assistant',
+  tabCheck: 'Check',
+  tabAbout: 'About',
+  runCheck: 'Check workbook',
+  checking: 'Checking…',
+  cancel: 'Cancel',
+  stage: { read: 'Reading sheets', check: 'Checking', mark: 'Marking' },
+  stageProgress: (stage, done, total) => `${stage} (${done}/${total})`,
+  cancelled: 'Check cancelled; the workbook was not changed.',
+  notCheckedYet: 'Select "Check workbook" to check every performance target table in this workbook.',
+  noAutoRecheck: 'This host cannot re-check automatically: select "Check workbook" again after editing.',
+  summaryCounts: (e, w, i) => `${e} ${e === 1 ? 'error' : 'errors'}, ${w} ${w === 1 ? 'warning' : 'warnings'}, ${i} ${i === 1 ? 'note' : 'notes'}`,
+  readyToSubmit: 'No errors: ready to submit.',
+  fixBeforeSubmit: 'Correct the errors before submitting.',
+  ignoredCount: (n) => `${n} more ignored.`,
+  severity: { error: 'Error', warning: 'Warning', info: 'Note' },
+  severityFilter: 'Filter by severity',
+  showIgnored: 'Show ignored',
+  clearMarks: 'Clear marks',
+  marksCleared: 'Marks removed from the sheets.',
+  exportReport: 'Export report',
+  reportWritten: (sheet) => `Sheet "${sheet}" created.`,
+  fixAll: 'Fix all formatting',
+  undo: 'Undo',
+  undone: (n) => `Undone: ${n} ${n === 1 ? 'cell' : 'cells'} restored.`,
+  findingsHeading: 'Findings',
+  noFindings: 'No problems found.',
+  allFiltered: 'No findings of the selected kinds.',
+  tableLevel: 'Whole table',
+  currentCell: (cell) => `Current cell ${cell}`,
+  goToCell: (message, cell) => `${message} (${cell})`,
+  ignore: 'Ignore',
+  unignore: 'Stop ignoring',
+  ignoredBecause: (reason) => `Ignored: ${reason}`,
+  ignoreTitle: 'Ignore this finding',
+  ignoreReason: 'Reason',
+  ignoreReasonHint: 'Required, e.g. "confirmed with the finance bureau". It is saved in the workbook.',
+  confirmIgnore: 'Ignore',
+  close: 'Close',
+  fix: 'Fix',
+  fixTitle: 'Fix cell',
+  fixAllTitle: (n) => `Fix all formatting (${n} ${n === 1 ? 'cell' : 'cells'})`,
+  fixBefore: 'Now',
+  fixAfter: 'Becomes',
+  confirmFix: 'Apply fix',
+  fixed: (n) => `${n} ${n === 1 ? 'cell' : 'cells'} fixed.`,
+  conflict: (cell) => `Cell ${cell} changed after it was read and was not written. Check again.`,
+  unexpectedError: (detail) => `The operation failed: ${detail}. Try again; if it keeps failing, contact support.`,
+  dismiss: 'Dismiss',
+  featuresHeading: 'Features',
+  feature: {
+    conditionalFormatMarks: 'Mark cells with conditional formats',
+    changeEvents: 'Re-check automatically after edits',
+    selectionEvents: 'Show findings of the current cell',
+    persistentSettings: 'Ignored list saved in the workbook',
+    undoGroups: 'One-step undo of fixes in Excel',
+  },
+  on: 'On',
+  off: 'Unavailable',
+};
+
+const STRINGS: { readonly [L in Locale]: UiStrings } = { 'zh-CN': zhCN, 'en-US': enUS };
+
+export function uiStrings(locale: Locale): UiStrings {
+  return STRINGS[locale];
+}
