@@ -29,8 +29,10 @@ const GROUPED_INTEGER = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
 const EXPONENT_NUMBER = /^([+-]?)(\d*)(?:\.(\d*))?e([+-]?\d+)$/i;
 
 /** Reads an amount cell. Never throws: anything unreadable is `invalid` with its text. */
+const EMPTY: AmountParse = Object.freeze({ kind: 'empty' });
+
 export function parseAmount(value: CellValue): AmountParse {
-  if (value === null) return { kind: 'empty' };
+  if (value === null) return EMPTY;
   if (typeof value === 'boolean') return { kind: 'invalid', text: String(value) };
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { kind: 'invalid', text: String(value) };
@@ -46,7 +48,7 @@ export function parseAmount(value: CellValue): AmountParse {
       : { kind: 'number', value: parsed.value, storedAsText: false, excessPrecision: false };
   }
   const text = normaliseNumericText(value);
-  if (EMPTY_MARKS.has(text)) return { kind: 'empty' };
+  if (EMPTY_MARKS.has(text)) return EMPTY;
   const parsed = decimalFromText(text);
   if (parsed === null) return { kind: 'invalid', text: value.trim() };
   return { kind: 'number', value: parsed.value, storedAsText: true, excessPrecision: parsed.rounded };

@@ -129,7 +129,7 @@ export function createChecker(options: CheckOptions = {}): Checker {
     for (const rule of workbookRules) for (const hit of rule.check({ sheets, tableCount: read.tables.length })) findings.push(toFinding(hit, null, undefined));
     let projects = 0;
     for (const table of read.tables) {
-      findings.push(...checkTable(table));
+      for (const finding of checkTable(table)) findings.push(finding); // no spread: tables can hold 100,000s of findings
       for (const row of table.rows) if (row.kind === 'project') projects++;
     }
     return { tables: read.tables, sheetsWithoutTable: read.sheetsWithoutTable, findings, summary: summarise(findings, read.tables.length, projects) };

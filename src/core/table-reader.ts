@@ -161,6 +161,16 @@ function classifyHeaderCell(value: CellValue | undefined): { kind: HeaderCellKin
   return { kind: GROUP_LABELS.has(key) ? 'group' : null, unit };
 }
 
+// Every header text (after spaces and a leading * marker) starts with one of these characters.
+const HEADER_FIRST_CHAR = new RegExp(
+  `^[\\s\u3000*＊]*[${[...new Set([...HEADER_SYNONYMS.keys(), ...GROUP_LABELS, '项目名称'].map((k) => k.charAt(0)))].join('')}]`,
+);
+const NO_HEADER_CELLS: HeaderRowCells = { kinds: [], units: [], hasKnown: false, onlyHeaders: false };
+
+function mayBeHeaderText(value: CellValue | undefined): boolean {
+  return typeof value === 'string' && value.length <= MAX_HEADER_LENGTH && HEADER_FIRST_CHAR.test(value);
+}
+
 function isHeaderKind(kind: HeaderCellKind | undefined): kind is HeaderKind {
   return kind !== null && kind !== undefined && kind !== 'group';
 }
@@ -205,6 +215,11 @@ class SheetReader {
     const cached = this.headerCells[r];
     if (cached) return cached;
     const values = this.rowValues(r);
+    // Data rows are asked too (a new header ends the table): reject them without allocating.
+    if (!values.some(mayBeHeaderText)) {
+      this.headerCells[r] = NO_HEADER_CELLS;
+      return NO_HEADER_CELLS;
+    }
     const kinds: HeaderCellKind[] = [];
     const units: (MoneyUnit | null)[] = [];
     let hasKnown = false;

@@ -266,3 +266,12 @@ describe('profiles', () => {
     expect(f?.message).toBe('No effect indicator (2-效益指标): every project needs one.');
   });
 });
+
+describe('finding keys', () => {
+  test('are unique, even when one indicator misses both levels', () => {
+    const f = check(workbook([project('甲', ['x', -1, '1.0000001', null], '完成**', GOOD + '5、培训天数；实施周期指标值:3；年度指标值:满意。6、1-产出指标；19-其他；甲；实施周期指标值:1；年度指标值:2。')]));
+    const keys = f.map((x) => x.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(only(f, 'indicator.level-missing').map((x) => x.key)).toEqual(['indicator.level-missing|Sheet1!G6|5.1', 'indicator.level-missing|Sheet1!G6|5.2']);
+  });
+});

@@ -24,6 +24,24 @@ function perIndicator<R extends RuleId>(
   return hits ?? NO_HITS;
 }
 
+/** Like perIndicator, once for level 1 and once for level 2 of each indicator. */
+function perLevel<R extends RuleId>(
+  rule: R,
+  s: ProjectSubject,
+  check: (ind: Indicator, position: number, level: 1 | 2) => RuleParams[R] | null,
+): readonly RuleHit<R>[] {
+  const cell = s.row.indicators;
+  if (!s.parsed || !cell) return NO_HITS;
+  let hits: RuleHit<R>[] | null = null;
+  s.parsed.indicators.forEach((ind, i) => {
+    for (const level of [1, 2] as const) {
+      const params = check(ind, i + 1, level);
+      if (params) (hits ??= []).push({ rule, params, location: cell.location, discriminator: `${i + 1}.${level}` });
+    }
+  });
+  return hits ?? NO_HITS;
+}
+
 /** A project-level hit at the 绩效指标 cell when the cell has parsed indicators and `when` holds. */
 function atIndicators<R extends RuleId>(rule: R, s: ProjectSubject, params: RuleParams[R] | null): readonly RuleHit<R>[] {
   if (params === null || !s.row.indicators || !s.parsed || s.parsed.indicators.length === 0) return NO_HITS;
@@ -31,8 +49,13 @@ function atIndicators<R extends RuleId>(rule: R, s: ProjectSubject, params: Rule
 }
 
 const ref = (ind: Indicator, seq: number) => ({ seq, name: ind.name || '（未命名）' });
-const values = (ind: Indicator): IndicatorValue[] => [ind.period, ind.annual].filter((v): v is IndicatorValue => v !== null && v.text !== '');
-const joinValues = (vs: readonly IndicatorValue[]) => [...new Set(vs.map((v) => v.text))].join('、');
+/** The indicator's non-empty values that match, as "≤5" or "≤5、≤6"; null when none does. */
+function valuesWhere(ind: Indicator, test: (v: IndicatorValue) => boolean): string | null {
+  const p = ind.period && ind.period.text !== '' && test(ind.period) ? ind.period.text : null;
+  const a = ind.annual && ind.annual.text !== '' && test(ind.annual) ? ind.annual.text : null;
+  if (p === null) return a;
+  return a === null || a === p ? p : `${p}、${a}`;
+}
 
 export const goalMissing: ProjectRule<'goal.missing'> = {
   id: 'goal.missing',
@@ -106,45 +129,36 @@ export const effectMissing = categoryRule('category.effect-missing', 'effect', '
 export const satisfactionMissing = categoryRule('category.satisfaction-missing', 'satisfaction', 'warning');
 export const costMissing = categoryRule('category.cost-missing', 'cost', 'info');
 
+const levelOf = (ind: Indicator, level: 1 | 2) => (level === 1 ? ind.level1 : ind.level2);
+const writtenLevel = (r: { code: string | null; name: string }) => (r.code === null ? r.name : `${r.code}-${r.name}`);
+
 export const levelMissing: ProjectRule<'indicator.level-missing'> = {
   id: 'indicator.level-missing',
   defaultSeverity: 'error',
   scope: 'project',
-  check: (s) => [
-    ...perIndicator('indicator.level-missing', s, (ind, seq) => (ind.level1 === null ? { ...ref(ind, seq), level: 1 } : null)),
-    ...perIndicator('indicator.level-missing', s, (ind, seq) => (ind.level2 === null ? { ...ref(ind, seq), level: 2 } : null)),
-  ],
+  check: (s) => perLevel('indicator.level-missing', s, (ind, seq, level) => (levelOf(ind, level) === null ? { ...ref(ind, seq), level } : null)),
 };
 
 export const levelUnknown: ProjectRule<'indicator.level-unknown'> = {
   id: 'indicator.level-unknown',
   defaultSeverity: 'error',
   scope: 'project',
-  check: (s) => {
-    const written = (r: { code: string | null; name: string }) => (r.code === null ? r.name : `${r.code}-${r.name}`);
-    return [
-      ...perIndicator('indicator.level-unknown', s, (ind, seq) =>
-        ind.level1 && !ind.level1.entry ? { ...ref(ind, seq), level: 1, written: written(ind.level1) } : null),
-      ...perIndicator('indicator.level-unknown', s, (ind, seq) =>
-        ind.level2 && !ind.level2.entry ? { ...ref(ind, seq), level: 2, written: written(ind.level2) } : null),
-    ];
-  },
+  check: (s) =>
+    perLevel('indicator.level-unknown', s, (ind, seq, level) => {
+      const r = levelOf(ind, level);
+      return r && !r.entry ? { ...ref(ind, seq), level, written: writtenLevel(r) } : null;
+    }),
 };
 
 export const levelMismatch: ProjectRule<'indicator.level-mismatch'> = {
   id: 'indicator.level-mismatch',
   defaultSeverity: 'error',
   scope: 'project',
-  check: (s) => [
-    ...perIndicator('indicator.level-mismatch', s, (ind, seq) =>
-      ind.level1?.entry && ind.level1.nameConflict
-        ? { ...ref(ind, seq), level: 1, code: ind.level1.code ?? '', written: ind.level1.name, expected: ind.level1.entry.name }
-        : null),
-    ...perIndicator('indicator.level-mismatch', s, (ind, seq) =>
-      ind.level2?.entry && ind.level2.nameConflict
-        ? { ...ref(ind, seq), level: 2, code: ind.level2.code ?? '', written: ind.level2.name, expected: ind.level2.entry.name }
-        : null),
-  ],
+  check: (s) =>
+    perLevel('indicator.level-mismatch', s, (ind, seq, level) => {
+      const r = levelOf(ind, level);
+      return r?.entry && r.nameConflict ? { ...ref(ind, seq), level, code: r.code ?? '', written: r.name, expected: r.entry.name } : null;
+    }),
 };
 
 export const levelParent: ProjectRule<'indicator.level-parent'> = {
@@ -237,8 +251,8 @@ export const unitMissing: ProjectRule<'value.unit-missing'> = {
   scope: 'project',
   check: (s) =>
     perIndicator('value.unit-missing', s, (ind, seq) => {
-      const bare = values(ind).filter((v) => v.number !== null && v.unit === '');
-      return bare.length > 0 ? { ...ref(ind, seq), value: joinValues(bare) } : null;
+      const value = valuesWhere(ind, (v) => v.number !== null && v.unit === '');
+      return value === null ? null : { ...ref(ind, seq), value };
     }),
 };
 
@@ -251,8 +265,8 @@ export const satisfactionUnit: ProjectRule<'value.satisfaction-unit'> = {
   check: (s) =>
     perIndicator('value.satisfaction-unit', s, (ind, seq) => {
       if (!isSatisfaction(ind)) return null;
-      const wrong = values(ind).filter((v) => v.number === null || !(v.unit === '%' || v.unit === '分'));
-      return wrong.length > 0 ? { ...ref(ind, seq), value: joinValues(wrong) } : null;
+      const value = valuesWhere(ind, (v) => v.number === null || !(v.unit === '%' || v.unit === '分'));
+      return value === null ? null : { ...ref(ind, seq), value };
     }),
 };
 
@@ -262,8 +276,8 @@ export const qualitativeValue: ProjectRule<'value.qualitative'> = {
   scope: 'project',
   check: (s) =>
     perIndicator('value.qualitative', s, (ind, seq) => {
-      const q = values(ind).filter((v) => v.qualitative && !PLACEHOLDER.test(v.text));
-      return q.length > 0 ? { ...ref(ind, seq), value: joinValues(q) } : null;
+      const value = valuesWhere(ind, (v) => v.qualitative && !PLACEHOLDER.test(v.text));
+      return value === null ? null : { ...ref(ind, seq), value };
     }),
 };
 

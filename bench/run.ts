@@ -1,0 +1,133 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { createChecker, readTables, type WorkbookGrid } from '../src/core';
+import { generateWorkbook } from './generate';
+
+// `npm run bench` measures; it asserts nothing. `--quick` proves the harness works (CI) at 1,000 projects.
+const quick = process.argv.includes('--quick');
+const root = join(__dirname, '..', '..');
+const outDir = join(root, 'bench', 'out');
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+function timeMs(run: () => void): number {
+  const start = process.hrtime.bigint();
+  run();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+function benchCore(workbook: WorkbookGrid, runs: number) {
+  const checker = createChecker();
+  checker.checkWorkbook(workbook); // warm-up: JIT, taxonomy, caches
+  const times: number[] = [];
+  let findings = 0;
+  for (let i = 0; i < runs; i++) times.push(timeMs(() => (findings = checker.checkWorkbook(workbook).findings.length)));
+  return { ms: round(median(times)), findings };
+}
+
+function benchIncremental(workbook: WorkbookGrid, runs: number) {
+  const checker = createChecker();
+  const table = readTables(workbook).tables[0];
+  if (!table) throw new Error('generated workbook has no table');
+  const findings = checker.checkTable(table);
+  const project = table.rows.find((r) => r.kind === 'project' && r.indicators);
+  if (!project?.indicators) throw new Error('no project row');
+  const edit = { row: project.row, col: project.indicators.location.col, value: `${project.indicators.text}4、3-满意度指标；31-服务对象满意度；服务对象满意度；实施周期指标值:≥90%；年度指标值:≥90%。` };
+  checker.recheckEdit(table, findings, edit);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(timeMs(() => checker.recheckEdit(table, findings, edit)));
+  return round(median(times), 2);
+}
+
+async function writeXlsx(workbook: WorkbookGrid, file: string): Promise<void> {
+  const book = new ExcelJS.Workbook();
+  for (const sheet of workbook.sheets) {
+    const ws = book.addWorksheet(sheet.name);
+    for (const row of sheet.values) ws.addRow([...row]);
+  }
+  await book.xlsx.writeFile(file);
+}
+
+function runNode(args: readonly string[]): { ms: number; stderr: string; status: number | null } {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, stderr: result.stderr, status: result.status };
+}
+
+const CLI_WITH_RSS = (file: string) => [
+  '-e',
+  `require('./dist/cli/main.js').main(['check', ${JSON.stringify(file)}, '--format', 'json'], { stdout: { write() {} }, stderr: process.stderr })` +
+    `.then(() => process.stderr.write('MAXRSS ' + process.resourceUsage().maxRSS + '\\n'))`,
+];
+const EXCELJS_LOAD = (file: string) => ['-e', `new (require('exceljs').Workbook)().xlsx.readFile(${JSON.stringify(file)}).then(() => {})`];
+
+async function benchCli(projects: number, runs: number) {
+  const file = join(outDir, `bench-${projects}.xlsx`);
+  await writeXlsx(generateWorkbook(projects), file);
+  const total: number[] = [];
+  const load: number[] = [];
+  let peakKb = 0;
+  for (let i = 0; i < runs; i++) {
+    const cli = runNode(CLI_WITH_RSS(file));
+    if (cli.status !== 0 && cli.status !== 1) throw new Error(`CLI failed: ${cli.stderr}`);
+    total.push(cli.ms);
+    peakKb = Math.max(peakKb, Number(/MAXRSS (\d+)/.exec(cli.stderr)?.[1] ?? 0));
+    load.push(runNode(EXCELJS_LOAD(file)).ms);
+  }
+  return { projects, totalMs: round(median(total)), excelJsLoadMs: round(median(load)), peakMb: round(peakKb / 1024) };
+}
+
+async function main(): Promise<void> {
+  mkdirSync(outDir, { recursive: true });
+  if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) throw new Error('Build the CLI first: npm run build:cli');
+  const sizes = quick ? [1000] : [1000, 10000, 100000];
+  const core: { projects: number; ms: number; projectsPerSecond: number; findings: number }[] = [];
+  for (const projects of sizes) {
+    const { ms, findings } = benchCore(generateWorkbook(projects), projects >= 100000 ? 5 : 9);
+    core.push({ projects, ms, projectsPerSecond: Math.round((projects / ms) * 1000), findings });
+  }
+  const growth = core.slice(1).map((c, i) => ({ from: core[i]?.projects, to: c.projects, ratio: round(c.ms / (core[i]?.ms ?? 1), 2) }));
+  const incrementalProjects = quick ? 1000 : 10000;
+  const incrementalMs = benchIncremental(generateWorkbook(incrementalProjects), 21);
+  const cli = await benchCli(quick ? 1000 : 10000, 3);
+  const memory = quick ? cli : await benchCli(100000, 1);
+
+  const results = {
+    machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`,
+    quick,
+    core,
+    growth,
+    incrementalMs,
+    incrementalProjects,
+    cli: { projects: cli.projects, totalMs: cli.totalMs, excelJsLoadMs: cli.excelJsLoadMs, validationOverhead: round(cli.totalMs / cli.excelJsLoadMs - 1, 3) },
+    memory: { cliPeakMb100k: quick ? null : memory.peakMb, cliPeakMb: memory.peakMb, projects: memory.projects },
+  };
+  writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+  const lines = [
+    `machine: ${results.machine}${quick ? ' (quick run)' : ''}`,
+    '| measure | median |',
+    '|---|---|',
+    ...core.map((c) => `| core: read + parse + all rules, ${c.projects.toLocaleString('en')} projects | ${c.ms} ms (${c.projectsPerSecond.toLocaleString('en')} projects/s) |`),
+    ...growth.map((g) => `| growth ${g.from?.toLocaleString('en')} → ${g.to.toLocaleString('en')} | × ${g.ratio} |`),
+    `| incremental re-check after one edit, ${incrementalProjects.toLocaleString('en')} projects | ${incrementalMs} ms |`,
+    `| CLI end to end, ${cli.projects.toLocaleString('en')} projects .xlsx | ${cli.totalMs} ms |`,
+    `| ExcelJS loading the same file alone | ${cli.excelJsLoadMs} ms (validation adds ${round(results.cli.validationOverhead * 100)} %) |`,
+    `| CLI peak memory, ${memory.projects.toLocaleString('en')} projects | ${memory.peakMb} MB |`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\nwritten: bench/results.json\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
