@@ -1,0 +1,1062 @@
+// An in-memory stand-in for the part of the Excel JavaScript API that office-workbook.ts uses.
+// Like Office.js: calls only queue work; nothing happens until context.sync(); reading a property
+// before load() + sync() throws; each sync is counted and its request/response sizes recorded.
+import { parseA1, toA1 } from '../../src/core';
+
+export type HostValue = string | number | boolean;
+
+export interface CellFormat {
+  readonly fill: string | null;
+  readonly fontColor: string | null;
+  readonly bold: boolean;
+  readonly border: string | null;
+  readonly numberFormat: string;
+}
+
+export interface CellState {
+  value: HostValue;
+  formula: string | null;
+  format: CellFormat;
+}
+
+export interface Rect {
+  readonly row: number;
+  readonly col: number;
+  readonly rowCount: number;
+  readonly columnCount: number;
+}
+
+export interface ConditionalFormatState {
+  readonly id: string;
+  readonly type: string;
+  readonly rect: Rect;
+  formula: string | null;
+  fill: string | null;
+  fontColor: string | null;
+}
+
+export interface SheetState {
+  readonly id: string;
+  name: string;
+  readonly cells: Map<string, CellState>;
+  conditionalFormats: ConditionalFormatState[];
+  protected: boolean;
+  frozenRows: number;
+  readonly columnWidths: Map<number, number>;
+}
+
+export interface SyncRecord {
+  readonly requestBytes: number;
+  readonly responseBytes: number;
+  /** Property paths loaded in this sync, e.g. "range.values". */
+  readonly loads: readonly string[];
+  readonly failure: string | null;
+}
+
+export interface ExcelDoubleOptions {
+  /** Highest ExcelApi version the host supports, e.g. "1.1" or "1.20". */
+  readonly apiVersion?: string;
+  readonly platform?: string;
+  readonly maxRequestBytes?: number;
+  readonly maxResponseBytes?: number;
+}
+
+/** What OfficeExtension.Error looks like to callers: a `code` and a message. */
+export class OfficeErrorDouble extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RichApi.Error';
+  }
+}
+
+export const DEFAULT_FORMAT: CellFormat = { fill: null, fontColor: null, bold: false, border: null, numberFormat: 'General' };
+
+const FIVE_MB = 5 * 1024 * 1024;
+const encoder = new TextEncoder();
+const byteSize = (value: unknown) => encoder.encode(JSON.stringify(value)).length;
+const cellKey = (row: number, col: number) => `${row},${col}`;
+
+function minorOf(version: string | number): number {
+  const match = /^1\.(\d+)$/.exec(String(version));
+  if (!match) throw new Error(`ExcelDouble: unknown version ${version}`);
+  return Number(match[1]);
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && parseA1(name) === null ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function rectAddress(rect: Rect): string {
+  const first = toA1(rect.row, rect.col);
+  if (rect.rowCount === 1 && rect.columnCount === 1) return first;
+  return `${first}:${toA1(rect.row + rect.rowCount - 1, rect.col + rect.columnCount - 1)}`;
+}
+
+function parseRect(address: string): Rect {
+  const [a, b = a] = address.split(':');
+  const start = parseA1(a ?? '');
+  const end = parseA1(b ?? '');
+  if (!start || !end) throw new OfficeErrorDouble('InvalidArgument', `ExcelDouble: unsupported address "${address}"`);
+  return { row: start.row, col: start.col, rowCount: end.row - start.row + 1, columnCount: end.col - start.col + 1 };
+}
+
+function intersects(a: Rect, b: Rect): boolean {
+  return a.row < b.row + b.rowCount && b.row < a.row + a.rowCount && a.col < b.col + b.columnCount && b.col < a.col + a.columnCount;
+}
+
+function sameRect(a: Rect, b: Rect): boolean {
+  return a.row === b.row && a.col === b.col && a.rowCount === b.rowCount && a.columnCount === b.columnCount;
+}
+
+/** Excel's own reading of a typed value: "=…" is a formula, numeric text a number, unless the cell is Text (@). */
+function coerce(cell: CellState, input: HostValue): void {
+  if (typeof input === 'string' && cell.format.numberFormat !== '@') {
+    if (input.startsWith('=')) {
+      cell.formula = input;
+      cell.value = '';
+      return;
+    }
+    if (/^-?\d+(\.\d+)?$/.test(input)) {
+      cell.formula = null;
+      cell.value = Number(input);
+      return;
+    }
+  }
+  cell.formula = null;
+  cell.value = input;
+}
+
+interface Op {
+  readonly json: unknown;
+  readonly api: string;
+  /** Returns what a load sends back, or nothing. */
+  readonly run: () => { data: unknown; deliver: () => void } | void;
+}
+
+type SheetRef = () => SheetState | null;
+type RangeTarget = { sheet: SheetState; rect: Rect } | null;
+type RangeRef = () => RangeTarget;
+
+export class ExcelDouble {
+  readonly sheets: SheetState[] = [];
+  readonly settings = new Map<string, unknown>();
+  /** Office.context.document.settings as saved with saveAsync. */
+  readonly savedDocumentSettings = new Map<string, unknown>();
+  readonly syncs: SyncRecord[] = [];
+  /** Options objects passed to Excel.run (mergeUndoGroup …). */
+  readonly runOptions: unknown[] = [];
+  cellEditMode = false;
+  activeSheetId: string | null = null;
+  selection: { sheetId: string; rect: Rect } | null = null;
+  readonly apiMinor: number;
+  readonly office: OfficeDouble;
+  readonly run: (first: unknown, second?: unknown) => Promise<unknown>;
+  readonly selectionHandlers = new Set<(args: unknown) => Promise<unknown>>();
+  readonly changeHandlers = new Set<{ sheetId: string | null; handler: (args: unknown) => Promise<unknown> }>();
+  private readonly failures: OfficeErrorDouble[] = [];
+  private readonly hooks: ((syncIndex: number) => void)[] = [];
+  private nextId = 1;
+
+  constructor(readonly options: ExcelDoubleOptions = {}) {
+    this.apiMinor = minorOf(options.apiVersion ?? '1.20');
+    this.office = new OfficeDouble(this, options.platform ?? 'OfficeOnline');
+    this.run = async (first: unknown, second?: unknown) => {
+      const batch = (typeof first === 'function' ? first : second) as (context: RequestContextDouble) => Promise<unknown>;
+      if (first instanceof RequestContextDouble) return batch(first);
+      if (typeof first !== 'function') this.runOptions.push(first);
+      return batch(new RequestContextDouble(this));
+    };
+  }
+
+  get syncCount(): number {
+    return this.syncs.length;
+  }
+
+  newId(prefix: string): string {
+    return `${prefix}${this.nextId++}`;
+  }
+
+  /** Adds a sheet whose values start at `origin`; null leaves a cell empty. */
+  addSheet(name: string, rows: readonly (readonly (HostValue | null)[])[] = [], origin = 'A1'): SheetState {
+    const sheet: SheetState = { id: `{${this.newId('sheet-')}}`, name, cells: new Map(), conditionalFormats: [], protected: false, frozenRows: 0, columnWidths: new Map() };
+    const start = parseA1(origin);
+    if (!start) throw new Error(`ExcelDouble: bad origin ${origin}`);
+    rows.forEach((row, r) =>
+      row.forEach((value, c) => {
+        if (value !== null) sheet.cells.set(cellKey(start.row + r, start.col + c), { value, formula: null, format: DEFAULT_FORMAT });
+      }),
+    );
+    this.sheets.push(sheet);
+    this.activeSheetId ??= sheet.id;
+    return sheet;
+  }
+
+  sheet(name: string): SheetState {
+    const sheet = this.sheets.find((s) => s.name === name);
+    if (!sheet) throw new Error(`ExcelDouble: no sheet ${name}`);
+    return sheet;
+  }
+
+  cell(sheet: string, address: string): CellState | undefined {
+    const at = parseA1(address);
+    return at ? this.sheet(sheet).cells.get(cellKey(at.row, at.col)) : undefined;
+  }
+
+  /** Changes a cell behind the add-in's back (no events). */
+  setCell(sheet: string, address: string, value: HostValue): void {
+    const at = parseRect(address);
+    const cells = this.sheet(sheet).cells;
+    const key = cellKey(at.row, at.col);
+    cells.set(key, { value, formula: null, format: cells.get(key)?.format ?? DEFAULT_FORMAT });
+  }
+
+  /** The user's own formatting on every cell of `address`. */
+  formatCells(sheet: string, address: string, format: Partial<CellFormat>): void {
+    const state = this.sheet(sheet);
+    forEachCell(parseRect(address), (row, col) => {
+      const existing = state.cells.get(cellKey(row, col)) ?? { value: '', formula: null, format: DEFAULT_FORMAT };
+      state.cells.set(cellKey(row, col), { ...existing, format: { ...existing.format, ...format } });
+    });
+  }
+
+  addUserConditionalFormat(sheet: string, address: string, rule: { type: string; formula: string | null; fill: string | null; fontColor: string | null }): void {
+    this.sheet(sheet).conditionalFormats.push({ id: this.newId('cf-'), rect: parseRect(address), ...rule });
+  }
+
+  /** The next sync rejects with this Office error. */
+  failNextSync(code: string, message = code): void {
+    this.failures.push(new OfficeErrorDouble(code, message));
+  }
+
+  /** Runs before each sync is processed: the place to change cells "between syncs". */
+  beforeSync(hook: (syncIndex: number) => void): void {
+    this.hooks.push(hook);
+  }
+
+  /** As if the user selected `address`: fires the selection handlers and waits for them. */
+  async selectByUser(sheet: string, address: string): Promise<void> {
+    const state = this.sheet(sheet);
+    this.activeSheetId = state.id;
+    this.selection = { sheetId: state.id, rect: parseRect(address) };
+    await Promise.all([...this.selectionHandlers].map((handler) => handler({ type: 'SelectionChanged' })));
+  }
+
+  /** As if the user typed a value: changes the cell and fires the change handlers. */
+  async editByUser(sheet: string, address: string, value: HostValue): Promise<void> {
+    this.setCell(sheet, address, value);
+    const state = this.sheet(sheet);
+    const args = { type: 'WorksheetChanged', worksheetId: state.id, address, changeType: 'RangeEdited', source: 'Local' };
+    await Promise.all([...this.changeHandlers].filter((h) => h.sheetId === null || h.sheetId === state.id).map((h) => h.handler(args)));
+  }
+
+  /** Everything a user could see in the grid, canonical so two snapshots compare with toEqual. */
+  snapshot(): unknown {
+    return this.sheets.map((s) => ({
+      name: s.name,
+      cells: [...s.cells.entries()]
+        .filter(([, c]) => c.value !== '' || c.formula !== null || JSON.stringify(c.format) !== JSON.stringify(DEFAULT_FORMAT))
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([key, c]) => ({ key, ...c })),
+      conditionalFormats: s.conditionalFormats.map((cf) => ({ ...cf })),
+    }));
+  }
+
+  /** Installs Office, Excel and OfficeExtension globals for code that reads them (office-js-helpers); returns the undo. */
+  installGlobals(): () => void {
+    const globals = globalThis as Record<string, unknown>;
+    const saved = { Office: globals.Office, Excel: globals.Excel, OfficeExtension: globals.OfficeExtension };
+    globals.Office = this.office;
+    globals.Excel = { run: this.run, ErrorCodes: { itemNotFound: 'ItemNotFound' } };
+    globals.OfficeExtension = { Error: OfficeErrorDouble };
+    return () => Object.assign(globals, saved);
+  }
+
+  /** Processes one batch, as the host would. */
+  async process(ops: readonly Op[]): Promise<void> {
+    const index = this.syncs.length;
+    for (const hook of this.hooks) hook(index);
+    await Promise.resolve();
+    const loads = ops.flatMap((op) => {
+      const json = op.json as { o: string; a?: unknown };
+      return json.o === 'load' ? [String(json.a)] : [];
+    });
+    const requestBytes = byteSize(ops.map((op) => op.json));
+    const fail = (error: OfficeErrorDouble, responseBytes = 0): never => {
+      this.syncs.push({ requestBytes, responseBytes, loads, failure: error.code });
+      throw error;
+    };
+    const injected = this.failures.shift();
+    if (injected) fail(injected);
+    if (this.cellEditMode) fail(new OfficeErrorDouble('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.'));
+    if (requestBytes > (this.options.maxRequestBytes ?? FIVE_MB)) fail(new OfficeErrorDouble('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.'));
+    const missing = ops.find((op) => minorOf(op.api) > this.apiMinor);
+    if (missing) fail(new OfficeErrorDouble('ApiNotFound', `ExcelApi ${missing.api} is not supported: ${JSON.stringify(missing.json)}`));
+    const results: { data: unknown; deliver: () => void }[] = [];
+    for (const op of ops) {
+      try {
+        const result = op.run();
+        if (result) results.push(result);
+      } catch (error) {
+        fail(error instanceof OfficeErrorDouble ? error : new OfficeErrorDouble('GeneralException', String(error)));
+      }
+    }
+    const responseBytes = byteSize(results.map((r) => r.data));
+    if (responseBytes > (this.options.maxResponseBytes ?? FIVE_MB)) {
+      fail(new OfficeErrorDouble('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.'), responseBytes);
+    }
+    this.syncs.push({ requestBytes, responseBytes, loads, failure: null });
+    for (const result of results) result.deliver();
+  }
+
+  findSheet(nameOrId: string): SheetState | null {
+    return this.sheets.find((s) => s.name === nameOrId || s.id === nameOrId) ?? null;
+  }
+}
+
+function forEachCell(rect: Rect, visit: (row: number, col: number) => void): void {
+  for (let r = 0; r < rect.rowCount; r++) for (let c = 0; c < rect.columnCount; c++) visit(rect.row + r, rect.col + c);
+}
+
+export class RequestContextDouble {
+  private queue: Op[] = [];
+  readonly workbook: WorkbookDouble;
+
+  constructor(readonly host: ExcelDouble) {
+    this.workbook = new WorkbookDouble(this);
+  }
+
+  enqueue(op: Op): void {
+    this.queue.push(op);
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.queue;
+    this.queue = [];
+    await this.host.process(ops);
+  }
+}
+
+function parseLoad(names: unknown): string[] {
+  if (typeof names === 'string') return names.split(',').map((n) => n.trim()).filter((n) => n !== '');
+  if (Array.isArray(names)) return names.map(String);
+  // Loading everything is what the adapter must never do.
+  throw new Error('ExcelDouble: load() needs explicit property names');
+}
+
+/** The proxy behaviour every object shares: loaded values, read guard, queued work. */
+class ClientObjectDouble {
+  private readonly loaded = new Map<string, unknown>();
+
+  constructor(
+    readonly context: RequestContextDouble,
+    protected readonly path: string,
+  ) {}
+
+  protected read<T>(property: string): T {
+    if (!this.loaded.has(property)) {
+      throw new OfficeErrorDouble('PropertyNotLoaded', `The property '${property}' of ${this.path} is not available. Load it and call context.sync() first.`);
+    }
+    return this.loaded.get(property) as T;
+  }
+
+  protected deliver(values: Record<string, unknown>): void {
+    for (const [key, value] of Object.entries(values)) this.loaded.set(key, value);
+  }
+
+  protected queue(o: string, api: string, run: () => void, a?: unknown): void {
+    this.context.enqueue({ json: { o, p: this.path, a }, api, run });
+  }
+
+  protected queueLoad(names: readonly string[], api: string, fetch: () => Record<string, unknown>, deliver?: (data: Record<string, unknown>) => void): void {
+    this.context.enqueue({
+      json: { o: 'load', p: this.path, a: names.join(',') },
+      api,
+      run: () => {
+        const data = fetch();
+        return { data, deliver: () => (deliver ?? ((d) => this.deliver(d)))(data) };
+      },
+    });
+  }
+
+  /** For *OrNullObject: whether the object exists is known after the next sync. */
+  protected probe(exists: () => boolean, api: string): void {
+    this.context.enqueue({ json: { o: 'probe', p: this.path }, api, run: () => ({ data: null, deliver: () => this.deliver({ isNullObject: !exists() }) }) });
+  }
+
+  get isNullObject(): boolean {
+    return this.read<boolean>('isNullObject');
+  }
+}
+
+function onlyKnown(names: readonly string[], known: readonly string[], path: string): void {
+  for (const name of names) if (!known.includes(name)) throw new Error(`ExcelDouble: ${path} cannot load "${name}"`);
+}
+
+class EventHandlersDouble {
+  constructor(
+    private readonly context: RequestContextDouble,
+    private readonly api: string,
+    private readonly register: (handler: (args: unknown) => Promise<unknown>) => () => void,
+  ) {}
+
+  add(handler: (args: unknown) => Promise<unknown>): { context: RequestContextDouble; remove(): void } {
+    let unregister: (() => void) | null = null;
+    this.context.enqueue({ json: { o: 'addHandler' }, api: this.api, run: () => void (unregister = this.register(handler)) });
+    const context = this.context;
+    return {
+      context,
+      remove: () => context.enqueue({ json: { o: 'removeHandler' }, api: this.api, run: () => unregister?.() }),
+    };
+  }
+}
+
+class WorkbookDouble {
+  readonly worksheets: WorksheetCollectionDouble;
+
+  constructor(readonly context: RequestContextDouble) {
+    this.worksheets = new WorksheetCollectionDouble(context);
+  }
+
+  get settings(): SettingCollectionDouble {
+    return new SettingCollectionDouble(this.context);
+  }
+
+  getSelectedRange(): RangeDouble {
+    const host = this.context.host;
+    return new RangeDouble(this.context, 'selection', '1.1', () => {
+      const selection = host.selection;
+      const sheet = selection ? host.findSheet(selection.sheetId) : null;
+      if (!selection || !sheet) throw new OfficeErrorDouble('InvalidSelection', 'Nothing is selected.');
+      return { sheet, rect: selection.rect };
+    });
+  }
+
+  get onSelectionChanged(): EventHandlersDouble {
+    const host = this.context.host;
+    return new EventHandlersDouble(this.context, '1.2', (handler) => {
+      host.selectionHandlers.add(handler);
+      return () => host.selectionHandlers.delete(handler);
+    });
+  }
+}
+
+class WorksheetCollectionDouble extends ClientObjectDouble {
+  constructor(context: RequestContextDouble) {
+    super(context, 'worksheets');
+  }
+
+  get items(): WorksheetDouble[] {
+    return this.read<WorksheetDouble[]>('items');
+  }
+
+  load(names: unknown): this {
+    const wanted = parseLoad(names).map((n) => n.replace(/^items\//, ''));
+    onlyKnown(wanted, ['name', 'id'], 'worksheet');
+    const host = this.context.host;
+    this.queueLoad(
+      wanted,
+      '1.1',
+      () => ({ items: host.sheets.map((s) => Object.fromEntries(wanted.map((w) => [w, w === 'name' ? s.name : s.id]))) }),
+      () => {
+        const items = host.sheets.map((s, i) => {
+          const sheet = new WorksheetDouble(this.context, `worksheets[${i}]`, '1.1', () => s);
+          sheet.receive(Object.fromEntries(wanted.map((w) => [w, w === 'name' ? s.name : s.id])));
+          return sheet;
+        });
+        this.deliver({ items });
+      },
+    );
+    return this;
+  }
+
+  getItem(nameOrId: string): WorksheetDouble {
+    const host = this.context.host;
+    return new WorksheetDouble(this.context, `worksheets(${JSON.stringify(nameOrId)})`, '1.1', () => {
+      const sheet = host.findSheet(nameOrId);
+      if (!sheet) throw new OfficeErrorDouble('ItemNotFound', `The requested resource doesn't exist: ${nameOrId}`);
+      return sheet;
+    });
+  }
+
+  getItemOrNullObject(nameOrId: string): WorksheetDouble {
+    const host = this.context.host;
+    const sheet = new WorksheetDouble(this.context, `worksheets(${JSON.stringify(nameOrId)})?`, '1.4', () => host.findSheet(nameOrId));
+    sheet.probeExistence();
+    return sheet;
+  }
+
+  add(name?: string): WorksheetDouble {
+    const host = this.context.host;
+    let created: SheetState | null = null;
+    this.queue('addSheet', '1.1', () => {
+      let sheetName = name ?? `Sheet${host.sheets.length + 1}`;
+      if (name === undefined) for (let n = host.sheets.length + 1; host.findSheet(sheetName); n++) sheetName = `Sheet${n}`;
+      if (host.findSheet(sheetName)) throw new OfficeErrorDouble('ItemAlreadyExists', `A sheet named ${sheetName} already exists.`);
+      created = host.addSheet(sheetName);
+    }, name);
+    return new WorksheetDouble(this.context, 'worksheets.add()', '1.1', () => {
+      if (!created) throw new Error('ExcelDouble: sheet used before its add() ran');
+      return created;
+    });
+  }
+
+  get onChanged(): EventHandlersDouble {
+    const host = this.context.host;
+    return new EventHandlersDouble(this.context, '1.9', (handler) => {
+      const entry = { sheetId: null, handler };
+      host.changeHandlers.add(entry);
+      return () => host.changeHandlers.delete(entry);
+    });
+  }
+}
+
+class WorksheetDouble extends ClientObjectDouble {
+  constructor(
+    context: RequestContextDouble,
+    path: string,
+    private readonly api: string,
+    readonly resolve: SheetRef,
+  ) {
+    super(context, path);
+  }
+
+  probeExistence(): void {
+    this.probe(() => this.resolve() !== null, this.api);
+  }
+
+  receive(values: Record<string, unknown>): void {
+    this.deliver(values);
+  }
+
+  get name(): string {
+    return this.read<string>('name');
+  }
+
+  set name(value: string) {
+    const host = this.context.host;
+    this.queue('setName', '1.1', () => {
+      const sheet = this.resolve();
+      if (!sheet) return;
+      if (host.findSheet(value)) throw new OfficeErrorDouble('ItemAlreadyExists', `A sheet named ${value} already exists.`);
+      sheet.name = value;
+    }, value);
+  }
+
+  get id(): string {
+    return this.read<string>('id');
+  }
+
+  load(names: unknown): this {
+    const wanted = parseLoad(names);
+    onlyKnown(wanted, ['name', 'id'], 'worksheet');
+    this.queueLoad(wanted, '1.1', () => {
+      const sheet = this.resolve();
+      return sheet ? Object.fromEntries(wanted.map((w) => [w, w === 'name' ? sheet.name : sheet.id])) : {};
+    });
+    return this;
+  }
+
+  getRange(address?: string): RangeDouble {
+    return new RangeDouble(this.context, `${this.path}.range(${address ?? ''})`, '1.1', () => {
+      const sheet = this.resolve();
+      if (!sheet) return null;
+      return { sheet, rect: address === undefined ? { row: 0, col: 0, rowCount: 1_048_576, columnCount: 16_384 } : parseRect(address) };
+    });
+  }
+
+  getUsedRange(valuesOnly?: boolean): RangeDouble {
+    return new RangeDouble(this.context, `${this.path}.usedRange`, valuesOnly === undefined ? '1.1' : '1.2', () => {
+      const sheet = this.resolve();
+      return sheet ? { sheet, rect: usedRect(sheet, valuesOnly === true) ?? { row: 0, col: 0, rowCount: 1, columnCount: 1 } } : null;
+    });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeDouble {
+    const range = new RangeDouble(this.context, `${this.path}.usedRange?`, '1.4', () => {
+      const sheet = this.resolve();
+      const rect = sheet ? usedRect(sheet, valuesOnly === true) : null;
+      return sheet && rect ? { sheet, rect } : null;
+    });
+    range.probeExistence();
+    return range;
+  }
+
+  activate(): void {
+    const host = this.context.host;
+    this.queue('activate', '1.1', () => {
+      const sheet = this.resolve();
+      if (sheet) host.activeSheetId = sheet.id;
+    });
+  }
+
+  delete(): void {
+    const host = this.context.host;
+    this.queue('deleteSheet', '1.1', () => {
+      const sheet = this.resolve();
+      if (!sheet) return;
+      host.sheets.splice(host.sheets.indexOf(sheet), 1);
+      if (host.activeSheetId === sheet.id) host.activeSheetId = host.sheets[0]?.id ?? null;
+      if (host.selection?.sheetId === sheet.id) host.selection = null;
+    });
+  }
+
+  get freezePanes(): { freezeRows(count: number): void } {
+    return {
+      freezeRows: (count: number) =>
+        this.queue('freezeRows', '1.7', () => {
+          const sheet = this.resolve();
+          if (sheet) sheet.frozenRows = count;
+        }, count),
+    };
+  }
+
+  get onChanged(): EventHandlersDouble {
+    const host = this.context.host;
+    return new EventHandlersDouble(this.context, '1.7', (handler) => {
+      const sheet = this.resolve();
+      const entry = { sheetId: sheet?.id ?? '', handler };
+      host.changeHandlers.add(entry);
+      return () => host.changeHandlers.delete(entry);
+    });
+  }
+}
+
+function usedRect(sheet: SheetState, valuesOnly: boolean): Rect | null {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  for (const [key, cell] of sheet.cells) {
+    const used = cell.value !== '' || cell.formula !== null || (!valuesOnly && JSON.stringify(cell.format) !== JSON.stringify(DEFAULT_FORMAT));
+    if (!used) continue;
+    const [row, col] = key.split(',').map(Number) as [number, number];
+    top = Math.min(top, row);
+    left = Math.min(left, col);
+    bottom = Math.max(bottom, row);
+    right = Math.max(right, col);
+  }
+  return bottom < 0 ? null : { row: top, col: left, rowCount: bottom - top + 1, columnCount: right - left + 1 };
+}
+
+function mutableSheet(target: RangeTarget): { sheet: SheetState; rect: Rect } | null {
+  if (target?.sheet.protected) throw new OfficeErrorDouble('AccessDenied', 'The cell or chart you are trying to change is on a protected sheet.');
+  return target;
+}
+
+function matrixOf(input: unknown, rect: Rect): unknown[][] {
+  if (!Array.isArray(input)) return Array.from({ length: rect.rowCount }, () => Array.from({ length: rect.columnCount }, () => input));
+  const rows = input as unknown[][];
+  if (rows.length !== rect.rowCount || rows.some((r) => !Array.isArray(r) || r.length !== rect.columnCount)) {
+    throw new OfficeErrorDouble('InvalidArgument', 'The number of rows or columns in the input array does not match the size or dimensions of the range.');
+  }
+  return rows;
+}
+
+class RangeDouble extends ClientObjectDouble {
+  constructor(
+    context: RequestContextDouble,
+    path: string,
+    private readonly api: string,
+    private readonly resolve: RangeRef,
+  ) {
+    super(context, path);
+  }
+
+  probeExistence(): void {
+    this.probe(() => this.resolve() !== null, this.api);
+  }
+
+  get values(): HostValue[][] {
+    return this.read<HostValue[][]>('values');
+  }
+
+  set values(input: unknown) {
+    this.queue('setValues', '1.1', () => this.write(input, (cell, value) => coerce(cell, value)), input);
+  }
+
+  set formulas(input: unknown) {
+    this.queue('setFormulas', '1.1', () => this.write(input, (cell, value) => coerce(cell, value)), input);
+  }
+
+  set numberFormat(input: unknown) {
+    this.queue('setNumberFormat', '1.1', () => this.write(input, (cell, value) => void (cell.format = { ...cell.format, numberFormat: String(value) })), input);
+  }
+
+  get address(): string {
+    return this.read<string>('address');
+  }
+
+  get rowCount(): number {
+    return this.read<number>('rowCount');
+  }
+
+  get columnCount(): number {
+    return this.read<number>('columnCount');
+  }
+
+  load(names: unknown): this {
+    const wanted = parseLoad(names);
+    onlyKnown(wanted, ['values', 'address', 'rowCount', 'columnCount'], 'range');
+    this.queueLoad(wanted, this.api, () => {
+      const target = this.resolve();
+      if (!target) return {};
+      const { sheet, rect } = target;
+      const data: Record<string, unknown> = {};
+      for (const name of wanted) {
+        if (name === 'address') data.address = `${quoteSheet(sheet.name)}!${rectAddress(rect)}`;
+        if (name === 'rowCount') data.rowCount = rect.rowCount;
+        if (name === 'columnCount') data.columnCount = rect.columnCount;
+        if (name === 'values') {
+          data.values = Array.from({ length: rect.rowCount }, (_, r) =>
+            Array.from({ length: rect.columnCount }, (_, c) => sheet.cells.get(cellKey(rect.row + r, rect.col + c))?.value ?? ''),
+          );
+        }
+      }
+      return data;
+    });
+    return this;
+  }
+
+  getCell(row: number, column: number): RangeDouble {
+    return new RangeDouble(this.context, `${this.path}.cell(${row},${column})`, '1.1', () => {
+      const target = this.resolve();
+      return target && { sheet: target.sheet, rect: { row: target.rect.row + row, col: target.rect.col + column, rowCount: 1, columnCount: 1 } };
+    });
+  }
+
+  select(): void {
+    const host = this.context.host;
+    this.queue('select', '1.1', () => {
+      const target = this.resolve();
+      if (!target) return;
+      if (host.activeSheetId !== target.sheet.id) throw new OfficeErrorDouble('InvalidSelection', 'Cannot select a range on a sheet that is not active.');
+      host.selection = { sheetId: target.sheet.id, rect: target.rect };
+    });
+  }
+
+  get format(): RangeFormatDouble {
+    return new RangeFormatDouble((o, api, apply, a) => this.queue(o, api, () => {
+      const target = mutableSheet(this.resolve());
+      if (target) apply(target);
+    }, a));
+  }
+
+  get conditionalFormats(): ConditionalFormatCollectionDouble {
+    return new ConditionalFormatCollectionDouble(this.context, `${this.path}.conditionalFormats`, this.resolve);
+  }
+
+  private write(input: unknown, apply: (cell: CellState, value: HostValue) => void): void {
+    const target = mutableSheet(this.resolve());
+    if (!target) return;
+    const matrix = matrixOf(input, target.rect);
+    const { sheet, rect } = target;
+    forEachCell(rect, (row, col) => {
+      const value = matrix[row - rect.row]?.[col - rect.col];
+      // Like Office.js: null leaves the cell as it is.
+      if (value === null || value === undefined) return;
+      const key = cellKey(row, col);
+      const cell = sheet.cells.get(key) ?? { value: '', formula: null, format: DEFAULT_FORMAT };
+      apply(cell, value as HostValue);
+      sheet.cells.set(key, cell);
+    });
+  }
+}
+
+type QueueOnRange = (o: string, api: string, apply: (target: { sheet: SheetState; rect: Rect }) => void, a?: unknown) => void;
+
+function setFormat(target: { sheet: SheetState; rect: Rect }, change: Partial<CellFormat>): void {
+  forEachCell(target.rect, (row, col) => {
+    const key = cellKey(row, col);
+    const cell = target.sheet.cells.get(key) ?? { value: '', formula: null, format: DEFAULT_FORMAT };
+    target.sheet.cells.set(key, { ...cell, format: { ...cell.format, ...change } });
+  });
+}
+
+class RangeFormatDouble {
+  constructor(private readonly queue: QueueOnRange) {}
+
+  get fill(): { color: string } {
+    const queue = this.queue;
+    return {
+      set color(color: string) {
+        queue('setFill', '1.1', (t) => setFormat(t, { fill: color }), color);
+      },
+      get color(): string {
+        throw new OfficeErrorDouble('PropertyNotLoaded', 'format.fill.color is not loadable in the double');
+      },
+    };
+  }
+
+  get font(): { color: string; bold: boolean } {
+    const queue = this.queue;
+    const unreadable = () => {
+      throw new OfficeErrorDouble('PropertyNotLoaded', 'format.font is not loadable in the double');
+    };
+    return {
+      set color(color: string) {
+        queue('setFontColor', '1.1', (t) => setFormat(t, { fontColor: color }), color);
+      },
+      get color(): string {
+        return unreadable();
+      },
+      set bold(bold: boolean) {
+        queue('setBold', '1.1', (t) => setFormat(t, { bold }), bold);
+      },
+      get bold(): boolean {
+        return unreadable();
+      },
+    };
+  }
+
+  autofitColumns(): void {
+    this.queue('autofitColumns', '1.2', ({ sheet, rect }) => {
+      for (let col = rect.col; col < rect.col + rect.columnCount; col++) {
+        let longest = 0;
+        for (let row = rect.row; row < rect.row + rect.rowCount; row++) {
+          const cell = sheet.cells.get(cellKey(row, col));
+          longest = Math.max(longest, String(cell?.formula ?? cell?.value ?? '').length);
+        }
+        sheet.columnWidths.set(col, Math.min(255, longest + 2) * 7);
+      }
+    });
+  }
+}
+
+class ConditionalFormatCollectionDouble extends ClientObjectDouble {
+  constructor(
+    context: RequestContextDouble,
+    path: string,
+    private readonly resolve: RangeRef,
+  ) {
+    super(context, path);
+  }
+
+  get items(): ConditionalFormatDouble[] {
+    return this.read<ConditionalFormatDouble[]>('items');
+  }
+
+  add(type: string): ConditionalFormatDouble {
+    let created: ConditionalFormatState | null = null;
+    const host = this.context.host;
+    this.queue('addConditionalFormat', '1.6', () => {
+      const target = mutableSheet(this.resolve());
+      if (!target) return;
+      created = { id: host.newId('cf-'), type, rect: target.rect, formula: null, fill: null, fontColor: null };
+      // New conditional formats go to the top priority.
+      target.sheet.conditionalFormats.unshift(created);
+    }, type);
+    return new ConditionalFormatDouble(this.context, `${this.path}.add()`, () => {
+      const target = this.resolve();
+      if (!created || !target) throw new Error('ExcelDouble: conditional format used before its add() ran');
+      return { sheet: target.sheet, cf: created };
+    });
+  }
+
+  /** Supports exactly 'items/type' and 'items/customOrNullObject/rule/formula'. */
+  load(names: unknown): this {
+    const wanted = parseLoad(names).map((n) => n.replace(/^items\//, ''));
+    onlyKnown(wanted, ['type', 'customOrNullObject/rule/formula'], 'conditional format');
+    const fetch = () => {
+      const target = this.resolve();
+      const found = target ? target.sheet.conditionalFormats.filter((cf) => intersects(cf.rect, target.rect)) : [];
+      return { target, found };
+    };
+    this.queueLoad(
+      wanted,
+      '1.6',
+      () => ({ items: fetch().found.map((cf) => ({ type: cf.type, formula: cf.formula })) }),
+      () => {
+        const { target, found } = fetch();
+        const items = found.map((cf, i) => {
+          const item = new ConditionalFormatDouble(this.context, `${this.path}[${i}]`, () => (target ? { sheet: target.sheet, cf } : null));
+          item.receive(wanted, cf);
+          return item;
+        });
+        this.deliver({ items });
+      },
+    );
+    return this;
+  }
+}
+
+class ConditionalFormatDouble extends ClientObjectDouble {
+  private custom_: CustomConditionalFormatDouble | null = null;
+
+  constructor(
+    context: RequestContextDouble,
+    path: string,
+    private readonly resolve: () => { sheet: SheetState; cf: ConditionalFormatState } | null,
+  ) {
+    super(context, path);
+  }
+
+  receive(wanted: readonly string[], cf: ConditionalFormatState): void {
+    if (wanted.includes('type')) this.deliver({ type: cf.type });
+    if (wanted.includes('customOrNullObject/rule/formula')) {
+      this.custom_ = new CustomConditionalFormatDouble(this.context, this.path, this.resolve, cf.type === 'Custom' ? cf.formula : undefined);
+    }
+  }
+
+  get type(): string {
+    return this.read<string>('type');
+  }
+
+  get custom(): CustomConditionalFormatDouble {
+    return new CustomConditionalFormatDouble(this.context, this.path, this.resolve, undefined);
+  }
+
+  get customOrNullObject(): CustomConditionalFormatDouble {
+    if (!this.custom_) throw new OfficeErrorDouble('PropertyNotLoaded', `${this.path}.customOrNullObject is not loaded`);
+    return this.custom_;
+  }
+
+  delete(): void {
+    this.queue('deleteConditionalFormat', '1.6', () => {
+      const found = this.resolve();
+      if (!found) return;
+      mutableSheet({ sheet: found.sheet, rect: found.cf.rect });
+      found.sheet.conditionalFormats = found.sheet.conditionalFormats.filter((cf) => cf !== found.cf);
+    });
+  }
+}
+
+class CustomConditionalFormatDouble {
+  /** `loadedFormula`: undefined = not loaded; null = not a custom format. */
+  constructor(
+    private readonly context: RequestContextDouble,
+    private readonly path: string,
+    private readonly resolve: () => { sheet: SheetState; cf: ConditionalFormatState } | null,
+    private readonly loadedFormula: string | null | undefined,
+  ) {}
+
+  get rule(): { formula: string } {
+    const { loadedFormula, path } = this;
+    const change = this.change.bind(this);
+    return {
+      get formula(): string {
+        if (loadedFormula === undefined || loadedFormula === null) throw new OfficeErrorDouble('PropertyNotLoaded', `${path}.custom.rule.formula is not loaded`);
+        return loadedFormula;
+      },
+      set formula(formula: string) {
+        change('setRuleFormula', formula, (cf) => (cf.formula = formula));
+      },
+    };
+  }
+
+  get format(): { fill: { color: string }; font: { color: string } } {
+    const change = this.change.bind(this);
+    const unreadable = (): string => {
+      throw new OfficeErrorDouble('PropertyNotLoaded', 'conditional format colours are not loadable in the double');
+    };
+    return {
+      fill: {
+        set color(color: string) {
+          change('setConditionalFill', color, (cf) => (cf.fill = color));
+        },
+        get color() {
+          return unreadable();
+        },
+      },
+      font: {
+        set color(color: string) {
+          change('setConditionalFontColor', color, (cf) => (cf.fontColor = color));
+        },
+        get color() {
+          return unreadable();
+        },
+      },
+    };
+  }
+
+  private change(o: string, a: string, apply: (cf: ConditionalFormatState) => void): void {
+    this.context.enqueue({
+      json: { o, p: `${this.path}.custom`, a },
+      api: '1.6',
+      run: () => {
+        const found = this.resolve();
+        if (!found) return;
+        if (found.cf.type !== 'Custom') throw new OfficeErrorDouble('InvalidArgument', 'Not a custom conditional format.');
+        apply(found.cf);
+      },
+    });
+  }
+}
+
+class SettingCollectionDouble {
+  constructor(private readonly context: RequestContextDouble) {}
+
+  add(key: string, value: unknown): void {
+    const host = this.context.host;
+    this.context.enqueue({ json: { o: 'addSetting', p: 'settings', a: [key, value] }, api: '1.4', run: () => void host.settings.set(key, value) });
+  }
+
+  getItemOrNullObject(key: string): SettingDouble {
+    return new SettingDouble(this.context, key);
+  }
+}
+
+class SettingDouble extends ClientObjectDouble {
+  constructor(
+    context: RequestContextDouble,
+    private readonly key: string,
+  ) {
+    super(context, `settings(${JSON.stringify(key)})`);
+    this.probe(() => context.host.settings.has(key), '1.4');
+  }
+
+  get value(): unknown {
+    return this.read<unknown>('value');
+  }
+
+  load(names: unknown): this {
+    const wanted = parseLoad(names);
+    onlyKnown(wanted, ['value'], 'setting');
+    const host = this.context.host;
+    this.queueLoad(wanted, '1.4', () => (host.settings.has(this.key) ? { value: host.settings.get(this.key) } : {}));
+    return this;
+  }
+}
+
+/** The slice of the Office global the adapter and office-js-helpers read. */
+export class OfficeDouble {
+  readonly AsyncResultStatus = { Succeeded: 'succeeded', Failed: 'failed' } as const;
+  readonly context: {
+    requirements: { isSetSupported(name: string, version?: string | number): boolean };
+    diagnostics: { host: string; platform: string; version: string };
+    document: { settings: DocumentSettingsDouble };
+  };
+
+  constructor(host: ExcelDouble, platform: string) {
+    this.context = {
+      requirements: { isSetSupported: (name, version = '1.1') => name === 'ExcelApi' && minorOf(version) <= host.apiMinor },
+      diagnostics: { host: 'Excel', platform, version: '16.0.18000.0' },
+      document: { settings: new DocumentSettingsDouble(host) },
+    };
+  }
+}
+
+class DocumentSettingsDouble {
+  private readonly pending = new Map<string, unknown>();
+
+  constructor(private readonly host: ExcelDouble) {
+    for (const [key, value] of host.savedDocumentSettings) this.pending.set(key, value);
+  }
+
+  get(name: string): unknown {
+    return this.pending.has(name) ? this.pending.get(name) : null;
+  }
+
+  set(name: string, value: unknown): void {
+    this.pending.set(name, value);
+  }
+
+  saveAsync(callback?: (result: { status: string; error: { message: string } | null }) => void): void {
+    for (const [key, value] of this.pending) this.host.savedDocumentSettings.set(key, value);
+    queueMicrotask(() => callback?.({ status: 'succeeded', error: null }));
+  }
+}
+
+export { cellKey, parseRect, rectAddress, sameRect };
