@@ -78,9 +78,10 @@ export function createChecker(options: CheckOptions = {}): Checker {
       message: renderMessage(hit.rule as RuleId, hit.params as RuleParams[RuleId], locale),
       params: hit.params as Finding['params'],
       location: hit.location,
-      ...(project === undefined ? {} : { project }),
-      ...(table === null ? {} : { table: table.index }),
-      ...(hit.fix ? { fix: hit.fix } : {}),
+      // Always the same shape (absent fields undefined): one hidden class for 100,000s of findings.
+      project,
+      table: table === null ? undefined : table.index,
+      fix: hit.fix,
     };
   }
 

@@ -96,7 +96,7 @@ interface RowDraft {
   readonly goal: { readonly text: string; readonly location: CellLocation } | null;
   readonly indicators: { readonly raw: CellValue; readonly text: string; readonly location: CellLocation } | null;
   parent: number | null;
-  readonly children: number[];
+  children: number[];
 }
 
 /** Every 绩效目标表 in the workbook; sheets without one are listed with the reason. */
@@ -425,7 +425,7 @@ class SheetReader {
       goal,
       indicators,
       parent: null,
-      children: [],
+      children: NO_CHILDREN,
     };
     const hasTexts = (goal !== null && goal.text !== '') || (indicators !== null && indicators.text !== '');
     return { draft, hasTexts, grandTotal };
@@ -541,9 +541,15 @@ function linkRows(rows: RowDraft[], hasTexts: readonly boolean[], grandTotals: r
   return grandTotal;
 }
 
+// Most rows are projects without children: they share one empty list instead of allocating their own.
+const NO_CHILDREN: number[] = [];
+
 function attach(rows: RowDraft[], child: number, parent: number | null): void {
   const row = rows[child];
   if (!row || parent === null) return;
   row.parent = parent;
-  rows[parent]?.children.push(child);
+  const parentRow = rows[parent];
+  if (!parentRow) return;
+  if (parentRow.children === NO_CHILDREN) parentRow.children = [];
+  parentRow.children.push(child);
 }

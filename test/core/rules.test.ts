@@ -34,12 +34,12 @@ function workbook(projects: readonly Row[], opts: { unit?: string | null; grand?
 }
 
 const seen = new Set<string>();
-function check(wb: ReturnType<typeof workbook>, profile?: Profile): Finding[] {
+function check(wb: ReturnType<typeof workbook>, profile?: Profile): readonly Finding[] {
   const findings = checkWorkbook(wb, profile ? { profile } : {}).findings;
   for (const f of findings) seen.add(f.rule);
   return findings;
 }
-const only = (findings: Finding[], rule: string) => findings.filter((f) => f.rule === rule);
+const only = (findings: readonly Finding[], rule: string) => findings.filter((f) => f.rule === rule);
 
 afterAll(() => {
   // Every rule of the catalogue is triggered by at least one test in this file.

@@ -118,7 +118,7 @@ export function parseIndicators(cellText: string, taxonomy: Taxonomy = DEFAULT_T
     if (ind.seq !== null && ind.seq !== i + 1) found.add('sequence');
   });
 
-  const deviations = DEVIATION_ORDER.filter((d) => found.has(d));
+  const deviations = found.size === 0 ? NO_DEVIATIONS : DEVIATION_ORDER.filter((d) => found.has(d));
   const rebuildable = strayText === '' && !ambiguousTerminator && indicators.length > 0 && indicators.every(isComplete);
   // With no deviation the text is its own canonical form (a property the tests check), so skip rebuilding it.
   const canonical = !rebuildable ? null : deviations.length === 0 ? text : formatIndicators(indicators);
@@ -175,6 +175,9 @@ const LEVEL_FIELD_START = new RegExp(`^\\s*${LEVEL_LOOKAHEAD}`);
 const CANONICAL_BODY = /^(\d)-([^；;]+)；(\d\d)-([^；;]+)；([^；;\s][^；;]*)；实施周期指标值:([^；;\s]+)；年度指标值:([^；;\s]+)。$/;
 const NAME_IS_LABEL = /^(?:实施周期|年度|全年)/;
 
+const NO_EXTRA_FIELDS: readonly string[] = Object.freeze([]);
+const NO_DEVIATIONS: readonly FormatDeviation[] = Object.freeze([]);
+
 /** The common case without the general path's bookkeeping; null when anything is not canonical. */
 function parseCanonicalItem(item: ItemSlice, taxonomy: Taxonomy): Indicator | null {
   const m = CANONICAL_BODY.exec(item.body);
@@ -194,7 +197,7 @@ function parseCanonicalItem(item: ItemSlice, taxonomy: Taxonomy): Indicator | nu
     name,
     period,
     annual,
-    extraFields: [],
+    extraFields: NO_EXTRA_FIELDS,
     source: item.body,
   };
 }

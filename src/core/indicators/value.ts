@@ -49,8 +49,21 @@ const PLAIN_QUANTITY = /^([≥≤＞＜＝]?)(\d+(?:\.\d+)?)([^\d\s.０-９％�
 const PLAIN_QUALITATIVE = /^[^\d\s０-９％．<>=＞＜＝≧≦⩾⩽≥≤]+$/;
 const SUFFIX_WORD_END = /(?:以上|以下|以内)$/;
 
+// Values repeat across a table (100%, ≥90%, 优秀): identical texts share one immutable result.
+const INTERNED = new Map<string, IndicatorValue>();
+const INTERN_LIMIT = 4096;
+
 /** Reads one value. Never throws; an empty text gives an empty qualitative value. */
 export function parseIndicatorValue(written: string): IndicatorValue {
+  const known = INTERNED.get(written);
+  if (known) return known;
+  const value = readIndicatorValue(written);
+  if (INTERNED.size >= INTERN_LIMIT) INTERNED.clear();
+  INTERNED.set(written, Object.freeze(value));
+  return value;
+}
+
+function readIndicatorValue(written: string): IndicatorValue {
   const raw = written.trim();
   const plain = PLAIN_QUANTITY.exec(raw);
   if (plain && !SUFFIX_WORD_END.test(raw)) {
