@@ -408,7 +408,7 @@ class EventHandlersDouble {
     const context = this.context;
     return {
       context,
-      remove: () => context.enqueue({ json: { o: 'removeHandler' }, api: this.api, run: () => unregister?.() }),
+      remove: () => context.enqueue({ json: { o: 'removeHandler' }, api: this.api, run: () => void unregister?.() }),
     };
   }
 }
@@ -453,11 +453,12 @@ class WorksheetCollectionDouble extends ClientObjectDouble {
   }
 
   load(names: unknown): this {
-    const wanted = parseLoad(names).map((n) => n.replace(/^items\//, ''));
+    const requested = parseLoad(names);
+    const wanted = requested.map((n) => n.replace(/^items\//, ''));
     onlyKnown(wanted, ['name', 'id'], 'worksheet');
     const host = this.context.host;
     this.queueLoad(
-      wanted,
+      requested,
       '1.1',
       () => ({ items: host.sheets.map((s) => Object.fromEntries(wanted.map((w) => [w, w === 'name' ? s.name : s.id]))) }),
       () => {
@@ -857,7 +858,8 @@ class ConditionalFormatCollectionDouble extends ClientObjectDouble {
 
   /** Supports exactly 'items/type' and 'items/customOrNullObject/rule/formula'. */
   load(names: unknown): this {
-    const wanted = parseLoad(names).map((n) => n.replace(/^items\//, ''));
+    const requested = parseLoad(names);
+    const wanted = requested.map((n) => n.replace(/^items\//, ''));
     onlyKnown(wanted, ['type', 'customOrNullObject/rule/formula'], 'conditional format');
     const fetch = () => {
       const target = this.resolve();
@@ -865,7 +867,7 @@ class ConditionalFormatCollectionDouble extends ClientObjectDouble {
       return { target, found };
     };
     this.queueLoad(
-      wanted,
+      requested,
       '1.6',
       () => ({ items: fetch().found.map((cf) => ({ type: cf.type, formula: cf.formula })) }),
       () => {
