@@ -107,10 +107,6 @@ function intersects(a: Rect, b: Rect): boolean {
   return a.row < b.row + b.rowCount && b.row < a.row + a.rowCount && a.col < b.col + b.columnCount && b.col < a.col + a.columnCount;
 }
 
-function sameRect(a: Rect, b: Rect): boolean {
-  return a.row === b.row && a.col === b.col && a.rowCount === b.rowCount && a.columnCount === b.columnCount;
-}
-
 /** Excel's own reading of a typed value: "=…" is a formula, numeric text a number, unless the cell is Text (@). */
 function coerce(cell: CellState, input: HostValue): void {
   if (typeof input === 'string' && cell.format.numberFormat !== '@') {
@@ -1060,5 +1056,3 @@ class DocumentSettingsDouble {
     queueMicrotask(() => callback?.({ status: 'succeeded', error: null }));
   }
 }
-
-export { cellKey, parseRect, rectAddress, sameRect };
