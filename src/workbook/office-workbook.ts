@@ -13,6 +13,8 @@ import {
 } from '../core';
 import { recreateSheet } from './office-helpers';
 import {
+  MARK_COLOURS,
+  REPORT_HEADER,
   REPORT_SHEET_NAME,
   WorkbookError,
   type CellWrite,
@@ -44,14 +46,6 @@ export const MAX_CELLS = 5_000_000;
 export const MARK_FORMULA = '=N("jixiao")=0';
 export const MARKS_SETTING = 'jixiao.marks';
 export const IGNORED_SETTING = 'jixiao.ignored';
-export const REPORT_HEADER: readonly string[] = ['级别', '工作表', '单元格', '项目', '规则', '问题', '修正建议'];
-
-export const MARK_COLOURS: { readonly [S in Severity]: { readonly fill: string; readonly font: string } } = {
-  error: { fill: '#FFC7CE', font: '#9C0006' },
-  warning: { fill: '#FFEB9C', font: '#9C5700' },
-  info: { fill: '#DDEBF7', font: '#1F4E78' },
-};
-
 /** Generous guess at the request bytes one conditional format costs (add + rule + two colours). */
 const BYTES_PER_MARK = 600;
 const PAYLOAD_CODES = new Set(['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded']);

@@ -139,3 +139,13 @@ export class WorkbookError extends Error {
 }
 
 export const REPORT_SHEET_NAME = '校验结果';
+
+/** Columns of the 校验结果 report sheet, in every adapter. */
+export const REPORT_HEADER: readonly string[] = ['级别', '工作表', '单元格', '项目', '规则', '问题', '修正建议'];
+
+/** Mark colours by severity (Excel's own "light red / yellow / blue fill with dark text" styles). */
+export const MARK_COLOURS: { readonly [S in Severity]: { readonly fill: string; readonly font: string } } = {
+  error: { fill: '#FFC7CE', font: '#9C0006' },
+  warning: { fill: '#FFEB9C', font: '#9C5700' },
+  info: { fill: '#DDEBF7', font: '#1F4E78' },
+};

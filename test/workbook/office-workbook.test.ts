@@ -3,13 +3,11 @@ import {
   createOfficeWorkbook,
   ESTIMATED_BYTES_PER_CELL,
   IGNORED_SETTING,
-  MARK_COLOURS,
   MARK_FORMULA,
   MAX_PAYLOAD_BYTES,
-  REPORT_HEADER,
   toWorkbookError,
 } from '../../src/workbook/office-workbook';
-import { REPORT_SHEET_NAME, WorkbookError, type IgnoredFinding, type ReportRow, type SelectedCell, type WorkbookPort } from '../../src/workbook/port';
+import { MARK_COLOURS, REPORT_HEADER, REPORT_SHEET_NAME, WorkbookError, type IgnoredFinding, type ReportRow, type SelectedCell, type WorkbookPort } from '../../src/workbook/port';
 import { ExcelDouble, type ExcelDoubleOptions, type HostValue } from './excel-double';
 
 function setup(options?: ExcelDoubleOptions): { excel: ExcelDouble; port: WorkbookPort; reported: WorkbookError[] } {
