@@ -1,0 +1,421 @@
+import type { Checker } from './check';
+import type { Severity } from './findings';
+import { locate } from './grid';
+import { formatIndicator, isBlankIndicatorText, parseIndicators, type Indicator } from './indicators/grammar';
+import { composeIndicatorValue, COMPARATORS, parseIndicatorValue, type Comparator, type IndicatorValue } from './indicators/value';
+import { renderMessage, type Locale } from './messages';
+import type { PerformanceTable, TableRow } from './table-model';
+import { DEFAULT_TAXONOMY, type Level1Entry, type Level2Entry, type Taxonomy } from './taxonomy';
+
+/**
+ * The indicator builder's model: one row per indicator, edited field by field, turned into the
+ * canonical 绩效指标 string and checked by the checker's own rules.
+ */
+
+export type BuilderValue =
+  | { readonly kind: 'quantity'; readonly comparator: Comparator | null; readonly number: string; readonly unit: string }
+  | { readonly kind: 'qualitative'; readonly text: string };
+
+export interface BuilderRow {
+  readonly id: string;
+  /** First-level code ('1' … '4'), '' when not chosen. */
+  readonly level1: string;
+  /** Second-level code ('11' … '43'), '' when not chosen. */
+  readonly level2: string;
+  readonly name: string;
+  readonly period: BuilderValue;
+  readonly annual: BuilderValue;
+}
+
+/** Excel holds at most this many characters in one cell. */
+export const EXCEL_CELL_LIMIT = 32_767;
+
+export const EMPTY_BUILDER_VALUE: BuilderValue = Object.freeze({ kind: 'quantity', comparator: null, number: '', unit: '' });
+
+let rowCounter = 0;
+
+/** A new id for a builder row, unique within this session. */
+export function newBuilderRowId(): string {
+  rowCounter++;
+  return `row-${rowCounter}`;
+}
+
+export function emptyBuilderRow(id: string = newBuilderRowId()): BuilderRow {
+  return { id, level1: '', level2: '', name: '', period: EMPTY_BUILDER_VALUE, annual: EMPTY_BUILDER_VALUE };
+}
+
+const NUMBER = /^\d+(?:\.\d+)?$/;
+const LITERAL_QUANTITY = /^([≥≤＝＞＜]?)(\d+(?:\.\d+)?)(.*)$/;
+
+/** The value's text as written in the cell ('' when there is nothing to write). */
+export function builderValueText(value: BuilderValue): string {
+  if (value.kind === 'qualitative') return value.text.trim();
+  if (value.number.trim() === '') return '';
+  return composeIndicatorValue(value.comparator, value.number.trim(), value.unit.trim());
+}
+
+/** Reads one value text into builder fields so that `builderValueText` gives the text back unchanged. */
+export function builderValueFromText(text: string): BuilderValue {
+  return builderValueOf(parseIndicatorValue(text));
+}
+
+function builderValueOf(value: IndicatorValue | null): BuilderValue {
+  if (value === null || value.text === '') return EMPTY_BUILDER_VALUE;
+  if (value.number === null) return { kind: 'qualitative', text: value.text };
+  if (composeIndicatorValue(value.comparator, value.number, value.unit) === value.text) {
+    return { kind: 'quantity', comparator: value.comparator, number: value.number, unit: value.unit };
+  }
+  // Words such as “2人（含）以下” keep their spelling: the unit holds what follows the number.
+  const literal = LITERAL_QUANTITY.exec(value.text);
+  if (literal) {
+    const symbol = literal[1] ?? '';
+    const comparator = COMPARATORS.find((c) => c === symbol) ?? null;
+    return { kind: 'quantity', comparator, number: literal[2] ?? '', unit: literal[3] ?? '' };
+  }
+  return { kind: 'qualitative', text: value.text };
+}
+
+export function isBuilderValueEmpty(value: BuilderValue): boolean {
+  return builderValueText(value) === '';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text → rows
+
+export interface BuilderRowsFromText {
+  readonly rows: readonly BuilderRow[];
+  /** Text that could not be turned into rows (stray text, items with unknown levels or extra fields); null when none. */
+  readonly unparsed: string | null;
+  /** What failed, one message per problem, in the chosen language. */
+  readonly problems: readonly string[];
+}
+
+/** Turns a 绩效指标 cell into builder rows. Nothing is dropped: what cannot become a row is returned as `unparsed`. */
+export function builderRowsFromText(text: string, taxonomy: Taxonomy = DEFAULT_TAXONOMY, locale: Locale = 'zh-CN'): BuilderRowsFromText {
+  if (isBlankIndicatorText(text)) return { rows: [], unparsed: null, problems: [] };
+  const parsed = parseIndicators(text, taxonomy);
+  if (parsed.ambiguousTerminator) {
+    return { rows: [], unparsed: text.trim(), problems: [renderMessage('indicators.ambiguous-terminator', {}, locale)] };
+  }
+  const rows: BuilderRow[] = [];
+  const unparsed: string[] = [];
+  const problems: string[] = [];
+  if (parsed.strayText !== '') {
+    unparsed.push(parsed.strayText);
+    problems.push(renderMessage('indicators.unparseable', { text: shorten(parsed.strayText) }, locale));
+  }
+  parsed.indicators.forEach((ind, i) => {
+    const failures = conversionProblems(ind, i + 1, locale);
+    if (failures.length === 0) {
+      rows.push(rowOf(ind));
+      return;
+    }
+    unparsed.push(ind.seq === null ? ind.source : `${ind.seq}、${ind.source}`);
+    problems.push(...failures);
+  });
+  return { rows, unparsed: unparsed.length > 0 ? unparsed.join('') : null, problems };
+}
+
+function shorten(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+/** Why an item cannot be held by a builder row (the builder only holds codes it knows). */
+function conversionProblems(ind: Indicator, seq: number, locale: Locale): string[] {
+  const problems: string[] = [];
+  const name = ind.name || '（未命名）';
+  for (const [level, ref] of [[1, ind.level1], [2, ind.level2]] as const) {
+    if (ref === null) continue;
+    const written = ref.code === null ? ref.name : `${ref.code}-${ref.name}`;
+    if (ref.entry === null) problems.push(renderMessage('indicator.level-unknown', { seq, name, level, written }, locale));
+    else if (ref.nameConflict) {
+      problems.push(renderMessage('indicator.level-mismatch', { seq, name, level, code: ref.code ?? '', written: ref.name, expected: ref.entry.name }, locale));
+    }
+  }
+  if (ind.extraFields.length > 0) problems.push(renderMessage('indicator.extra-field', { seq, name, fields: ind.extraFields.join('；') }, locale));
+  return problems;
+}
+
+function rowOf(ind: Indicator): BuilderRow {
+  return {
+    id: newBuilderRowId(),
+    level1: ind.level1?.entry?.code ?? '',
+    level2: ind.level2?.entry?.code ?? '',
+    name: ind.name,
+    period: builderValueOf(ind.period),
+    annual: builderValueOf(ind.annual),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows → text
+
+function level1Entry(code: string, taxonomy: Taxonomy): Level1Entry | undefined {
+  return taxonomy.level1ByCode(code) ?? DEFAULT_TAXONOMY.level1ByCode(code);
+}
+
+function level2Entry(code: string, taxonomy: Taxonomy): Level2Entry | undefined {
+  return taxonomy.level2ByCode(code) ?? DEFAULT_TAXONOMY.level2ByCode(code);
+}
+
+/** The row's first-level code: the chosen one, or the parent of its second level. */
+function effectiveLevel1(row: BuilderRow, taxonomy: Taxonomy): string {
+  if (row.level1 !== '') return row.level1;
+  return row.level2 === '' ? '' : (level2Entry(row.level2, taxonomy)?.parent ?? '');
+}
+
+interface RowTexts {
+  readonly name: string;
+  readonly period: string;
+  readonly annual: string;
+}
+
+function textsOf(row: BuilderRow): RowTexts {
+  return { name: row.name.trim(), period: builderValueText(row.period), annual: builderValueText(row.annual) };
+}
+
+/** One row as item `seq`: canonical when complete; otherwise the same layout with the missing parts left out. */
+function itemText(seq: number, row: BuilderRow, texts: RowTexts, taxonomy: Taxonomy): string {
+  const l1Code = effectiveLevel1(row, taxonomy);
+  const level1 = taxonomy.level1ByCode(l1Code);
+  const level2 = taxonomy.level2ByCode(row.level2);
+  if (level1 && level2 && texts.name !== '' && texts.period !== '' && texts.annual !== '') {
+    return formatIndicator(seq, { level1, level2, name: texts.name, period: texts.period, annual: texts.annual });
+  }
+  const fields: string[] = [];
+  if (l1Code !== '') fields.push(`${l1Code}-${level1Entry(l1Code, taxonomy)?.name ?? ''}`);
+  if (row.level2 !== '') fields.push(`${row.level2}-${level2Entry(row.level2, taxonomy)?.name ?? ''}`);
+  if (texts.name !== '') fields.push(texts.name);
+  fields.push(`实施周期指标值:${texts.period}`, `年度指标值:${texts.annual}`);
+  return `${seq}、${fields.join('；')}。`;
+}
+
+/** The 绩效指标 text of the rows, numbered 1、2、3、…; every row is written, complete or not. */
+export function formatBuilderRows(rows: readonly BuilderRow[], taxonomy: Taxonomy = DEFAULT_TAXONOMY, firstSeq = 1): string {
+  let out = '';
+  rows.forEach((row, i) => {
+    out += itemText(firstSeq + i, row, textsOf(row), taxonomy);
+  });
+  return out;
+}
+
+/** Length of the text the rows make, to compare with EXCEL_CELL_LIMIT. */
+export function canonicalLength(rows: readonly BuilderRow[], taxonomy: Taxonomy = DEFAULT_TAXONOMY): number {
+  return formatBuilderRows(rows, taxonomy).length;
+}
+
+/**
+ * The cell's indicators followed by the rows, renumbered. When the cell holds text that cannot be
+ * rebuilt as rows, that text is kept exactly as it is and the rows are numbered after its items.
+ */
+export function appendBuilderRows(existingText: string, rows: readonly BuilderRow[], taxonomy: Taxonomy = DEFAULT_TAXONOMY): string {
+  if (isBlankIndicatorText(existingText)) return formatBuilderRows(rows, taxonomy);
+  const existing = builderRowsFromText(existingText, taxonomy);
+  if (existing.unparsed === null) return formatBuilderRows([...existing.rows, ...rows], taxonomy);
+  const count = parseIndicators(existingText, taxonomy).indicators.length;
+  return existingText.trim() + formatBuilderRows(rows, taxonomy, count + 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checking rows with the checker's rules
+
+/** Which part of the builder a message belongs to: a field of a row, or the indicators as a whole. */
+export type BuilderField = 'level1' | 'level2' | 'name' | 'period' | 'annual' | 'category' | 'indicators';
+
+export interface BuilderMessage {
+  /** The row the message is about; null for the indicators as a whole. */
+  readonly rowId: string | null;
+  readonly field: BuilderField;
+  /** The checker's rule id, or builder.* for what only the builder can say. */
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly message: string;
+}
+
+export interface BuilderCheck {
+  readonly messages: readonly BuilderMessage[];
+  /** Exactly the text that would be written. */
+  readonly text: string;
+  readonly length: number;
+  readonly tooLong: boolean;
+}
+
+export interface BuilderContext {
+  readonly projectName: string;
+  readonly goal: string;
+  readonly locale?: Locale;
+}
+
+type BuilderProblem = 'number-invalid' | 'separator' | 'misread' | 'too-long' | 'count';
+
+const BUILDER_TEXTS: { readonly [L in Locale]: { readonly [P in BuilderProblem]: (p: { seq: number; length: number }) => string } } = {
+  'zh-CN': {
+    'number-invalid': () => '数值应为半角数字，如 95、0.5（比较符和单位分别选择）。',
+    separator: () => '不能含有分号“；”“;”、句号“。”或换行：它们用来分隔指标。',
+    misread: () => '这段内容会被读成别的内容（例如以“实施周期”“年度”“全年”开头，或含有“1、产出”这样的序号），请改写。',
+    'too-long': (p) => `绩效指标共 ${p.length} 个字符，超过 Excel 单元格上限 32767 个字符。请删减指标或缩短名称。`,
+    count: () => '生成的绩效指标无法按行逐项读回，请检查各行名称和指标值中的序号或标点。',
+  },
+  'en-US': {
+    'number-invalid': () => 'The number must use ASCII digits, e.g. 95 or 0.5 (choose the comparator and unit separately).',
+    separator: () => 'Semicolons (；;), full stops (。) and line breaks are not allowed: they separate indicators.',
+    misread: () => 'This text would be read as something else (e.g. it starts with 实施周期, 年度 or 全年, or contains an item number such as “1、产出”). Please reword it.',
+    'too-long': (p) => `The indicators are ${p.length} characters long, over Excel's limit of 32,767 characters per cell. Remove indicators or shorten names.`,
+    count: () => 'The generated text cannot be read back row by row: check item numbers and punctuation in names and values.',
+  },
+};
+
+const SEPARATORS = /[；;。\r\n]/;
+const PROJECT_RULES_AT_INDICATORS = /^(indicators\.|category\.|indicator\.|content\.|value\.)/;
+
+/**
+ * Checks the rows with the checker's own project rules: builds the one-project table the rows
+ * would make, runs the checker on it and maps every finding back to a row and field.
+ */
+export function checkBuilderRows(rows: readonly BuilderRow[], context: BuilderContext, checker: Checker): BuilderCheck {
+  const locale = context.locale ?? 'zh-CN';
+  const taxonomy = checker.taxonomy;
+  const texts = BUILDER_TEXTS[locale];
+  const messages: BuilderMessage[] = [];
+  const own = (rowId: string | null, field: BuilderField, problem: BuilderProblem, seq = 0, length = 0) =>
+    messages.push({ rowId, field, rule: `builder.${problem}`, severity: 'error', message: texts[problem]({ seq, length }) });
+
+  // Fields the text cannot carry as typed are reported by the builder and stood in for the check.
+  const standIns = new Map<string, Set<BuilderField>>();
+  const checkTexts = rows.map((row, i) => {
+    const written = textsOf(row);
+    const bad = unrepresentable(row, written, taxonomy);
+    for (const field of bad) {
+      const typed = field === 'name' ? row.name : builderValueText(field === 'period' ? row.period : row.annual);
+      const problem: BuilderProblem = field !== 'name' && numberInvalid(field === 'period' ? row.period : row.annual) ? 'number-invalid' : SEPARATORS.test(typed) ? 'separator' : 'misread';
+      own(row.id, field, problem, i + 1);
+    }
+    standIns.set(row.id, new Set(bad));
+    return {
+      name: bad.includes('name') ? `第${i + 1}项指标` : written.name,
+      period: bad.includes('period') ? '' : written.period,
+      annual: bad.includes('annual') ? '' : written.annual,
+    };
+  });
+
+  const text = formatBuilderRows(rows, taxonomy);
+  const checkText = rows.map((row, i) => itemText(i + 1, row, checkTexts[i] ?? textsOf(row), taxonomy)).join('');
+  if (checkText !== '' && parseIndicators(checkText, taxonomy).indicators.length !== rows.length) own(null, 'indicators', 'count');
+
+  const table = oneProjectTable(context.projectName, context.goal, checkText);
+  for (const finding of checker.checkTable(table)) {
+    if (finding.location.col !== INDICATORS_COL || !PROJECT_RULES_AT_INDICATORS.test(finding.rule)) continue;
+    const base = { rule: finding.rule, severity: finding.severity, message: finding.message };
+    const seq = typeof finding.params['seq'] === 'number' ? finding.params['seq'] : 0;
+    const row = seq > 0 ? rows[seq - 1] : undefined;
+    if (!row) {
+      messages.push({ ...base, rowId: null, field: finding.rule.startsWith('category.') ? 'category' : 'indicators' });
+      continue;
+    }
+    const stoodIn = standIns.get(row.id);
+    for (const field of fieldsOf(finding.rule, finding.params, checkTexts[seq - 1] ?? textsOf(row))) {
+      if (!stoodIn?.has(field)) messages.push({ ...base, rowId: row.id, field });
+    }
+  }
+  if (text.length > EXCEL_CELL_LIMIT) own(null, 'indicators', 'too-long', 0, text.length);
+  return { messages, text, length: text.length, tooLong: text.length > EXCEL_CELL_LIMIT };
+}
+
+/** The messages of one row's field (or, with rowId null, of the indicators as a whole). */
+export function builderMessagesFor(check: BuilderCheck, rowId: string | null, field?: BuilderField): readonly BuilderMessage[] {
+  return check.messages.filter((m) => m.rowId === rowId && (field === undefined || m.field === field));
+}
+
+function numberInvalid(value: BuilderValue): boolean {
+  return value.kind === 'quantity' && value.number.trim() !== '' && !NUMBER.test(value.number.trim());
+}
+
+/** Whether the item reads back as exactly one item with these levels and texts. */
+function readsBack(row: BuilderRow, texts: RowTexts, taxonomy: Taxonomy): boolean {
+  const parsed = parseIndicators(itemText(1, row, texts, taxonomy), taxonomy);
+  const ind = parsed.indicators[0];
+  if (!ind || parsed.indicators.length !== 1 || parsed.strayText !== '' || parsed.ambiguousTerminator || ind.extraFields.length > 0) return false;
+  if ((ind.level1?.code ?? '') !== effectiveLevel1(row, taxonomy) || (ind.level2?.code ?? '') !== row.level2) return false;
+  return ind.name === texts.name && (ind.period?.text ?? '') === texts.period && (ind.annual?.text ?? '') === texts.annual;
+}
+
+const NEUTRAL_NAME = '指标';
+
+/** Fields whose typed text would not come back unchanged from the cell; each free-text field is tried on its own. */
+function unrepresentable(row: BuilderRow, texts: RowTexts, taxonomy: Taxonomy): BuilderField[] {
+  const bad: BuilderField[] = [];
+  if (!readsBack(row, { name: texts.name, period: '', annual: '' }, taxonomy)) bad.push('name');
+  if (numberInvalid(row.period) || !readsBack(row, { name: NEUTRAL_NAME, period: texts.period, annual: '' }, taxonomy)) bad.push('period');
+  if (numberInvalid(row.annual) || !readsBack(row, { name: NEUTRAL_NAME, period: '', annual: texts.annual }, taxonomy)) bad.push('annual');
+  if (bad.length === 0 && !readsBack(row, texts, taxonomy)) bad.push('name');
+  return bad;
+}
+
+/** The fields of a row a finding of `rule` is about. */
+function fieldsOf(rule: string, params: Readonly<Record<string, string | number>>, texts: RowTexts): BuilderField[] {
+  switch (rule) {
+    case 'indicator.level-missing':
+    case 'indicator.level-unknown':
+    case 'indicator.level-mismatch':
+      return [params['level'] === 1 ? 'level1' : 'level2'];
+    case 'indicator.level-parent':
+      return ['level2'];
+    case 'indicator.value-missing':
+      return params['slot'] === 'both' ? ['period', 'annual'] : [params['slot'] === 'period' ? 'period' : 'annual'];
+    case 'content.placeholder':
+      return [params['field'] === 'period' ? 'period' : params['field'] === 'annual' ? 'annual' : 'name'];
+    case 'value.unit-missing':
+    case 'value.satisfaction-unit':
+    case 'value.qualitative':
+      return slotsOfValue(String(params['value'] ?? ''), texts);
+    case 'value.annual-differs':
+    case 'value.annual-exceeds-period':
+      return ['annual'];
+    default:
+      return ['name'];
+  }
+}
+
+/** The rules name a value as “p”, or “p、a” when both values differ: find which slots it means. */
+function slotsOfValue(value: string, texts: RowTexts): BuilderField[] {
+  if (texts.period !== texts.annual && value === `${texts.period}、${texts.annual}`) return ['period', 'annual'];
+  if (value === texts.period) return texts.period === texts.annual ? ['period', 'annual'] : ['period'];
+  return ['annual'];
+}
+
+const SHEET = '绩效指标';
+const NAME_COL = 0;
+const GOAL_COL = 1;
+const INDICATORS_COL = 2;
+
+/** The table a single project with these texts makes: what the checker's project rules run on. */
+function oneProjectTable(projectName: string, goal: string, indicators: string): PerformanceTable {
+  const row: TableRow = {
+    kind: 'project',
+    row: 1,
+    name: projectName,
+    indent: 0,
+    nameLocation: locate(SHEET, 1, NAME_COL),
+    amounts: { total: null, fiscal: null, specialAccount: null, other: null },
+    goal: { text: goal, location: locate(SHEET, 1, GOAL_COL) },
+    indicators: { raw: indicators, text: indicators, location: locate(SHEET, 1, INDICATORS_COL) },
+    parent: null,
+    children: [],
+  };
+  return {
+    sheet: SHEET,
+    index: 0,
+    title: null,
+    department: null,
+    unit: '万元',
+    unitLocation: locate(SHEET, 0, 0),
+    headerRow: 0,
+    headerRowCount: 1,
+    firstDataRow: 1,
+    lastRow: 1,
+    columns: { seq: null, name: NAME_COL, total: null, fiscal: null, specialAccount: null, other: null, goal: GOAL_COL, indicators: INDICATORS_COL },
+    missingColumns: [],
+    rows: [row],
+    grandTotal: null,
+  };
+}

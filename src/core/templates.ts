@@ -1,0 +1,425 @@
+import {
+  builderValueFromText,
+  builderValueText,
+  newBuilderRowId,
+  type BuilderRow,
+  type BuilderValue,
+} from './builder';
+import templatesData from './data/templates.json';
+import { COMPARATORS, type Comparator } from './indicators/value';
+import { DEFAULT_TAXONOMY, type Taxonomy } from './taxonomy';
+
+/** A kind of project (物业管理, 信息化运维 …) with the words that point to it in a project's name or goal. */
+export interface ProjectType {
+  readonly id: string;
+  readonly name: string;
+  readonly nameEn: string;
+  readonly keywords: readonly string[];
+}
+
+/** One built-in third-level indicator with its typical value (the same for 实施周期 and 年度). */
+export interface IndicatorTemplate {
+  readonly id: string;
+  readonly projectTypes: readonly string[];
+  readonly level1: string;
+  readonly level2: string;
+  readonly name: string;
+  readonly value: BuilderValue;
+  /** One-line 指标解释. */
+  readonly explanation: string;
+  readonly keywords: readonly string[];
+}
+
+export type TemplateLibraryLoad =
+  | { readonly ok: true; readonly projectTypes: readonly ProjectType[]; readonly templates: readonly IndicatorTemplate[] }
+  | { readonly ok: false; readonly errors: readonly string[] };
+
+const NUMBER = /^\d+(?:\.\d+)?$/;
+const SEPARATORS = /[；;。\r\n]/;
+const STARTS_LIKE_QUANTITY = /^[≥≤＝＞＜<>=\d０-９]/;
+// A name starting with these words would be read as a value label (年度指标值 …).
+const NAME_LIKE_LABEL = /^(?:实施周期|年度|全年)/;
+
+function nameErrors(where: string, name: unknown): string[] {
+  if (!isText(name) || SEPARATORS.test(name)) return [`${where}的名称应为非空文字，不能含有“；”“。”或换行。`];
+  if (NAME_LIKE_LABEL.test(name.trim())) return [`${where}的名称“${name.trim()}”不能以“实施周期”“年度”“全年”开头，否则会被读成指标值。`];
+  return [];
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isText(v: unknown): v is string {
+  return typeof v === 'string' && v.trim() !== '';
+}
+
+function isTextList(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every(isText);
+}
+
+/** Checks that the two codes exist and that level 2 sits under level 1; one Chinese message per problem. */
+function levelErrors(where: string, level1: unknown, level2: unknown, taxonomy: Taxonomy): string[] {
+  const errors: string[] = [];
+  const l1 = typeof level1 === 'string' ? taxonomy.level1ByCode(level1) : undefined;
+  const l2 = typeof level2 === 'string' ? taxonomy.level2ByCode(level2) : undefined;
+  if (!l1) errors.push(`${where}的一级指标编码“${String(level1)}”不在指标体系中。`);
+  if (!l2) errors.push(`${where}的二级指标编码“${String(level2)}”不在指标体系中。`);
+  if (l1 && l2 && l2.parent !== l1.code) errors.push(`${where}的二级指标“${l2.code}-${l2.name}”不属于一级指标“${l1.code}-${l1.name}”。`);
+  return errors;
+}
+
+/** Reads a template value: { comparator?, number, unit } or { text }. */
+function readTemplateValue(where: string, raw: unknown, errors: string[]): BuilderValue | null {
+  if (!isRecord(raw)) {
+    errors.push(`${where}的“value”应为 { "comparator", "number", "unit" } 或 { "text" }。`);
+    return null;
+  }
+  if ('text' in raw) {
+    const text = raw['text'];
+    if (!isText(text) || SEPARATORS.test(text) || STARTS_LIKE_QUANTITY.test(text.trim())) {
+      errors.push(`${where}的定性指标值“${String(text)}”应为非空文字，不能以数字或比较符开头，也不能含有“；”“。”或换行。`);
+      return null;
+    }
+    return { kind: 'qualitative', text: text.trim() };
+  }
+  const comparator = raw['comparator'] ?? null;
+  const number = raw['number'];
+  const unit = raw['unit'] ?? '';
+  const known = comparator === null ? null : COMPARATORS.find((c) => c === comparator);
+  let ok = true;
+  if (known === undefined) {
+    errors.push(`${where}的比较符“${String(comparator)}”无效，应为 ≥ ≤ ＝ ＞ ＜ 之一或 null。`);
+    ok = false;
+  }
+  if (typeof number !== 'string' || !NUMBER.test(number)) {
+    errors.push(`${where}的数值“${String(number)}”应为半角数字文本，如 "95"。`);
+    ok = false;
+  }
+  if (typeof unit !== 'string' || SEPARATORS.test(unit) || /^[\d.]/.test(unit)) {
+    errors.push(`${where}的单位“${String(unit)}”无效。`);
+    ok = false;
+  }
+  if (!ok || typeof number !== 'string' || typeof unit !== 'string') return null;
+  const value: BuilderValue = { kind: 'quantity', comparator: (known ?? null) as Comparator | null, number, unit };
+  // The value must read back exactly as built, or the cell would say something else.
+  const back = builderValueFromText(builderValueText(value));
+  if (back.kind !== 'quantity' || back.comparator !== value.comparator || back.number !== number || back.unit !== unit) {
+    errors.push(`${where}的指标值“${builderValueText(value)}”读回时与填写的不一致，请改写单位。`);
+    return null;
+  }
+  return value;
+}
+
+/** Validates a template library document (the built-in one at load, or a replacement). Errors are Chinese. */
+export function validateTemplateLibrary(json: unknown, taxonomy: Taxonomy = DEFAULT_TAXONOMY): TemplateLibraryLoad {
+  if (!isRecord(json)) return { ok: false, errors: ['模板库应为一个 JSON 对象。'] };
+  const errors: string[] = [];
+  const rawTypes = json['projectTypes'];
+  const rawTemplates = json['templates'];
+  if (!Array.isArray(rawTypes)) errors.push('模板库缺少“projectTypes”数组。');
+  if (!Array.isArray(rawTemplates)) errors.push('模板库缺少“templates”数组。');
+  if (!Array.isArray(rawTypes) || !Array.isArray(rawTemplates)) return { ok: false, errors };
+
+  const projectTypes: ProjectType[] = [];
+  const typeIds = new Set<string>();
+  rawTypes.forEach((raw, i) => {
+    const where = `第 ${i + 1} 个项目类型`;
+    if (!isRecord(raw) || !isText(raw['id']) || !isText(raw['name']) || !isText(raw['nameEn']) || !isTextList(raw['keywords'])) {
+      errors.push(`${where}应有 id、name、nameEn（文本）和 keywords（文本数组）。`);
+      return;
+    }
+    if (typeIds.has(raw['id'])) errors.push(`项目类型编号“${raw['id']}”重复。`);
+    typeIds.add(raw['id']);
+    projectTypes.push({ id: raw['id'], name: raw['name'], nameEn: raw['nameEn'], keywords: raw['keywords'] });
+  });
+
+  const templates: IndicatorTemplate[] = [];
+  const ids = new Set<string>();
+  rawTemplates.forEach((raw, i) => {
+    if (!isRecord(raw)) {
+      errors.push(`第 ${i + 1} 个模板应为一个对象。`);
+      return;
+    }
+    const id = raw['id'];
+    const where = isText(id) ? `模板“${id}”` : `第 ${i + 1} 个模板`;
+    const before = errors.length;
+    if (!isText(id)) errors.push(`${where}缺少编号“id”。`);
+    else if (ids.has(id)) errors.push(`模板编号“${id}”重复。`);
+    if (isText(id)) ids.add(id);
+    const types = raw['projectTypes'];
+    if (!isTextList(types) || types.length === 0) errors.push(`${where}的“projectTypes”应为非空的项目类型编号数组。`);
+    else for (const t of types) if (!typeIds.has(t)) errors.push(`${where}的项目类型“${t}”不存在。`);
+    errors.push(...levelErrors(where, raw['level1'], raw['level2'], taxonomy));
+    const name = raw['name'];
+    errors.push(...nameErrors(where, name));
+    if (!isText(raw['explanation'])) errors.push(`${where}缺少指标解释“explanation”。`);
+    if (!isTextList(raw['keywords'])) errors.push(`${where}的“keywords”应为文本数组。`);
+    const value = readTemplateValue(where, raw['value'], errors);
+    if (errors.length > before || value === null) return;
+    templates.push({
+      id: id as string,
+      projectTypes: types as string[],
+      level1: raw['level1'] as string,
+      level2: raw['level2'] as string,
+      name: (name as string).trim(),
+      value,
+      explanation: raw['explanation'] as string,
+      keywords: raw['keywords'] as string[],
+    });
+  });
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, projectTypes, templates };
+}
+
+/** The built-in library, validated once at load. */
+export const BUILTIN_TEMPLATE_LIBRARY: TemplateLibraryLoad = validateTemplateLibrary(templatesData);
+export const BUILTIN_PROJECT_TYPES: readonly ProjectType[] = BUILTIN_TEMPLATE_LIBRARY.ok ? BUILTIN_TEMPLATE_LIBRARY.projectTypes : [];
+export const BUILTIN_TEMPLATES: readonly IndicatorTemplate[] = BUILTIN_TEMPLATE_LIBRARY.ok ? BUILTIN_TEMPLATE_LIBRARY.templates : [];
+
+export interface TemplateQuery {
+  /** Words separated by spaces; every word must appear in the name, keywords or explanation. */
+  readonly keyword?: string;
+  readonly projectType?: string;
+}
+
+/** Templates matching the query, in library order. */
+export function searchTemplates(templates: readonly IndicatorTemplate[], query: TemplateQuery): IndicatorTemplate[] {
+  const words = (query.keyword ?? '').split(/[\s\u3000]+/).filter((w) => w !== '');
+  return templates.filter((t) => {
+    if (query.projectType && !t.projectTypes.includes(query.projectType)) return false;
+    const haystack = [t.name, t.explanation, ...t.keywords].join('\n');
+    return words.every((w) => haystack.includes(w));
+  });
+}
+
+export interface ProjectDescription {
+  readonly projectName: string;
+  readonly goal: string;
+}
+
+/** A word of the project that matched, and where: the name counts three times as much as the goal. */
+export interface RecommendationReason {
+  readonly word: string;
+  readonly where: 'name' | 'goal';
+}
+
+export interface TemplateRecommendation {
+  readonly template: IndicatorTemplate;
+  readonly score: number;
+  /** The project types that matched (by id). */
+  readonly projectTypes: readonly string[];
+  readonly reasons: readonly RecommendationReason[];
+}
+
+const NAME_WEIGHT = 3;
+const GOAL_WEIGHT = 1;
+
+function matches(words: readonly string[], project: ProjectDescription): RecommendationReason[] {
+  const reasons: RecommendationReason[] = [];
+  for (const word of words) {
+    if (project.projectName.includes(word)) reasons.push({ word, where: 'name' });
+    else if (project.goal.includes(word)) reasons.push({ word, where: 'goal' });
+  }
+  return reasons;
+}
+
+const weigh = (reasons: readonly RecommendationReason[]) => reasons.reduce((s, r) => s + (r.where === 'name' ? NAME_WEIGHT : GOAL_WEIGHT), 0);
+
+/**
+ * Templates for a project, best first. Score = the best-matching project type's keywords found in the
+ * project name (3 each) or goal (1 each), plus the template's own keywords found the same way.
+ * Only templates with a score above 0; ties keep library order.
+ */
+export function recommendTemplates(
+  templates: readonly IndicatorTemplate[],
+  project: ProjectDescription,
+  limit: number,
+  projectTypes: readonly ProjectType[] = BUILTIN_PROJECT_TYPES,
+): TemplateRecommendation[] {
+  const typeMatches = new Map<string, RecommendationReason[]>();
+  for (const type of projectTypes) typeMatches.set(type.id, matches(type.keywords, project));
+  const scored: TemplateRecommendation[] = [];
+  for (const template of templates) {
+    let typeScore = 0;
+    let typeReasons: RecommendationReason[] = [];
+    const matchedTypes: string[] = [];
+    for (const id of template.projectTypes) {
+      const reasons = typeMatches.get(id) ?? [];
+      if (reasons.length === 0) continue;
+      matchedTypes.push(id);
+      if (weigh(reasons) > typeScore) {
+        typeScore = weigh(reasons);
+        typeReasons = reasons;
+      }
+    }
+    const own = matches(template.keywords, project);
+    const score = typeScore + weigh(own);
+    if (score === 0) continue;
+    const reasons = [...typeReasons];
+    for (const r of own) if (!reasons.some((x) => x.word === r.word)) reasons.push(r);
+    scored.push({ template, score, projectTypes: matchedTypes, reasons });
+  }
+  // Array.prototype.sort is stable: equal scores keep library order.
+  return scored.sort((a, b) => b.score - a.score).slice(0, Math.max(0, limit));
+}
+
+/** A builder row pre-filled from a template (both values the template's typical value). */
+export function templateToBuilderRow(template: IndicatorTemplate, id: string = newBuilderRowId()): BuilderRow {
+  return { id, level1: template.level1, level2: template.level2, name: template.name, period: template.value, annual: template.value };
+}
+
+// ---------------------------------------------------------------------------------------------
+// User templates: saved by the user, exported and imported as a JSON file.
+
+export const USER_TEMPLATE_FORMAT = 'jixiao-templates';
+export const USER_TEMPLATE_VERSION = 1;
+
+/** One row of a user template: a builder row without its id. */
+export interface UserTemplateRow {
+  readonly level1: string;
+  readonly level2: string;
+  readonly name: string;
+  readonly period: BuilderValue;
+  readonly annual: BuilderValue;
+}
+
+/** One indicator, or a named set of indicators, saved by the user. */
+export interface UserTemplate {
+  readonly id: string;
+  readonly name: string;
+  readonly rows: readonly UserTemplateRow[];
+}
+
+/** The file: values are written as they appear in the cell ("≥95%", "优秀"). */
+export interface UserTemplateFile {
+  readonly format: typeof USER_TEMPLATE_FORMAT;
+  readonly version: typeof USER_TEMPLATE_VERSION;
+  readonly templates: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly rows: readonly { readonly level1: string; readonly level2: string; readonly name: string; readonly period: string; readonly annual: string }[];
+  }[];
+}
+
+export type UserTemplateLoad =
+  | { readonly ok: true; readonly templates: readonly UserTemplate[] }
+  | { readonly ok: false; readonly errors: readonly string[] };
+
+function readUserValue(where: string, raw: unknown, errors: string[]): BuilderValue | null {
+  if (typeof raw !== 'string') {
+    errors.push(`${where}应为文本（如 "≥95%"，可为空）。`);
+    return null;
+  }
+  if (SEPARATORS.test(raw)) {
+    errors.push(`${where}“${raw}”不能含有“；”“。”或换行。`);
+    return null;
+  }
+  const value = builderValueFromText(raw);
+  if (builderValueText(value) !== raw.trim()) {
+    errors.push(`${where}“${raw}”写法不规范，应写作“${builderValueText(value)}”。`);
+    return null;
+  }
+  return value;
+}
+
+/**
+ * Validates a user template file (already parsed from JSON). Every problem gets its own Chinese
+ * message; a file with any problem gives no templates, so a bad import changes nothing.
+ */
+export function parseUserTemplateFile(json: unknown, taxonomy: Taxonomy = DEFAULT_TAXONOMY): UserTemplateLoad {
+  if (!isRecord(json)) return { ok: false, errors: ['模板文件应为一个 JSON 对象。'] };
+  const errors: string[] = [];
+  if (json['format'] !== USER_TEMPLATE_FORMAT) errors.push(`这不是绩效指标模板文件：“format”应为“${USER_TEMPLATE_FORMAT}”。`);
+  if (json['version'] !== USER_TEMPLATE_VERSION) errors.push(`不支持的模板文件版本“${String(json['version'])}”，应为 ${USER_TEMPLATE_VERSION}。`);
+  const raw = json['templates'];
+  if (!Array.isArray(raw)) {
+    errors.push('模板文件缺少“templates”数组。');
+    return { ok: false, errors };
+  }
+  const templates: UserTemplate[] = [];
+  const ids = new Set<string>();
+  raw.forEach((t, i) => {
+    const where = `第 ${i + 1} 个模板`;
+    if (!isRecord(t)) {
+      errors.push(`${where}应为一个对象。`);
+      return;
+    }
+    const before = errors.length;
+    const id = t['id'];
+    const name = t['name'];
+    if (!isText(id)) errors.push(`${where}缺少编号“id”。`);
+    else if (ids.has(id)) errors.push(`${where}的编号“${id}”与前面的模板重复。`);
+    if (isText(id)) ids.add(id);
+    if (!isText(name)) errors.push(`${where}缺少名称“name”。`);
+    const rawRows = t['rows'];
+    if (!Array.isArray(rawRows) || rawRows.length === 0) {
+      errors.push(`${where}的“rows”应为至少含一项指标的数组。`);
+      return;
+    }
+    const rows: UserTemplateRow[] = [];
+    rawRows.forEach((r, j) => {
+      const rowWhere = `${where}第 ${j + 1} 项指标`;
+      if (!isRecord(r)) {
+        errors.push(`${rowWhere}应为一个对象。`);
+        return;
+      }
+      const rowErrors = levelErrors(rowWhere, r['level1'], r['level2'], taxonomy);
+      const rowName = r['name'];
+      rowErrors.push(...nameErrors(rowWhere, rowName));
+      const period = readUserValue(`${rowWhere}的实施周期指标值`, r['period'], rowErrors);
+      const annual = readUserValue(`${rowWhere}的年度指标值`, r['annual'], rowErrors);
+      errors.push(...rowErrors);
+      if (rowErrors.length === 0 && period && annual) {
+        rows.push({ level1: r['level1'] as string, level2: r['level2'] as string, name: (rowName as string).trim(), period, annual });
+      }
+    });
+    if (errors.length === before) templates.push({ id: id as string, name: (name as string).trim(), rows });
+  });
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, templates };
+}
+
+/** The file for these templates, as JSON text. */
+export function serializeUserTemplates(templates: readonly UserTemplate[]): string {
+  const file: UserTemplateFile = {
+    format: USER_TEMPLATE_FORMAT,
+    version: USER_TEMPLATE_VERSION,
+    templates: templates.map((t) => ({
+      id: t.id,
+      name: t.name,
+      rows: t.rows.map((r) => ({ level1: r.level1, level2: r.level2, name: r.name, period: builderValueText(r.period), annual: builderValueText(r.annual) })),
+    })),
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** A user template from builder rows (ids dropped); named after its single row when `name` is blank. */
+export function userTemplateFromRows(id: string, name: string, rows: readonly BuilderRow[]): UserTemplate {
+  const only = rows.length === 1 ? rows[0] : undefined;
+  return {
+    id,
+    name: name.trim() !== '' ? name.trim() : (only?.name.trim() ?? ''),
+    rows: rows.map((r) => ({ level1: r.level1, level2: r.level2, name: r.name.trim(), period: r.period, annual: r.annual })),
+  };
+}
+
+/** Builder rows (with new ids) from a user template. */
+export function userTemplateToBuilderRows(template: UserTemplate): BuilderRow[] {
+  return template.rows.map((r) => ({ id: newBuilderRowId(), ...r }));
+}
+
+/** An id not used by any of the templates: u1, u2, … */
+export function newUserTemplateId(existing: readonly UserTemplate[]): string {
+  const used = new Set(existing.map((t) => t.id));
+  let n = existing.length + 1;
+  while (used.has(`u${n}`)) n++;
+  return `u${n}`;
+}
+
+/** Whether a builder row can be saved as (part of) a user template: levels and a name are required. */
+export function isSavableRow(row: BuilderRow, taxonomy: Taxonomy = DEFAULT_TAXONOMY): boolean {
+  if (levelErrors('', row.level1, row.level2, taxonomy).length > 0 || nameErrors('', row.name).length > 0) return false;
+  return [row.period, row.annual].every((v) => {
+    const text = builderValueText(v);
+    return !SEPARATORS.test(text) && builderValueText(builderValueFromText(text)) === text;
+  });
+}
