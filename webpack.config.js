@@ -1,4 +1,4 @@
-// Builds the Excel task pane into dist-web/ (dist/ belongs to the CLI).
+// Builds the Excel task pane and the standalone web checker into dist-web/ (dist/ belongs to the CLI).
 'use strict';
 const fs = require('node:fs');
 const os = require('node:os');
@@ -23,8 +23,9 @@ module.exports = (env = {}, argv = {}) => {
   const certs = existingDevCerts();
   return {
     mode: production ? 'production' : 'development',
-    devtool: production ? 'source-map' : 'eval-source-map',
-    entry: { taskpane: './src/taskpane/index.tsx' },
+    // No eval-based source maps: the standalone page's Content-Security-Policy forbids eval.
+    devtool: 'source-map',
+    entry: { taskpane: './src/taskpane/index.tsx', web: './src/web/index.tsx' },
     output: {
       path: outputDir,
       filename: production ? '[name].[contenthash].js' : '[name].js',
@@ -61,6 +62,13 @@ module.exports = (env = {}, argv = {}) => {
         filename: 'taskpane.html',
         chunks: ['taskpane'],
         // Injected at the end of <head>, i.e. after the office.js CDN tag in the template.
+        inject: 'head',
+        scriptLoading: 'defer',
+      }),
+      new HtmlWebpackPlugin({
+        template: './src/web/index.html',
+        filename: 'index.html',
+        chunks: ['web'],
         inject: 'head',
         scriptLoading: 'defer',
       }),

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Serves the task pane from memory with webpack-dev-server on https://localhost:3000 until Ctrl+C.
+// `npm start`: builds and serves the task pane and the standalone web checker with webpack-dev-server
+// on https://localhost:3000 (http when certificates cannot be set up) until Ctrl+C.
 // Excel only loads add-ins over https, so it first tries office-addin-dev-certs; without it, plain http
 // still lets the page be opened in a browser, but sideloading into Excel will not work.
 'use strict';
@@ -54,8 +55,14 @@ async function main() {
   console.log(
     [
       '',
-      `任务窗格 / Task pane:  ${base}/taskpane.html`,
-      `清单 / Manifest:       ${base}/manifest.xml  (${path.resolve(__dirname, '..', 'manifest.xml')})`,
+      `网页版检查器 / Standalone checker:  ${base}/index.html   ← 任何浏览器都可以直接使用 / works in any browser`,
+      `任务窗格 / Excel task pane:          ${base}/taskpane.html`,
+      `清单 / Manifest:                     ${base}/manifest.xml  (${path.resolve(__dirname, '..', 'manifest.xml')})`,
+      '',
+      '旁加载到 Excel / Sideload into Excel (Windows, Mac or Excel on the web; Excel does not exist on Linux):',
+      '  npm run start:desktop                      Excel 桌面版 / Excel desktop',
+      '  npm run start:web -- --document <url>      Excel 网页版 / Excel on the web (a workbook URL on OneDrive/SharePoint)',
+      '',
       '按 Ctrl+C 停止 / Press Ctrl+C to stop.',
       '',
     ].join('\n'),

@@ -1,0 +1,234 @@
+import { Button, makeStyles, Tab, TabList, Text, tokens } from '@fluentui/react-components';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { cellText, columnLetters, toA1, type CellValue, type Severity, type SheetGrid, type WorkbookGrid } from '../core';
+import { MARK_COLOURS } from '../workbook/port';
+import type { WebStrings } from './strings';
+
+export interface GridSelection {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+}
+
+export interface GridViewProps {
+  readonly workbook: WorkbookGrid;
+  /** "Sheet!A1" → worst severity, as the add-in marks cells. */
+  readonly marks: ReadonlyMap<string, Severity>;
+  readonly activeSheet: string;
+  readonly selection: GridSelection | null;
+  readonly strings: WebStrings;
+  onActivateSheet(sheet: string): void;
+  onSelect(selection: GridSelection): void;
+  onEdit(selection: GridSelection, value: CellValue): void;
+}
+
+// Large sheets are shown a page at a time: the DOM stays small and the page stays responsive.
+export const ROWS_PER_PAGE = 200;
+const MIN_COLUMNS = 8;
+const MIN_ROWS = 20;
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', minWidth: 0, minHeight: 0, gap: tokens.spacingVerticalS },
+  scroller: {
+    overflow: 'auto',
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    maxHeight: 'calc(100vh - 170px)',
+    minHeight: '240px',
+  },
+  table: { borderCollapse: 'collapse', tableLayout: 'fixed', fontSize: tokens.fontSizeBase200 },
+  corner: { position: 'sticky', top: 0, left: 0, zIndex: 3, backgroundColor: tokens.colorNeutralBackground3, width: '44px' },
+  colHeader: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 2,
+    backgroundColor: tokens.colorNeutralBackground3,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    fontWeight: tokens.fontWeightSemibold,
+    padding: '2px 4px',
+  },
+  rowHeader: {
+    position: 'sticky',
+    left: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground3,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    textAlign: 'center',
+    color: tokens.colorNeutralForeground2,
+  },
+  cell: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: '2px 4px',
+    verticalAlign: 'top',
+    whiteSpace: 'pre-wrap',
+    overflowWrap: 'anywhere',
+    cursor: 'cell',
+    outlineOffset: '-2px',
+  },
+  number: { textAlign: 'right' },
+  selected: { outline: `2px solid ${tokens.colorBrandStroke1}` },
+  editor: { width: '100%', minHeight: '4em', boxSizing: 'border-box', font: 'inherit', resize: 'vertical' },
+  pager: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+});
+
+function columnWidth(values: readonly (readonly CellValue[])[], col: number): number {
+  let longest = 0;
+  for (let r = 0; r < values.length && r < 200; r++) longest = Math.max(longest, cellText(values[r]?.[col] ?? null).length);
+  // Chinese characters are about 13 px wide at this size; long texts wrap at 360 px.
+  return Math.max(64, Math.min(360, longest * 13 + 12));
+}
+
+/** The workbook as a spreadsheet: sheet tabs, cells with wrapped text, the add-in's marks and the selected cell; cells can be edited. */
+export function GridView({ workbook, marks, activeSheet, selection, strings, onActivateSheet, onSelect, onEdit }: GridViewProps) {
+  const styles = useStyles();
+  const sheet: SheetGrid | undefined = workbook.sheets.find((s) => s.name === activeSheet) ?? workbook.sheets[0];
+  const [editing, setEditing] = useState<{ row: number; col: number; text: string } | null>(null);
+  const [page, setPage] = useState(0);
+  const editorRef = useRef<HTMLTextAreaElement>(null);
+
+  const lastRow = sheet ? Math.max(sheet.originRow + sheet.values.length, MIN_ROWS) : MIN_ROWS;
+  const lastCol = sheet ? Math.max(sheet.originCol + Math.max(0, ...sheet.values.map((r) => r.length)), MIN_COLUMNS) : MIN_COLUMNS;
+  const pages = Math.max(1, Math.ceil(lastRow / ROWS_PER_PAGE));
+  const widths = useMemo(
+    () => Array.from({ length: lastCol }, (_, c) => (sheet && c >= sheet.originCol ? columnWidth(sheet.values, c - sheet.originCol) : 64)),
+    [sheet, lastCol],
+  );
+
+  // Follow the selection to its page (a click on a finding may point far down the sheet).
+  useEffect(() => {
+    if (selection && selection.sheet === sheet?.name) setPage(Math.floor(selection.row / ROWS_PER_PAGE));
+  }, [selection, sheet?.name]);
+  useEffect(() => setEditing(null), [activeSheet]);
+  useEffect(() => editorRef.current?.focus(), [editing?.row, editing?.col]);
+  useEffect(() => {
+    if (!selection || selection.sheet !== sheet?.name) return;
+    document.getElementById(cellId(selection.row, selection.col))?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }, [selection, sheet?.name, page]);
+
+  if (!sheet) return <Text>{strings.emptyWorkbook}</Text>;
+  const valueAt = (row: number, col: number): CellValue => sheet.values[row - sheet.originRow]?.[col - sheet.originCol] ?? null;
+  const isSelected = (row: number, col: number) => selection?.sheet === sheet.name && selection.row === row && selection.col === col;
+
+  function startEdit(row: number, col: number, initial?: string) {
+    setEditing({ row, col, text: initial ?? cellText(valueAt(row, col)) });
+  }
+
+  function commit() {
+    if (!editing || !sheet) return;
+    const before = valueAt(editing.row, editing.col);
+    if (editing.text !== cellText(before)) onEdit({ sheet: sheet.name, row: editing.row, col: editing.col }, toCellValue(editing.text, before));
+    setEditing(null);
+  }
+
+  function onCellKey(event: KeyboardEvent<HTMLTableCellElement>, row: number, col: number) {
+    const move = (dr: number, dc: number) => {
+      event.preventDefault();
+      onSelect({ sheet: sheet!.name, row: Math.max(0, row + dr), col: Math.max(0, Math.min(lastCol - 1, col + dc)) });
+    };
+    if (event.key === 'Enter' || event.key === 'F2') {
+      event.preventDefault();
+      startEdit(row, col);
+    } else if (event.key === 'ArrowDown') move(1, 0);
+    else if (event.key === 'ArrowUp') move(-1, 0);
+    else if (event.key === 'ArrowLeft') move(0, -1);
+    else if (event.key === 'ArrowRight' || event.key === 'Tab') move(0, 1);
+  }
+
+  const firstRow = page * ROWS_PER_PAGE;
+  const rows = Array.from({ length: Math.min(ROWS_PER_PAGE, lastRow - firstRow) }, (_, i) => firstRow + i);
+  return (
+    <div className={styles.root}>
+      <TabList size="small" selectedValue={sheet.name} onTabSelect={(_, data) => onActivateSheet(String(data.value))} aria-label={strings.sheets}>
+        {workbook.sheets.map((s) => (
+          <Tab key={s.name} value={s.name}>{s.name}</Tab>
+        ))}
+      </TabList>
+      <div className={styles.scroller}>
+        <table className={styles.table} role="grid" aria-label={sheet.name}>
+          <colgroup>
+            <col style={{ width: 44 }} />
+            {widths.map((w, c) => <col key={c} style={{ width: w }} />)}
+          </colgroup>
+          <thead>
+            <tr>
+              <th className={styles.corner} />
+              {widths.map((_, c) => <th key={c} className={styles.colHeader} scope="col">{columnLetters(c)}</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row}>
+                <th className={styles.rowHeader} scope="row">{row + 1}</th>
+                {widths.map((_, col) => {
+                  const value = valueAt(row, col);
+                  const address = toA1(row, col);
+                  const severity = marks.get(`${sheet.name}!${address}`);
+                  const selected = isSelected(row, col);
+                  const colours = severity ? MARK_COLOURS[severity] : null;
+                  return (
+                    <td
+                      key={col}
+                      id={cellId(row, col)}
+                      role="gridcell"
+                      aria-selected={selected}
+                      aria-label={`${address}${severity ? ` ${strings.severity[severity]}` : ''}`}
+                      data-cell={address}
+                      data-mark={severity}
+                      tabIndex={selected ? 0 : -1}
+                      className={`${styles.cell}${typeof value === 'number' ? ` ${styles.number}` : ''}${selected ? ` ${styles.selected}` : ''}`}
+                      style={colours ? { backgroundColor: colours.fill, color: colours.font } : undefined}
+                      onClick={() => onSelect({ sheet: sheet.name, row, col })}
+                      onDoubleClick={() => startEdit(row, col)}
+                      onKeyDown={(e) => onCellKey(e, row, col)}
+                    >
+                      {editing?.row === row && editing.col === col ? (
+                        <textarea
+                          ref={editorRef}
+                          className={styles.editor}
+                          aria-label={`${strings.editCell} ${address}`}
+                          value={editing.text}
+                          onChange={(e) => setEditing({ ...editing, text: e.target.value })}
+                          onBlur={commit}
+                          onKeyDown={(e) => {
+                            e.stopPropagation();
+                            if (e.key === 'Escape') setEditing(null);
+                            // Enter commits as in Excel; Alt+Enter keeps a line break.
+                            else if (e.key === 'Enter' && !e.altKey && !e.shiftKey) {
+                              e.preventDefault();
+                              commit();
+                            }
+                          }}
+                        />
+                      ) : (
+                        cellText(value)
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {pages > 1 && (
+        <div className={styles.pager}>
+          <Button size="small" disabled={page === 0} onClick={() => setPage(page - 1)}>{strings.previousPage}</Button>
+          <Text size={200}>{strings.pageOf(page + 1, pages, firstRow + 1, firstRow + rows.length)}</Text>
+          <Button size="small" disabled={page >= pages - 1} onClick={() => setPage(page + 1)}>{strings.nextPage}</Button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function cellId(row: number, col: number): string {
+  return `grid-${row}-${col}`;
+}
+
+/** Typed text becomes a number when it reads as one and the cell held a number or nothing, as in Excel. */
+function toCellValue(text: string, before: CellValue): CellValue {
+  if (text === '') return null;
+  const trimmed = text.trim();
+  if ((typeof before === 'number' || before === null) && /^-?\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
+  return text;
+}

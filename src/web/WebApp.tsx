@@ -1,0 +1,279 @@
+import {
+  Button,
+  FluentProvider,
+  makeStyles,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  Title2,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { ArrowDownloadRegular, DocumentTableRegular, FolderOpenRegular } from '@fluentui/react-icons';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { CATALOGS, createChecker, toA1, type CellValue, type Locale, type WorkbookGrid } from '../core';
+import { TaskPaneApp } from '../ui/App';
+import { activeFindings, reportRows } from '../ui/finding-view';
+import { createMemoryWorkbook, type MemoryWorkbook } from '../workbook/memory-workbook';
+import type { WorkbookPort } from '../workbook/port';
+import { downloadBytes, openSpreadsheet } from './files';
+import { GridView, type GridSelection } from './GridView';
+import { SAMPLE_WORKBOOK } from './sample-table';
+import { webStrings } from './strings';
+
+export interface WebAppProps {
+  readonly locale: Locale;
+  /** Where the open workbook is kept between visits; null keeps nothing. */
+  readonly storage: Storage | null;
+}
+
+interface OpenDocument {
+  readonly id: number;
+  readonly name: string;
+  readonly workbook: MemoryWorkbook;
+  readonly port: WorkbookPort;
+}
+
+const STORAGE_KEY = 'jixiao.web.document';
+// localStorage holds about 5 MB of UTF-16 text per origin; stay well below it.
+const MAX_STORED_CHARS = 2_000_000;
+
+const useStyles = makeStyles({
+  root: { minHeight: '100vh', display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground2 },
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  heading: { display: 'flex', flexDirection: 'column', marginRight: 'auto', minWidth: 0 },
+  title: { margin: 0 },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  body: {
+    display: 'flex',
+    flex: 1,
+    gap: tokens.spacingHorizontalM,
+    padding: tokens.spacingHorizontalM,
+    minHeight: 0,
+    '@media (max-width: 900px)': { flexDirection: 'column' },
+  },
+  grid: { flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  pane: {
+    width: '420px',
+    flexShrink: 0,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    overflowY: 'auto',
+    maxHeight: 'calc(100vh - 90px)',
+    '@media (max-width: 900px)': { width: 'auto', maxHeight: 'none' },
+  },
+  hidden: { display: 'none' },
+});
+
+let nextId = 0;
+
+/** Wraps the in-memory workbook so that every change the pane makes re-renders the grid. */
+function observed(workbook: MemoryWorkbook, changed: () => void): WorkbookPort {
+  const after =
+    <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await call(...args);
+      } finally {
+        changed();
+      }
+    };
+  return {
+    ...workbook,
+    markFindings: after(workbook.markFindings),
+    clearMarks: after(workbook.clearMarks),
+    selectCell: after(workbook.selectCell),
+    writeCells: after(workbook.writeCells),
+    undo: after(workbook.undo),
+    writeReport: after(workbook.writeReport),
+  };
+}
+
+function restore(storage: Storage | null): { name: string; grid: WorkbookGrid } | null {
+  try {
+    const text = storage?.getItem(STORAGE_KEY);
+    if (!text) return null;
+    const saved = JSON.parse(text) as { name?: unknown; grid?: { sheets?: unknown } };
+    if (typeof saved.name !== 'string' || !Array.isArray(saved.grid?.sheets)) return null;
+    return { name: saved.name, grid: saved.grid as WorkbookGrid };
+  } catch {
+    return null;
+  }
+}
+
+/** The standalone checker: a spreadsheet view of the workbook beside the same pane as in Excel. */
+export function WebApp({ locale, storage }: WebAppProps) {
+  const styles = useStyles();
+  const strings = webStrings(locale);
+  const [version, setVersion] = useState(0);
+  const bump = useCallback(() => setVersion((v) => v + 1), []);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const open = useCallback(
+    (name: string, grid: WorkbookGrid): OpenDocument => {
+      const workbook = createMemoryWorkbook(grid);
+      return { id: ++nextId, name, workbook, port: observed(workbook, bump) };
+    },
+    [bump],
+  );
+  const [saved] = useState(() => restore(storage));
+  const [doc, setDoc] = useState<OpenDocument>(() => (saved ? open(saved.name, saved.grid) : open(strings.sampleName, SAMPLE_WORKBOOK)));
+  const [notice, setNotice] = useState<{ intent: 'info' | 'error' | 'warning'; text: string } | null>(
+    saved ? { intent: 'info', text: strings.restored } : null,
+  );
+
+  const grid = useMemo(() => doc.workbook.grid(), [doc, version]);
+  const marks = useMemo(() => doc.workbook.marks(), [doc, version]);
+  const [activeSheet, setActiveSheet] = useState<string>(grid.sheets[0]?.name ?? '');
+  const [selection, setSelection] = useState<GridSelection | null>(null);
+
+  // The pane selects cells through the port; the grid follows, switching sheet first.
+  useEffect(() => {
+    return doc.workbook.onSelectionChanged((cell) => {
+      if (!cell) return;
+      setActiveSheet(cell.location.sheet);
+      setSelection({ sheet: cell.location.sheet, row: cell.location.row, col: cell.location.col });
+    });
+  }, [doc]);
+  useEffect(() => {
+    const unsubscribe = doc.workbook.onCellsChanged(() => bump());
+    return unsubscribe;
+  }, [doc, bump]);
+
+  // Keep the user's edits in this browser (never sent anywhere) so a reload loses nothing.
+  useEffect(() => {
+    if (!storage || version === 0) return;
+    const timer = setTimeout(() => {
+      const text = JSON.stringify({ name: doc.name, grid: doc.workbook.grid() });
+      if (text.length > MAX_STORED_CHARS) setNotice({ intent: 'warning', text: strings.notSaved });
+      else storage.setItem(STORAGE_KEY, text);
+    }, 800);
+    return () => clearTimeout(timer);
+  }, [storage, doc, version, strings.notSaved]);
+
+  function replaceDocument(name: string, workbook: WorkbookGrid) {
+    const next = open(name, workbook);
+    setDoc(next);
+    setActiveSheet(workbook.sheets[0]?.name ?? '');
+    setSelection(null);
+    setVersion((v) => v + 1);
+  }
+
+  async function onFile(file: File) {
+    const result = await openSpreadsheet(file.name, new Uint8Array(await file.arrayBuffer()), strings);
+    if (!result.ok) {
+      setNotice({ intent: 'error', text: result.message });
+      return;
+    }
+    setNotice(null);
+    replaceDocument(file.name, result.workbook);
+  }
+
+  async function download(withMarks: boolean) {
+    try {
+      const { writeXlsxGrid } = await import(/* webpackChunkName: "xlsx" */ '../workbook/xlsx-writer');
+      const current = doc.workbook.grid();
+      let bytes: Uint8Array;
+      if (withMarks) {
+        const findings = activeFindings(createChecker({ locale }).checkWorkbook(current).findings, await doc.port.loadIgnored());
+        const sheetOrder = current.sheets.map((s) => s.name);
+        bytes = await writeXlsxGrid(current, {
+          marks: doc.workbook.marks(),
+          report: reportRows(findings, sheetOrder, locale),
+          severityLabels: CATALOGS[locale].severity,
+        });
+      } else {
+        bytes = await writeXlsxGrid(current);
+      }
+      const base = doc.name.replace(/\.(xlsx|csv)$/i, '');
+      downloadBytes(bytes, `${base}${withMarks ? '-校验结果' : ''}.xlsx`);
+    } catch (error) {
+      setNotice({ intent: 'error', text: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  function onSelect(next: GridSelection) {
+    setSelection(next);
+    doc.workbook.select({ sheet: next.sheet, cell: toA1(next.row, next.col) });
+  }
+
+  function onEdit(at: GridSelection, value: CellValue) {
+    doc.workbook.setCell({ sheet: at.sheet, cell: toA1(at.row, at.col) }, value);
+    bump();
+  }
+
+  return (
+    <FluentProvider theme={webLightTheme} className={styles.root} lang={locale}>
+      <header className={styles.header}>
+        <div className={styles.heading}>
+          <Title2 as="h1" className={styles.title}>{strings.pageTitle}</Title2>
+          <Text size={200}>{strings.tagline}</Text>
+        </div>
+        <div className={styles.actions}>
+          <input
+            ref={fileInput}
+            className={styles.hidden}
+            type="file"
+            accept=".xlsx,.csv"
+            aria-label={strings.openFile}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void onFile(file);
+              e.target.value = '';
+            }}
+          />
+          <Button icon={<FolderOpenRegular />} onClick={() => fileInput.current?.click()}>{strings.openFile}</Button>
+          <Button icon={<DocumentTableRegular />} onClick={() => replaceDocument(strings.sampleName, SAMPLE_WORKBOOK)}>{strings.openSample}</Button>
+          <Menu>
+            <MenuTrigger disableButtonEnhancement>
+              <Button appearance="primary" icon={<ArrowDownloadRegular />}>{strings.download}</Button>
+            </MenuTrigger>
+            <MenuPopover>
+              <MenuList>
+                <MenuItem onClick={() => void download(true)}>{strings.downloadMarked}</MenuItem>
+                <MenuItem onClick={() => void download(false)}>{strings.downloadClean}</MenuItem>
+              </MenuList>
+            </MenuPopover>
+          </Menu>
+        </div>
+      </header>
+      <div className={styles.body}>
+        <section className={styles.grid} aria-label={doc.name}>
+          <Text weight="semibold">{strings.loadedFile(doc.name)}</Text>
+          {notice && (
+            <MessageBar intent={notice.intent}>
+              <MessageBarBody>{notice.text}</MessageBarBody>
+            </MessageBar>
+          )}
+          <GridView
+            workbook={grid}
+            marks={marks}
+            activeSheet={activeSheet}
+            selection={selection}
+            strings={strings}
+            onActivateSheet={setActiveSheet}
+            onSelect={onSelect}
+            onEdit={onEdit}
+          />
+          {selection && <Text size={200}>{strings.selectedCell(`${selection.sheet}!${toA1(selection.row, selection.col)}`)}</Text>}
+        </section>
+        <aside className={styles.pane}>
+          <TaskPaneApp key={doc.id} port={doc.port} locale={locale} />
+        </aside>
+      </div>
+    </FluentProvider>
+  );
+}

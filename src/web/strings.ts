@@ -1,0 +1,91 @@
+import type { Locale, Severity } from '../core';
+
+/** Every text of the standalone page's own frame (the pane brings its own strings from src/ui/i18n.ts). */
+export interface WebStrings {
+  readonly pageTitle: string;
+  readonly tagline: string;
+  readonly openFile: string;
+  readonly openSample: string;
+  readonly download: string;
+  readonly downloadMarked: string;
+  readonly downloadClean: string;
+  readonly privacy: string;
+  readonly sheets: string;
+  readonly editCell: string;
+  readonly emptyWorkbook: string;
+  readonly previousPage: string;
+  readonly nextPage: string;
+  readonly loadedFile: (name: string) => string;
+  readonly sampleName: string;
+  readonly pageOf: (page: number, pages: number, from: number, to: number) => string;
+  readonly severity: { readonly [S in Severity]: string };
+  readonly readFailed: (name: string, reason: string) => string;
+  readonly unreadable: { readonly encrypted: string; readonly legacy: string; readonly unknown: string; readonly corrupt: string };
+  readonly restored: string;
+  readonly notSaved: string;
+  readonly selectedCell: (address: string) => string;
+}
+
+const zhCN: WebStrings = {
+  pageTitle: '绩效目标表助手',
+  tagline: '在浏览器中检查项目支出绩效目标表：文件只在本机处理，不会上传。',
+  openFile: '打开文件（.xlsx / .csv）',
+  openSample: '打开示例表',
+  download: '下载 .xlsx',
+  downloadMarked: '含标记和“校验结果”表',
+  downloadClean: '干净的副本（不含标记）',
+  privacy: '文件不会离开本浏览器。',
+  sheets: '工作表',
+  editCell: '编辑单元格',
+  emptyWorkbook: '工作簿是空的。',
+  previousPage: '上一页',
+  nextPage: '下一页',
+  loadedFile: (name) => `当前文件：${name}`,
+  sampleName: '示例：广州市信访局项目支出绩效目标表',
+  pageOf: (page, pages, from, to) => `第 ${page}/${pages} 页（第 ${from}–${to} 行）`,
+  severity: { error: '错误', warning: '警告', info: '提示' },
+  readFailed: (name, reason) => `无法打开 ${name}：${reason}`,
+  unreadable: {
+    encrypted: '文件受密码保护，请在 Excel 中取消密码后再打开。',
+    legacy: '这是旧版 .xls 文件，请在 Excel 或 WPS 中另存为 .xlsx 后再打开。',
+    unknown: '这不是 .xlsx 或 .csv 文件。',
+    corrupt: '文件已损坏或不是有效的 .xlsx 文件。',
+  },
+  restored: '已恢复上次在本浏览器中编辑的工作簿。',
+  notSaved: '工作簿太大，无法自动保存在浏览器中；请及时下载。',
+  selectedCell: (address) => `选中 ${address}`,
+};
+
+const enUS: WebStrings = {
+  pageTitle: 'Performance Target Table Assistant',
+  tagline: 'Check 项目支出绩效目标表 in the browser: files are processed on this machine and never uploaded.',
+  openFile: 'Open file (.xlsx / .csv)',
+  openSample: 'Open the sample',
+  download: 'Download .xlsx',
+  downloadMarked: 'With marks and the 校验结果 sheet',
+  downloadClean: 'Clean copy (no marks)',
+  privacy: 'Files never leave this browser.',
+  sheets: 'Sheets',
+  editCell: 'Edit cell',
+  emptyWorkbook: 'The workbook is empty.',
+  previousPage: 'Previous',
+  nextPage: 'Next',
+  loadedFile: (name) => `File: ${name}`,
+  sampleName: 'Sample: 广州市信访局 performance target table',
+  pageOf: (page, pages, from, to) => `Page ${page}/${pages} (rows ${from}–${to})`,
+  severity: { error: 'Error', warning: 'Warning', info: 'Info' },
+  readFailed: (name, reason) => `Cannot open ${name}: ${reason}`,
+  unreadable: {
+    encrypted: 'the file is password-protected; remove the password in Excel and open it again.',
+    legacy: 'this is a legacy .xls file; save it as .xlsx in Excel or WPS first.',
+    unknown: 'this is not an .xlsx or .csv file.',
+    corrupt: 'the file is damaged or not a valid .xlsx file.',
+  },
+  restored: 'Restored the workbook you last edited in this browser.',
+  notSaved: 'The workbook is too large to keep in the browser; download it before leaving.',
+  selectedCell: (address) => `Selected ${address}`,
+};
+
+export function webStrings(locale: Locale): WebStrings {
+  return locale === 'en-US' ? enUS : zhCN;
+}
