@@ -11,6 +11,7 @@ import {
   type WorkbookGrid,
 } from '../core';
 import {
+  REPORT_HEADER,
   REPORT_SHEET_NAME,
   WorkbookError,
   type CellWrite,
@@ -66,8 +67,6 @@ const DEFAULT_CAPABILITIES: HostCapabilities = {
   // The pane offers 撤销 itself, as on hosts without ExcelApi 1.20.
   undoGroups: false,
 };
-
-const REPORT_HEADER: readonly string[] = ['严重程度', '工作表', '单元格', '项目', '规则', '问题', '修正建议'];
 
 /** Cells of one sheet by absolute position; empty cells are absent. */
 type SheetCells = Map<string, CellValue>;

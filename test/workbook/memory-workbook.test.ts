@@ -1,6 +1,6 @@
 import { checkWorkbook, locate, type Finding } from '../../src/core';
 import { createMemoryWorkbook } from '../../src/workbook/memory-workbook';
-import { REPORT_SHEET_NAME, WorkbookError, type SelectedCell } from '../../src/workbook/port';
+import { REPORT_HEADER, REPORT_SHEET_NAME, WorkbookError, type SelectedCell } from '../../src/workbook/port';
 import { SEED_SHEET } from '../fixtures/seed-grid';
 
 const SHEET = SEED_SHEET.name;
@@ -134,7 +134,7 @@ describe('createMemoryWorkbook', () => {
     const sheets = wb.grid().sheets;
     expect(sheets.map((s) => s.name)).toEqual([SHEET, REPORT_SHEET_NAME]);
     expect(sheets[1]?.values).toEqual([
-      ['严重程度', '工作表', '单元格', '项目', '规则', '问题', '修正建议'],
+      [...REPORT_HEADER],
       ['错误', SHEET, 'G12', '党建', 'category.effect-missing', '缺少效益指标', null],
     ]);
   });
