@@ -9,10 +9,11 @@ function enumName(value: unknown): string | null {
 function start(info: { host: unknown; platform: unknown }): void {
   const root = document.getElementById('root');
   if (!root) throw new Error('taskpane.html has no #root element');
-  renderTaskpane(root, { host: enumName(info.host), platform: enumName(info.platform) });
+  const displayLanguage = typeof Office === 'undefined' ? undefined : Office.context?.displayLanguage;
+  renderTaskpane(root, { host: enumName(info.host), platform: enumName(info.platform) }, { displayLanguage });
 }
 
 // office.js comes from Microsoft's CDN (see taskpane.html). If the CDN is unreachable (e.g. a
-// closed network), still show the page, with the diagnostics saying it is not running in Office.
+// closed network), still show the page: it points to the standalone checker and shows diagnostics.
 if (typeof Office === 'undefined') start({ host: null, platform: null });
 else void Office.onReady(start);

@@ -18,7 +18,7 @@ export function AboutPanel({ capabilities, strings }: { capabilities: HostCapabi
   const excelApi = capabilities.apiVersion === null ? [] : [{ version: capabilities.apiVersion, supported: true }];
   return (
     <div className={styles.panel}>
-      <DiagnosticsCard host={capabilities.host} platform={capabilities.platform} excelApi={excelApi} />
+      <DiagnosticsCard host={capabilities.host} platform={capabilities.platform} excelApi={excelApi} strings={strings.diagnostics} />
       <Card>
         <CardHeader header={<Subtitle2 as="h2">{strings.featuresHeading}</Subtitle2>} />
         <ul className={styles.features}>

@@ -1,4 +1,5 @@
 import { Badge, Body1, Caption1, Card, CardHeader, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
+import type { UiStrings } from './i18n';
 
 export interface DiagnosticsCardProps {
   /** Office host name as reported by Office.onReady (null outside Office). */
@@ -6,6 +7,7 @@ export interface DiagnosticsCardProps {
   readonly platform: string | null;
   /** ExcelApi requirement sets, oldest first. */
   readonly excelApi: ReadonlyArray<{ readonly version: string; readonly supported: boolean }>;
+  readonly strings: UiStrings['diagnostics'];
 }
 
 const useStyles = makeStyles({
@@ -21,30 +23,30 @@ function highestSupported(excelApi: DiagnosticsCardProps['excelApi']): string | 
   return supported.length > 0 ? (supported[supported.length - 1]?.version ?? null) : null;
 }
 
-export function DiagnosticsCard({ host, platform, excelApi }: DiagnosticsCardProps) {
+export function DiagnosticsCard({ host, platform, excelApi, strings }: DiagnosticsCardProps) {
   const styles = useStyles();
   const highest = highestSupported(excelApi);
   return (
-    <Card aria-label="运行环境诊断">
-      <CardHeader header={<Subtitle2 as="h2">运行环境诊断</Subtitle2>} />
+    <Card aria-label={strings.title}>
+      <CardHeader header={<Subtitle2 as="h2">{strings.title}</Subtitle2>} />
       <dl className={styles.facts}>
-        <dt className={styles.term}><Body1>宿主程序</Body1></dt>
-        <dd className={styles.value}><Body1>{host ?? '未知（不在 Office 中运行）'}</Body1></dd>
-        <dt className={styles.term}><Body1>平台</Body1></dt>
-        <dd className={styles.value}><Body1>{platform ?? '未知'}</Body1></dd>
-        <dt className={styles.term}><Body1>最高 ExcelApi 版本</Body1></dt>
-        <dd className={styles.value}><Body1>{highest ?? '无'}</Body1></dd>
+        <dt className={styles.term}><Body1>{strings.host}</Body1></dt>
+        <dd className={styles.value}><Body1>{host ?? strings.notInOffice}</Body1></dd>
+        <dt className={styles.term}><Body1>{strings.platform}</Body1></dt>
+        <dd className={styles.value}><Body1>{platform ?? strings.unknown}</Body1></dd>
+        <dt className={styles.term}><Body1>{strings.highest}</Body1></dt>
+        <dd className={styles.value}><Body1>{highest ?? strings.none}</Body1></dd>
       </dl>
-      <Caption1>ExcelApi 要求集支持情况</Caption1>
+      <Caption1>{strings.sets}</Caption1>
       <ul className={styles.sets}>
         {excelApi.map((s) => (
           <li key={s.version}>
             <Badge
               appearance={s.supported ? 'filled' : 'outline'}
               color={s.supported ? 'success' : 'informative'}
-              aria-label={`ExcelApi ${s.version}：${s.supported ? '支持' : '不支持'}`}
+              aria-label={`ExcelApi ${s.version}：${s.supported ? strings.supported : strings.unsupported}`}
             >
-              {s.version} {s.supported ? '支持' : '不支持'}
+              {s.version} {s.supported ? strings.supported : strings.unsupported}
             </Badge>
           </li>
         ))}

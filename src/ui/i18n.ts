@@ -57,6 +57,20 @@ export interface UiStrings {
   readonly unexpectedError: (detail: string) => string;
   readonly dismiss: string;
   readonly featuresHeading: string;
+  readonly diagnostics: {
+    readonly title: string;
+    readonly host: string;
+    readonly platform: string;
+    readonly highest: string;
+    readonly sets: string;
+    readonly notInOffice: string;
+    readonly unknown: string;
+    readonly none: string;
+    readonly supported: string;
+    readonly unsupported: string;
+  };
+  readonly notInExcel: string;
+  readonly openStandalone: string;
   readonly feature: { readonly [F in FeatureName]: string };
   readonly on: string;
   readonly off: string;
@@ -113,6 +127,20 @@ const zhCN: UiStrings = {
   unexpectedError: (detail) => `操作失败：${detail}。请重试；如果问题持续，请联系技术支持。`,
   dismiss: '关闭提示',
   featuresHeading: '功能',
+  diagnostics: {
+    title: '运行环境诊断',
+    host: '宿主程序',
+    platform: '平台',
+    highest: '最高 ExcelApi 版本',
+    sets: 'ExcelApi 要求集支持情况',
+    notInOffice: '未知（不在 Office 中运行）',
+    unknown: '未知',
+    none: '无',
+    supported: '支持',
+    unsupported: '不支持',
+  },
+  notInExcel: '本页面是 Excel 加载项的任务窗格，需要在 Excel 中打开（开始 → 绩效校验）。没有 Excel、使用 WPS 或旧版 Office？请使用网页版检查器。',
+  openStandalone: '打开网页版检查器',
   feature: {
     conditionalFormatMarks: '用条件格式标记问题单元格',
     changeEvents: '修改后自动重新校验',
@@ -175,6 +203,20 @@ const enUS: UiStrings = {
   unexpectedError: (detail) => `The operation failed: ${detail}. Try again; if it keeps failing, contact support.`,
   dismiss: 'Dismiss',
   featuresHeading: 'Features',
+  diagnostics: {
+    title: 'Diagnostics',
+    host: 'Host',
+    platform: 'Platform',
+    highest: 'Highest ExcelApi version',
+    sets: 'ExcelApi requirement sets',
+    notInOffice: 'unknown (not running in Office)',
+    unknown: 'unknown',
+    none: 'none',
+    supported: 'supported',
+    unsupported: 'not supported',
+  },
+  notInExcel: 'This page is the task pane of an Excel add-in and opens inside Excel (Home → Check targets). No Excel, or WPS or an old Office? Use the standalone checker.',
+  openStandalone: 'Open the standalone checker',
   feature: {
     conditionalFormatMarks: 'Mark cells with conditional formats',
     changeEvents: 'Re-check automatically after edits',

@@ -1,25 +1,53 @@
 /** @jest-environment jsdom */
 import { act } from 'react';
-import { renderTaskpane } from '../../src/taskpane/boot';
+import { localeOf, renderTaskpane } from '../../src/taskpane/boot';
+import { createMemoryWorkbook } from '../../src/workbook/memory-workbook';
+import { SEED_SHEET } from '../fixtures/seed-grid';
 
 // Tells React this test drives updates through act() itself (testing-library does this for its own render).
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+if (typeof globalThis.ResizeObserver === 'undefined') {
+  globalThis.ResizeObserver = class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  };
+}
+
+function mount(render: (root: HTMLElement) => ReturnType<typeof renderTaskpane>) {
+  const root = document.createElement('div');
+  document.body.append(root);
+  let reactRoot: ReturnType<typeof renderTaskpane> | undefined;
+  act(() => {
+    reactRoot = render(root);
+  });
+  return { root, unmount: () => act(() => reactRoot?.unmount()) };
+}
 
 describe('renderTaskpane', () => {
-  it('renders the title and the diagnostics for the given host', () => {
-    const root = document.createElement('div');
-    document.body.append(root);
+  it('outside Excel points to the standalone checker and shows the diagnostics', () => {
     const supported = new Set(['1.1', '1.2', '1.3']);
-    let reactRoot: ReturnType<typeof renderTaskpane> | undefined;
-    act(() => {
-      reactRoot = renderTaskpane(root, { host: 'Excel', platform: 'OfficeOnline' }, (_name, v) => supported.has(v));
-    });
+    const { root, unmount } = mount((el) => renderTaskpane(el, { host: null, platform: null }, { query: (_n, v) => supported.has(v) }));
     expect(root.querySelector('h1')?.textContent).toBe('绩效目标表助手');
-    expect(root.textContent).toContain('OfficeOnline');
+    expect(root.querySelector('a[href="index.html"]')?.textContent).toBe('打开网页版检查器');
     expect(root.querySelectorAll('li')).toHaveLength(20);
     expect(root.querySelector('[aria-label="ExcelApi 1.3：支持"]')).not.toBeNull();
     expect(root.querySelector('[aria-label="ExcelApi 1.4：不支持"]')).not.toBeNull();
-    act(() => reactRoot?.unmount());
-    root.remove();
+    unmount();
+  });
+
+  it('inside Excel renders the pane on the workbook port, in Office\'s language', () => {
+    const port = createMemoryWorkbook({ sheets: [SEED_SHEET] });
+    const { root, unmount } = mount((el) => renderTaskpane(el, { host: 'Excel', platform: 'PC' }, { createPort: () => port, displayLanguage: 'en-US' }));
+    expect(root.querySelector('h1')?.textContent).toBe('Performance Target Assistant');
+    expect([...root.querySelectorAll('button')].some((b) => b.textContent === 'Check workbook')).toBe(true);
+    unmount();
+  });
+
+  it('takes English only from an English Office', () => {
+    expect(localeOf('en-GB')).toBe('en-US');
+    expect(localeOf('zh-CN')).toBe('zh-CN');
+    expect(localeOf('zh-TW')).toBe('zh-CN');
+    expect(localeOf(undefined)).toBe('zh-CN');
   });
 });

@@ -2,6 +2,7 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render, screen } from '@testing-library/react';
 import { DiagnosticsCard } from '../../src/ui/DiagnosticsCard';
+import { uiStrings } from '../../src/ui/i18n';
 
 const sets = [
   { version: '1.1', supported: true },
@@ -9,10 +10,10 @@ const sets = [
   { version: '1.3', supported: false },
 ];
 
-function show(host: string | null, platform: string | null) {
+function show(host: string | null, platform: string | null, locale: 'zh-CN' | 'en-US' = 'zh-CN') {
   return render(
     <FluentProvider theme={webLightTheme}>
-      <DiagnosticsCard host={host} platform={platform} excelApi={sets} />
+      <DiagnosticsCard host={host} platform={platform} excelApi={sets} strings={uiStrings(locale).diagnostics} />
     </FluentProvider>,
   );
 }
@@ -33,5 +34,11 @@ describe('DiagnosticsCard', () => {
     show(null, null);
     expect(screen.getByText('未知（不在 Office 中运行）')).toBeTruthy();
     expect(screen.getByText('未知')).toBeTruthy();
+  });
+
+  it('speaks English in an English Office', () => {
+    show('Excel', 'Mac', 'en-US');
+    expect(screen.getByRole('heading', { name: 'Diagnostics' })).toBeTruthy();
+    expect(screen.getByLabelText('ExcelApi 1.3：not supported')).toBeTruthy();
   });
 });
