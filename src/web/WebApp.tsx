@@ -114,6 +114,16 @@ function restore(storage: Storage | null): { name: string; grid: WorkbookGrid } 
   }
 }
 
+// FileReader rather than Blob#arrayBuffer: older browsers (and jsdom) lack the latter.
+function readBytes(file: Blob): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error('FileReader failed'));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
 /** The standalone checker: a spreadsheet view of the workbook beside the same pane as in Excel. */
 export function WebApp({ locale, storage }: WebAppProps) {
   const styles = useStyles();
@@ -173,7 +183,12 @@ export function WebApp({ locale, storage }: WebAppProps) {
   }
 
   async function onFile(file: File) {
-    const result = await openSpreadsheet(file.name, new Uint8Array(await file.arrayBuffer()), strings);
+    let result: Awaited<ReturnType<typeof openSpreadsheet>>;
+    try {
+      result = await openSpreadsheet(file.name, await readBytes(file), strings);
+    } catch (error) {
+      result = { ok: false, message: strings.readFailed(file.name, error instanceof Error ? error.message : String(error)) };
+    }
     if (!result.ok) {
       setNotice({ intent: 'error', text: result.message });
       return;
