@@ -1,4 +1,4 @@
-import { cellText, renderMessage, type Finding, type Fix, type Locale, type RuleId, type RuleParams, type Severity } from '../core';
+import { cellText, renderMessage, SEVERITIES, type Finding, type Fix, type Locale, type RuleId, type RuleParams, type Severity } from '../core';
 import type { IgnoredFinding, ReportRow } from '../workbook/port';
 
 /** Rules whose fixes only change how a value is written, not what it says: 全部修正格式 applies these. */
@@ -42,7 +42,7 @@ export interface SheetGroup {
   readonly projects: readonly ProjectGroup[];
 }
 
-/** Groups by sheet (in workbook order), then by project (in sheet order); findings keep their order. */
+/** Groups by sheet (in workbook order), then by project (in sheet order); errors first within a project, as in the CLI. */
 export function groupFindings(findings: readonly Finding[], sheetOrder: readonly string[]): SheetGroup[] {
   const bySheet = new Map<string, Map<string | null, Finding[]>>();
   for (const sheet of sheetOrder) bySheet.set(sheet, new Map());
@@ -56,7 +56,10 @@ export function groupFindings(findings: readonly Finding[], sheetOrder: readonly
   }
   return [...bySheet]
     .filter(([, projects]) => projects.size > 0)
-    .map(([sheet, projects]) => ({ sheet, projects: [...projects].map(([project, list]) => ({ project, findings: list })) }));
+    .map(([sheet, projects]) => ({
+      sheet,
+      projects: [...projects].map(([project, list]) => ({ project, findings: list.sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity)) })),
+    }));
 }
 
 /** Each cell written once: two findings proposing fixes for one cell keep the first. */

@@ -1,0 +1,220 @@
+#!/usr/bin/env node
+// Browser tests: the production build in Debian's Chromium, driven by playwright-core.
+//  1. the standalone checker end to end (sample → check → navigate → builder → re-check → download → CLI);
+//  2. the real taskpane.html with office.js routed to the Excel test double;
+//  3. screenshots of the pane at 320 and 450 px and of the standalone page, written to test-artifacts/.
+// Prints "N passed, N failed" and exits non-zero on any failure.
+'use strict';
+const assert = require('node:assert/strict');
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const http = require('node:http');
+const path = require('node:path');
+const webpack = require('webpack');
+const { chromium } = require('playwright-core');
+
+const root = path.resolve(__dirname, '..', '..');
+const dist = path.join(root, 'dist-web');
+const artifacts = path.join(root, 'test-artifacts');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const SHEET = '项目支出绩效目标表';
+
+function compile(config) {
+  return new Promise((resolve, reject) =>
+    webpack(config, (error, stats) => {
+      if (error) return reject(error);
+      if (stats.hasErrors()) return reject(new Error(stats.toString('errors-only')));
+      resolve(stats);
+    }),
+  );
+}
+
+async function build() {
+  const makeConfig = require(path.join(root, 'webpack.config.js'));
+  await compile(makeConfig({}, { mode: 'production' }));
+  const swc = { loader: 'swc-loader', options: { jsc: { parser: { syntax: 'typescript' }, target: 'es2020' } } };
+  await compile({
+    mode: 'development',
+    devtool: false,
+    entry: path.join(__dirname, 'office-double.entry.ts'),
+    output: { path: artifacts, filename: 'office-double.js' },
+    resolve: { extensions: ['.ts', '.js'] },
+    module: { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: swc }] },
+  });
+}
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.png': 'image/png', '.xml': 'application/xml', '.map': 'application/json' };
+
+function serve() {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    const file = path.join(dist, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname));
+    if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/** Fails the test on any request that leaves the page's own origin (besides the routed office.js). */
+function guardNetwork(page, origin, outside) {
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:') && url !== OFFICE_CDN) outside.push(url);
+  });
+}
+
+async function standalonePage(browser, origin) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const outside = [];
+  const errors = [];
+  guardNetwork(page, origin, outside);
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(`${origin}/index.html`);
+  await page.getByText('当前文件：示例：广州市信访局项目支出绩效目标表').waitFor();
+  const cell = (address) => page.locator(`[role="grid"] [data-cell="${address}"]`);
+  assert.match(await cell('A6').innerText(), /物业管理费/);
+
+  await page.getByRole('button', { name: '一键校验' }).click();
+  await page.getByText('1 个错误、10 个警告、10 个提示').waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-cell="G12"]')?.getAttribute('data-mark') === 'error');
+  await page.screenshot({ path: path.join(artifacts, 'standalone-checked.png'), fullPage: false });
+
+  // A finding takes the grid to its cell.
+  const finding = page.locator('li', { hasText: '缺少效益指标（2-效益指标）' }).first();
+  await finding.getByRole('button', { name: /G12/ }).click();
+  await page.waitForFunction(() => document.querySelector('[data-cell="G12"]')?.getAttribute('aria-selected') === 'true');
+
+  // The builder composes the missing 效益指标 for 党建引领擦亮广州信访品牌 and appends it to the cell.
+  await page.getByRole('tab', { name: '指标编辑' }).click();
+  await page.getByRole('button', { name: '添加指标' }).click();
+  const row = page.locator('[data-builder-row]').last();
+  await row.getByRole('combobox', { name: '一级指标' }).click();
+  await page.getByRole('option', { name: '2-效益指标' }).click();
+  await row.getByRole('combobox', { name: '二级指标' }).click();
+  await page.getByRole('option', { name: '22-社会效益' }).click();
+  await row.getByRole('textbox', { name: '三级指标' }).fill('群众对信访工作的认同感');
+  await row.getByRole('combobox', { name: '实施周期指标值 比较符' }).click();
+  await page.getByRole('option', { name: '定性' }).click();
+  await row.getByRole('combobox', { name: '实施周期指标值 定性值' }).fill('有效提升');
+  await row.getByRole('button', { name: '年度同实施周期' }).click();
+  await page.getByRole('button', { name: '追加到单元格' }).click();
+  await page.waitForFunction(() => (document.querySelector('[data-cell="G12"]')?.textContent ?? '').includes('3、2-效益指标；22-社会效益；群众对信访工作的认同感；实施周期指标值:有效提升；年度指标值:有效提升。'));
+
+  // Re-check: no errors left.
+  await page.getByRole('tab', { name: '校验' }).click();
+  await page.getByRole('button', { name: '一键校验' }).click();
+  await page.getByText('0 个错误、', { exact: false }).waitFor();
+  const summary = await page.getByText(/0 个错误、\d+ 个警告、\d+ 个提示/).innerText();
+  await page.getByText('没有错误，可以提交。').waitFor();
+
+  // Download the clean copy; the CLI must find what the page found.
+  await page.getByRole('button', { name: '下载 .xlsx' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: '干净的副本（不含标记）' }).click()]);
+  const saved = path.join(artifacts, 'standalone-download.xlsx');
+  await download.saveAs(saved);
+  const cli = JSON.parse(execFileSync(process.execPath, [path.join(root, 'bin', 'jixiao.js'), 'check', saved, '--format', 'json'], { encoding: 'utf8' }));
+  const [, errors0, warnings, infos] = /(\d+) 个错误、(\d+) 个警告、(\d+) 个提示/.exec(summary).map(Number);
+  assert.deepEqual(
+    { errors: cli.summary.errors, warnings: cli.summary.warnings, infos: cli.summary.infos, projects: cli.summary.projects },
+    { errors: errors0, warnings, infos, projects: 9 },
+  );
+  assert.deepEqual(outside, [], `requests left the page's origin: ${outside.join(', ')}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+}
+
+async function openTaskpane(browser, origin, width) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  const double = fs.readFileSync(path.join(artifacts, 'office-double.js'), 'utf8');
+  await page.route(OFFICE_CDN, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: double }));
+  await page.goto(`${origin}/taskpane.html`);
+  await page.getByRole('button', { name: '一键校验' }).waitFor();
+  return { context, page, errors };
+}
+
+async function taskpaneInExcel(browser, origin) {
+  const { context, page, errors } = await openTaskpane(browser, origin, 450);
+  await page.getByRole('button', { name: '一键校验' }).click();
+  await page.getByText('1 个错误、10 个警告、10 个提示').waitFor();
+  // Marks landed on the double's cells as conditional formats; G12 (the error) is red.
+  const marks = await page.evaluate(() => {
+    const excel = globalThis.__excelDouble;
+    return excel.sheets[0].conditionalFormats.map((cf) => ({ row: cf.rect.row, col: cf.rect.col, rows: cf.rect.rowCount, fill: cf.fill }));
+  });
+  assert.ok(marks.some((m) => m.row <= 11 && 11 < m.row + m.rows && m.col === 6 && m.fill === '#FFC7CE'), `no red mark on G12: ${JSON.stringify(marks)}`);
+  // Clicking a finding activates the sheet and selects its cell in Excel.
+  const finding = page.locator('li', { hasText: '缺少效益指标（2-效益指标）' }).first();
+  await finding.getByRole('button', { name: /G12/ }).click();
+  await page.waitForFunction(() => {
+    const selection = globalThis.__excelDouble.selection;
+    return selection !== null && selection.rect.row === 11 && selection.rect.col === 6;
+  });
+  assert.deepEqual(errors, []);
+  await context.close();
+}
+
+async function screenshots(browser, origin) {
+  for (const width of [320, 450]) {
+    const { context, page, errors } = await openTaskpane(browser, origin, width);
+    await page.getByRole('button', { name: '一键校验' }).click();
+    await page.getByText('1 个错误、10 个警告、10 个提示').waitFor();
+    await page.screenshot({ path: path.join(artifacts, `taskpane-${width}.png`), fullPage: true });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `the pane scrolls sideways at ${width} px (${overflow} px too wide)`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(`${origin}/index.html`);
+  await page.getByRole('button', { name: '一键校验' }).waitFor();
+  await page.screenshot({ path: path.join(artifacts, 'standalone.png') });
+  await context.close();
+}
+
+async function main() {
+  fs.mkdirSync(artifacts, { recursive: true });
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (see .ci/run)`);
+  await build();
+  const server = await serve();
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const tests = [
+    ['standalone page: sample → check → navigate → builder → re-check → download → CLI', standalonePage],
+    ['taskpane.html in Chromium on the Excel test double: check, marks, select', taskpaneInExcel],
+    ['screenshots: pane at 320 and 450 px, standalone page', screenshots],
+  ];
+  let passed = 0;
+  let failed = 0;
+  for (const [name, run] of tests) {
+    try {
+      await run(browser, origin);
+      passed++;
+      console.log(`✓ ${name}`);
+    } catch (error) {
+      failed++;
+      console.log(`✕ ${name}\n  ${error && error.stack ? error.stack : error}`);
+    }
+  }
+  await browser.close();
+  server.close();
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
