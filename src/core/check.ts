@@ -105,12 +105,25 @@ export function createChecker(options: CheckOptions = {}): Checker {
     for (const rule of projectRules) for (const hit of rule.check(subject, ctx)) out.push(toFinding(hit, table, row.name));
   }
 
+  /** Findings in position order, built row by row: only each row's few findings need sorting, not the whole table's. */
   function checkTable(table: PerformanceTable): Finding[] {
     const ctx = contextOf(table);
+    const tableLevel: Finding[] = [];
+    tableFindings(table, ctx, tableLevel);
+    tableLevel.sort(byPosition);
     const findings: Finding[] = [];
-    tableFindings(table, ctx, findings);
-    for (const row of table.rows) rowFindings(table, row, ctx, findings);
-    return findings.sort(byPosition);
+    const rowBuffer: Finding[] = [];
+    let next = 0;
+    for (const row of table.rows) {
+      while (next < tableLevel.length && (tableLevel[next] as Finding).location.row < row.row) findings.push(tableLevel[next++] as Finding);
+      while (next < tableLevel.length && (tableLevel[next] as Finding).location.row === row.row) rowBuffer.push(tableLevel[next++] as Finding);
+      rowFindings(table, row, ctx, rowBuffer);
+      if (rowBuffer.length > 1) rowBuffer.sort(byPosition);
+      for (const finding of rowBuffer) findings.push(finding);
+      rowBuffer.length = 0;
+    }
+    while (next < tableLevel.length) findings.push(tableLevel[next++] as Finding);
+    return findings;
   }
 
   function recheckEdit(table: PerformanceTable, previous: readonly Finding[], edit: CellEdit): TableRecheck | null {
