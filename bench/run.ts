@@ -1,9 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { gzipSync } from 'node:zlib';
+import webpack from 'webpack';
 import { createChecker, readTables, type WorkbookGrid } from '../src/core';
+import { createOfficeWorkbook } from '../src/workbook/office-workbook';
+import { ExcelDouble } from '../test/workbook/excel-double';
 import { generateWorkbook } from './generate';
 
 // `npm run bench` measures; it asserts nothing. `--quick` proves the harness works (CI) at 1,000 projects.
@@ -86,6 +90,48 @@ async function benchCli(projects: number, runs: number) {
   return { projects, totalMs: round(median(total)), excelJsLoadMs: round(median(load)), peakMb: round(peakKb / 1024) };
 }
 
+/** The Office adapter on the Excel test double: syncs and request sizes for reading and marking. */
+async function benchOffice(projects: number) {
+  const grid = generateWorkbook(projects);
+  const excel = new ExcelDouble({ apiVersion: '1.20' });
+  for (const sheet of grid.sheets) excel.addSheet(sheet.name, sheet.values);
+  const port = createOfficeWorkbook({ excelRun: excel.run as unknown as typeof Excel.run, office: excel.office as unknown as typeof Office });
+  const read = await port.readWorkbook();
+  const readSyncs = excel.syncs.length;
+  const readMax = Math.max(...excel.syncs.map((s) => Math.max(s.requestBytes, s.responseBytes)));
+  const findings = createChecker().checkWorkbook(read).findings;
+  const before = excel.syncs.length;
+  await port.markFindings(findings);
+  const marking = excel.syncs.slice(before);
+  return {
+    projects,
+    readSyncs,
+    readMaxBytes: readMax,
+    markSyncs: marking.length,
+    markMaxRequestBytes: Math.max(...marking.map((s) => s.requestBytes)),
+    maxRequestBytes: Math.max(...excel.syncs.map((s) => s.requestBytes)),
+    findings: findings.length,
+  };
+}
+
+/** Production build of the task pane: gzip size of what loads first, and of each chunk loaded on demand. */
+async function benchBundle() {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const makeConfig = require(join(root, 'webpack.config.js')) as (env: object, argv: object) => webpack.Configuration;
+  const stats = await new Promise<webpack.Stats>((resolve, reject) =>
+    webpack(makeConfig({}, { mode: 'production' }), (error, result) => (error || !result ? reject(error) : result.hasErrors() ? reject(new Error(result.toString('errors-only'))) : resolve(result))),
+  );
+  const json = stats.toJson({ all: false, entrypoints: true, chunks: true, chunkGroups: true, assets: true, outputPath: true });
+  const out = json.outputPath ?? join(root, 'dist-web');
+  const gz = (file: string) => gzipSync(readFileSync(join(out, file))).length;
+  const initialFiles = (json.entrypoints?.['taskpane']?.assets ?? []).map((a) => a.name).filter((n) => n.endsWith('.js'));
+  const initialGzipBytes = initialFiles.reduce((sum, f) => sum + gz(f), 0);
+  const lazy = (json.chunks ?? [])
+    .filter((c) => !c.initial)
+    .flatMap((c) => (c.files ?? []).filter((f) => f.endsWith('.js')).map((f) => ({ chunk: c.names?.[0] ?? f.replace(/\.[0-9a-f]+\.js$/, ''), file: f, gzipBytes: gz(f) })));
+  return { initialGzipBytes, initialFiles, lazy };
+}
+
 async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) throw new Error('Build the CLI first: npm run build:cli');
@@ -100,6 +146,8 @@ async function main(): Promise<void> {
   const incrementalMs = benchIncremental(generateWorkbook(incrementalProjects), 21);
   const cli = await benchCli(quick ? 1000 : 10000, 3);
   const memory = quick ? cli : await benchCli(100000, 1);
+  const office = await benchOffice(quick ? 1000 : 10000);
+  const bundle = await benchBundle();
 
   const results = {
     machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`,
@@ -110,6 +158,8 @@ async function main(): Promise<void> {
     incrementalProjects,
     cli: { projects: cli.projects, totalMs: cli.totalMs, excelJsLoadMs: cli.excelJsLoadMs, validationOverhead: round(cli.totalMs / cli.excelJsLoadMs - 1, 3) },
     memory: { cliPeakMb100k: quick ? null : memory.peakMb, cliPeakMb: memory.peakMb, projects: memory.projects },
+    office,
+    bundle,
   };
   writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -123,6 +173,10 @@ async function main(): Promise<void> {
     `| CLI end to end, ${cli.projects.toLocaleString('en')} projects .xlsx | ${cli.totalMs} ms |`,
     `| ExcelJS loading the same file alone | ${cli.excelJsLoadMs} ms (validation adds ${round(results.cli.validationOverhead * 100)} %) |`,
     `| CLI peak memory, ${memory.projects.toLocaleString('en')} projects | ${memory.peakMb} MB |`,
+    `| Office adapter, read ${office.projects.toLocaleString('en')} projects | ${office.readSyncs} syncs, largest request/response ${round(office.readMaxBytes / 2 ** 20, 2)} MB |`,
+    `| Office adapter, mark ${office.findings.toLocaleString('en')} findings | ${office.markSyncs} syncs, largest request ${round(office.markMaxRequestBytes / 2 ** 20, 2)} MB |`,
+    `| task pane initial JavaScript (gzip) | ${round(bundle.initialGzipBytes / 1024)} KB |`,
+    ...bundle.lazy.map((l) => `| lazy chunk ${l.chunk} (${l.file}, gzip) | ${round(l.gzipBytes / 1024)} KB |`),
   ];
   process.stdout.write(`${lines.join('\n')}\nwritten: bench/results.json\n`);
 }
