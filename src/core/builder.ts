@@ -4,6 +4,7 @@ import { locate } from './grid';
 import { formatIndicator, isBlankIndicatorText, parseIndicators, type Indicator } from './indicators/grammar';
 import { composeIndicatorValue, COMPARATORS, parseIndicatorValue, type Comparator, type IndicatorValue } from './indicators/value';
 import { renderMessage, type Locale } from './messages';
+import type { RuleId, RuleParams } from './rules/rule-ids';
 import type { PerformanceTable, TableRow } from './table-model';
 import { DEFAULT_TAXONOMY, type Level1Entry, type Level2Entry, type Taxonomy } from './taxonomy';
 
@@ -284,8 +285,9 @@ export function checkBuilderRows(rows: readonly BuilderRow[], context: BuilderCo
   const standIns = new Map<string, Set<BuilderField>>();
   const checkTexts = rows.map((row, i) => {
     const written = textsOf(row);
-    const bad = unrepresentable(row, written, taxonomy);
-    for (const field of bad) {
+    const { report, standIn } = representability(row, written, taxonomy);
+    const bad = [...report, ...standIn];
+    for (const field of report) {
       const typed = field === 'name' ? row.name : builderValueText(field === 'period' ? row.period : row.annual);
       const problem: BuilderProblem = field !== 'name' && numberInvalid(field === 'period' ? row.period : row.annual) ? 'number-invalid' : SEPARATORS.test(typed) ? 'separator' : 'misread';
       own(row.id, field, problem, i + 1);
@@ -313,8 +315,12 @@ export function checkBuilderRows(rows: readonly BuilderRow[], context: BuilderCo
       continue;
     }
     const stoodIn = standIns.get(row.id);
+    // A stood-in name must not show in messages: render the rule's message again with the row's own name.
+    const message = stoodIn?.has('name') && 'name' in finding.params
+      ? renderMessage(finding.rule as RuleId, { ...finding.params, name: row.name.trim() || '（未命名）' } as unknown as RuleParams[RuleId], locale)
+      : finding.message;
     for (const field of fieldsOf(finding.rule, finding.params, checkTexts[seq - 1] ?? textsOf(row))) {
-      if (!stoodIn?.has(field)) messages.push({ ...base, rowId: row.id, field });
+      if (!stoodIn?.has(field)) messages.push({ ...base, message, rowId: row.id, field });
     }
   }
   if (text.length > EXCEL_CELL_LIMIT) own(null, 'indicators', 'too-long', 0, text.length);
@@ -341,14 +347,28 @@ function readsBack(row: BuilderRow, texts: RowTexts, taxonomy: Taxonomy): boolea
 
 const NEUTRAL_NAME = '指标';
 
-/** Fields whose typed text would not come back unchanged from the cell; each free-text field is tried on its own. */
-function unrepresentable(row: BuilderRow, texts: RowTexts, taxonomy: Taxonomy): BuilderField[] {
-  const bad: BuilderField[] = [];
-  if (!readsBack(row, { name: texts.name, period: '', annual: '' }, taxonomy)) bad.push('name');
-  if (numberInvalid(row.period) || !readsBack(row, { name: NEUTRAL_NAME, period: texts.period, annual: '' }, taxonomy)) bad.push('period');
-  if (numberInvalid(row.annual) || !readsBack(row, { name: NEUTRAL_NAME, period: '', annual: texts.annual }, taxonomy)) bad.push('annual');
-  if (bad.length === 0 && !readsBack(row, texts, taxonomy)) bad.push('name');
-  return bad;
+interface Representability {
+  /** Fields the builder reports: their text cannot be carried by the cell as typed. */
+  readonly report: readonly BuilderField[];
+  /** Fields left out of the check without a message (their problem is reported on another field). */
+  readonly standIn: readonly BuilderField[];
+}
+
+/** Which typed texts would not come back unchanged from the cell; each free-text field is tried on its own. */
+function representability(row: BuilderRow, texts: RowTexts, taxonomy: Taxonomy): Representability {
+  const report: BuilderField[] = [];
+  const standIn: BuilderField[] = [];
+  if (!readsBack(row, { name: texts.name, period: '', annual: '' }, taxonomy)) {
+    // Without a second level a name such as 服务对象满意度 reads as that level: the missing level is the problem.
+    const level1 = effectiveLevel1(row, taxonomy) || (taxonomy.level1[0]?.code ?? '');
+    const level2 = row.level2 || (taxonomy.level2Under(level1)[0]?.code ?? '');
+    const completed = { ...row, level1, level2 };
+    (row.level2 === '' && readsBack(completed, { name: texts.name, period: '', annual: '' }, taxonomy) ? standIn : report).push('name');
+  }
+  if (numberInvalid(row.period) || !readsBack(row, { name: NEUTRAL_NAME, period: texts.period, annual: '' }, taxonomy)) report.push('period');
+  if (numberInvalid(row.annual) || !readsBack(row, { name: NEUTRAL_NAME, period: '', annual: texts.annual }, taxonomy)) report.push('annual');
+  if (report.length === 0 && standIn.length === 0 && !readsBack(row, texts, taxonomy)) report.push('name');
+  return { report, standIn };
 }
 
 /** The fields of a row a finding of `rule` is about. */

@@ -310,3 +310,13 @@ describe('property: any builder state', () => {
     );
   });
 });
+
+describe('a name that is also a level-2 name', () => {
+  test('without a second level, only the missing level is reported', () => {
+    const rows = [row('3', '', '服务对象满意度', { kind: 'quantity', comparator: null, number: '90', unit: '%' }, undefined, 's')];
+    const result = checkBuilderRows(rows, context, checker);
+    expect(builderMessagesFor(result, 's').map((m) => [m.field, m.rule, m.message])).toEqual([
+      ['level2', 'indicator.level-missing', renderMessage('indicator.level-missing', { seq: 1, name: '服务对象满意度', level: 2 })],
+    ]);
+  });
+});
