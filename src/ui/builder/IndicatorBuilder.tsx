@@ -117,6 +117,16 @@ export function IndicatorBuilder({ port, locale, checker: givenChecker, insert, 
     setPending(null);
   }, [taxonomy, locale]);
 
+  /** The cell changed under the builder (undo, 规范整列): reload it, or with unsaved edits only renew the guard. */
+  const refreshTarget = (target: IndicatorTarget) => {
+    if (!dirty) {
+      loadTarget(target);
+      return;
+    }
+    const result = builderRowsFromText(target.text, taxonomy, locale);
+    setLoaded({ target, unparsed: result.unparsed, problems: result.problems });
+  };
+
   /** Reads the selected cell's sheet and, when the cell is a project's 绩效指标 cell, loads it. */
   const follow = useCallback(async (cell: SelectedCell | null) => {
     const id = ++request.current;
@@ -247,7 +257,7 @@ export function IndicatorBuilder({ port, locale, checker: givenChecker, insert, 
       }
       const restored = target ? lastWrite.restores.find((r) => sameCell(r.location, target.location)) : undefined;
       if (target && restored && result.written.some((w) => sameCell(w, target.location))) {
-        loadTarget({ ...target, raw: restored.value, text: cellText(restored.value) });
+        refreshTarget({ ...target, raw: restored.value, text: cellText(restored.value) });
       }
     } catch (error) {
       showError(error);
@@ -280,8 +290,8 @@ export function IndicatorBuilder({ port, locale, checker: givenChecker, insert, 
       const result = await port.writeCells(plan.changes.map((c) => ({ location: c.location, expected: c.raw, value: c.after })));
       const target = loaded?.target;
       const mine = target ? plan.changes.find((c) => sameCell(c.location, target.location)) : undefined;
-      if (target && mine && !dirty && result.written.some((w) => sameCell(w, target.location))) {
-        loadTarget({ ...target, raw: mine.after, text: mine.after });
+      if (target && mine && result.written.some((w) => sameCell(w, target.location))) {
+        refreshTarget({ ...target, raw: mine.after, text: mine.after });
       }
       if (result.undo) setLastWrite(result.undo);
       const texts = [strings.normalised(result.written.length)];

@@ -129,6 +129,23 @@ describe('IndicatorBuilder', () => {
     expect(screen.getByRole('button', { name: '撤销' })).toBeDisabled();
   });
 
+  test('undo keeps edits made after the write, and the next write is guarded by the restored text', async () => {
+    const wb = workbook();
+    const { user } = renderBuilder(wb);
+    await selectCell(wb, 'G6');
+    await fill(user, nameInput(1), '有效投诉次数');
+    await user.click(screen.getByRole('button', { name: '替换' }));
+    await screen.findByText('已写入 G6。');
+    await fill(user, nameInput(1), '年内有效投诉次数');
+    await user.click(screen.getByRole('button', { name: '撤销' }));
+    await screen.findByText('已撤销，G6 已恢复为原来的内容。');
+    expect(cellValue(wb, 'G6')).toBe(G6);
+    expect(names()[0]).toBe('年内有效投诉次数');
+    await user.click(screen.getByRole('button', { name: '替换' }));
+    await screen.findByText('已写入 G6。');
+    expect(cellValue(wb, 'G6')).toBe(G6.replace('投诉次数', '年内有效投诉次数'));
+  });
+
   test('adds a row, shows live validation messages, and clears them as the row is filled in', async () => {
     const wb = workbook();
     const { user } = renderBuilder(wb);
