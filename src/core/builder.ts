@@ -253,14 +253,14 @@ const BUILDER_TEXTS: { readonly [L in Locale]: { readonly [P in BuilderProblem]:
   'zh-CN': {
     'number-invalid': () => '数值应为半角数字，如 95、0.5（比较符和单位分别选择）。',
     separator: () => '不能含有分号“；”“;”、句号“。”或换行：它们用来分隔指标。',
-    misread: () => '这段内容会被读成别的内容（例如以“实施周期”“年度”“全年”开头，或含有“1、产出”这样的序号），请改写。',
+    misread: () => '这段内容会被读成别的内容（例如以“年度：”“实施周期指标值”开头，或含有“1、产出”这样的序号），请改写。',
     'too-long': (p) => `绩效指标共 ${p.length} 个字符，超过 Excel 单元格上限 32767 个字符。请删减指标或缩短名称。`,
     count: () => '生成的绩效指标无法按行逐项读回，请检查各行名称和指标值中的序号或标点。',
   },
   'en-US': {
     'number-invalid': () => 'The number must use ASCII digits, e.g. 95 or 0.5 (choose the comparator and unit separately).',
     separator: () => 'Semicolons (；;), full stops (。) and line breaks are not allowed: they separate indicators.',
-    misread: () => 'This text would be read as something else (e.g. it starts with 实施周期, 年度 or 全年, or contains an item number such as “1、产出”). Please reword it.',
+    misread: () => 'This text would be read as something else (e.g. it starts with “年度：” or “实施周期指标值”, or contains an item number such as “1、产出”). Please reword it.',
     'too-long': (p) => `The indicators are ${p.length} characters long, over Excel's limit of 32,767 characters per cell. Remove indicators or shorten names.`,
     count: () => 'The generated text cannot be read back row by row: check item numbers and punctuation in names and values.',
   },

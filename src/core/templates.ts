@@ -6,6 +6,7 @@ import {
   type BuilderValue,
 } from './builder';
 import templatesData from './data/templates.json';
+import { readsAsValueLabel } from './indicators/grammar';
 import { COMPARATORS, type Comparator } from './indicators/value';
 import { DEFAULT_TAXONOMY, type Taxonomy } from './taxonomy';
 
@@ -38,11 +39,10 @@ const NUMBER = /^\d+(?:\.\d+)?$/;
 const SEPARATORS = /[；;。\r\n]/;
 const STARTS_LIKE_QUANTITY = /^[≥≤＝＞＜<>=\d０-９]/;
 // A name starting with these words would be read as a value label (年度指标值 …).
-const NAME_LIKE_LABEL = /^(?:实施周期|年度|全年)/;
 
 function nameErrors(where: string, name: unknown): string[] {
   if (!isText(name) || SEPARATORS.test(name)) return [`${where}的名称应为非空文字，不能含有“；”“。”或换行。`];
-  if (NAME_LIKE_LABEL.test(name.trim())) return [`${where}的名称“${name.trim()}”不能以“实施周期”“年度”“全年”开头，否则会被读成指标值。`];
+  if (readsAsValueLabel(name.trim())) return [`${where}的名称“${name.trim()}”会被读成指标值（如“年度：”“实施周期指标值”开头），请改写。`];
   return [];
 }
 

@@ -46,12 +46,21 @@ function NotInExcel({ info, query, locale }: { info: OfficeInfo; query: SetSuppo
   );
 }
 
+// Some hosts block storage (private mode, strict policies): templates then last for the session.
+function safeLocalStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
 export function renderTaskpane(root: HTMLElement, info: OfficeInfo, options: BootOptions = {}): Root {
   const locale = localeOf(options.displayLanguage);
   const reactRoot = createRoot(root);
   if (info.host === 'Excel') {
     const port = (options.createPort ?? (() => createOfficeWorkbook()))();
-    reactRoot.render(<TaskPaneApp port={port} locale={locale} />);
+    reactRoot.render(<TaskPaneApp port={port} locale={locale} templateStorage={safeLocalStorage()} />);
   } else {
     reactRoot.render(
       <FluentProvider theme={webLightTheme} lang={locale}>

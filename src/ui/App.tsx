@@ -1,6 +1,6 @@
-import { FluentProvider, makeStyles, Tab, TabList, Title3, tokens, webLightTheme } from '@fluentui/react-components';
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { createChecker, type Locale } from '../core';
+import { FluentProvider, makeStyles, Spinner, Tab, TabList, Title3, tokens, webLightTheme } from '@fluentui/react-components';
+import { lazy, Suspense, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { createChecker, type Checker, type Locale } from '../core';
 import type { WorkbookPort } from '../workbook/port';
 import { AboutPanel } from './AboutPanel';
 import { CheckPanel } from './CheckPanel';
@@ -10,9 +10,14 @@ import { uiStrings } from './i18n';
 export interface TaskPaneAppProps {
   readonly port: WorkbookPort;
   readonly locale: Locale;
+  /** Keeps the user's own indicator templates across workbooks (localStorage); null for this session only. */
+  readonly templateStorage?: Storage | null;
 }
 
-type TabName = 'check' | 'about';
+type TabName = 'check' | 'builder' | 'about';
+
+// The builder and its template library load when the tab is first opened, keeping the first screen lean.
+const BuilderTab = lazy(() => import(/* webpackChunkName: "builder" */ './builder/BuilderTab').then((m) => ({ default: m.BuilderTab })));
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', boxSizing: 'border-box' },
@@ -31,32 +36,50 @@ const useStyles = makeStyles({
 });
 
 /** One session per port: it outlives tab switches, so findings stay while the About tab is open. */
-export function useCheckSession(port: WorkbookPort, locale: Locale): { session: CheckSession; state: CheckState } {
-  const session = useMemo(() => createCheckSession(port, createChecker({ locale }), locale), [port, locale]);
+export function useCheckSession(port: WorkbookPort, locale: Locale): { session: CheckSession; state: CheckState; checker: Checker } {
+  const checker = useMemo(() => createChecker({ locale }), [locale]);
+  const session = useMemo(() => createCheckSession(port, checker, locale), [port, checker, locale]);
   useEffect(() => {
     session.start();
     return () => session.dispose();
   }, [session]);
   const state = useSyncExternalStore(session.subscribe, session.getState);
-  return { session, state };
+  return { session, state, checker };
 }
 
-export function TaskPaneApp({ port, locale }: TaskPaneAppProps) {
+export function TaskPaneApp({ port, locale, templateStorage = null }: TaskPaneAppProps) {
   const styles = useStyles();
   const strings = uiStrings(locale);
   const [tab, setTab] = useState<TabName>('check');
-  const { session, state } = useCheckSession(port, locale);
+  // Mounted on first visit, then kept: rows being edited survive a look at another tab.
+  const [builderOpened, setBuilderOpened] = useState(false);
+  const { session, state, checker } = useCheckSession(port, locale);
   return (
     <FluentProvider theme={webLightTheme} className={styles.root} lang={locale}>
       <main className={styles.page}>
         <Title3 as="h1" className={styles.title}>{strings.appTitle}</Title3>
-        <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as TabName)}>
+        <TabList
+          className={styles.tabs}
+          selectedValue={tab}
+          onTabSelect={(_, data) => {
+            setTab(data.value as TabName);
+            if (data.value === 'builder') setBuilderOpened(true);
+          }}
+        >
           <Tab value="check">{strings.tabCheck}</Tab>
+          <Tab value="builder">{strings.tabBuilder}</Tab>
           <Tab value="about">{strings.tabAbout}</Tab>
         </TabList>
         {/* Both panels stay mounted so that filters and findings survive a look at 关于. */}
         <div role="tabpanel" aria-label={strings.tabCheck} hidden={tab !== 'check'}>
           <CheckPanel session={session} state={state} strings={strings} locale={locale} capabilities={port.capabilities} />
+        </div>
+        <div role="tabpanel" aria-label={strings.tabBuilder} hidden={tab !== 'builder'}>
+          {builderOpened && (
+            <Suspense fallback={<Spinner size="small" label={strings.loading} />}>
+              <BuilderTab port={port} locale={locale} checker={checker} storage={templateStorage} />
+            </Suspense>
+          )}
         </div>
         <div role="tabpanel" aria-label={strings.tabAbout} hidden={tab !== 'about'}>
           <AboutPanel capabilities={port.capabilities} strings={strings} />

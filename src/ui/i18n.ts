@@ -10,6 +10,8 @@ export interface UiStrings {
   readonly appTitle: string;
   readonly tabCheck: string;
   readonly tabAbout: string;
+  readonly tabBuilder: string;
+  readonly loading: string;
   readonly runCheck: string;
   readonly checking: string;
   readonly cancel: string;
@@ -80,6 +82,8 @@ const zhCN: UiStrings = {
   appTitle: '绩效目标表助手',
   tabCheck: '校验',
   tabAbout: '关于',
+  tabBuilder: '指标编辑',
+  loading: '正在加载…',
   runCheck: '一键校验',
   checking: '正在校验…',
   cancel: '取消',
@@ -156,6 +160,8 @@ const enUS: UiStrings = {
   appTitle: 'Performance Target Assistant',
   tabCheck: 'Check',
   tabAbout: 'About',
+  tabBuilder: 'Indicators',
+  loading: 'Loading…',
   runCheck: 'Check workbook',
   checking: 'Checking…',
   cancel: 'Cancel',

@@ -286,7 +286,7 @@ export function WebApp({ locale, storage }: WebAppProps) {
           {selection && <Text size={200}>{strings.selectedCell(`${selection.sheet}!${toA1(selection.row, selection.col)}`)}</Text>}
         </section>
         <aside className={styles.pane}>
-          <TaskPaneApp key={doc.id} port={doc.port} locale={locale} />
+          <TaskPaneApp key={doc.id} port={doc.port} locale={locale} templateStorage={storage} />
         </aside>
       </div>
     </FluentProvider>

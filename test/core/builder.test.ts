@@ -238,12 +238,14 @@ describe('checkBuilderRows', () => {
     const rows = [
       ...good,
       row('1', '12', '合格率；备注', quantity(null, '100', '%'), quantity(null, '100', '%'), 'sep'),
-      row('1', '12', '年度任务完成率', quantity(null, '100', '%'), quantity(null, '100', '%'), 'label'),
+      row('1', '12', '年度：任务完成率', quantity(null, '100', '%'), quantity(null, '100', '%'), 'label'),
+      row('1', '12', '年度任务完成率', quantity(null, '100', '%'), quantity(null, '100', '%'), 'plain'),
       row('1', '11', '人数', quantity('≥', '９5', '人'), quantity('≥', '5', '人'), 'num'),
     ];
     const result = check(rows);
     expect(builderMessagesFor(result, 'sep').map((m) => [m.field, m.rule])).toEqual([['name', 'builder.separator']]);
     expect(builderMessagesFor(result, 'label').map((m) => [m.field, m.rule])).toEqual([['name', 'builder.misread']]);
+    expect(builderMessagesFor(result, 'plain')).toEqual([]);
     expect(builderMessagesFor(result, 'num').map((m) => [m.field, m.rule])).toEqual([['period', 'builder.number-invalid']]);
     expect(result.messages.filter((m) => m.rule.startsWith('indicators.'))).toEqual([]);
   });

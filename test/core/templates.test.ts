@@ -204,11 +204,15 @@ describe('user templates', () => {
 describe('names that would be read as values', () => {
   test('are rejected in libraries, user files and savable rows', () => {
     const copy = JSON.parse(JSON.stringify(library)) as typeof library;
-    copy.templates[0] = { ...copy.templates[0], name: '年度任务完成率' };
+    copy.templates[0] = { ...copy.templates[0], name: '年度：任务完成率' };
     const result = validateTemplateLibrary(copy);
-    expect(result.ok ? [] : result.errors).toEqual([`模板“${String(library.templates[0]?.['id'])}”的名称“年度任务完成率”不能以“实施周期”“年度”“全年”开头，否则会被读成指标值。`]);
-    const user = parseUserTemplateFile({ format: 'jixiao-templates', version: 1, templates: [{ id: 'a', name: 'x', rows: [{ level1: '1', level2: '11', name: '全年人次', period: '', annual: '' }] }] });
+    expect(result.ok ? [] : result.errors).toEqual([`模板“${String(library.templates[0]?.['id'])}”的名称“年度：任务完成率”会被读成指标值（如“年度：”“实施周期指标值”开头），请改写。`]);
+    const user = parseUserTemplateFile({ format: 'jixiao-templates', version: 1, templates: [{ id: 'a', name: 'x', rows: [{ level1: '1', level2: '11', name: '全年:人次', period: '', annual: '' }] }] });
     expect(user.ok).toBe(false);
-    expect(isSavableRow({ id: 'r', level1: '1', level2: '11', name: '实施周期内人次', period: { kind: 'qualitative', text: '优秀' }, annual: { kind: 'qualitative', text: '优秀' } })).toBe(false);
+    expect(isSavableRow({ id: 'r', level1: '1', level2: '11', name: '实施周期指标值100%', period: { kind: 'qualitative', text: '优秀' }, annual: { kind: 'qualitative', text: '优秀' } })).toBe(false);
+  });
+
+  test('names that merely start with 年度 or 实施周期 are fine', () => {
+    expect(isSavableRow({ id: 'r', level1: '1', level2: '11', name: '年度任务完成率', period: { kind: 'qualitative', text: '优秀' }, annual: { kind: 'qualitative', text: '优秀' } })).toBe(true);
   });
 });

@@ -76,8 +76,9 @@ const ITEM_NUMBER = new RegExp(`(?:(\\d{1,3})\\s*(、|[.．](?=\\s*\\d{1,2}\\s*$
 const LEVEL_NEXT = new RegExp(`^${LEVEL_LOOKAHEAD}`);
 const FIELD_SEPARATOR = /[；;]/;
 const LEVEL_FIELD = new RegExp(`^(?:(\\d{1,2})\\s*${DASH}\\s*)?(.*)$`);
-const PERIOD_LABEL = /^实施周期(指标值|指标|值)?\s*([:：])?\s*/;
-const ANNUAL_LABEL = /^(?:年度|全年)(指标值|指标|值)?\s*([:：])?\s*/;
+// A value label needs its colon, or the full 指标值 followed by a value; otherwise 年度任务完成率 is a name.
+const PERIOD_LABEL = /^实施周期(?:(指标值|指标|值)?\s*([:：])|(指标值)(?=\s*[≥≤＞＜＝<>=\d]))\s*/;
+const ANNUAL_LABEL = /^(?:年度|全年)(?:(指标值|指标|值)?\s*([:：])|(指标值)(?=\s*[≥≤＞＜＝<>=\d]))\s*/;
 const TERMINATORS = /[。.．；;，,]$/;
 const LINE_BREAKS = /[\r\n\t\v\f\u2028\u2029]+/g;
 const FULL_WIDTH_DIGIT = /[０-９]/;
@@ -173,7 +174,6 @@ const LEVEL_FIELD_START = new RegExp(`^\\s*${LEVEL_LOOKAHEAD}`);
 
 // An item body already in canonical form; checked field by field below before it is trusted.
 const CANONICAL_BODY = /^(\d)-([^；;]+)；(\d\d)-([^；;]+)；([^；;\s][^；;]*)；实施周期指标值:([^；;\s]+)；年度指标值:([^；;\s]+)。$/;
-const NAME_IS_LABEL = /^(?:实施周期|年度|全年)/;
 
 const NO_EXTRA_FIELDS: readonly string[] = Object.freeze([]);
 const NO_DEVIATIONS: readonly FormatDeviation[] = Object.freeze([]);
@@ -186,7 +186,7 @@ function parseCanonicalItem(item: ItemSlice, taxonomy: Taxonomy): Indicator | nu
   const l1 = taxonomy.level1ByCode(c1);
   const l2 = taxonomy.level2ByCode(c2);
   if (!l1 || !l2 || l1.name !== n1 || l2.name !== n2 || l2.parent !== l1.code) return null;
-  if (name.trimEnd() !== name || NAME_IS_LABEL.test(name) || item.numbering !== '、') return null;
+  if (name.trimEnd() !== name || readsAsValueLabel(name) || item.numbering !== '、') return null;
   const period = parseIndicatorValue(p);
   const annual = parseIndicatorValue(a);
   if (period.text !== p || annual.text !== a) return null;
@@ -276,12 +276,17 @@ function parseItem(item: ItemSlice, taxonomy: Taxonomy, found: Set<FormatDeviati
   return { seq: item.seq, level1, level2, name: name ?? '', period, annual, extraFields, source: item.body };
 }
 
+/** True when a name would be read as a 实施周期/年度 value label (年度：… or 实施周期指标值95%). */
+export function readsAsValueLabel(text: string): boolean {
+  return PERIOD_LABEL.test(text) || ANNUAL_LABEL.test(text);
+}
+
 function readLabelledValue(field: string, found: Set<FormatDeviation>): { kind: 'period' | 'annual'; value: IndicatorValue } | null {
   const period = PERIOD_LABEL.exec(field);
   const annual = period ? null : ANNUAL_LABEL.exec(field);
   const m = period ?? annual;
   if (!m) return null;
-  if (m[1] !== '指标值' || (annual && !field.startsWith('年度'))) found.add('value-label');
+  if ((m[1] ?? m[3]) !== '指标值' || (annual && !field.startsWith('年度'))) found.add('value-label');
   if (m[2] === '：') found.add('colon-fullwidth');
   if (m[2] === undefined) found.add('colon-missing');
   const written = field.slice(m[0].length);
