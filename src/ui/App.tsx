@@ -55,8 +55,10 @@ export function TaskPaneApp({ port, locale, templateStorage = null }: TaskPaneAp
   const [builderOpened, setBuilderOpened] = useState(false);
   const { session, state, checker } = useCheckSession(port, locale);
   return (
-    <FluentProvider theme={webLightTheme} className={styles.root} lang={locale}>
-      <main className={styles.page}>
+    // Layout classes go on an inner element: Fluent copies the provider's className onto portal
+    // mount nodes, and a full-height provider class would cover the page whenever a dropdown opens.
+    <FluentProvider theme={webLightTheme} lang={locale}>
+      <main className={`${styles.root} ${styles.page}`}>
         <Title3 as="h1" className={styles.title}>{strings.appTitle}</Title3>
         <TabList
           className={styles.tabs}

@@ -231,7 +231,9 @@ export function WebApp({ locale, storage }: WebAppProps) {
   }
 
   return (
-    <FluentProvider theme={webLightTheme} className={styles.root} lang={locale}>
+    // Layout on an inner element: Fluent copies the provider's className onto portal mount nodes.
+    <FluentProvider theme={webLightTheme} lang={locale}>
+      <div className={styles.root}>
       <header className={styles.header}>
         <div className={styles.heading}>
           <Title2 as="h1" className={styles.title}>{strings.pageTitle}</Title2>
@@ -288,6 +290,7 @@ export function WebApp({ locale, storage }: WebAppProps) {
         <aside className={styles.pane}>
           <TaskPaneApp key={doc.id} port={doc.port} locale={locale} templateStorage={storage} />
         </aside>
+      </div>
       </div>
     </FluentProvider>
   );

@@ -52,7 +52,9 @@ const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0, overflowWrap: 'anywhere' },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   heading: { margin: 0 },
-  filters: { display: 'grid', gridTemplateColumns: 'minmax(140px, 2fr) minmax(120px, 1fr)', gap: tokens.spacingHorizontalS },
+  filters: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(140px, 1fr))', gap: tokens.spacingHorizontalS },
+  // Fluent's Dropdown and SearchBox default to a 250 px minimum width, wider than a narrow pane's column.
+  control: { minWidth: 0, width: '100%' },
   toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   item: {
@@ -218,10 +220,11 @@ export function TemplateLibrary({
           <>
             <div className={styles.filters}>
               <Field label={strings.search}>
-                <SearchBox placeholder={strings.searchPlaceholder} value={keyword} onChange={(_, data) => setKeyword(data.value)} />
+                <SearchBox className={styles.control} placeholder={strings.searchPlaceholder} value={keyword} onChange={(_, data) => setKeyword(data.value)} />
               </Field>
               <Field label={strings.projectType}>
                 <Dropdown
+                  className={styles.control}
                   value={projectType === '' ? strings.allTypes : typeName(projectTypes.find((t) => t.id === projectType) ?? { id: '', name: '', nameEn: '', keywords: [] })}
                   selectedOptions={[projectType]}
                   onOptionSelect={(_, data) => setProjectType(data.optionValue ?? '')}
