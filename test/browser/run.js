@@ -90,21 +90,27 @@ async function standalonePage(browser, origin) {
   await finding.getByRole('button', { name: /G12/ }).click();
   await page.waitForFunction(() => document.querySelector('[data-cell="G12"]')?.getAttribute('aria-selected') === 'true');
 
-  // The builder composes the missing 效益指标 for 党建引领擦亮广州信访品牌 and appends it to the cell.
+  // The builder composes the missing 效益指标 for 党建引领擦亮广州信访品牌 and writes it into the cell.
   await page.getByRole('tab', { name: '指标编辑' }).click();
+  await page.getByText('正在编辑：党建引领擦亮广州信访品牌（G12）').waitFor();
   await page.getByRole('button', { name: '添加指标' }).click();
-  const row = page.locator('[data-builder-row]').last();
+  const row = page.getByRole('group', { name: '第 3 项' });
   await row.getByRole('combobox', { name: '一级指标' }).click();
   await page.getByRole('option', { name: '2-效益指标' }).click();
   await row.getByRole('combobox', { name: '二级指标' }).click();
   await page.getByRole('option', { name: '22-社会效益' }).click();
-  await row.getByRole('textbox', { name: '三级指标' }).fill('群众对信访工作的认同感');
-  await row.getByRole('combobox', { name: '实施周期指标值 比较符' }).click();
-  await page.getByRole('option', { name: '定性' }).click();
-  await row.getByRole('combobox', { name: '实施周期指标值 定性值' }).fill('有效提升');
-  await row.getByRole('button', { name: '年度同实施周期' }).click();
-  await page.getByRole('button', { name: '追加到单元格' }).click();
-  await page.waitForFunction(() => (document.querySelector('[data-cell="G12"]')?.textContent ?? '').includes('3、2-效益指标；22-社会效益；群众对信访工作的认同感；实施周期指标值:有效提升；年度指标值:有效提升。'));
+  await row.getByRole('textbox', { name: '三级指标名称' }).fill('群众对信访工作的认同度');
+  const period = row.getByRole('group', { name: '实施周期指标值' });
+  await period.getByRole('combobox', { name: '比较符' }).click();
+  await page.getByRole('option', { name: '≥' }).click();
+  await period.getByRole('textbox', { name: '数值' }).fill('90');
+  await period.getByRole('combobox', { name: '单位' }).fill('%');
+  await row.getByRole('button', { name: '第 3 项：年度指标值同实施周期指标值' }).click();
+  const expected = '3、2-效益指标；22-社会效益；群众对信访工作的认同度；实施周期指标值:≥90%；年度指标值:≥90%。';
+  await page.getByText(expected, { exact: false }).first().waitFor();
+  await page.getByRole('button', { name: '替换', exact: true }).click();
+  await page.waitForFunction((text) => (document.querySelector('[data-cell="G12"]')?.textContent ?? '').endsWith(text), expected);
+  await page.screenshot({ path: path.join(artifacts, 'standalone-builder.png') });
 
   // Re-check: no errors left.
   await page.getByRole('tab', { name: '校验' }).click();
