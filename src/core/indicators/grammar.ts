@@ -112,6 +112,10 @@ export function parseIndicators(cellText: string, taxonomy: Taxonomy = DEFAULT_T
     text = text.replace(FULL_WIDTH_DIGITS, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
   }
   if (text === '') return { indicators: [], deviations: [], strayText: '', ambiguousTerminator: false, canonical: null };
+  if (found.size === 0) {
+    const canonicalItems = parseCanonicalCell(text, taxonomy);
+    if (canonicalItems) return { indicators: canonicalItems, deviations: NO_DEVIATIONS, strayText: '', ambiguousTerminator: false, canonical: text };
+  }
 
   const { items, strayText, ambiguousTerminator } = sliceItems(text, found);
   const indicators = items.map((item) => parseItem(item, taxonomy, found));
@@ -178,28 +182,67 @@ const CANONICAL_BODY = /^(\d)-([^；;]+)；(\d\d)-([^；;]+)；([^；;\s][^；;]
 const NO_EXTRA_FIELDS: readonly string[] = Object.freeze([]);
 const NO_DEVIATIONS: readonly FormatDeviation[] = Object.freeze([]);
 
-/** The common case without the general path's bookkeeping; null when anything is not canonical. */
-function parseCanonicalItem(item: ItemSlice, taxonomy: Taxonomy): Indicator | null {
-  const m = CANONICAL_BODY.exec(item.body);
-  if (!m) return null;
-  const [, c1 = '', n1 = '', c2 = '', n2 = '', name = '', p = '', a = ''] = m;
+// One canonical item, read in place; and a split point the general reader would see inside a field.
+const CANONICAL_ITEM = /(\d{1,3})、(\d)-([^；;。]+)；(\d\d)-([^；;。]+)；([^；;。\s][^；;。]*)；实施周期指标值:([^；;。\s]+)；年度指标值:([^；;。\s]+)。/y;
+const HIDDEN_ITEM_START = new RegExp(`\\d\\s*(?:、|[.．]|[)）])\\s*${LEVEL_LOOKAHEAD}|[（(]\\s*\\d{1,3}\\s*[）)]`);
+
+/**
+ * Most cells are already canonical: read them item by item with one sticky expression instead of
+ * slicing and classifying fields. Null as soon as anything differs, and the general reader decides.
+ */
+function parseCanonicalCell(text: string, taxonomy: Taxonomy): Indicator[] | null {
+  const indicators: Indicator[] = [];
+  let pos = 0;
+  while (pos < text.length) {
+    CANONICAL_ITEM.lastIndex = pos;
+    const m = CANONICAL_ITEM.exec(text);
+    if (!m || Number(m[1]) !== indicators.length + 1) return null;
+    const seq = m[1] ?? '';
+    const fields = fieldsOf(m, 2);
+    if ([fields[4], fields[5], fields[6]].some((f) => HIDDEN_ITEM_START.test(f))) return null;
+    const indicator = canonicalIndicator(Number(seq), fields, text.slice(pos + seq.length + 1, CANONICAL_ITEM.lastIndex), taxonomy);
+    if (!indicator) return null;
+    indicators.push(indicator);
+    pos = CANONICAL_ITEM.lastIndex;
+  }
+  return indicators;
+}
+
+/** Level 1 code and name, level 2 code and name, third-level name, period value, annual value. */
+type CanonicalFields = readonly [string, string, string, string, string, string, string];
+
+function fieldsOf(m: RegExpExecArray, first: number): CanonicalFields {
+  const at = (i: number) => m[first + i] ?? '';
+  return [at(0), at(1), at(2), at(3), at(4), at(5), at(6)];
+}
+
+/** The indicator these canonical fields spell, or null when any of them is not exactly canonical. */
+function canonicalIndicator(seq: number | null, fields: CanonicalFields, source: string, taxonomy: Taxonomy): Indicator | null {
+  const [c1, n1, c2, n2, name, p, a] = fields;
   const l1 = taxonomy.level1ByCode(c1);
   const l2 = taxonomy.level2ByCode(c2);
   if (!l1 || !l2 || l1.name !== n1 || l2.name !== n2 || l2.parent !== l1.code) return null;
-  if (name.trimEnd() !== name || readsAsValueLabel(name) || item.numbering !== '、') return null;
+  if (name.trimEnd() !== name || readsAsValueLabel(name)) return null;
   const period = parseIndicatorValue(p);
   const annual = parseIndicatorValue(a);
   if (period.text !== p || annual.text !== a) return null;
   return {
-    seq: item.seq,
+    seq,
     level1: { code: c1, name: n1, entry: l1, nameConflict: false },
     level2: { code: c2, name: n2, entry: l2, nameConflict: false },
     name,
     period,
     annual,
     extraFields: NO_EXTRA_FIELDS,
-    source: item.body,
+    source,
   };
+}
+
+/** One canonical item of a cell that is not canonical as a whole. */
+function parseCanonicalItem(item: ItemSlice, taxonomy: Taxonomy): Indicator | null {
+  if (item.numbering !== '、') return null;
+  const m = CANONICAL_BODY.exec(item.body);
+  return m ? canonicalIndicator(item.seq, fieldsOf(m, 1), item.body, taxonomy) : null;
 }
 
 function parseItem(item: ItemSlice, taxonomy: Taxonomy, found: Set<FormatDeviation>): Indicator {
