@@ -1,25 +1,13 @@
 import { parseAmount } from './amounts';
 import { cellText, type CellValue } from './grid';
 import { AMOUNT_COLUMNS, type PerformanceTable, type TableRow } from './table-model';
+import { GRAND_TOTAL, leadingIndent } from './table-reader';
 
 /** One cell the user changed, by absolute 0-based position. */
 export interface CellEdit {
   readonly row: number;
   readonly col: number;
   readonly value: CellValue;
-}
-
-const GRAND_TOTAL = /^(?:合计|总计)[:：]?$/;
-
-function indentOf(text: string): number {
-  let indent = 0;
-  for (const ch of text) {
-    if (ch === ' ' || ch === '\u00a0') indent += 1;
-    else if (ch === '\u3000') indent += 2;
-    else if (ch === '\t') indent += 4;
-    else break;
-  }
-  return indent;
 }
 
 function rowIndexAt(rows: readonly TableRow[], row: number): number {
@@ -65,7 +53,7 @@ export function applyEdit(table: PerformanceTable, edit: CellEdit): PerformanceT
     next = { ...row, goal, indicators };
   } else if (edit.col === columns.name) {
     const name = text.trim();
-    if (indentOf(text) !== row.indent || GRAND_TOTAL.test(name.replace(/\s+/g, '')) || row.kind === 'grand-total' || name === '') return null;
+    if (leadingIndent(text) !== row.indent || GRAND_TOTAL.test(name.replace(/\s+/g, '')) || row.kind === 'grand-total' || name === '') return null;
     next = { ...row, name };
   } else {
     return null;

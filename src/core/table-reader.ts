@@ -22,7 +22,7 @@ const HEADER_MARKER = /^[*＊]+|:$/g;
 // Headers are short; longer texts (project goals, indicators) are skipped without normalising.
 const MAX_HEADER_LENGTH = 60;
 const NOTE_START = /^(?:注|说明|备注)[:：]/;
-const GRAND_TOTAL = /^(?:合计|总计)[:：]?$/;
+export const GRAND_TOTAL = /^(?:合计|总计)[:：]?$/;
 const TITLE_MARK = '绩效目标表';
 const DEPARTMENT_LABELLED = /(?:部门名称|单位名称|预算部门|主管部门)\s*[:：]\s*(.*)$/s;
 const DEPARTMENT_LABEL_ONLY = /^(?:部门名称|单位名称|预算部门|主管部门)[:：]?$/;
@@ -187,7 +187,7 @@ function isTableHeader(columns: TableColumns): boolean {
   );
 }
 
-function leadingIndent(text: string): number {
+export function leadingIndent(text: string): number {
   let indent = 0;
   for (const ch of text) {
     if (ch === ' ' || ch === '\u00a0') indent += 1;

@@ -1,7 +1,7 @@
 import { absAmount, amountToNumber, formatAmount } from '../amounts';
 import { locate } from '../grid';
 import type { TableColumns } from '../table-model';
-import type { ColumnLabel } from './rule-ids';
+import type { ColumnLabel, RuleParams } from './rule-ids';
 import { NO_HITS, type RuleContext, type RuleHit, type TableRule, type TotalsComparison } from './rule';
 
 function firstColumn(columns: TableColumns): number {
@@ -56,71 +56,49 @@ function fixOf(c: TotalsComparison) {
 
 const beyondTolerance = (c: TotalsComparison, ctx: RuleContext) => absAmount(c.actual - c.expected) > ctx.tolerance;
 
+/** A totals rule: every comparison the filter accepts becomes a hit with these params, fixed to the expected sum. */
+function totalsRule<R extends 'totals.row' | 'totals.unit' | 'totals.grand' | 'totals.rounding'>(
+  id: R,
+  defaultSeverity: 'error' | 'warning',
+  accepts: (c: TotalsComparison, ctx: RuleContext) => boolean,
+  params: (c: TotalsComparison, ctx: RuleContext) => RuleParams[R],
+): TableRule<R> {
+  return {
+    id,
+    fixable: true,
+    defaultSeverity,
+    scope: 'table',
+    check: ({ comparisons }, ctx) => {
+      const hits: RuleHit<R>[] = [];
+      for (const c of comparisons) if (accepts(c, ctx)) hits.push({ rule: id, params: params(c, ctx), location: c.location, fix: fixOf(c) });
+      return hits;
+    },
+  };
+}
+
 /** A unit row's amount is not the sum of its projects (or sub-units); points at the unit's cell only. */
-export const unitTotals: TableRule<'totals.unit'> = {
-  id: 'totals.unit',
-  fixable: true,
-  defaultSeverity: 'error',
-  scope: 'table',
-  check: ({ comparisons }, ctx) => {
-    const hits: RuleHit<'totals.unit'>[] = [];
-    for (const c of comparisons) {
-      if (c.scope !== 'unit' || !beyondTolerance(c, ctx)) continue;
-      hits.push({ rule: 'totals.unit', params: { ...amountsParams(c, ctx), column: c.column, count: c.count }, location: c.location, fix: fixOf(c) });
-    }
-    return hits;
-  },
-};
+export const unitTotals = totalsRule(
+  'totals.unit',
+  'error',
+  (c, ctx) => c.scope === 'unit' && beyondTolerance(c, ctx),
+  (c, ctx) => ({ ...amountsParams(c, ctx), column: c.column, count: c.count }),
+);
 
 /** The 合计 row is not the sum of the units (or of the projects when there are no unit rows). */
-export const grandTotals: TableRule<'totals.grand'> = {
-  id: 'totals.grand',
-  fixable: true,
-  defaultSeverity: 'error',
-  scope: 'table',
-  check: ({ comparisons }, ctx) => {
-    const hits: RuleHit<'totals.grand'>[] = [];
-    for (const c of comparisons) {
-      if (c.scope !== 'grand' || !beyondTolerance(c, ctx)) continue;
-      hits.push({ rule: 'totals.grand', params: { ...amountsParams(c, ctx), column: c.column, count: c.count, of: c.of }, location: c.location, fix: fixOf(c) });
-    }
-    return hits;
-  },
-};
+export const grandTotals = totalsRule(
+  'totals.grand',
+  'error',
+  (c, ctx) => c.scope === 'grand' && beyondTolerance(c, ctx),
+  (c, ctx) => ({ ...amountsParams(c, ctx), column: c.column, count: c.count, of: c.of }),
+);
 
 /** 总计 ≠ 财政拨款 + 财政专户拨款 + 其他资金 on a row, beyond rounding. */
-export const rowTotals: TableRule<'totals.row'> = {
-  id: 'totals.row',
-  fixable: true,
-  defaultSeverity: 'error',
-  scope: 'table',
-  check: ({ comparisons }, ctx) => {
-    const hits: RuleHit<'totals.row'>[] = [];
-    for (const c of comparisons) {
-      if (c.scope !== 'row' || !beyondTolerance(c, ctx)) continue;
-      hits.push({ rule: 'totals.row', params: amountsParams(c, ctx), location: c.location, fix: fixOf(c) });
-    }
-    return hits;
-  },
-};
+export const rowTotals = totalsRule('totals.row', 'error', (c, ctx) => c.scope === 'row' && beyondTolerance(c, ctx), amountsParams);
 
 /** Any of the sums above off by no more than the rounding tolerance (尾差): reported apart from real mismatches. */
-export const roundingDifference: TableRule<'totals.rounding'> = {
-  id: 'totals.rounding',
-  fixable: true,
-  defaultSeverity: 'warning',
-  scope: 'table',
-  check: ({ comparisons }, ctx) => {
-    const hits: RuleHit<'totals.rounding'>[] = [];
-    for (const c of comparisons) {
-      if (c.actual === c.expected || beyondTolerance(c, ctx)) continue;
-      hits.push({
-        rule: 'totals.rounding',
-        params: { ...amountsParams(c, ctx), scope: c.scope, column: c.column, tolerance: formatAmount(ctx.tolerance) },
-        location: c.location,
-        fix: fixOf(c),
-      });
-    }
-    return hits;
-  },
-};
+export const roundingDifference = totalsRule(
+  'totals.rounding',
+  'warning',
+  (c, ctx) => c.actual !== c.expected && !beyondTolerance(c, ctx),
+  (c, ctx) => ({ ...amountsParams(c, ctx), scope: c.scope, column: c.column, tolerance: formatAmount(ctx.tolerance) }),
+);
