@@ -7,4 +7,5 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/test/browser/'],
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  setupFiles: ['<rootDir>/test/dom-setup.ts'],
 };

@@ -6,13 +6,6 @@ import { SEED_SHEET } from '../fixtures/seed-grid';
 
 // Tells React this test drives updates through act() itself (testing-library does this for its own render).
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-if (typeof globalThis.ResizeObserver === 'undefined') {
-  globalThis.ResizeObserver = class {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  };
-}
 
 function mount(render: (root: HTMLElement) => ReturnType<typeof renderTaskpane>) {
   const root = document.createElement('div');

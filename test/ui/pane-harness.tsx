@@ -7,14 +7,6 @@ import { createMemoryWorkbook, type MemoryWorkbook, type MemoryWorkbookOptions }
 import type { WorkbookPort } from '../../src/workbook/port';
 import { SEED_ROWS, SEED_SHEET } from '../fixtures/seed-grid';
 
-// jsdom has no layout, so no ResizeObserver; Fluent's MessageBar observes its own size for reflow.
-if (typeof globalThis.ResizeObserver === 'undefined') {
-  globalThis.ResizeObserver = class {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  };
-}
 
 // Role and name queries call getComputedStyle on every element, which jsdom makes slow in proportion to
 // the number of CSS rules; Fluent inserts thousands. Tests check behaviour, not looks: insert none.

@@ -2,7 +2,6 @@
 import '@testing-library/jest-dom';
 import { createDOMRenderer, RendererProvider } from '@fluentui/react-components';
 import { readFileSync } from 'node:fs';
-import { TextDecoder as NodeTextDecoder } from 'node:util';
 import { join } from 'node:path';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -10,8 +9,6 @@ import { WebApp } from '../../src/web/WebApp';
 import { findingsSection, runCheck } from '../ui/pane-harness';
 
 jest.setTimeout(30_000);
-// jsdom lacks TextDecoder, which every browser has (GBK included): lend it Node's.
-if (typeof globalThis.TextDecoder === 'undefined') globalThis.TextDecoder = NodeTextDecoder as unknown as typeof TextDecoder;
 const renderer = createDOMRenderer(document, { unstable_filterCSSRule: () => false });
 const SHEET = '项目支出绩效目标表';
 

@@ -9,13 +9,6 @@ import { createLocalStorageTemplateStore, USER_TEMPLATES_STORAGE_KEY } from '../
 import { createMemoryWorkbook } from '../../../src/workbook/memory-workbook';
 import { SEED_SHEET } from '../../fixtures/seed-grid';
 
-if (typeof globalThis.ResizeObserver === 'undefined') {
-  globalThis.ResizeObserver = class {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  };
-}
 // Fluent renders a lot per interaction in jsdom; these are interaction tests, not timing ones.
 jest.setTimeout(120_000);
 configure({ asyncUtilTimeout: 10_000 });

@@ -10,13 +10,6 @@ import { IndicatorBuilder, type BuilderInsert } from '../../../src/ui/builder/In
 import { createMemoryWorkbook, type MemoryWorkbook } from '../../../src/workbook/memory-workbook';
 import { SEED_ROWS, SEED_SHEET } from '../../fixtures/seed-grid';
 
-if (typeof globalThis.ResizeObserver === 'undefined') {
-  globalThis.ResizeObserver = class {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  };
-}
 
 // Fluent renders a lot per keystroke in jsdom; these are interaction tests, not timing ones.
 jest.setTimeout(120_000);

@@ -15,13 +15,6 @@ import {
 } from '../../../src/core/templates';
 import { TemplateLibrary, type TemplateLibraryProps } from '../../../src/ui/builder/TemplateLibrary';
 
-if (typeof globalThis.ResizeObserver === 'undefined') {
-  globalThis.ResizeObserver = class {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  };
-}
 // Fluent renders a lot per interaction in jsdom; these are interaction tests, not timing ones.
 jest.setTimeout(120_000);
 configure({ asyncUtilTimeout: 10_000 });
