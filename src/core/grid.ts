@@ -1,4 +1,4 @@
-/** A cell as every adapter (Office.js, ExcelJS, CSV, in-memory) hands it to the core. */
+/** A cell as every adapter (the Office add-in, ExcelJS, CSV, in-memory) hands it to the core. */
 export type CellValue = string | number | boolean | null;
 
 /**

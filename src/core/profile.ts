@@ -30,7 +30,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /**
- * Validates a profile document. Fields left out are taken from `base` (the default profile),
+ * Validates a profile read from JSON. Fields left out are taken from `base` (the default profile),
  * so a department's file only lists what it changes. Errors are Chinese, one per problem.
  */
 export function parseProfile(json: unknown, base: Profile = DEFAULT_PROFILE): ProfileLoad {
