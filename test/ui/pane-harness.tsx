@@ -1,4 +1,4 @@
-import { createDOMRenderer, RendererProvider } from '@fluentui/react-components';
+import { RendererProvider } from '@fluentui/react-components';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { checkWorkbook, renderMessage, type CheckSummary, type Finding, type Locale, type RuleId, type RuleParams, type SheetGrid } from '../../src/core';
@@ -6,11 +6,7 @@ import { TaskPaneApp } from '../../src/ui/App';
 import { createMemoryWorkbook, type MemoryWorkbook, type MemoryWorkbookOptions } from '../../src/workbook/memory-workbook';
 import type { WorkbookPort } from '../../src/workbook/port';
 import { SEED_ROWS, SEED_SHEET } from '../fixtures/seed-grid';
-
-
-// Role and name queries call getComputedStyle on every element, which jsdom makes slow in proportion to
-// the number of CSS rules; Fluent inserts thousands. Tests check behaviour, not looks: insert none.
-const renderer = createDOMRenderer(document, { unstable_filterCSSRule: () => false });
+import { noCssRenderer as renderer } from './no-css-renderer';
 
 export const SHEET = SEED_SHEET.name;
 

@@ -1,15 +1,15 @@
 /** @jest-environment jsdom */
 import '@testing-library/jest-dom';
-import { createDOMRenderer, RendererProvider } from '@fluentui/react-components';
+import { RendererProvider } from '@fluentui/react-components';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { WebApp } from '../../src/web/WebApp';
 import { findingsSection, runCheck } from '../ui/pane-harness';
+import { noCssRenderer as renderer } from '../ui/no-css-renderer';
 
 jest.setTimeout(30_000);
-const renderer = createDOMRenderer(document, { unstable_filterCSSRule: () => false });
 const SHEET = '项目支出绩效目标表';
 
 function memoryStorage(): Storage {
