@@ -1,9 +1,6 @@
 import { readFile } from 'fs/promises';
-import path from 'path';
 import type { WorkbookGrid } from '../core/grid';
-import { readCsvGrid } from '../workbook/csv-grid';
-import { sniffSpreadsheet } from '../workbook/input-kind';
-import { readXlsxGrid } from '../workbook/xlsx-grid';
+import { readSpreadsheet } from '../workbook/open-spreadsheet';
 
 export type UnreadableReason =
   | { readonly kind: 'missing' }
@@ -26,23 +23,8 @@ export async function readInputFile(filePath: string): Promise<InputRead> {
   } catch (error) {
     return { ok: false, reason: ioReason(error) };
   }
-  const kind = sniffSpreadsheet(bytes, filePath);
-  switch (kind) {
-    case 'xlsx':
-      try {
-        return { ok: true, workbook: await readXlsxGrid(bytes) };
-      } catch {
-        return { ok: false, reason: { kind: 'corrupt' } };
-      }
-    case 'csv':
-      return { ok: true, workbook: readCsvGrid(bytes, path.basename(filePath, path.extname(filePath))) };
-    case 'encrypted-ooxml':
-      return { ok: false, reason: { kind: 'password' } };
-    case 'legacy-xls':
-      return { ok: false, reason: { kind: 'legacy-xls' } };
-    case 'unknown':
-      return { ok: false, reason: { kind: 'not-spreadsheet' } };
-  }
+  const read = await readSpreadsheet(bytes, filePath);
+  return read.ok ? read : { ok: false, reason: { kind: read.problem } };
 }
 
 function ioReason(error: unknown): UnreadableReason {

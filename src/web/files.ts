@@ -1,31 +1,15 @@
 import type { WorkbookGrid } from '../core';
-import { readCsvGrid } from '../workbook/csv-grid';
-import { sniffSpreadsheet } from '../workbook/input-kind';
+import { readSpreadsheet } from '../workbook/open-spreadsheet';
 import type { WebStrings } from './strings';
 
 export type OpenResult = { readonly ok: true; readonly workbook: WorkbookGrid } | { readonly ok: false; readonly message: string };
 
-/** Reads a file the user picked. Everything happens in the browser; ExcelJS loads only when an .xlsx needs it. */
+/** Reads a file the user picked. Everything happens in the browser. */
 export async function openSpreadsheet(name: string, bytes: Uint8Array, strings: WebStrings): Promise<OpenResult> {
-  const kind = sniffSpreadsheet(bytes, name);
-  const fail = (reason: string): OpenResult => ({ ok: false, message: strings.readFailed(name, reason) });
-  switch (kind) {
-    case 'csv':
-      return { ok: true, workbook: readCsvGrid(bytes, name.replace(/\.csv$/i, '')) };
-    case 'xlsx':
-      try {
-        const { readXlsxGrid } = await import(/* webpackChunkName: "xlsx" */ '../workbook/xlsx-grid');
-        return { ok: true, workbook: await readXlsxGrid(bytes) };
-      } catch {
-        return fail(strings.unreadable.corrupt);
-      }
-    case 'encrypted-ooxml':
-      return fail(strings.unreadable.encrypted);
-    case 'legacy-xls':
-      return fail(strings.unreadable.legacy);
-    case 'unknown':
-      return fail(strings.unreadable.unknown);
-  }
+  const read = await readSpreadsheet(bytes, name);
+  if (read.ok) return read;
+  const reasons = { corrupt: strings.unreadable.corrupt, password: strings.unreadable.encrypted, 'legacy-xls': strings.unreadable.legacy, 'not-spreadsheet': strings.unreadable.unknown };
+  return { ok: false, message: strings.readFailed(name, reasons[read.problem]) };
 }
 
 /** Offers bytes as a download without any request leaving the page. */
