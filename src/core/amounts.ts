@@ -10,6 +10,15 @@ export const DECIMAL_PLACES = 6;
 const SCALE = 10n ** BigInt(DECIMAL_PLACES);
 export const ZERO: Decimal = 0n;
 
+export type MoneyUnit = '万元' | '元';
+
+/** Excel's error values, as every adapter reports a cell whose formula failed. */
+export const EXCEL_ERRORS = [
+  '#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA',
+  '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#UNKNOWN!', '#BUSY!', '#PYTHON!',
+] as const;
+export type ExcelError = (typeof EXCEL_ERRORS)[number];
+
 export type AmountParse =
   | { readonly kind: 'empty' }
   | {
@@ -17,12 +26,26 @@ export type AmountParse =
       readonly value: Decimal;
       /** The cell holds text that reads as a number ("99.00" typed with a leading apostrophe, pasted text...). */
       readonly storedAsText: boolean;
-      /** More than 6 decimal places were given (text), so the value was rounded. */
+      /** More than 6 decimal places were given (as text, or in a number as Excel shows it), so the value was rounded. */
       readonly excessPrecision: boolean;
     }
-  | { readonly kind: 'invalid'; readonly text: string };
+  | {
+      readonly kind: 'invalid';
+      /** The cell's text for messages: invisible characters removed, long texts cut short. */
+      readonly text: string;
+      /** The cell holds an Excel error value (a formula that failed). */
+      readonly excelError?: ExcelError;
+      /** A number followed by a money unit ("99万元"): the number, in that unit. */
+      readonly withUnit?: { readonly value: Decimal; readonly unit: MoneyUnit };
+    };
 
 const EMPTY_MARKS = new Set(['', '-', '--', '—', '——', '－', '–', '/', '／']);
+const EXCEL_ERROR_SET: ReadonlySet<string> = new Set(EXCEL_ERRORS);
+// Control, zero-width, bidi and BOM characters: invisible in Excel, pasted in from other systems.
+// eslint-disable-next-line no-control-regex -- control characters are what it matches
+const INVISIBLE = /[\u0000-\u001f\u007f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const UNIT_SUFFIX = /^(.*?)(万元|万|元)$/;
+const MAX_SHOWN_TEXT = 40;
 const FULL_WIDTH_DIGIT = /[０-９]/g;
 const PLAIN_NUMBER = /^([+-]?)(\d*)(?:\.(\d*))?$/;
 const GROUPED_INTEGER = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
@@ -41,25 +64,50 @@ export function parseAmount(value: CellValue): AmountParse {
       const scaled = Math.round(value * 1e6);
       if (scaled / 1e6 === value) return { kind: 'number', value: BigInt(scaled), storedAsText: false, excessPrecision: false };
     }
-    // Number#toString gives the shortest text that round-trips, i.e. what Excel shows at full precision.
+    // Number#toString gives the shortest text that round-trips, i.e. the value at full precision.
     const parsed = decimalFromText(String(value));
-    return parsed === null
-      ? { kind: 'invalid', text: String(value) }
-      : { kind: 'number', value: parsed.value, storedAsText: false, excessPrecision: false };
+    if (parsed === null) return { kind: 'invalid', text: String(value) };
+    // Excel shows 15 significant digits: float noise (0.1 + 0.2) stays hidden there, 1/3 does not.
+    const shown = parsed.rounded ? decimalFromText(value.toPrecision(15)) : null;
+    return { kind: 'number', value: parsed.value, storedAsText: false, excessPrecision: shown?.rounded === true };
   }
   const text = normaliseNumericText(value);
   if (EMPTY_MARKS.has(text)) return EMPTY;
   const parsed = decimalFromText(text);
-  if (parsed === null) return { kind: 'invalid', text: value.trim() };
-  return { kind: 'number', value: parsed.value, storedAsText: true, excessPrecision: parsed.rounded };
+  if (parsed !== null) return { kind: 'number', value: parsed.value, storedAsText: true, excessPrecision: parsed.rounded };
+  return invalidText(value, text);
+}
+
+function invalidText(raw: string, normalised: string): AmountParse {
+  const visible = raw.replace(INVISIBLE, '').trim();
+  const text = visible.length > MAX_SHOWN_TEXT ? `${visible.slice(0, MAX_SHOWN_TEXT)}…` : visible;
+  if (EXCEL_ERROR_SET.has(normalised)) return { kind: 'invalid', text, excelError: normalised as ExcelError };
+  const unit = UNIT_SUFFIX.exec(normalised);
+  const number = unit ? decimalFromText(ungrouped(unit[1] ?? '')) : null;
+  if (unit && number) return { kind: 'invalid', text, withUnit: { value: number.value, unit: unit[2] === '元' ? '元' : '万元' } };
+  return { kind: 'invalid', text };
+}
+
+/** An amount in `from` expressed in `to` (1 万元 = 10,000 元), rounded half away from zero past 6 places. */
+export function convertAmount(value: Decimal, from: MoneyUnit, to: MoneyUnit): Decimal {
+  if (from === to) return value;
+  if (from === '万元') return value * 10_000n;
+  const quotient = value / 10_000n;
+  const remainder = value % 10_000n;
+  if (remainder * 2n >= 10_000n) return quotient + 1n;
+  if (remainder * 2n <= -10_000n) return quotient - 1n;
+  return quotient;
 }
 
 function normaliseNumericText(raw: string): string {
-  let text = raw.replace(/[\s\u3000\u00a0]+/g, '');
+  let text = raw.replace(/[\s\u3000\u00a0]+/g, '').replace(INVISIBLE, '');
   text = text.replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
   text = text.replace(/．/g, '.').replace(/，/g, ',').replace(/^[－−]/, '-').replace(/^＋/, '+');
-  if (GROUPED_INTEGER.test(text)) text = text.replace(/,/g, '');
-  return text;
+  return ungrouped(text);
+}
+
+function ungrouped(text: string): string {
+  return GROUPED_INTEGER.test(text) ? text.replace(/,/g, '') : text;
 }
 
 /** Exact text → Decimal, rounding half away from zero past 6 places; null when not a number. */

@@ -44,7 +44,8 @@ export interface TableRecheck {
   readonly findings: Finding[];
 }
 
-const MULTI_YEAR = /((?:19|20)\d{2})\s*年?\s*[-－—–~～至到]\s*((?:19|20)\d{2})/;
+// “年\s*” together: \s*年?\s* backtracks quadratically on a long run of spaces.
+const MULTI_YEAR = /((?:19|20)\d{2})\s*(?:年\s*)?[-－—–~～至到]\s*((?:19|20)\d{2})/;
 const RULE_ORDER = new Map<string, number>(RULES.map((r, i) => [r.id, i]));
 
 /** A project name with a year range such as 2024-2025年 runs over several years. */
@@ -68,6 +69,7 @@ export function createChecker(options: CheckOptions = {}): Checker {
   const tableRules = active.filter((r): r is TableRule => r.scope === 'table');
   const rowRules = active.filter((r): r is RowRule => r.scope === 'row');
   const projectRules = active.filter((r): r is ProjectRule => r.scope === 'project');
+  const tableRuleIds = new Set<string>(tableRules.map((r) => r.id));
 
   function toFinding(hit: RuleHit, table: PerformanceTable | null, project: string | undefined): Finding {
     const { sheet, cell } = hit.location;
@@ -89,15 +91,14 @@ export function createChecker(options: CheckOptions = {}): Checker {
 
   /** Table-level findings: structure and every totals comparison (one O(rows) pass). */
   function tableFindings(table: PerformanceTable, ctx: RuleContext, out: Finding[]): void {
-    const nameAt = new Map<number, string>();
-    for (const row of table.rows) if (row.kind !== 'grand-total') nameAt.set(row.row, row.name);
     const subject = { table, comparisons: tableRules.some((r) => r.id.startsWith('totals.')) ? compareTotals(table) : [] };
-    for (const rule of tableRules) for (const hit of rule.check(subject, ctx)) out.push(toFinding(hit, table, nameAt.get(hit.location.row)));
+    for (const rule of tableRules) for (const hit of rule.check(subject, ctx)) out.push(toFinding(hit, table, nameAtRow(table, hit.location.row)));
   }
 
   /** Findings of one row: amounts, and for a project its goal and indicators. */
   function rowFindings(table: PerformanceTable, row: TableRow, ctx: RuleContext, out: Finding[]): void {
-    for (const rule of rowRules) for (const hit of rule.check({ table, row }, ctx)) out.push(toFinding(hit, table, row.name));
+    const rowSubject = { table, row };
+    for (const rule of rowRules) for (const hit of rule.check(rowSubject, ctx)) out.push(toFinding(hit, table, row.name));
     if (row.kind !== 'project' || projectRules.length === 0) return;
     const indicatorsText = row.indicators?.text ?? '';
     const parsed = row.indicators ? parseIndicators(indicatorsText, taxonomy) : null;
@@ -131,7 +132,8 @@ export function createChecker(options: CheckOptions = {}): Checker {
     if (updated === null) return null;
     if (updated === table) return { table, findings: [...previous] };
     const ctx = contextOf(updated);
-    const findings = previous.filter((f) => f.location.row !== edit.row && !f.rule.startsWith('totals.'));
+    // Every table-level finding (totals, missing columns, unit) is computed again below.
+    const findings = previous.filter((f) => f.location.row !== edit.row && !tableRuleIds.has(f.rule));
     const row = updated.rows.find((r) => r.row === edit.row);
     if (row) rowFindings(updated, row, ctx, findings);
     tableFindings(updated, ctx, findings);
@@ -156,6 +158,21 @@ export function createChecker(options: CheckOptions = {}): Checker {
     recheckEdit,
     checkWorkbook: (workbook) => checkRead(readTables(workbook), workbook.sheets.map((s) => s.name)),
   };
+}
+
+/** The name of the project or unit on a sheet row (rows are in sheet order), for labelling a table-level finding. */
+function nameAtRow(table: PerformanceTable, sheetRow: number): string | undefined {
+  const rows = table.rows;
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const row = rows[mid] as TableRow;
+    if (row.row === sheetRow) return row.kind === 'grand-total' ? undefined : row.name;
+    if (row.row < sheetRow) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
 }
 
 function categoriesOf(parsed: IndicatorParse | null, taxonomy: Taxonomy): Set<IndicatorCategory> {

@@ -1,7 +1,12 @@
 import { parseAmount } from './amounts';
 import { cellText, type CellValue } from './grid';
 import { AMOUNT_COLUMNS, type PerformanceTable, type TableRow } from './table-model';
-import { GRAND_TOTAL, leadingIndent } from './table-reader';
+import { isGrandTotalName, isHeaderCell, leadingIndent } from './table-reader';
+
+// As the table reader reads a note row, and the title or 部门名称 / 单位 line of a table below.
+const NOTE_START = /^(?:注|说明|备注)[:：]/;
+const METADATA_MARK = /绩效目标表|部门名称|单位名称|预算部门|主管部门|单位\s*[:：]/;
+const METADATA_REACH = 3;
 
 /** One cell the user changed, by absolute 0-based position. */
 export interface CellEdit {
@@ -38,6 +43,12 @@ export function applyEdit(table: PerformanceTable, edit: CellEdit): PerformanceT
   if (index < 0) return null;
   const row = table.rows[index] as TableRow;
   const text = cellText(edit.value);
+  // A row that starts with a note (注：…) ends the table; a header starts another.
+  if (NOTE_START.test(text.replace(/\s+/g, '')) || isHeaderCell(edit.value)) return null;
+  // Emptied, a row may vanish or start with a note further right, unless a cell before it stays filled.
+  if (text.trim() === '' && !filledBefore(row, columns, edit.col)) return null;
+  const nearEnd = edit.row > table.lastRow - METADATA_REACH;
+  if (nearEnd && METADATA_MARK.test(text)) return null;
   let next: TableRow;
 
   const column = AMOUNT_COLUMNS.find((c) => columns[c] === edit.col);
@@ -49,16 +60,28 @@ export function applyEdit(table: PerformanceTable, edit: CellEdit): PerformanceT
     if (row.kind !== 'project') return null;
     const goal = edit.col === columns.goal && row.goal ? { ...row.goal, text: text.trim() } : row.goal;
     const indicators = edit.col === columns.indicators && row.indicators ? { ...row.indicators, raw: edit.value, text: text.trim() } : row.indicators;
+    // Whether a row has texts decides whether the row above it is a unit.
     if ((goal?.text ?? '') === '' && (indicators?.text ?? '') === '') return null;
+    if ((row.goal?.text ?? '') === '' && (row.indicators?.text ?? '') === '') return null;
     next = { ...row, goal, indicators };
   } else if (edit.col === columns.name) {
     const name = text.trim();
-    if (leadingIndent(text) !== row.indent || GRAND_TOTAL.test(name.replace(/\s+/g, '')) || row.kind === 'grand-total' || name === '') return null;
+    // A nameless row takes the level of the row above it: naming it (or emptying a name) may move it.
+    if (leadingIndent(text) !== row.indent || isGrandTotalName(name) || row.kind === 'grand-total' || name === '' || row.name === '') return null;
     next = { ...row, name };
   } else {
     return null;
   }
+  // Without an amount or a text, a row just above another table's header is read as that table's title.
+  if (nearEnd && !AMOUNT_COLUMNS.some((c) => next.amounts[c]?.parsed.kind === 'number') && !next.goal?.text && !next.indicators?.text) return null;
   const rows = table.rows.slice();
   rows[index] = next;
   return { ...table, rows };
+}
+
+/** Whether a cell of the row left of `col` holds something (the 序号 column is not kept, so it does not count). */
+function filledBefore(row: TableRow, columns: PerformanceTable['columns'], col: number): boolean {
+  const filled = (c: number | null, value: string) => c !== null && c < col && value.trim() !== '';
+  if (filled(columns.name, row.name) || filled(columns.goal, row.goal?.text ?? '') || filled(columns.indicators, row.indicators?.text ?? '')) return true;
+  return AMOUNT_COLUMNS.some((c) => filled(columns[c], cellText(row.amounts[c]?.raw ?? null)));
 }

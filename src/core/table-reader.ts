@@ -22,13 +22,19 @@ const HEADER_MARKER = /^[*＊]+|:$/g;
 // Headers are short; longer texts (project goals, indicators) are skipped without normalising.
 const MAX_HEADER_LENGTH = 60;
 const NOTE_START = /^(?:注|说明|备注)[:：]/;
-export const GRAND_TOTAL = /^(?:合计|总计)[:：]?$/;
+const NOTE_FIRST_CHAR = /^\s*[注说备]/;
+const GRAND_TOTAL = /^(?:合计|总计)[:：]?$/;
+/** 合计 / 总计 with any spacing; every row's name is asked, so most names are rejected without a copy. */
+export function isGrandTotalName(text: string): boolean {
+  return text.includes('计') && GRAND_TOTAL.test(text.replace(ALL_WHITESPACE, ''));
+}
 const TITLE_MARK = '绩效目标表';
 const DEPARTMENT_LABELLED = /(?:部门名称|单位名称|预算部门|主管部门)\s*[:：]\s*(.*)$/s;
 const DEPARTMENT_LABEL_ONLY = /^(?:部门名称|单位名称|预算部门|主管部门)[:：]?$/;
-const UNIT_MARK = /(?:金额)?单位\s*[:：]\s*(?:人民币)?\s*(万元|元)/;
+// No two \s* side by side: on a long run of spaces they backtrack quadratically (cubically in UNIT_TAIL).
+const UNIT_MARK = /(?:金额)?单位\s*[:：]\s*(?:人民币\s*)?(万元|元)/;
 // Cuts "单位：万元" (and an opening bracket before it) off a department value sharing its cell.
-const UNIT_TAIL = /\s*[（(]?\s*(?:金额)?单位\s*[:：].*$/s;
+const UNIT_TAIL = /(?<![\s（(])[\s（(]*(?:金额)?单位\s*[:：].*$/s;
 // A metadata row of the next table sits at most this many rows above its header.
 const METADATA_REACH = 3;
 
@@ -159,6 +165,11 @@ function classifyHeaderCell(value: CellValue | undefined): { kind: HeaderCellKin
   const known = HEADER_SYNONYMS.get(key) ?? (key.startsWith('项目名称') ? 'name' : undefined);
   if (known) return { kind: known, unit };
   return { kind: GROUP_LABELS.has(key) ? 'group' : null, unit };
+}
+
+/** Whether a cell reads as a header or a group label over headers: writing one may start a table. */
+export function isHeaderCell(value: CellValue): boolean {
+  return classifyHeaderCell(value).kind !== null;
 }
 
 // Every header text (after spaces and a leading * marker) starts with one of these characters.
@@ -351,7 +362,7 @@ class SheetReader {
   private startsWithNote(r: number): boolean {
     for (const value of this.rowValues(r)) {
       if (isBlank(value)) continue;
-      return typeof value === 'string' && NOTE_START.test(value.replace(ALL_WHITESPACE, ''));
+      return typeof value === 'string' && NOTE_FIRST_CHAR.test(value) && NOTE_START.test(value.replace(ALL_WHITESPACE, ''));
     }
     return false;
   }
@@ -385,22 +396,16 @@ class SheetReader {
     const rawName = cellText(cellAt(sheet, row, nameCol));
     let name = rawName.trim();
     let nameLocation = locate(sheet.name, row, nameCol);
-    let grandTotal = GRAND_TOTAL.test(name.replace(ALL_WHITESPACE, ''));
+    let grandTotal = isGrandTotalName(name);
     // 合计 is often written in a merged 序号 + name cell, i.e. in the 序号 column.
     if (!grandTotal && name === '' && columns.seq !== null) {
       const seqText = cellText(cellAt(sheet, row, columns.seq)).trim();
-      if (GRAND_TOTAL.test(seqText.replace(ALL_WHITESPACE, ''))) {
+      if (isGrandTotalName(seqText)) {
         grandTotal = true;
         name = seqText;
         nameLocation = locate(sheet.name, row, columns.seq);
       }
     }
-    const amountCell = (column: AmountColumn): AmountCell | null => {
-      const col = columns[column];
-      if (col === null) return null;
-      const raw = cellAt(sheet, row, col);
-      return { column, location: locate(sheet.name, row, col), raw, parsed: parseAmount(raw) };
-    };
     const goal =
       columns.goal === null
         ? null
@@ -417,10 +422,10 @@ class SheetReader {
       indent: leadingIndent(rawName),
       nameLocation,
       amounts: {
-        total: amountCell('total'),
-        fiscal: amountCell('fiscal'),
-        specialAccount: amountCell('specialAccount'),
-        other: amountCell('other'),
+        total: amountCell(sheet, row, 'total', columns.total),
+        fiscal: amountCell(sheet, row, 'fiscal', columns.fiscal),
+        specialAccount: amountCell(sheet, row, 'specialAccount', columns.specialAccount),
+        other: amountCell(sheet, row, 'other', columns.other),
       },
       goal,
       indicators,
@@ -473,6 +478,12 @@ class SheetReader {
   }
 }
 
+function amountCell(sheet: SheetGrid, row: number, column: AmountColumn, col: number | null): AmountCell | null {
+  if (col === null) return null;
+  const raw = cellAt(sheet, row, col);
+  return { column, location: locate(sheet.name, row, col), raw, parsed: parseAmount(raw) };
+}
+
 /**
  * Classifies the data rows (unit or project) and links each to the row it adds up into.
  * Returns the index of the grand total row, or null.
@@ -480,13 +491,21 @@ class SheetReader {
 function linkRows(rows: RowDraft[], hasTexts: readonly boolean[], grandTotals: readonly boolean[]): number | null {
   const body: number[] = [];
   for (let i = 0; i < rows.length; i++) if (!grandTotals[i]) body.push(i);
-  const indentOf = (i: number): number => rows[i]?.indent ?? 0;
+  // A nameless row (the lower half of a project merged over two rows) keeps the level of the row above.
+  const indents: number[] = new Array<number>(rows.length).fill(0);
+  let previousIndent = 0;
+  for (const i of body) {
+    const row = rows[i] as RowDraft;
+    if (row.name !== '') previousIndent = row.indent;
+    indents[i] = previousIndent;
+  }
+  const indentOf = (i: number): number => indents[i] ?? 0;
   const firstIndent = body.length > 0 ? indentOf(body[0] as number) : 0;
   const indentUsed = body.some((i) => indentOf(i) !== firstIndent);
   const depth = (i: number): number => (indentUsed ? indentOf(i) : 0);
 
-  // Backwards, so each row can see whether the row after it is a unit.
-  const isUnit: boolean[] = [];
+  // Backwards, so each row can see whether the row after it is a unit (filled first: written from the end, a bare array turns sparse).
+  const isUnit: boolean[] = new Array<boolean>(rows.length).fill(false);
   for (let k = body.length - 1; k >= 0; k--) {
     const i = body[k] as number;
     const next = body[k + 1];

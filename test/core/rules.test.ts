@@ -137,6 +137,27 @@ describe('amounts', () => {
   test('more than 6 decimal places', () => {
     expect(only(check(workbook([project('甲', ['10.0000001', 10, null, null])])), 'amount.precision')[0]?.params).toMatchObject({ value: '10.00' });
   });
+  test('an Excel error value names the error and asks for the formula to be fixed', () => {
+    const findings = check(workbook([project('甲', [10, '#DIV/0!', null, null])]));
+    expect(only(findings, 'amount.invalid')).toEqual([]);
+    expect(only(findings, 'amount.formula-error')).toMatchObject([
+      { severity: 'error', location: { cell: 'C6' }, message: '“财政拨款”是错误值 #DIV/0!（公式除以了零或空白单元格），无法读取金额。请修正该单元格的公式，或直接填写金额。' },
+    ]);
+  });
+  test('a number with a unit, fixed to the number in the table\'s unit', () => {
+    const wan = check(workbook([project('甲', ['10万元', 10, null, null])]));
+    expect(only(wan, 'amount.invalid')).toEqual([]);
+    expect(only(wan, 'amount.unit')).toMatchObject([
+      { severity: 'error', location: { cell: 'B6' }, fix: { expected: '10万元', value: 10 }, message: '“总计”填的是“10万元”，带了单位。金额单元格只能填数字，单位统一写在表头上方（单位：万元）。请改为 10。' },
+    ]);
+    const yuan = only(check(workbook([project('甲', [10, '12,345.6元', null, null])])), 'amount.unit');
+    expect(yuan).toMatchObject([{ location: { cell: 'C6' }, fix: { value: 1.23456 }, params: { unit: '元', tableUnit: '万元', value: '1.23456' } }]);
+    expect(only(check(workbook([project('甲', [10, '3万', null, null])], { unit: '单位：元' })), 'amount.unit')[0]?.fix?.value).toBe(30000);
+  });
+  test('a row with contents but no name', () => {
+    const findings = check(workbook([project('甲'), ['', null, null, null, null, null, GOOD]]));
+    expect(only(findings, 'name.missing')).toMatchObject([{ severity: 'error', location: { cell: 'A7' }, project: '' }]);
+  });
 });
 
 describe('table structure', () => {

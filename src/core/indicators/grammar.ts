@@ -36,8 +36,10 @@ export interface Indicator {
 
 export type FormatDeviation =
   | 'line-break'
+  | 'invisible-characters'
   | 'whitespace'
   | 'semicolon-halfwidth'
+  | 'empty-field'
   | 'colon-fullwidth'
   | 'colon-missing'
   | 'value-label'
@@ -72,7 +74,8 @@ const DASH = '[-－—–]';
 const LEVEL_LOOKAHEAD = `(?=\\d{1,2}\\s*${DASH}|产出|效益|满意度|成本|数量|质量|时效|经济|社会|生态|可持续|服务对象)`;
 // An item number: 1、 1. 1． 1） 1) （1） (1). It starts an item when a level follows, or when it
 // directly follows a closing 。 (so an item that lacks its levels is still an item of its own).
-const ITEM_NUMBER = new RegExp(`(?:(\\d{1,3})\\s*(、|[.．](?=\\s*\\d{1,2}\\s*${DASH}|\\s*\\D)|[)）])|[（(]\\s*(\\d{1,3})\\s*[）)])\\s*`, 'g');
+// Up to 4 digits: a cell of at most 32,767 characters holds fewer than 10,000 items.
+const ITEM_NUMBER = new RegExp(`(?:(\\d{1,4})\\s*(、|[.．](?=\\s*\\d{1,2}\\s*${DASH}|\\s*\\D)|[)）])|[（(]\\s*(\\d{1,3})\\s*[）)])\\s*`, 'g');
 const LEVEL_NEXT = new RegExp(`^${LEVEL_LOOKAHEAD}`);
 const FIELD_SEPARATOR = /[；;]/;
 const LEVEL_FIELD = new RegExp(`^(?:(\\d{1,2})\\s*${DASH}\\s*)?(.*)$`);
@@ -81,13 +84,17 @@ const PERIOD_LABEL = /^实施周期(?:(指标值|指标|值)?\s*([:：])|(指标
 const ANNUAL_LABEL = /^(?:年度|全年)(?:(指标值|指标|值)?\s*([:：])|(指标值)(?=\s*[≥≤＞＜＝<>=\d]))\s*/;
 const TERMINATORS = /[。.．；;，,]$/;
 const LINE_BREAKS = /[\r\n\t\v\f\u2028\u2029]+/g;
+// Zero-width, bidi-control and other control characters: invisible in Excel, pasted in from web pages and
+// other systems. They split codes and names ("1-产出\u200b指标") and hide text, so they are reported and dropped.
+// eslint-disable-next-line no-control-regex -- control characters are what it matches
+const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+/g;
 const FULL_WIDTH_DIGIT = /[０-９]/;
 const FULL_WIDTH_DIGITS = /[０-９]/g;
 const WHITESPACE_ONLY = /^[\s\u3000]*$/;
 
 const DEVIATION_ORDER: readonly FormatDeviation[] = [
-  'line-break', 'whitespace', 'numbering-missing', 'numbering-style', 'sequence', 'level-code-missing',
-  'level-name-variant', 'dash-variant', 'field-order', 'semicolon-halfwidth', 'value-label', 'colon-fullwidth', 'colon-missing',
+  'line-break', 'invisible-characters', 'whitespace', 'numbering-missing', 'numbering-style', 'sequence', 'level-code-missing',
+  'level-name-variant', 'dash-variant', 'field-order', 'semicolon-halfwidth', 'empty-field', 'value-label', 'colon-fullwidth', 'colon-missing',
   'comparator-ascii', 'full-width-digits', 'terminator-wrong', 'terminator-missing',
 ];
 
@@ -99,11 +106,21 @@ interface ItemSlice {
 
 /** Parses a 绩效指标 cell. Never throws, whatever the text. */
 export function parseIndicators(cellText: string, taxonomy: Taxonomy = DEFAULT_TAXONOMY): IndicatorParse {
+  return readCell(cellText, taxonomy, true);
+}
+
+/** `rebuild` false reads without rebuilding the canonical text of a deviating cell (used to check a rebuilt item). */
+function readCell(cellText: string, taxonomy: Taxonomy, rebuild: boolean): IndicatorParse {
   const found = new Set<FormatDeviation>();
   let text = cellText;
   if (LINE_BREAKS.test(text)) {
     found.add('line-break');
     text = text.replace(LINE_BREAKS, '');
+  }
+  INVISIBLE.lastIndex = 0;
+  if (INVISIBLE.test(text)) {
+    found.add('invisible-characters');
+    text = text.replace(INVISIBLE, '');
   }
   if (text.trim() !== text) found.add('whitespace');
   text = text.trim();
@@ -125,8 +142,13 @@ export function parseIndicators(cellText: string, taxonomy: Taxonomy = DEFAULT_T
 
   const deviations = found.size === 0 ? NO_DEVIATIONS : DEVIATION_ORDER.filter((d) => found.has(d));
   const rebuildable = strayText === '' && !ambiguousTerminator && indicators.length > 0 && indicators.every(isComplete);
+  let canonical: string | null = null;
   // With no deviation the text is its own canonical form (a property the tests check), so skip rebuilding it.
-  const canonical = !rebuildable ? null : deviations.length === 0 ? text : formatIndicators(indicators);
+  if (rebuildable && deviations.length === 0) canonical = text;
+  else if (rebuildable && rebuild) {
+    const written = writeCanonical(indicators, taxonomy);
+    if (written.count === indicators.length) canonical = written.text;
+  }
   return { indicators, deviations, strayText, ambiguousTerminator, canonical };
 }
 
@@ -156,6 +178,7 @@ function sliceItems(
     }
     const numbering = m[2] ?? '（）';
     if (/[.．]/.test(text.charAt(index - 1)) && /\d/.test(text.charAt(index - 2))) ambiguousTerminator = true;
+    if (/\s/.test(m[0])) found.add('whitespace');
     starts.push({ index, end, seq: Number(digits), numbering });
   }
   if (starts.length === 0) {
@@ -183,7 +206,7 @@ const NO_EXTRA_FIELDS: readonly string[] = Object.freeze([]);
 const NO_DEVIATIONS: readonly FormatDeviation[] = Object.freeze([]);
 
 // One canonical item, read in place; and a split point the general reader would see inside a field.
-const CANONICAL_ITEM = /(\d{1,3})、(\d)-([^；;。]+)；(\d\d)-([^；;。]+)；([^；;。\s][^；;。]*)；实施周期指标值:([^；;。\s]+)；年度指标值:([^；;。\s]+)。/y;
+const CANONICAL_ITEM = /(\d{1,4})、(\d)-([^；;。]+)；(\d\d)-([^；;。]+)；([^；;。\s][^；;。]*)；实施周期指标值:([^；;。\s]+)；年度指标值:([^；;。\s]+)。/y;
 const HIDDEN_ITEM_START = new RegExp(`\\d\\s*(?:、|[.．]|[)）])\\s*${LEVEL_LOOKAHEAD}|[（(]\\s*\\d{1,3}\\s*[）)]`);
 
 /**
@@ -198,9 +221,8 @@ function parseCanonicalCell(text: string, taxonomy: Taxonomy): Indicator[] | nul
     const m = CANONICAL_ITEM.exec(text);
     if (!m || Number(m[1]) !== indicators.length + 1) return null;
     const seq = m[1] ?? '';
-    const fields = fieldsOf(m, 2);
-    if ([fields[4], fields[5], fields[6]].some((f) => HIDDEN_ITEM_START.test(f))) return null;
-    const indicator = canonicalIndicator(Number(seq), fields, text.slice(pos + seq.length + 1, CANONICAL_ITEM.lastIndex), taxonomy);
+    if (HIDDEN_ITEM_START.test(m[6] ?? '') || HIDDEN_ITEM_START.test(m[7] ?? '') || HIDDEN_ITEM_START.test(m[8] ?? '')) return null;
+    const indicator = canonicalIndicator(Number(seq), m, 2, text.slice(pos + seq.length + 1, CANONICAL_ITEM.lastIndex), taxonomy);
     if (!indicator) return null;
     indicators.push(indicator);
     pos = CANONICAL_ITEM.lastIndex;
@@ -208,41 +230,38 @@ function parseCanonicalCell(text: string, taxonomy: Taxonomy): Indicator[] | nul
   return indicators;
 }
 
-/** Level 1 code and name, level 2 code and name, third-level name, period value, annual value. */
-type CanonicalFields = readonly [string, string, string, string, string, string, string];
+// Canonical level refs hold nothing but their entry, so one object per entry serves every cell.
+const CANONICAL_REFS = new WeakMap<Level1Entry | Level2Entry, LevelRef<Level1Entry | Level2Entry>>();
 
-function fieldsOf(m: RegExpExecArray, first: number): CanonicalFields {
-  const at = (i: number) => m[first + i] ?? '';
-  return [at(0), at(1), at(2), at(3), at(4), at(5), at(6)];
+function canonicalRef<E extends Level1Entry | Level2Entry>(entry: E): LevelRef<E> {
+  let ref = CANONICAL_REFS.get(entry);
+  if (!ref) CANONICAL_REFS.set(entry, (ref = { code: entry.code, name: entry.name, entry, nameConflict: false }));
+  return ref as LevelRef<E>;
 }
 
-/** The indicator these canonical fields spell, or null when any of them is not exactly canonical. */
-function canonicalIndicator(seq: number | null, fields: CanonicalFields, source: string, taxonomy: Taxonomy): Indicator | null {
-  const [c1, n1, c2, n2, name, p, a] = fields;
-  const l1 = taxonomy.level1ByCode(c1);
-  const l2 = taxonomy.level2ByCode(c2);
-  if (!l1 || !l2 || l1.name !== n1 || l2.name !== n2 || l2.parent !== l1.code) return null;
+/**
+ * The indicator spelt by the seven groups of `m` from `first` on (level 1 code and name, level 2 code
+ * and name, third-level name, period value, annual value), or null when any of them is not exactly canonical.
+ */
+function canonicalIndicator(seq: number | null, m: RegExpExecArray, first: number, source: string, taxonomy: Taxonomy): Indicator | null {
+  const l1 = taxonomy.level1ByCode(m[first] ?? '');
+  const l2 = taxonomy.level2ByCode(m[first + 2] ?? '');
+  if (!l1 || !l2 || l1.name !== m[first + 1] || l2.name !== m[first + 3] || l2.parent !== l1.code) return null;
+  const name = m[first + 4] ?? '';
+  const p = m[first + 5] ?? '';
+  const a = m[first + 6] ?? '';
   if (name.trimEnd() !== name || readsAsValueLabel(name)) return null;
   const period = parseIndicatorValue(p);
   const annual = parseIndicatorValue(a);
   if (period.text !== p || annual.text !== a) return null;
-  return {
-    seq,
-    level1: { code: c1, name: n1, entry: l1, nameConflict: false },
-    level2: { code: c2, name: n2, entry: l2, nameConflict: false },
-    name,
-    period,
-    annual,
-    extraFields: NO_EXTRA_FIELDS,
-    source,
-  };
+  return { seq, level1: canonicalRef(l1), level2: canonicalRef(l2), name, period, annual, extraFields: NO_EXTRA_FIELDS, source };
 }
 
 /** One canonical item of a cell that is not canonical as a whole. */
 function parseCanonicalItem(item: ItemSlice, taxonomy: Taxonomy): Indicator | null {
   if (item.numbering !== '、') return null;
   const m = CANONICAL_BODY.exec(item.body);
-  return m ? canonicalIndicator(item.seq, fieldsOf(m, 1), item.body, taxonomy) : null;
+  return m ? canonicalIndicator(item.seq, m, 1, item.body, taxonomy) : null;
 }
 
 function parseItem(item: ItemSlice, taxonomy: Taxonomy, found: Set<FormatDeviation>): Indicator {
@@ -270,7 +289,10 @@ function parseItem(item: ItemSlice, taxonomy: Taxonomy, found: Set<FormatDeviati
   for (const rawField of body.split(FIELD_SEPARATOR)) {
     const field = rawField.trim();
     if (field !== rawField) found.add('whitespace');
-    if (field === '') continue;
+    if (field === '') {
+      found.add('empty-field');
+      continue;
+    }
     const value = readLabelledValue(field, found);
     if (value) {
       if (value.kind === 'period' && period === null) {
@@ -283,6 +305,9 @@ function parseItem(item: ItemSlice, taxonomy: Taxonomy, found: Set<FormatDeviati
         order.push(4);
         continue;
       }
+      // A second value for a filled slot is not a name: written as one, it would read back as the value.
+      extraFields.push(field);
+      continue;
     }
     if (level1 === null && level2 === null && name === null) {
       const l1 = readLevel(field, 1, taxonomy.level1ByCode, taxonomy.level1ByName, found);
@@ -392,18 +417,41 @@ export function formatIndicator(
   return `${seq}、${parts.level1.code}-${parts.level1.name}；${parts.level2.code}-${parts.level2.name}；${parts.name}；实施周期指标值:${parts.period}；年度指标值:${parts.annual}。`;
 }
 
-/** Canonical text of complete indicators, renumbered 1..n. Incomplete items are skipped. */
-export function formatIndicators(indicators: readonly Indicator[]): string {
-  let out = '';
-  let seq = 0;
+/**
+ * Canonical text of complete indicators, renumbered 1..n. Incomplete items are skipped, and so are
+ * items whose fields would read back as something else once written canonically.
+ */
+export function formatIndicators(indicators: readonly Indicator[], taxonomy: Taxonomy = DEFAULT_TAXONOMY): string {
+  return writeCanonical(indicators, taxonomy).text;
+}
+
+function writeCanonical(indicators: readonly Indicator[], taxonomy: Taxonomy): { text: string; count: number } {
+  let text = '';
+  let count = 0;
   for (const ind of indicators) {
     const level1 = ind.level1?.entry;
     const level2 = ind.level2?.entry;
     if (!level1 || !level2 || !ind.period || !ind.annual || !isComplete(ind)) continue;
-    seq++;
-    out += formatIndicator(seq, { level1, level2, name: ind.name, period: ind.period.text, annual: ind.annual.text });
+    const parts = { level1, level2, name: ind.name, period: ind.period.text, annual: ind.annual.text };
+    if (!readsBack(formatIndicator(1, parts), parts, taxonomy)) continue;
+    count++;
+    text += formatIndicator(count, parts);
   }
-  return out;
+  return { text, count };
+}
+
+/**
+ * Whether a rebuilt item reads back as itself. Rebuilding can join what the cell kept apart: a value
+ * written "≤5。 1、x" loses its space and "。1、" then starts an item.
+ */
+function readsBack(item: string, parts: { level1: Level1Entry; level2: Level2Entry; name: string; period: string; annual: string }, taxonomy: Taxonomy): boolean {
+  const again = readCell(item, taxonomy, false);
+  const back = again.indicators[0];
+  return (
+    back !== undefined && again.indicators.length === 1 && again.deviations.length === 0 && again.strayText === '' && !again.ambiguousTerminator &&
+    back.level1?.entry?.code === parts.level1.code && back.level2?.entry?.code === parts.level2.code && back.name === parts.name &&
+    back.period?.text === parts.period && back.annual?.text === parts.annual && back.extraFields.length === 0
+  );
 }
 
 export function isBlankIndicatorText(text: string): boolean {

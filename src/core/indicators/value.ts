@@ -75,11 +75,16 @@ function readIndicatorValue(written: string): IndicatorValue {
   }
   let text = toHalfWidthDigits(raw).replace(WHITESPACE, '');
   let comparatorNormalised = false;
-  for (const [from, to] of SYMBOL_REPLACEMENTS) {
-    if (text.startsWith(from)) {
-      text = to + text.slice(from.length);
-      comparatorNormalised = true;
-      break;
+  // Until nothing changes: a mixed pair such as "<＝" becomes "＜＝" and then "≤". Each step shortens the
+  // text or turns an ASCII symbol into one no replacement starts with, so this ends.
+  for (let replaced = true; replaced; ) {
+    replaced = false;
+    for (const [from, to] of SYMBOL_REPLACEMENTS) {
+      if (text.startsWith(from)) {
+        text = to + text.slice(from.length);
+        comparatorNormalised = replaced = true;
+        break;
+      }
     }
   }
 

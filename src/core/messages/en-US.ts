@@ -2,6 +2,17 @@ import { listDeviations, type MessageCatalog } from './catalog';
 
 const seqName = (p: { seq: number; name: string }) => `Indicator ${p.seq} "${p.name}"`;
 
+const EXCEL_ERROR_MEANING: Readonly<Record<string, string>> = {
+  '#REF!': 'the formula refers to a deleted or invalid cell',
+  '#VALUE!': 'the formula calculates with text or a value of the wrong type',
+  '#DIV/0!': 'the formula divides by zero or by a blank cell',
+  '#N/A': 'a lookup in the formula found no value',
+  '#NAME?': 'a function or name in the formula is misspelt',
+  '#NUM!': 'a number in the formula is invalid or out of range',
+  '#NULL!': 'the ranges in the formula do not intersect',
+  '#SPILL!': 'the formula cannot spill its result over other content',
+};
+
 /** English: every rule message in one place. */
 export const enUS: MessageCatalog = {
   messages: {
@@ -9,7 +20,13 @@ export const enUS: MessageCatalog = {
     'table.column-missing': (p) => `The header has no "${enUS.column[p.column]}" column, so it cannot be checked. Add the column as in the template.`,
     'table.unit-missing': () => 'No currency unit above the header (单位：万元 or 单位：元); checked as 万元. Please state the unit.',
     'table.no-projects': () => 'The table has no project rows: list each project under its unit row.',
+    'name.missing': () => 'This row has amounts or performance texts but no project name. If it continues the project above (cells merged over two rows), move its content into the project\'s own row, one row per project; otherwise enter the project (unit) name.',
     'amount.invalid': (p) => `"${enUS.column[p.column]}" must be a number, not "${p.text}". Enter the amount only, without units or words.`,
+    'amount.formula-error': (p) => `"${enUS.column[p.column]}" is the error value ${p.error} (${EXCEL_ERROR_MEANING[p.error] ?? 'the formula failed'}), so the amount cannot be read. Fix the cell's formula or enter the amount.`,
+    'amount.unit': (p) =>
+      p.unit === p.tableUnit
+        ? `"${enUS.column[p.column]}" holds "${p.text}", with a unit. Amount cells take numbers only; the unit is stated once above the header (单位：${p.tableUnit}). Change it to ${p.value}.`
+        : `"${enUS.column[p.column]}" holds "${p.text}", in another unit than the table's (单位：${p.tableUnit}): that is ${p.value} ${p.tableUnit}. Amount cells take numbers only; change it to ${p.value}.`,
     'amount.negative': (p) => `"${enUS.column[p.column]}" is negative (${p.value} ${p.unit}); amounts cannot be negative.`,
     'amount.text': (p) => `"${enUS.column[p.column]}" ${p.value} is a number stored as text, which SUM ignores. It can be converted to a number.`,
     'amount.precision': (p) => `"${enUS.column[p.column]}" ${p.text} has more than 6 decimal places; checked as ${p.value}.`,
@@ -46,7 +63,10 @@ export const enUS: MessageCatalog = {
     'table.column-missing': 'Column missing',
     'table.unit-missing': 'Currency unit not stated',
     'table.no-projects': 'No projects in the table',
+    'name.missing': 'Project name missing',
     'amount.invalid': 'Amount is not a number',
+    'amount.formula-error': 'Formula error in an amount',
+    'amount.unit': 'Amount written with a unit',
     'amount.negative': 'Negative amount',
     'amount.text': 'Number stored as text',
     'amount.precision': 'Too many decimal places',
@@ -91,6 +111,7 @@ export const enUS: MessageCatalog = {
   },
   deviation: {
     'line-break': 'contains line breaks',
+    'invisible-characters': 'contains invisible characters (zero-width spaces, direction marks or control characters)',
     whitespace: 'contains extra spaces',
     'numbering-missing': 'no item number "1、"',
     'numbering-style': 'item numbers should be "1、"',
@@ -100,6 +121,7 @@ export const enUS: MessageCatalog = {
     'dash-variant': 'codes should be followed by a half-width "-"',
     'field-order': 'parts should be in the order level 1, level 2, name, period value, annual value',
     'semicolon-halfwidth': 'parts should be separated by the full-width "；"',
+    'empty-field': 'contains an empty part (two separators in a row)',
     'value-label': 'labels should be "实施周期指标值:" and "年度指标值:"',
     'colon-fullwidth': 'labels should be followed by a half-width ":"',
     'colon-missing': 'the ":" after a value label is missing',

@@ -2,6 +2,17 @@ import { listDeviations, type MessageCatalog } from './catalog';
 
 const seqName = (p: { seq: number; name: string }) => `第 ${p.seq} 项指标“${p.name}”`;
 
+const EXCEL_ERROR_MEANING: Readonly<Record<string, string>> = {
+  '#REF!': '公式引用的单元格已被删除或无效',
+  '#VALUE!': '公式中有文本或类型不对的值参与计算',
+  '#DIV/0!': '公式除以了零或空白单元格',
+  '#N/A': '查找函数没有找到对应的值',
+  '#NAME?': '公式中的函数名或名称拼写有误',
+  '#NUM!': '公式中的数值无效或超出范围',
+  '#NULL!': '公式引用的区域没有交集',
+  '#SPILL!': '公式结果的溢出区域被其他内容挡住',
+};
+
 /** 简体中文：所有规则消息集中在此。每条消息说明哪里错、数字是多少、怎么改。 */
 export const zhCN: MessageCatalog = {
   messages: {
@@ -9,7 +20,13 @@ export const zhCN: MessageCatalog = {
     'table.column-missing': (p) => `表头缺少“${zhCN.column[p.column]}”列，该列的校验无法进行。请按模板补齐列标题。`,
     'table.unit-missing': () => '表头上方没有注明金额单位（单位：万元 或 单位：元），已按万元校验。请补上单位。',
     'table.no-projects': () => '表中没有项目行：请在单位行下方逐行填列项目。',
+    'name.missing': () => '这一行填了金额或绩效内容，但项目名称为空。如果它是上一行项目的续行（跨行合并的单元格），请把内容并入项目所在行、每个项目只占一行；否则请填写项目（单位）名称。',
     'amount.invalid': (p) => `“${zhCN.column[p.column]}”应为数字，现为“${p.text}”。请只填写金额数字（不要带单位或文字）。`,
+    'amount.formula-error': (p) => `“${zhCN.column[p.column]}”是错误值 ${p.error}（${EXCEL_ERROR_MEANING[p.error] ?? '公式计算出错'}），无法读取金额。请修正该单元格的公式，或直接填写金额。`,
+    'amount.unit': (p) =>
+      p.unit === p.tableUnit
+        ? `“${zhCN.column[p.column]}”填的是“${p.text}”，带了单位。金额单元格只能填数字，单位统一写在表头上方（单位：${p.tableUnit}）。请改为 ${p.value}。`
+        : `“${zhCN.column[p.column]}”填的是“${p.text}”，单位与本表（单位：${p.tableUnit}）不同，折合 ${p.value} ${p.tableUnit}。金额单元格只能填数字，请改为 ${p.value}。`,
     'amount.negative': (p) => `“${zhCN.column[p.column]}”为负数 ${p.value} ${p.unit}，金额不能为负。`,
     'amount.text': (p) => `“${zhCN.column[p.column]}”的 ${p.value} 是以文本形式存储的数字，求和公式会忽略它。可一键转换为数值。`,
     'amount.precision': (p) => `“${zhCN.column[p.column]}”的 ${p.text} 超过 6 位小数，已按 ${p.value} 计算。请核对金额。`,
@@ -46,7 +63,10 @@ export const zhCN: MessageCatalog = {
     'table.column-missing': '缺少列',
     'table.unit-missing': '未注明金额单位',
     'table.no-projects': '表中没有项目',
+    'name.missing': '缺少项目名称',
     'amount.invalid': '金额不是数字',
+    'amount.formula-error': '金额公式出错',
+    'amount.unit': '金额带单位',
     'amount.negative': '金额为负数',
     'amount.text': '数字以文本存储',
     'amount.precision': '金额小数位过多',
@@ -91,6 +111,7 @@ export const zhCN: MessageCatalog = {
   },
   deviation: {
     'line-break': '含有换行',
+    'invisible-characters': '含有看不见的字符（零宽空格、方向控制符或控制字符）',
     whitespace: '含有多余空格',
     'numbering-missing': '缺少序号“1、”',
     'numbering-style': '序号应写作“1、”',
@@ -100,6 +121,7 @@ export const zhCN: MessageCatalog = {
     'dash-variant': '编码后应为半角“-”',
     'field-order': '各部分顺序应为一级、二级、三级指标、实施周期指标值、年度指标值',
     'semicolon-halfwidth': '分隔符应为全角分号“；”',
+    'empty-field': '含有空的部分（连续的分号“；；”）',
     'value-label': '应写作“实施周期指标值:”和“年度指标值:”',
     'colon-fullwidth': '“指标值”后应为半角冒号“:”',
     'colon-missing': '“指标值”后缺少冒号“:”',

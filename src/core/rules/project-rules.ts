@@ -16,11 +16,12 @@ function perIndicator<R extends RuleId>(
 ): readonly RuleHit<R>[] {
   const cell = s.row.indicators;
   if (!s.parsed || !cell) return NO_HITS;
+  const indicators = s.parsed.indicators;
   let hits: RuleHit<R>[] | null = null;
-  s.parsed.indicators.forEach((ind, i) => {
-    const params = check(ind, i + 1);
+  for (let i = 0; i < indicators.length; i++) {
+    const params = check(indicators[i] as Indicator, i + 1);
     if (params) (hits ??= []).push({ rule, params, location: cell.location, discriminator: i + 1 });
-  });
+  }
   return hits ?? NO_HITS;
 }
 
@@ -32,13 +33,15 @@ function perLevel<R extends RuleId>(
 ): readonly RuleHit<R>[] {
   const cell = s.row.indicators;
   if (!s.parsed || !cell) return NO_HITS;
+  const indicators = s.parsed.indicators;
   let hits: RuleHit<R>[] | null = null;
-  s.parsed.indicators.forEach((ind, i) => {
-    for (const level of [1, 2] as const) {
-      const params = check(ind, i + 1, level);
-      if (params) (hits ??= []).push({ rule, params, location: cell.location, discriminator: `${i + 1}.${level}` });
-    }
-  });
+  for (let i = 0; i < indicators.length; i++) {
+    const ind = indicators[i] as Indicator;
+    const first = check(ind, i + 1, 1);
+    if (first) (hits ??= []).push({ rule, params: first, location: cell.location, discriminator: `${i + 1}.1` });
+    const second = check(ind, i + 1, 2);
+    if (second) (hits ??= []).push({ rule, params: second, location: cell.location, discriminator: `${i + 1}.2` });
+  }
   return hits ?? NO_HITS;
 }
 
@@ -48,7 +51,14 @@ function atIndicators<R extends RuleId>(rule: R, s: ProjectSubject, params: Rule
   return [{ rule, params, location: s.row.indicators.location }];
 }
 
+// Value tests at module level: no closure per indicator.
+const isNumberWithoutUnit = (v: IndicatorValue): boolean => v.number !== null && v.unit === '';
+const isNotSatisfactionRate = (v: IndicatorValue): boolean => v.number === null || !(v.unit === '%' || v.unit === '分');
+const isQualitative = (v: IndicatorValue): boolean => v.qualitative && !PLACEHOLDER.test(v.text);
+
 const ref = (ind: Indicator, seq: number) => ({ seq, name: ind.name || '（未命名）' });
+// Quoted text in a message stays readable even when a whole pasted page sits in the cell.
+const clip = (text: string): string => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
 /** The indicator's non-empty values that match, as "≤5" or "≤5、≤6"; null when none does. */
 function valuesWhere(ind: Indicator, test: (v: IndicatorValue) => boolean): string | null {
   const p = ind.period && ind.period.text !== '' && test(ind.period) ? ind.period.text : null;
@@ -200,24 +210,35 @@ export const extraField: ProjectRule<'indicator.extra-field'> = {
   defaultSeverity: 'error',
   scope: 'project',
   check: (s) =>
-    perIndicator('indicator.extra-field', s, (ind, seq) => (ind.extraFields.length > 0 ? { ...ref(ind, seq), fields: ind.extraFields.join('；') } : null)),
+    perIndicator('indicator.extra-field', s, (ind, seq) => (ind.extraFields.length > 0 ? { ...ref(ind, seq), fields: clip(ind.extraFields.join('；')) } : null)),
 };
+
+const level2Key = (ind: Indicator): string => ind.level2?.entry?.code ?? ind.level2?.name ?? '';
+const MAX_PAIRWISE = 32;
 
 export const duplicateIndicator: ProjectRule<'indicator.duplicate'> = {
   id: 'indicator.duplicate',
   defaultSeverity: 'warning',
   scope: 'project',
   check: (s) => {
-    const seen = new Map<string, number>();
+    const indicators = s.parsed?.indicators ?? [];
+    // Pairwise: a cell holds a handful of indicators, and this needs no key strings or map per project.
+    // A pasted cell can hold thousands, though: then a map keeps it linear.
+    const seen = indicators.length > MAX_PAIRWISE ? new Map<string, number>() : null;
     return perIndicator('indicator.duplicate', s, (ind, seq) => {
       if (ind.name === '') return null;
-      const key = `${ind.level2?.entry?.code ?? ind.level2?.name ?? ''}|${ind.name}`;
-      const first = seen.get(key);
-      if (first === undefined) {
-        seen.set(key, seq);
-        return null;
+      const level2 = level2Key(ind);
+      if (seen) {
+        const key = `${level2}|${ind.name}`;
+        const first = seen.get(key);
+        if (first === undefined) seen.set(key, seq);
+        return first === undefined ? null : { ...ref(ind, seq), first };
       }
-      return { ...ref(ind, seq), first };
+      for (let j = 0; j < seq - 1; j++) {
+        const earlier = indicators[j] as Indicator;
+        if (earlier.name === ind.name && level2Key(earlier) === level2) return { ...ref(ind, seq), first: j + 1 };
+      }
+      return null;
     });
   },
 };
@@ -233,12 +254,14 @@ export const placeholder: ProjectRule<'content.placeholder'> = {
     if (s.row.goal && goalMatch) hits.push({ rule: 'content.placeholder', params: { field: 'goal', seq: 0, text: goalMatch[0] }, location: s.row.goal.location });
     hits.push(
       ...perIndicator('content.placeholder', s, (ind, seq) => {
-        const fields = [['name', ind.name], ['period', ind.period?.text ?? ''], ['annual', ind.annual?.text ?? ''], ['extra', ind.extraFields.join('')]] as const;
-        for (const [field, text] of fields) {
-          const m = PLACEHOLDER.exec(text);
-          if (m) return { field, seq, text: m[0] };
-        }
-        return null;
+        const m = PLACEHOLDER.exec(ind.name);
+        if (m) return { field: 'name', seq, text: m[0] };
+        const p = ind.period ? PLACEHOLDER.exec(ind.period.text) : null;
+        if (p) return { field: 'period', seq, text: p[0] };
+        const a = ind.annual ? PLACEHOLDER.exec(ind.annual.text) : null;
+        if (a) return { field: 'annual', seq, text: a[0] };
+        const e = ind.extraFields.length > 0 ? PLACEHOLDER.exec(ind.extraFields.join('')) : null;
+        return e ? { field: 'extra', seq, text: e[0] } : null;
       }),
     );
     return hits.length > 0 ? hits : NO_HITS;
@@ -251,7 +274,7 @@ export const unitMissing: ProjectRule<'value.unit-missing'> = {
   scope: 'project',
   check: (s) =>
     perIndicator('value.unit-missing', s, (ind, seq) => {
-      const value = valuesWhere(ind, (v) => v.number !== null && v.unit === '');
+      const value = valuesWhere(ind, isNumberWithoutUnit);
       return value === null ? null : { ...ref(ind, seq), value };
     }),
 };
@@ -265,7 +288,7 @@ export const satisfactionUnit: ProjectRule<'value.satisfaction-unit'> = {
   check: (s) =>
     perIndicator('value.satisfaction-unit', s, (ind, seq) => {
       if (!isSatisfaction(ind)) return null;
-      const value = valuesWhere(ind, (v) => v.number === null || !(v.unit === '%' || v.unit === '分'));
+      const value = valuesWhere(ind, isNotSatisfactionRate);
       return value === null ? null : { ...ref(ind, seq), value };
     }),
 };
@@ -276,7 +299,7 @@ export const qualitativeValue: ProjectRule<'value.qualitative'> = {
   scope: 'project',
   check: (s) =>
     perIndicator('value.qualitative', s, (ind, seq) => {
-      const value = valuesWhere(ind, (v) => v.qualitative && !PLACEHOLDER.test(v.text));
+      const value = valuesWhere(ind, isQualitative);
       return value === null ? null : { ...ref(ind, seq), value };
     }),
 };

@@ -1,4 +1,4 @@
-import { amountToNumber, formatAmount } from '../amounts';
+import { amountToNumber, convertAmount, formatAmount } from '../amounts';
 import { AMOUNT_COLUMNS, type AmountCell } from '../table-model';
 import { NO_HITS, type RowRule, type RuleHit } from './rule';
 import type { RuleId } from './rule-ids';
@@ -23,10 +23,52 @@ export const amountInvalid: RowRule<'amount.invalid'> = {
   scope: 'row',
   check: ({ row }) =>
     eachAmount(row.amounts, (cell) =>
-      cell.parsed.kind === 'invalid'
+      cell.parsed.kind === 'invalid' && cell.parsed.excelError === undefined && cell.parsed.withUnit === undefined
         ? { rule: 'amount.invalid', params: { column: cell.column, text: cell.parsed.text }, location: cell.location }
         : null,
     ),
+};
+
+/** A row with amounts or texts but no name: often the lower half of a project merged over two rows. */
+export const nameMissing: RowRule<'name.missing'> = {
+  id: 'name.missing',
+  defaultSeverity: 'error',
+  scope: 'row',
+  check: ({ row }) => (row.kind !== 'grand-total' && row.name === '' ? [{ rule: 'name.missing', params: {}, location: row.nameLocation }] : NO_HITS),
+};
+
+/** #REF!, #DIV/0!…: the cached result of a failed formula. */
+export const amountFormulaError: RowRule<'amount.formula-error'> = {
+  id: 'amount.formula-error',
+  defaultSeverity: 'error',
+  scope: 'row',
+  check: ({ row }) =>
+    eachAmount(row.amounts, (cell) =>
+      cell.parsed.kind === 'invalid' && cell.parsed.excelError !== undefined
+        ? { rule: 'amount.formula-error', params: { column: cell.column, error: cell.parsed.excelError }, location: cell.location }
+        : null,
+    ),
+};
+
+/** "99万元": the number is clear, but a text cell is skipped by SUM and the unit belongs above the header. */
+export const amountWithUnit: RowRule<'amount.unit'> = {
+  id: 'amount.unit',
+  fixable: true,
+  defaultSeverity: 'error',
+  scope: 'row',
+  check: ({ row }, ctx) =>
+    eachAmount(row.amounts, (cell) => {
+      const parsed = cell.parsed;
+      if (parsed.kind !== 'invalid' || parsed.withUnit === undefined) return null;
+      const tableUnit = ctx.unit === '元' ? '元' : '万元';
+      const value = convertAmount(parsed.withUnit.value, parsed.withUnit.unit, tableUnit);
+      return {
+        rule: 'amount.unit',
+        params: { column: cell.column, text: parsed.text, unit: parsed.withUnit.unit, tableUnit, value: formatAmount(value, 0) },
+        location: cell.location,
+        fix: { location: cell.location, expected: cell.raw, value: amountToNumber(value) },
+      };
+    }),
 };
 
 export const amountNegative: RowRule<'amount.negative'> = {

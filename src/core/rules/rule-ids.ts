@@ -25,7 +25,10 @@ export interface RuleParams {
   'table.column-missing': { readonly column: ColumnLabel };
   'table.unit-missing': Record<string, never>;
   'table.no-projects': Record<string, never>;
+  'name.missing': Record<string, never>;
   'amount.invalid': { readonly column: ColumnLabel; readonly text: string };
+  'amount.formula-error': { readonly column: ColumnLabel; readonly error: string };
+  'amount.unit': { readonly column: ColumnLabel; readonly text: string; readonly unit: string; readonly tableUnit: string; readonly value: string };
   'amount.negative': { readonly column: ColumnLabel; readonly value: string; readonly unit: string };
   'amount.text': { readonly column: ColumnLabel; readonly value: string };
   'amount.precision': { readonly column: ColumnLabel; readonly text: string; readonly value: string };

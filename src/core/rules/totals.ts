@@ -14,9 +14,10 @@ function isBlank(cell: AmountCell | null): boolean {
 }
 
 /**
- * Every sum the table claims, computed once per table in one pass over its rows:
+ * Every sum the table claims that does not hold, computed once per table in one pass over its rows:
  * each row's 总计 against its funding columns, and each unit / 合计 cell against its children.
- * Sums with an unreadable cell are skipped (amount.invalid reports that cell).
+ * Sums that hold are left out (no rule reports them); sums with an unreadable cell are skipped
+ * (amount.invalid reports that cell).
  */
 export function compareTotals(table: PerformanceTable): TotalsComparison[] {
   const out: TotalsComparison[] = [];
@@ -40,7 +41,7 @@ function compareRow(row: TableRow, out: TotalsComparison[]): void {
     allBlank &&= isBlank(row.amounts[column]);
   }
   const actual = valueOf(total);
-  if (actual === null || allBlank) return;
+  if (actual === null || allBlank || actual === expected) return;
   out.push({ scope: 'row', column: 'total', location: total.location, expected, actual, count: FUNDING_COLUMNS.length, of: 'projects', raw: total.raw });
 }
 
@@ -62,7 +63,7 @@ function compareChildren(table: PerformanceTable, row: TableRow, out: TotalsComp
       }
       expected += v;
     }
-    if (expected === null) continue;
+    if (expected === null || expected === actual) continue;
     out.push({ scope, column, location: cell.location, expected, actual, count: children.length, of, raw: cell.raw });
   }
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { formatIndicators, parseIndicators, type FormatDeviation } from '../../../src/core/indicators/grammar';
+import { parseIndicatorValue } from '../../../src/core/indicators/value';
 import { createTaxonomy } from '../../../src/core/taxonomy';
 
 const fixtures = join(__dirname, '../../fixtures/indicators');
@@ -82,6 +83,31 @@ describe('structure of malformed items', () => {
     const parsed = parseIndicators('1、4-成本指标；41-经济成本指标；项目总成本；实施周期指标值:≤30万元；年度指标值:≤30万元。', classic);
     expect(parsed.canonical).toBeNull();
     expect(parsed.indicators[0]?.level1?.entry).toBeNull();
+  });
+});
+
+describe('found by fuzzing', () => {
+  test('a cell with more than 999 items reads item by item and formats back unchanged', () => {
+    const text = Array.from({ length: 1200 }, (_, i) => `${i + 1}、1-产出指标；11-数量指标；指标${i}；实施周期指标值:1；年度指标值:1。`).join('');
+    const parsed = parseIndicators(text);
+    expect(parsed.indicators).toHaveLength(1200);
+    expect(parsed.indicators[1199]?.seq).toBe(1200);
+    expect(parsed.canonical).toBe(text);
+    expect(formatIndicators(parsed.indicators)).toBe(text);
+  });
+
+  test('an item whose rebuilt text would read as two items is not formatted', () => {
+    const [ind] = parseIndicators('1、1-产出指标；12-质量指标；投诉次数；实施周期指标值:≤5；年度指标值:≤5。 1、x').indicators;
+    expect(ind?.annual?.text).toBe('≤5。1、x');
+    expect(formatIndicators(ind ? [ind] : [])).toBe('');
+  });
+
+  test('values normalise in one step: re-reading the canonical value changes nothing', () => {
+    for (const written of ['<＝5', '>＝90%', '=＜3人', '＜=3']) {
+      const value = parseIndicatorValue(written);
+      expect(parseIndicatorValue(value.text)).toMatchObject({ text: value.text, comparator: value.comparator, number: value.number, unit: value.unit });
+    }
+    expect(parseIndicatorValue('<＝5')).toMatchObject({ text: '≤5', comparator: '≤', number: '5' });
   });
 });
 
