@@ -1,5 +1,6 @@
 // Lint exists mainly to enforce the layer direction: ui, cli, workbook -> core, never back.
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const otherLayers = ['workbook', 'ui', 'taskpane', 'web', 'cli'];
@@ -11,9 +12,21 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['src/**/*.ts', 'src/**/*.tsx'],
+    // Browser globals let no-implied-eval recognise setTimeout("code").
+    languageOptions: { globals: globals.browser },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
+      // The pages' CSP forbids eval, and every text is rendered as text, never parsed as HTML.
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML'], Property[key.name='dangerouslySetInnerHTML']", message: 'Render text as React children, never as HTML.' },
+        { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML|insertAdjacentHTML)$/]", message: 'Set textContent or render with React; never parse strings as HTML.' },
+        { selector: "CallExpression[callee.object.name='document'][callee.property.name=/^(write|writeln)$/]", message: 'No document.write: it parses strings as HTML.' },
+      ],
     },
   },
   {

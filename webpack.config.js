@@ -23,7 +23,7 @@ module.exports = (env = {}, argv = {}) => {
   const certs = existingDevCerts();
   return {
     mode: production ? 'production' : 'development',
-    // No eval-based source maps: the standalone page's Content-Security-Policy forbids eval.
+    // No eval-based source maps, in either mode: both pages' Content-Security-Policy forbids eval.
     devtool: 'source-map',
     entry: { taskpane: './src/taskpane/index.tsx', web: './src/web/index.tsx' },
     output: {
@@ -32,6 +32,8 @@ module.exports = (env = {}, argv = {}) => {
       chunkFilename: production ? '[name].[contenthash].js' : '[name].js',
       publicPath: '',
       clean: true,
+      // Every supported webview has globalThis; without this the runtime's global lookup falls back to new Function.
+      environment: { globalThis: true },
     },
     resolve: { extensions: ['.tsx', '.ts', '.js'] },
     module: {

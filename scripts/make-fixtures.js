@@ -6,7 +6,6 @@
 // Zip entries store local time; pin the zone so the bytes do not depend on the machine.
 process.env.TZ = 'UTC';
 
-const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const ExcelJS = require('exceljs');
@@ -17,7 +16,7 @@ const repoRoot = path.resolve(__dirname, '..');
 const seedPath = path.resolve(process.argv[2] || path.join(repoRoot, '..', 'shared', 'seed', '项目支出绩效目标表-广州市信访局.csv'));
 const outDir = path.join(repoRoot, 'test', 'fixtures');
 const SHEET_NAME = '项目支出绩效目标表';
-const FIXED_TIME = Date.UTC(2025, 0, 1, 0, 0, 0);
+const { FIXED_TIME, deterministically } = require('./deterministic');
 const AMOUNT_COLUMNS = [1, 2, 3, 4]; // 总计, 财政拨款, 财政专户拨款, 其他资金
 const COLUMN_WIDTHS = [44, 12, 12, 14, 12, 60, 90];
 const HEADER_ROWS = 3; // title, 部门名称/单位, column headers
@@ -43,35 +42,6 @@ function parseCsv(text) {
   }
   if (field !== '' || record.length > 0) { record.push(field); records.push(record); }
   return records;
-}
-
-/**
- * JSZip stamps entries with `new Date()` and the encryptor draws random salts and keys;
- * both are pinned while a fixture is generated. Fine for test data, never for real secrets.
- */
-async function deterministically(generate) {
-  const RealDate = global.Date;
-  const realRandomBytes = crypto.randomBytes;
-  let counter = 0;
-  class FixedDate extends RealDate {
-    constructor(...args) {
-      if (args.length === 0) super(FIXED_TIME);
-      else super(...args);
-    }
-    static now() { return FIXED_TIME; }
-  }
-  global.Date = FixedDate;
-  crypto.randomBytes = (size) => {
-    const bytes = Buffer.alloc(size);
-    for (let i = 0; i < size; i++) bytes[i] = (counter++ * 73 + 41) & 0xff;
-    return bytes;
-  };
-  try {
-    return await generate();
-  } finally {
-    global.Date = RealDate;
-    crypto.randomBytes = realRandomBytes;
-  }
 }
 
 function amountValue(text) {

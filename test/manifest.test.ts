@@ -74,6 +74,20 @@ describe('manifest.xml', () => {
     for (const url of urls) expect(url === BASE || url.startsWith(`${BASE}/`)).toBe(true);
   });
 
+  it('asks for ReadWriteDocument and nothing more: the pane reads and writes cells, formats, a sheet and settings', () => {
+    expect(manifest.match(/<Permissions>([^<]*)<\/Permissions>/g)).toEqual(['<Permissions>ReadWriteDocument</Permissions>']);
+    // Nothing that would widen its reach: extra trusted domains, a different host, a mailbox permission.
+    expect(manifest).not.toMatch(/<AppDomains?>|ReadWriteMailbox|ReadItem|Restricted|<Host Name="(?!Workbook)/);
+  });
+
+  it('has every URL, in attributes and in text, on the add-in’s own origin over https', () => {
+    const withoutNamespaces = manifest.replace(/\sxmlns(:\w+)?="[^"]*"/g, '');
+    const urls = [...withoutNamespaces.matchAll(/="([a-z][\w+.-]*:[^"]*)"|>([a-z][\w+.-]*:\/\/[^<]*)</gi)].map((m) => m[1] ?? m[2] ?? '');
+    expect(urls.length).toBe(9);
+    for (const url of urls) expect([url, new URL(url).origin]).toEqual([url, BASE]);
+    expect(new URL(BASE).protocol).toBe('https:');
+  });
+
   it('has icons in assets/ with the pixel size each reference promises', () => {
     const iconUrl = attribute(/<IconUrl [^>]*>/.exec(manifest)?.[0] ?? '', 'DefaultValue');
     const highRes = attribute(/<HighResolutionIconUrl [^>]*>/.exec(manifest)?.[0] ?? '', 'DefaultValue');

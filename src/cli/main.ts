@@ -2,7 +2,8 @@ import { readFileSync } from 'fs';
 import { readFile } from 'fs/promises';
 import path from 'path';
 import { BUILTIN_PROFILES, checkWorkbook, parseProfile } from '../core/index';
-import type { CheckReport, Profile } from '../core/index';
+import type { CheckReport, Locale, Profile, WorkbookGrid } from '../core/index';
+import { isSameFile, outputProblem, writeFileAtomically } from './output-file';
 import { reasonText, readInputFile } from './read-input';
 import type { UnreadableReason } from './read-input';
 import { fileText, jsonReport, totalText } from './report';
@@ -30,6 +31,12 @@ interface CheckCommand {
   readonly format: Format;
   readonly profile: string | null;
   readonly language: Language;
+  /** Where the report goes instead of stdout. */
+  readonly output: string | null;
+  /** Where a marked copy of the one .xlsx input goes. */
+  readonly marked: string | null;
+  /** Replace an existing --output / --marked file. */
+  readonly force: boolean;
 }
 
 type Command = CheckCommand | { readonly kind: 'help' } | { readonly kind: 'version' } | { readonly kind: 'usage-error'; readonly message: string };
@@ -49,6 +56,15 @@ Checks 项目支出绩效目标表 (.xlsx or .csv). Files are only read, never c
   --profile <名称|路径> 内置规则配置名称或 JSON 文件路径（默认 default）
                        built-in profile name or path to a profile JSON file (default "default")
   --lang zh|en         输出语言（默认 zh）/ output language (default zh)
+  --output <文件>      把报告（格式同 --format）写到这个文件，不输出到屏幕
+                       write the report (as --format says) to this file instead of stdout
+  --marked <文件>      另存一份带标记和“校验结果”表的 .xlsx 副本（只能检查一个 .xlsx 文件）
+                       write a copy of the one .xlsx input with marks and a 校验结果 sheet
+  --force              允许覆盖已存在的 --output / --marked 文件
+                       allow --output / --marked to replace an existing file
+
+输入文件永远不会被覆盖；输出文件先写到同一文件夹的临时文件，写完后才改名。
+Inputs are never overwritten; outputs are written to a temporary file in the same folder, then renamed.
 
 退出码 / Exit codes:
   0  没有错误 / no errors
@@ -84,13 +100,17 @@ function parseArguments(argv: readonly string[]): Command {
     }
     if (arg === '-h' || arg === '--help') return { kind: 'help' };
     if (arg === '-v' || arg === '--version') return { kind: 'version' };
+    if (arg === '--force') {
+      options.set(arg, '');
+      continue;
+    }
     if (!arg.startsWith('-') || arg === '-') {
       positional.push(arg);
       continue;
     }
     const equals = arg.indexOf('=');
     const name = equals >= 0 ? arg.slice(0, equals) : arg;
-    if (name !== '--format' && name !== '--profile' && name !== '--lang') {
+    if (name !== '--format' && name !== '--profile' && name !== '--lang' && name !== '--output' && name !== '--marked') {
       return usageError(`未知选项 ${arg} / Unknown option ${arg}`);
     }
     const value = equals >= 0 ? arg.slice(equals + 1) : argv[++i];
@@ -110,7 +130,18 @@ function parseArguments(argv: readonly string[]): Command {
   }
   const lang = options.get('--lang') ?? 'zh';
   if (lang !== 'zh' && lang !== 'en') return usageError(`--lang 只能是 zh 或 en / --lang must be zh or en, not ${lang}`);
-  return { kind: 'check', files, format, profile: options.get('--profile') ?? null, language: lang };
+  const marked = options.get('--marked') ?? null;
+  if (marked !== null && files.length !== 1) return usageError('--marked 只能用于一个输入文件 / --marked takes exactly one input file');
+  return {
+    kind: 'check',
+    files,
+    format,
+    profile: options.get('--profile') ?? null,
+    language: lang,
+    output: options.get('--output') ?? null,
+    marked,
+    force: options.has('--force'),
+  };
 }
 
 function usageError(message: string): Command {
@@ -124,14 +155,22 @@ function packageVersion(): string {
 }
 
 async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
+  const refused = await refusedOutput(command);
+  if (refused !== null) {
+    io.stderr.write(`${refused}\n`);
+    return EXIT_UNREADABLE;
+  }
   const profile = await loadProfile(command.profile);
   if (!profile.ok) {
     io.stderr.write(`${profile.message}\n`);
     return EXIT_UNREADABLE;
   }
   const locale = command.language === 'zh' ? 'zh-CN' : 'en-US';
+  const reportText: string[] = [];
+  const emit = (text: string) => (command.output === null ? io.stdout.write(text) : reportText.push(text));
   const checked: CheckedFile[] = [];
   const unreadable: UnreadableFile[] = [];
+  let toMark: { readonly grid: WorkbookGrid; readonly report: CheckReport } | null = null;
   for (const file of command.files) {
     const input = await readInputFile(file);
     if (!input.ok) {
@@ -149,14 +188,65 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
       continue;
     }
     checked.push({ file, report });
-    if (command.format === 'text') io.stdout.write(fileText(file, report, command.language));
+    if (command.marked !== null) toMark = { grid: input.workbook, report };
+    if (command.format === 'text') emit(fileText(file, report, command.language));
   }
 
-  if (command.format === 'text') io.stdout.write(totalText(checked, unreadable, command.language));
-  else io.stdout.write(`${JSON.stringify(jsonReport(checked, unreadable), null, 2)}\n`);
+  if (command.format === 'text') emit(totalText(checked, unreadable, command.language));
+  else emit(`${JSON.stringify(jsonReport(checked, unreadable), null, 2)}\n`);
 
-  if (unreadable.length > 0) return EXIT_UNREADABLE;
+  let written = true;
+  if (command.marked !== null) written = await writeMarked(command, command.marked, toMark, locale, io);
+  if (command.output !== null) {
+    const text = reportText.join('');
+    written = (await writeOutput(command.output, io, () => writeFileAtomically(command.output as string, (handle) => handle.writeFile(text, 'utf8'), command.force))) && written;
+  }
+
+  if (unreadable.length > 0 || !written) return EXIT_UNREADABLE;
   return checked.some((c) => c.report.summary.errors > 0) ? EXIT_ERRORS_FOUND : EXIT_OK;
+}
+
+/** --output and --marked name files the user chose: never an input, never each other, no overwriting without --force. */
+async function refusedOutput(command: CheckCommand): Promise<string | null> {
+  const inputs = [...command.files, ...(command.profile !== null && !BUILTIN_PROFILES[command.profile] ? [command.profile] : [])];
+  if (command.output !== null && command.marked !== null && (await isSameFile(command.output, command.marked))) {
+    return `--output 和 --marked 不能是同一个文件：${command.output} / --output and --marked must be different files: ${command.output}`;
+  }
+  for (const [option, target] of [['--output', command.output], ['--marked', command.marked]] as const) {
+    if (target === null) continue;
+    const problem = await outputProblem(option, target, inputs, command.force);
+    if (problem !== null) return problem;
+  }
+  return null;
+}
+
+async function writeMarked(command: CheckCommand, target: string, toMark: { readonly grid: WorkbookGrid; readonly report: CheckReport } | null, locale: Locale, io: CliIo): Promise<boolean> {
+  const input = command.files[0] as string;
+  if (toMark === null) {
+    io.stderr.write(`未写出 ${target}：${input} 无法检查。 / ${target} was not written: ${input} could not be checked.\n`);
+    return false;
+  }
+  return writeOutput(target, io, async () => {
+    // Loaded only when asked for: it brings ExcelJS's writer.
+    const { writeMarkedCopy } = await import('./marked-copy');
+    const result = await writeMarkedCopy(input, toMark.grid, toMark.report, locale, target, command.force);
+    if (!result.ok) {
+      io.stderr.write(`未写出 ${target}：--marked 只能用于 .xlsx 文件，${input} 不是。 / ${target} was not written: --marked needs an .xlsx input, and ${input} is not one.\n`);
+      return false;
+    }
+    return true;
+  });
+}
+
+/** Runs a write; a failure is one line on stderr, and no file (not even part of one) is left behind. */
+async function writeOutput(target: string, io: CliIo, write: () => Promise<unknown>): Promise<boolean> {
+  try {
+    return (await write()) !== false;
+  } catch (error) {
+    const detail = typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
+    io.stderr.write(`无法写入 ${target}：${detail} / Cannot write ${target}: ${detail}\n`);
+    return false;
+  }
 }
 
 function unreadableFile(file: string, reason: UnreadableReason, language: Language, io: CliIo): UnreadableFile {

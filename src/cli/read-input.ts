@@ -6,6 +6,7 @@ export type UnreadableReason =
   | { readonly kind: 'missing' }
   | { readonly kind: 'directory' }
   | { readonly kind: 'io'; readonly code: string }
+  | { readonly kind: 'empty' }
   | { readonly kind: 'corrupt' }
   | { readonly kind: 'password' }
   | { readonly kind: 'legacy-xls' }
@@ -44,6 +45,11 @@ export function reasonText(reason: UnreadableReason): { zh: string; en: string }
       return { zh: '这是一个文件夹，不是文件。', en: 'it is a folder, not a file.' };
     case 'io':
       return { zh: `无法打开文件（${reason.code}）。`, en: `the file cannot be opened (${reason.code}).` };
+    case 'empty':
+      return {
+        zh: '文件是空的（0 字节），请确认选对了文件，或重新保存、导出后再检查。',
+        en: 'the file is empty (0 bytes); check that it is the right file, or save or export it again.',
+      };
     case 'corrupt':
       return {
         zh: '文件已损坏或不完整，无法作为 Excel 工作簿打开。',

@@ -45,7 +45,17 @@ export function fileText(file: string, report: CheckReport, language: Language):
   }
   if (report.findings.length === 0) lines.push(language === 'zh' ? '  未发现问题。' : '  No problems found.');
   lines.push(`  ${countsText({ files: 1, ...report.summary }, language, false)}`, '');
-  return lines.join('\n') + '\n';
+  return lines.map(terminalSafe).join('\n') + '\n';
+}
+
+// Control characters (an ESC sequence clears the screen, CR overwrites the line) and bidi overrides
+// (U+202E reverses the rest of the line) from cell text must not act on the officer's terminal.
+// eslint-disable-next-line no-control-regex -- control characters are what it matches
+const TERMINAL_UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Shows each unsafe character as <U+XXXX> instead of letting the terminal act on it. */
+export function terminalSafe(text: string): string {
+  return text.replace(TERMINAL_UNSAFE, (ch) => `<U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}>`);
 }
 
 /** The closing line over all files, plus how many could not be read. */

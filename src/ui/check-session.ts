@@ -1,5 +1,6 @@
 import { readSheetTables, type CellLocation, type Checker, type Finding, type Fix, type Locale, type WorkbookGrid } from '../core';
 import {
+  IGNORED_LIMITS,
   REPORT_SHEET_NAME,
   WorkbookError,
   type IgnoredFinding,
@@ -244,7 +245,14 @@ export function createCheckSession(port: WorkbookPort, checker: Checker, locale:
           void mark();
         },
         (error: unknown) => {
-          if (active) fail(error);
+          if (!active) return;
+          if (!(error instanceof WorkbookError) || error.code !== 'corrupt-data') return fail(error);
+          // Unreadable: say so and store an empty list, so that the next reviewer is not told again.
+          notice('warning', strings.ignoredReset);
+          update({ ignored: [] });
+          port.saveIgnored([]).catch((saveError: unknown) => {
+            if (active) fail(saveError);
+          });
         },
       );
     },
@@ -288,6 +296,9 @@ export function createCheckSession(port: WorkbookPort, checker: Checker, locale:
     async ignore(finding, reason) {
       const entry: IgnoredFinding = { key: finding.key, reason: reason.trim(), by: '', at: new Date().toISOString() };
       const next = [...state.ignored.filter((i) => i.key !== finding.key), entry];
+      // Within the limits the stored list is read back with, or it would be unreadable next time.
+      if (entry.reason.length > IGNORED_LIMITS.reasonLength) return strings.reasonTooLong(IGNORED_LIMITS.reasonLength);
+      if (next.length > IGNORED_LIMITS.entries) return strings.tooManyIgnored(IGNORED_LIMITS.entries);
       try {
         await port.saveIgnored(next);
       } catch (error) {

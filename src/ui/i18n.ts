@@ -57,6 +57,9 @@ export interface UiStrings {
   readonly fixed: (count: number) => string;
   readonly conflict: (cell: string) => string;
   readonly unexpectedError: (detail: string) => string;
+  readonly ignoredReset: string;
+  readonly reasonTooLong: (limit: number) => string;
+  readonly tooManyIgnored: (limit: number) => string;
   readonly dismiss: string;
   readonly featuresHeading: string;
   readonly diagnostics: {
@@ -129,6 +132,9 @@ const zhCN: UiStrings = {
   fixed: (n) => `已修正 ${n} 个单元格。`,
   conflict: (cell) => `单元格 ${cell} 在读取后已被修改，未写入。请重新校验。`,
   unexpectedError: (detail) => `操作失败：${detail}。请重试；如果问题持续，请联系技术支持。`,
+  ignoredReset: '工作簿中保存的忽略列表无法读取，已重置为空：之前忽略的问题会重新显示，请重新标记。',
+  reasonTooLong: (limit) => `忽略理由最多 ${limit} 个字符，请精简后再保存。`,
+  tooManyIgnored: (limit) => `一个工作簿最多忽略 ${limit} 个问题，没有保存。请先修正或取消忽略部分问题。`,
   dismiss: '关闭提示',
   featuresHeading: '功能',
   diagnostics: {
@@ -207,6 +213,9 @@ const enUS: UiStrings = {
   fixed: (n) => `${n} ${n === 1 ? 'cell' : 'cells'} fixed.`,
   conflict: (cell) => `Cell ${cell} changed after it was read and was not written. Check again.`,
   unexpectedError: (detail) => `The operation failed: ${detail}. Try again; if it keeps failing, contact support.`,
+  ignoredReset: 'The ignore list saved in this workbook could not be read and has been reset: findings ignored before show again; ignore them again.',
+  reasonTooLong: (limit) => `The reason may be at most ${limit} characters; shorten it and save again.`,
+  tooManyIgnored: (limit) => `A workbook can ignore at most ${limit} findings; nothing was saved. Fix or un-ignore some first.`,
   dismiss: 'Dismiss',
   featuresHeading: 'Features',
   diagnostics: {

@@ -23,6 +23,7 @@ import { createMemoryWorkbook, type MemoryWorkbook } from '../workbook/memory-wo
 import type { WorkbookPort } from '../workbook/port';
 import { downloadBytes, openSpreadsheet } from './files';
 import { GridView, type GridSelection } from './GridView';
+import { loadSavedDocument, saveDocument } from './saved-document';
 import { SAMPLE_WORKBOOK } from './sample-table';
 import { webStrings } from './strings';
 
@@ -37,11 +38,9 @@ interface OpenDocument {
   readonly name: string;
   readonly workbook: MemoryWorkbook;
   readonly port: WorkbookPort;
+  /** The opened .xlsx file's bytes: downloads start from them (null for CSV, the sample and restored work). */
+  readonly source: Uint8Array | null;
 }
-
-const STORAGE_KEY = 'jixiao.web.document';
-// localStorage holds about 5 MB of UTF-16 text per origin; stay well below it.
-const MAX_STORED_CHARS = 2_000_000;
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground2 },
@@ -99,19 +98,8 @@ function observed(workbook: MemoryWorkbook, changed: () => void): WorkbookPort {
     writeCells: after(workbook.writeCells),
     undo: after(workbook.undo),
     writeReport: after(workbook.writeReport),
+    saveIgnored: after(workbook.saveIgnored),
   };
-}
-
-function restore(storage: Storage | null): { name: string; grid: WorkbookGrid } | null {
-  try {
-    const text = storage?.getItem(STORAGE_KEY);
-    if (!text) return null;
-    const saved = JSON.parse(text) as { name?: unknown; grid?: { sheets?: unknown } };
-    if (typeof saved.name !== 'string' || !Array.isArray(saved.grid?.sheets)) return null;
-    return { name: saved.name, grid: saved.grid as WorkbookGrid };
-  } catch {
-    return null;
-  }
 }
 
 // FileReader rather than Blob#arrayBuffer: older browsers (and jsdom) lack the latter.
@@ -133,16 +121,18 @@ export function WebApp({ locale, storage }: WebAppProps) {
   const fileInput = useRef<HTMLInputElement>(null);
 
   const open = useCallback(
-    (name: string, grid: WorkbookGrid): OpenDocument => {
-      const workbook = createMemoryWorkbook(grid);
-      return { id: ++nextId, name, workbook, port: observed(workbook, bump) };
+    (name: string, grid: WorkbookGrid, source: Uint8Array | null = null, ignored?: string): OpenDocument => {
+      const workbook = createMemoryWorkbook(grid, ignored === undefined ? {} : { ignoredSetting: ignored });
+      return { id: ++nextId, name, workbook, port: observed(workbook, bump), source };
     },
     [bump],
   );
-  const [saved] = useState(() => restore(storage));
-  const [doc, setDoc] = useState<OpenDocument>(() => (saved ? open(saved.name, saved.grid) : open(strings.sampleName, SAMPLE_WORKBOOK)));
+  const [saved] = useState(() => loadSavedDocument(storage));
+  const [doc, setDoc] = useState<OpenDocument>(() =>
+    saved.status === 'restored' ? open(saved.document.name, saved.document.grid, null, saved.document.ignored) : open(strings.sampleName, SAMPLE_WORKBOOK),
+  );
   const [notice, setNotice] = useState<{ intent: 'info' | 'error' | 'warning'; text: string } | null>(
-    saved ? { intent: 'info', text: strings.restored } : null,
+    saved.status === 'restored' ? { intent: 'info', text: strings.restored } : saved.status === 'reset' ? { intent: 'warning', text: strings.storedReset } : null,
   );
 
   const grid = useMemo(() => doc.workbook.grid(), [doc, version]);
@@ -167,15 +157,15 @@ export function WebApp({ locale, storage }: WebAppProps) {
   useEffect(() => {
     if (!storage || version === 0) return;
     const timer = setTimeout(() => {
-      const text = JSON.stringify({ name: doc.name, grid: doc.workbook.grid() });
-      if (text.length > MAX_STORED_CHARS) setNotice({ intent: 'warning', text: strings.notSaved });
-      else storage.setItem(STORAGE_KEY, text);
+      const result = saveDocument(storage, { name: doc.name, grid: doc.workbook.grid(), ignored: doc.workbook.ignoredSetting() });
+      // Never swallowed: a change that is not kept is said so.
+      if (!result.ok) setNotice({ intent: 'warning', text: { 'too-large': strings.notSaved, full: strings.notSavedFull, unavailable: strings.notSavedUnavailable }[result.reason] });
     }, 800);
     return () => clearTimeout(timer);
-  }, [storage, doc, version, strings.notSaved]);
+  }, [storage, doc, version, strings]);
 
-  function replaceDocument(name: string, workbook: WorkbookGrid) {
-    const next = open(name, workbook);
+  function replaceDocument(name: string, workbook: WorkbookGrid, source: Uint8Array | null = null) {
+    const next = open(name, workbook, source);
     setDoc(next);
     setActiveSheet(workbook.sheets[0]?.name ?? '');
     setSelection(null);
@@ -194,24 +184,27 @@ export function WebApp({ locale, storage }: WebAppProps) {
       return;
     }
     setNotice(null);
-    replaceDocument(file.name, result.workbook);
+    replaceDocument(file.name, result.workbook, result.source);
   }
 
   async function download(withMarks: boolean) {
     try {
       const { writeXlsxGrid } = await import(/* webpackChunkName: "xlsx" */ '../workbook/xlsx-writer');
       const current = doc.workbook.grid();
+      // Start from the user's own file so that its formatting, formulas and layout stay.
+      const original = doc.source ? { base: doc.source } : {};
       let bytes: Uint8Array;
       if (withMarks) {
         const findings = activeFindings(createChecker({ locale }).checkWorkbook(current).findings, await doc.port.loadIgnored());
         const sheetOrder = current.sheets.map((s) => s.name);
         bytes = await writeXlsxGrid(current, {
+          ...original,
           marks: doc.workbook.marks(),
           report: reportRows(findings, sheetOrder, locale),
           severityLabels: CATALOGS[locale].severity,
         });
       } else {
-        bytes = await writeXlsxGrid(current);
+        bytes = await writeXlsxGrid(current, original);
       }
       const base = doc.name.replace(/\.(xlsx|csv)$/i, '');
       downloadBytes(bytes, `${base}${withMarks ? '-校验结果' : ''}.xlsx`);

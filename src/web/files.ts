@@ -1,14 +1,18 @@
 import type { WorkbookGrid } from '../core';
+import { sniffSpreadsheet } from '../workbook/input-kind';
 import { readSpreadsheet } from '../workbook/open-spreadsheet';
 import type { WebStrings } from './strings';
 
-export type OpenResult = { readonly ok: true; readonly workbook: WorkbookGrid } | { readonly ok: false; readonly message: string };
+export type OpenResult =
+  /** `source`: an .xlsx file's bytes, which downloads start from so that none of the user's formatting is lost. */
+  | { readonly ok: true; readonly workbook: WorkbookGrid; readonly source: Uint8Array | null }
+  | { readonly ok: false; readonly message: string };
 
 /** Reads a file the user picked. Everything happens in the browser. */
 export async function openSpreadsheet(name: string, bytes: Uint8Array, strings: WebStrings): Promise<OpenResult> {
   const read = await readSpreadsheet(bytes, name);
-  if (read.ok) return read;
-  const reasons = { corrupt: strings.unreadable.corrupt, password: strings.unreadable.encrypted, 'legacy-xls': strings.unreadable.legacy, 'not-spreadsheet': strings.unreadable.unknown };
+  if (read.ok) return { ok: true, workbook: read.workbook, source: sniffSpreadsheet(bytes, name) === 'xlsx' ? bytes : null };
+  const reasons = { empty: strings.unreadable.empty, corrupt: strings.unreadable.corrupt, password: strings.unreadable.encrypted, 'legacy-xls': strings.unreadable.legacy, 'not-spreadsheet': strings.unreadable.unknown };
   return { ok: false, message: strings.readFailed(name, reasons[read.problem]) };
 }
 

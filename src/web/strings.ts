@@ -20,9 +20,12 @@ export interface WebStrings {
   readonly pageOf: (page: number, pages: number, from: number, to: number) => string;
   readonly severity: { readonly [S in Severity]: string };
   readonly readFailed: (name: string, reason: string) => string;
-  readonly unreadable: { readonly encrypted: string; readonly legacy: string; readonly unknown: string; readonly corrupt: string };
+  readonly unreadable: { readonly empty: string; readonly encrypted: string; readonly legacy: string; readonly unknown: string; readonly corrupt: string };
   readonly restored: string;
   readonly notSaved: string;
+  readonly storedReset: string;
+  readonly notSavedFull: string;
+  readonly notSavedUnavailable: string;
   readonly selectedCell: (address: string) => string;
 }
 
@@ -46,6 +49,7 @@ const zhCN: WebStrings = {
   severity: { error: '错误', warning: '警告', info: '提示' },
   readFailed: (name, reason) => `无法打开 ${name}：${reason}`,
   unreadable: {
+    empty: '文件是空的（0 字节），请确认选对了文件，或重新保存后再打开。',
     encrypted: '文件受密码保护，请在 Excel 中取消密码后再打开。',
     legacy: '这是旧版 .xls 文件，请在 Excel 或 WPS 中另存为 .xlsx 后再打开。',
     unknown: '这不是 .xlsx 或 .csv 文件。',
@@ -53,6 +57,9 @@ const zhCN: WebStrings = {
   },
   restored: '已恢复上次在本浏览器中编辑的工作簿。',
   notSaved: '工作簿太大，无法自动保存在浏览器中；请及时下载。',
+  storedReset: '本浏览器中保存的上次编辑的数据无法读取，已重置；现在打开的是示例表。',
+  notSavedFull: '浏览器存储空间已满，最近的修改没有自动保存；请及时下载。',
+  notSavedUnavailable: '浏览器禁止了本地存储，修改不会自动保存；请及时下载。',
   selectedCell: (address) => `选中 ${address}`,
 };
 
@@ -76,6 +83,7 @@ const enUS: WebStrings = {
   severity: { error: 'Error', warning: 'Warning', info: 'Info' },
   readFailed: (name, reason) => `Cannot open ${name}: ${reason}`,
   unreadable: {
+    empty: 'the file is empty (0 bytes); check that it is the right file, or save it again.',
     encrypted: 'the file is password-protected; remove the password in Excel and open it again.',
     legacy: 'this is a legacy .xls file; save it as .xlsx in Excel or WPS first.',
     unknown: 'this is not an .xlsx or .csv file.',
@@ -83,6 +91,9 @@ const enUS: WebStrings = {
   },
   restored: 'Restored the workbook you last edited in this browser.',
   notSaved: 'The workbook is too large to keep in the browser; download it before leaving.',
+  storedReset: 'The work saved in this browser last time could not be read and has been reset; the sample is open instead.',
+  notSavedFull: 'Browser storage is full; your latest changes were not kept. Download the workbook before leaving.',
+  notSavedUnavailable: 'The browser blocks local storage; changes are not kept. Download the workbook before leaving.',
   selectedCell: (address) => `Selected ${address}`,
 };
 

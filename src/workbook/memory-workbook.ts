@@ -3,6 +3,7 @@ import {
   locate,
   parseA1,
   SEVERITIES,
+  toA1,
   type CellLocation,
   type CellValue,
   type Finding,
@@ -16,7 +17,6 @@ import {
   WorkbookError,
   type CellWrite,
   type HostCapabilities,
-  type IgnoredFinding,
   type ReadOptions,
   type ReportRow,
   type SelectedCell,
@@ -26,6 +26,7 @@ import {
   type WriteConflict,
   type WriteResult,
 } from './port';
+import { parseIgnoredSetting, serializeIgnored } from './ignored-list';
 
 /** A cell by sheet and A1 address; a full CellLocation fits too. */
 export interface CellRef {
@@ -40,6 +41,8 @@ export type PortMethod = {
 
 export interface MemoryWorkbookOptions {
   readonly capabilities?: Partial<HostCapabilities>;
+  /** The ignore list's stored text, as a workbook setting holds it (JSON); may be anything, as in a real file. */
+  readonly ignoredSetting?: string;
 }
 
 /** A WorkbookPort held in memory (UI tests, the standalone page), plus what a user or a test does to the workbook. */
@@ -52,6 +55,8 @@ export interface MemoryWorkbook extends WorkbookPort {
   marks(): ReadonlyMap<string, Severity>;
   /** The workbook as it is now, each sheet trimmed to its used range. */
   grid(): WorkbookGrid;
+  /** The ignore list's stored text (undefined until something is ignored), for a host that keeps it elsewhere. */
+  ignoredSetting(): string | undefined;
   /** The next call (of `method`, or of any method when omitted) rejects with `error`. */
   failNext(error: WorkbookError, method?: PortMethod): void;
 }
@@ -90,6 +95,25 @@ function cancelled(): WorkbookError {
   return new WorkbookError('cancelled', '已取消读取工作簿。');
 }
 
+/** Excel's limits: 1,048,576 rows × 16,384 columns, 32,767 characters in a cell. */
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
+const MAX_CELL_TEXT = 32_767;
+
+/** Why Excel would refuse this write, in Chinese; null if it would not. */
+function invalidWrite(w: CellWrite): string | null {
+  const { sheet, cell, row, col } = w.location;
+  const address = `${sheet}!${cell}`;
+  if (!Number.isInteger(row) || !Number.isInteger(col) || row < 0 || col < 0 || row >= MAX_ROWS || col >= MAX_COLUMNS || toA1(row, col) !== cell) {
+    return `“${address}”不是有效的单元格位置。`;
+  }
+  if (typeof w.value === 'string' && w.value.length > MAX_CELL_TEXT) {
+    return `${address} 的新内容有 ${w.value.length} 个字符，超过了 Excel 单元格的上限 32,767 个字符，请缩短后重试。`;
+  }
+  if (typeof w.value === 'number' && !Number.isFinite(w.value)) return `${address} 的新值不是有效的数字。`;
+  return null;
+}
+
 function rank(severity: Severity): number {
   return SEVERITIES.indexOf(severity);
 }
@@ -100,7 +124,8 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
   for (const sheet of initial.sheets) sheets.set(sheet.name, cellsOf(sheet));
   const markMap = new Map<string, Severity>();
   let selection: CellLocation | null = null;
-  let ignored: IgnoredFinding[] = [];
+  // Kept as text, as in the Office workbook's settings, so it is read back the same way.
+  let ignoredSetting: string | undefined = options.ignoredSetting;
   let undoCount = 0;
   let failure: { error: WorkbookError; method: PortMethod | undefined } | null = null;
   const selectionHandlers = new Set<(cell: SelectedCell | null) => void>();
@@ -174,8 +199,12 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
   }
 
   function write(writes: readonly CellWrite[]): WriteResult {
-    // Check every sheet first so that a batch with a missing sheet writes nothing.
-    for (const w of writes) cellsOfSheet(w.location.sheet);
+    // All or nothing: every write is checked before the first one is applied.
+    for (const w of writes) {
+      cellsOfSheet(w.location.sheet);
+      const problem = invalidWrite(w);
+      if (problem) throw new WorkbookError('unknown', `没有写入任何单元格：${problem}`);
+    }
     const written: CellLocation[] = [];
     const conflicts: WriteConflict[] = [];
     const restores: CellWrite[] = [];
@@ -278,14 +307,16 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
       sheets.set(REPORT_SHEET_NAME, cellsOf({ name: REPORT_SHEET_NAME, originRow: 0, originCol: 0, values }));
     },
 
+    ignoredSetting: () => ignoredSetting,
+
     async loadIgnored() {
       takeFailure('loadIgnored');
-      return ignored.map((i) => ({ ...i }));
+      return parseIgnoredSetting(ignoredSetting);
     },
 
     async saveIgnored(list) {
       takeFailure('saveIgnored');
-      ignored = list.map((i) => ({ ...i }));
+      ignoredSetting = serializeIgnored(list);
     },
 
     onSelectionChanged(handler) {

@@ -11,6 +11,7 @@ import {
   type SheetGrid,
   type WorkbookGrid,
 } from '../core';
+import { parseIgnoredSetting, serializeIgnored } from './ignored-list';
 import { recreateSheet } from './office-helpers';
 import {
   MARK_COLOURS,
@@ -19,7 +20,6 @@ import {
   WorkbookError,
   type CellWrite,
   type HostCapabilities,
-  type IgnoredFinding,
   type ReadOptions,
   type SelectedCell,
   type Unsubscribe,
@@ -61,6 +61,7 @@ const MESSAGES: { readonly [C in WorkbookErrorCode]: string } = {
   cancelled: '已取消。',
   'not-found': '找不到要操作的工作表或单元格，它可能已被重命名或删除：请重新校验后再试。',
   unsupported: '当前 Excel 版本不支持此操作：请更新 Office 后重试。',
+  'corrupt-data': '工作簿中保存的加载项数据无法读取。',
   unknown: 'Excel 操作失败，请重试；如仍失败，请保存并重新打开工作簿后再试。',
 };
 
@@ -126,6 +127,12 @@ function toCellValue(value: unknown): CellValue {
 
 const utf8Length = (text: string) => new TextEncoder().encode(text).length;
 
+/** "表!A1、表!B2 …" for a message: the first 20 cells, then how many in all. */
+function cellList(items: readonly { write: CellWrite }[]): string {
+  const names = items.slice(0, 20).map(({ write }) => `${write.location.sheet}!${write.location.cell}`);
+  return items.length > names.length ? `${names.join('、')} 等共 ${items.length} 个` : names.join('、');
+}
+
 /** "'My Sheet'!B7:C9" → sheet "My Sheet", top-left row/col. */
 function splitAddress(address: string): { sheet: string; row: number; col: number } | null {
   const bang = address.lastIndexOf('!');
@@ -186,24 +193,6 @@ function parseStringList(raw: unknown): string[] {
     // A registry we cannot read lists no sheets; the marks' formula still identifies them.
     return [];
   }
-}
-
-function parseIgnored(raw: unknown): IgnoredFinding[] {
-  if (raw === null || raw === undefined || raw === '') return [];
-  let parsed: unknown = raw;
-  if (typeof raw === 'string') {
-    try {
-      parsed = JSON.parse(raw);
-    } catch (error) {
-      throw new WorkbookError('unknown', '工作簿中保存的忽略列表已损坏：请重新标记要忽略的问题。', errorText(error));
-    }
-  }
-  if (!Array.isArray(parsed)) throw new WorkbookError('unknown', '工作簿中保存的忽略列表已损坏：请重新标记要忽略的问题。', typeof parsed);
-  return parsed.flatMap((entry: unknown) => {
-    if (typeof entry !== 'object' || entry === null) return [];
-    const { key, reason, by, at } = entry as Record<string, unknown>;
-    return typeof key === 'string' && typeof reason === 'string' && typeof by === 'string' && typeof at === 'string' ? [{ key, reason, by, at }] : [];
-  });
 }
 
 interface SheetExtent {
@@ -402,7 +391,11 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
           range.values = [[write.value ?? '']];
           return range.load('values');
         });
-        await context.sync();
+        try {
+          await context.sync();
+        } catch (error) {
+          throw await failedWrite(error, unchanged);
+        }
         return {
           written: unchanged.map(({ write }) => write.location),
           conflicts,
@@ -415,6 +408,30 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
       },
       capabilities.undoGroups ? { mergeUndoGroup: true } : undefined,
     );
+  }
+
+  /**
+   * A write batch failed. Excel runs a batch's commands in order and does not roll back the ones
+   * before a failure, so read the cells again and say exactly which of them were written.
+   */
+  async function failedWrite(error: unknown, attempted: readonly { write: CellWrite; previous: CellValue }[]): Promise<WorkbookError> {
+    const cause = toWorkbookError(error);
+    let outcome: string;
+    try {
+      const now = await excelRun(async (context) => {
+        const ranges = attempted.map(({ write }) => context.workbook.worksheets.getItem(write.location.sheet).getRange(write.location.cell).load('values'));
+        await context.sync();
+        return ranges.map((range) => toCellValue(range.values[0]?.[0]));
+      });
+      const landed = attempted.filter(({ previous }, i) => now[i] !== previous);
+      const left = attempted.filter(({ previous }, i) => now[i] === previous);
+      if (landed.length === 0) outcome = '没有写入任何单元格。';
+      else if (left.length === 0) outcome = `已写入全部 ${landed.length} 个单元格：${cellList(landed)}。`;
+      else outcome = `只写入了 ${landed.length} 个单元格：${cellList(landed)}；未写入 ${left.length} 个：${cellList(left)}。`;
+    } catch {
+      outcome = `无法确认哪些单元格已写入，请逐一检查：${cellList(attempted)}。`;
+    }
+    return new WorkbookError(cause.code, `${outcome}${cause.message}`, cause.detail);
   }
 
   function subscribe<A>(register: (context: Excel.RequestContext, handler: (args: A) => Promise<void>) => Promise<OfficeExtension.EventHandlerResult<A>[]>, onEvent: (args: A) => Promise<void>): Unsubscribe {
@@ -577,17 +594,17 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
     },
 
     async loadIgnored() {
-      if (!capabilities.persistentSettings) return parseIgnored(office.context.document.settings.get(IGNORED_SETTING));
+      if (!capabilities.persistentSettings) return parseIgnoredSetting(office.context.document.settings.get(IGNORED_SETTING));
       const raw = await run(async (context) => {
         const setting = context.workbook.settings.getItemOrNullObject(IGNORED_SETTING).load('value');
         await context.sync();
         return setting.isNullObject ? null : (setting.value as unknown);
       });
-      return parseIgnored(raw);
+      return parseIgnoredSetting(raw);
     },
 
     async saveIgnored(ignored) {
-      const json = JSON.stringify(ignored.map(({ key, reason, by, at }) => ({ key, reason, by, at })));
+      const json = serializeIgnored(ignored);
       if (capabilities.persistentSettings) {
         await run(async (context) => {
           context.workbook.settings.add(IGNORED_SETTING, json);

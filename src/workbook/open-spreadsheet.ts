@@ -2,20 +2,28 @@ import type { WorkbookGrid } from '../core';
 import { readCsvGrid } from './csv-grid';
 import { sniffSpreadsheet } from './input-kind';
 
-export type SpreadsheetProblem = 'corrupt' | 'password' | 'legacy-xls' | 'not-spreadsheet';
+export type SpreadsheetProblem = 'empty' | 'corrupt' | 'password' | 'legacy-xls' | 'not-spreadsheet';
 
 export type SpreadsheetRead = { readonly ok: true; readonly workbook: WorkbookGrid } | { readonly ok: false; readonly problem: SpreadsheetProblem };
 
+const BOMS = [[0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff]];
+
 /**
  * Bytes of an .xlsx or .csv file → grids, for the CLI and the standalone page alike. ExcelJS is
- * imported only when an .xlsx needs it, so the page loads it on demand.
+ * imported only when an .xlsx needs it, so the page loads it on demand. Never throws.
  */
 export async function readSpreadsheet(bytes: Uint8Array, fileName: string): Promise<SpreadsheetRead> {
+  // A 0-byte file (or a CSV that is only a byte order mark): a failed download or export, not a table.
+  if (bytes.length === 0 || BOMS.some((bom) => bom.length === bytes.length && bom.every((b, i) => bytes[i] === b))) {
+    return { ok: false, problem: 'empty' };
+  }
   switch (sniffSpreadsheet(bytes, fileName)) {
     case 'xlsx':
       try {
         const { readXlsxGrid } = await import(/* webpackChunkName: "xlsx" */ './xlsx-grid');
-        return { ok: true, workbook: await readXlsxGrid(bytes) };
+        const workbook = await readXlsxGrid(bytes);
+        // A zip without a workbook part (a .docx, a plain archive renamed .xlsx) loads as no sheets at all.
+        return workbook.sheets.length === 0 ? { ok: false, problem: 'not-spreadsheet' } : { ok: true, workbook };
       } catch {
         return { ok: false, problem: 'corrupt' };
       }

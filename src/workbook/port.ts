@@ -80,6 +80,17 @@ export interface IgnoredFinding {
   readonly at: string;
 }
 
+/** What the stored ignore list may hold; a longer reason or a longer list is refused when ignoring. */
+export const IGNORED_LIMITS = {
+  entries: 5_000,
+  keyLength: 1_000,
+  reasonLength: 1_000,
+  byLength: 200,
+  atLength: 40,
+  /** Characters of the stored setting: Office keeps all of a document's settings in about 2 MB. */
+  settingChars: 1_000_000,
+} as const;
+
 export interface SelectedCell {
   readonly location: CellLocation;
   readonly value: CellValue;
@@ -108,6 +119,7 @@ export interface WorkbookPort {
   undo(record: UndoRecord): Promise<WriteResult>;
   /** (Re)creates the 校验结果 sheet with one row per finding and a link to its cell. */
   writeReport(rows: readonly ReportRow[]): Promise<void>;
+  /** Rejects with `corrupt-data` when the stored list cannot be read; saving a list replaces it. */
   loadIgnored(): Promise<IgnoredFinding[]>;
   saveIgnored(ignored: readonly IgnoredFinding[]): Promise<void>;
   onSelectionChanged(handler: (cell: SelectedCell | null) => void): Unsubscribe;
@@ -124,6 +136,8 @@ export type WorkbookErrorCode =
   | 'cancelled'
   | 'not-found'
   | 'unsupported'
+  /** Data the add-in stored in the workbook (the ignore list) cannot be read. */
+  | 'corrupt-data'
   | 'unknown';
 
 /** An error for the user: `message` is Chinese and says what to do; `detail` keeps the host's own text. */

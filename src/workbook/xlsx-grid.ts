@@ -18,6 +18,11 @@ function toArrayBuffer(data: Uint8Array | ArrayBuffer): ArrayBuffer {
   return copy.buffer;
 }
 
+// A stray value far away (XFD1048576) must not make a grid of billions of cells: past this many
+// cells rows are only as long as their last value, and blank rows share one empty row.
+const MAX_DENSE_CELLS = 4_000_000;
+const EMPTY_ROW: readonly CellValue[] = Object.freeze([]);
+
 interface PlacedValue {
   readonly row: number;
   readonly col: number;
@@ -34,7 +39,8 @@ function sheetGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
       if (value !== null) placed.push({ row: Number(cell.row) - 1, col: Number(cell.col) - 1, value });
     });
   });
-  if (placed.length === 0) return { name: worksheet.name, originRow: 0, originCol: 0, values: [] };
+  const name = worksheet.name;
+  if (placed.length === 0) return { name, originRow: 0, originCol: 0, values: [] };
 
   let top = Infinity;
   let left = Infinity;
@@ -46,14 +52,25 @@ function sheetGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
     bottom = Math.max(bottom, p.row);
     right = Math.max(right, p.col);
   }
-  const values: CellValue[][] = Array.from({ length: bottom - top + 1 }, () =>
-    new Array<CellValue>(right - left + 1).fill(null),
-  );
-  for (const p of placed) {
-    const rowValues = values[p.row - top];
-    if (rowValues) rowValues[p.col - left] = p.value;
+  const height = bottom - top + 1;
+  const width = right - left + 1;
+  if (height * width <= MAX_DENSE_CELLS) {
+    const values = Array.from({ length: height }, () => new Array<CellValue>(width).fill(null));
+    for (const p of placed) {
+      const rowValues = values[p.row - top];
+      if (rowValues) rowValues[p.col - left] = p.value;
+    }
+    return { name, originRow: top, originCol: left, values };
   }
-  return { name: worksheet.name, originRow: top, originCol: left, values };
+  const rows = new Map<number, CellValue[]>();
+  for (const p of placed) {
+    let rowValues = rows.get(p.row - top);
+    if (!rowValues) rows.set(p.row - top, (rowValues = []));
+    while (rowValues.length < p.col - left) rowValues.push(null);
+    rowValues[p.col - left] = p.value;
+  }
+  const values = Array.from({ length: height }, (_, r) => rows.get(r) ?? EMPTY_ROW);
+  return { name, originRow: top, originCol: left, values };
 }
 
 type ExcelValue = ExcelJS.CellValue | ExcelJS.CellFormulaValue['result'];

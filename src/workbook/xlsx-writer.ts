@@ -1,43 +1,191 @@
 import ExcelJS from 'exceljs';
-import { toA1, type Severity, type WorkbookGrid } from '../core';
+import { parseA1, SEVERITIES, type CellValue, type Severity, type SheetGrid, type WorkbookGrid } from '../core';
 import { MARK_COLOURS, REPORT_HEADER, REPORT_SHEET_NAME, type ReportRow } from './port';
+import { readXlsxGrid } from './xlsx-grid';
 
 export interface XlsxWriteOptions {
-  /** "Sheet!A1" → severity: those cells get the mark's fill and font colour. */
+  /** "Sheet!A1" → severity: those cells get a mark (a conditional format, as in Excel). */
   readonly marks?: ReadonlyMap<string, Severity>;
   /** Rows of a 校验结果 sheet to add (it replaces a 校验结果 sheet already in the grid). */
   readonly report?: readonly ReportRow[];
   readonly severityLabels?: { readonly [S in Severity]: string };
+  /**
+   * The .xlsx file the grid was read from. The copy starts from it and only values that differ are
+   * written, so the user's formats, formulas, merges and widths stay; with nothing to change it is returned as is.
+   */
+  readonly base?: Uint8Array;
+}
+
+/** The marks' rule, as the add-in's MARK_FORMULA (without "="): always true and recognisable. */
+export const XLSX_MARK_FORMULA = 'N("jixiao")=0';
+
+/** ExcelJS keeps conditional formats here; its typings leave the property out. */
+interface WithConditionalFormats {
+  conditionalFormattings: ExcelJS.ConditionalFormattingOptions[];
 }
 
 const argb = (hex: string) => `FF${hex.replace('#', '')}`;
 
 /** Writes grids to .xlsx bytes with ExcelJS. No Node I/O: the web page downloads the result. */
 export async function writeXlsxGrid(workbook: WorkbookGrid, options: XlsxWriteOptions = {}): Promise<Uint8Array> {
+  if (options.base) return writeOverBase(workbook, options.base, options);
   const book = new ExcelJS.Workbook();
   book.creator = '绩效目标表助手';
   for (const sheet of workbook.sheets) {
     if (options.report && sheet.name === REPORT_SHEET_NAME) continue;
-    const ws = book.addWorksheet(sheet.name);
-    sheet.values.forEach((row, r) => {
-      row.forEach((value, c) => {
-        const rowIndex = sheet.originRow + r;
-        const colIndex = sheet.originCol + c;
-        const mark = options.marks?.get(`${sheet.name}!${toA1(rowIndex, colIndex)}`);
-        if (value === null && !mark) return;
-        const cell = ws.getCell(rowIndex + 1, colIndex + 1);
-        cell.value = value;
-        if (typeof value === 'string' && value.length > 20) cell.alignment = { wrapText: true, vertical: 'top' };
-        if (mark) {
-          cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(MARK_COLOURS[mark].fill) } };
-          cell.font = { color: { argb: argb(MARK_COLOURS[mark].font) } };
-        }
+    addValuesSheet(book, sheet);
+  }
+  addMarks(book, options.marks);
+  if (options.report) addReportSheet(book, options.report, options.severityLabels);
+  return toBytes(await book.xlsx.writeBuffer());
+}
+
+async function writeOverBase(workbook: WorkbookGrid, base: Uint8Array, options: XlsxWriteOptions): Promise<Uint8Array> {
+  const before = new Map((await readXlsxGrid(base)).sheets.map((s) => [s.name, s]));
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(toArrayBuffer(base));
+  let changed = false;
+  for (const sheet of workbook.sheets) {
+    if (options.report && sheet.name === REPORT_SHEET_NAME) continue;
+    const ws = book.getWorksheet(sheet.name);
+    const old = before.get(sheet.name);
+    if (!ws || !old) {
+      addValuesSheet(book, sheet);
+      changed = true;
+      continue;
+    }
+    if (writeChangedValues(ws, old, sheet)) changed = true;
+  }
+  if (removeMarks(book)) changed = true;
+  if (options.report) {
+    const old = book.getWorksheet(REPORT_SHEET_NAME);
+    if (old) book.removeWorksheet(old.id);
+    addReportSheet(book, options.report, options.severityLabels);
+    changed = true;
+  }
+  if (addMarks(book, options.marks)) changed = true;
+  // Nothing to change: the user's own file, byte for byte (ExcelJS drops what it does not model, e.g. charts).
+  if (!changed) return base.slice();
+  return toBytes(await book.xlsx.writeBuffer());
+}
+
+/** Non-empty cells by "row:col" (0-based, absolute). */
+function cellsOf(sheet: SheetGrid): Map<string, CellValue> {
+  const cells = new Map<string, CellValue>();
+  sheet.values.forEach((row, r) =>
+    row.forEach((value, c) => {
+      if (value !== null && value !== '') cells.set(`${sheet.originRow + r}:${sheet.originCol + c}`, value);
+    }),
+  );
+  return cells;
+}
+
+/** Writes only the cells whose value differs from the base's; each keeps its style. */
+function writeChangedValues(ws: ExcelJS.Worksheet, old: SheetGrid, now: SheetGrid): boolean {
+  const was = cellsOf(old);
+  const is = cellsOf(now);
+  let changed = false;
+  for (const key of new Set([...was.keys(), ...is.keys()])) {
+    const value = is.get(key) ?? null;
+    if (value === (was.get(key) ?? null)) continue;
+    const [row, col] = key.split(':').map(Number) as [number, number];
+    const cell = ws.getCell(row + 1, col + 1);
+    detachSharedFormula(ws, cell);
+    cell.value = value;
+    changed = true;
+  }
+  return changed;
+}
+
+/** Before a shared formula's master is overwritten, its clones get their own formulas (else ExcelJS cannot write them). */
+function detachSharedFormula(ws: ExcelJS.Worksheet, master: ExcelJS.Cell): void {
+  const value = master.value;
+  if (typeof value !== 'object' || value === null || !('shareType' in value) || value.shareType !== 'shared') return;
+  ws.eachRow((row) =>
+    row.eachCell((cell) => {
+      const clone = cell.value;
+      if (typeof clone === 'object' && clone !== null && 'sharedFormula' in clone && clone.sharedFormula === master.address) {
+        cell.value = { formula: cell.formula, result: clone.result };
+      }
+    }),
+  );
+}
+
+function addValuesSheet(book: ExcelJS.Workbook, sheet: SheetGrid): void {
+  const ws = book.addWorksheet(sheet.name);
+  sheet.values.forEach((row, r) => {
+    row.forEach((value, c) => {
+      if (value === null) return;
+      const cell = ws.getCell(sheet.originRow + r + 1, sheet.originCol + c + 1);
+      cell.value = value;
+      if (typeof value === 'string' && value.length > 20) cell.alignment = { wrapText: true, vertical: 'top' };
+    });
+  });
+}
+
+const conditionalFormatsOf = (ws: ExcelJS.Worksheet) => (ws as unknown as WithConditionalFormats).conditionalFormattings;
+
+const isMarkRule = (rule: ExcelJS.ConditionalFormattingRule) => rule.type === 'expression' && rule.formulae?.[0] === XLSX_MARK_FORMULA;
+
+/** Removes marks a previous download left in the file, moving the user's rules back up; true if there were any. */
+function removeMarks(book: ExcelJS.Workbook): boolean {
+  let removed = false;
+  for (const ws of book.worksheets) {
+    const holder = ws as unknown as WithConditionalFormats;
+    const freed: number[] = [];
+    const kept: ExcelJS.ConditionalFormattingOptions[] = [];
+    for (const cf of holder.conditionalFormattings) {
+      const rules = cf.rules.filter((rule) => !isMarkRule(rule));
+      for (const rule of cf.rules) if (isMarkRule(rule)) freed.push(rule.priority);
+      if (rules.length > 0) kept.push(rules.length === cf.rules.length ? cf : { ...cf, rules });
+    }
+    if (freed.length === 0) continue;
+    for (const cf of kept) for (const rule of cf.rules) rule.priority -= freed.filter((p) => p < rule.priority).length;
+    holder.conditionalFormattings = kept;
+    removed = true;
+  }
+  return removed;
+}
+
+/**
+ * One conditional format per sheet and severity, on top of the user's own (as Excel puts a new rule
+ * first): their rules keep their order and formats, only their priority numbers move down.
+ */
+function addMarks(book: ExcelJS.Workbook, marks: ReadonlyMap<string, Severity> | undefined): boolean {
+  if (!marks || marks.size === 0) return false;
+  const bySheet = new Map<string, Map<Severity, string[]>>();
+  for (const [key, severity] of marks) {
+    const bang = key.lastIndexOf('!');
+    const sheet = key.slice(0, bang);
+    const cell = key.slice(bang + 1);
+    if (!parseA1(cell)) continue;
+    const cells = bySheet.get(sheet) ?? new Map<Severity, string[]>();
+    bySheet.set(sheet, cells);
+    cells.set(severity, [...(cells.get(severity) ?? []), cell]);
+  }
+  let added = false;
+  for (const [name, cells] of bySheet) {
+    const ws = book.getWorksheet(name);
+    if (!ws) continue;
+    const severities = SEVERITIES.filter((s) => cells.has(s));
+    for (const cf of conditionalFormatsOf(ws)) for (const rule of cf.rules) if (rule.priority) rule.priority += severities.length;
+    severities.forEach((severity, i) => {
+      const colours = MARK_COLOURS[severity];
+      ws.addConditionalFormatting({
+        ref: (cells.get(severity) ?? []).join(' '),
+        rules: [
+          {
+            type: 'expression',
+            priority: i + 1,
+            formulae: [XLSX_MARK_FORMULA],
+            style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(colours.fill) } }, font: { color: { argb: argb(colours.font) } } },
+          },
+        ],
       });
+      added = true;
     });
   }
-  if (options.report) addReportSheet(book, options.report, options.severityLabels);
-  const buffer = await book.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return added;
 }
 
 function addReportSheet(book: ExcelJS.Workbook, rows: readonly ReportRow[], labels?: { readonly [S in Severity]: string }): void {
@@ -52,4 +200,25 @@ function addReportSheet(book: ExcelJS.Workbook, rows: readonly ReportRow[], labe
   widths.forEach((width, i) => (ws.getColumn(i + 1).width = width));
   ws.getColumn(6).alignment = { wrapText: true, vertical: 'top' };
   ws.getColumn(7).alignment = { wrapText: true, vertical: 'top' };
+}
+
+/** "Sheet!A1" → worst severity of the findings there, the way every adapter marks. */
+export function marksOf(findings: readonly { readonly severity: Severity; readonly location: { readonly sheet: string; readonly cell: string } }[]): Map<string, Severity> {
+  const marks = new Map<string, Severity>();
+  for (const f of findings) {
+    const key = `${f.location.sheet}!${f.location.cell}`;
+    const current = marks.get(key);
+    if (current === undefined || SEVERITIES.indexOf(f.severity) < SEVERITIES.indexOf(current)) marks.set(key, f.severity);
+  }
+  return marks;
+}
+
+function toArrayBuffer(data: Uint8Array): ArrayBuffer {
+  const copy = new Uint8Array(data.byteLength);
+  copy.set(data);
+  return copy.buffer;
+}
+
+function toBytes(buffer: ExcelJS.Buffer): Uint8Array {
+  return new Uint8Array(buffer as ArrayBuffer);
 }

@@ -68,13 +68,21 @@ function guardNetwork(page, origin, outside) {
   });
 }
 
+/** Script errors, and anything the Content-Security-Policy blocked (Chromium reports it on the console). */
+function watchErrors(page, errors) {
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) errors.push(message.text());
+  });
+}
+
 async function standalonePage(browser, origin) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true, locale: 'zh-CN' });
   const page = await context.newPage();
   const outside = [];
   const errors = [];
   guardNetwork(page, origin, outside);
-  page.on('pageerror', (error) => errors.push(String(error)));
+  watchErrors(page, errors);
   await page.goto(`${origin}/index.html`);
   await page.getByText('当前文件：示例：广州市信访局项目支出绩效目标表').waitFor();
   const cell = (address) => page.locator(`[role="grid"] [data-cell="${address}"]`);
@@ -139,7 +147,7 @@ async function openTaskpane(browser, origin, width) {
   const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
   const page = await context.newPage();
   const errors = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
+  watchErrors(page, errors);
   const double = fs.readFileSync(path.join(artifacts, 'office-double.js'), 'utf8');
   await page.route(OFFICE_CDN, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: double }));
   await page.goto(`${origin}/taskpane.html`);

@@ -49,6 +49,10 @@ describe('jixiao help, version and usage', () => {
     expect(stdout).toContain('--format text|json');
     expect(stdout).toContain('--profile');
     expect(stdout).toContain('--lang zh|en');
+    expect(stdout).toContain('--output <文件>');
+    expect(stdout).toContain('--marked <文件>');
+    expect(stdout).toContain('--force');
+    expect(stdout).toContain('Inputs are never overwritten');
   });
 
   it('prints the package version', async () => {

@@ -8,23 +8,10 @@ import userEvent from '@testing-library/user-event';
 import { WebApp } from '../../src/web/WebApp';
 import { findingsSection, runCheck } from '../ui/pane-harness';
 import { noCssRenderer as renderer } from '../ui/no-css-renderer';
+import { memoryStorage } from './memory-storage';
 
 jest.setTimeout(30_000);
 const SHEET = '项目支出绩效目标表';
-
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (i) => [...items.keys()][i] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, value),
-  };
-}
 
 function renderPage(storage: Storage | null = memoryStorage()) {
   const user = userEvent.setup();

@@ -22,6 +22,14 @@ describe('decodeCsvBytes', () => {
     expect(decodeCsvBytes(iconv.encode(text, 'gbk'))).toEqual({ text, encoding: 'gbk' });
   });
 
+  it('decodes UTF-16 with a byte order mark, little and big endian', () => {
+    const text = '项目名称,总计\r\n𠮷野家,1\r\n';
+    const le = Buffer.from(`\ufeff${text}`, 'utf16le');
+    const be = Buffer.from(le).swap16();
+    expect(decodeCsvBytes(le)).toEqual({ text, encoding: 'utf-16le' });
+    expect(decodeCsvBytes(be)).toEqual({ text, encoding: 'utf-16be' });
+  });
+
   it('treats empty and ASCII-only input as UTF-8', () => {
     expect(decodeCsvBytes(new Uint8Array())).toEqual({ text: '', encoding: 'utf-8' });
     expect(decodeCsvBytes(utf8('a,1'))).toEqual({ text: 'a,1', encoding: 'utf-8' });
@@ -65,6 +73,13 @@ describe('readCsvGrid', () => {
       [-1.5, 7, '1e3', 1, 0, '99.', '+3', 12, '  5'],
       ['x', null, null, null, null, null, null, null, null],
     ]);
+  });
+
+  it('pads rows to the widest one, unless that would make millions of cells', () => {
+    expect(readCsvGrid(utf8('a\nb,c,d'), 's').sheets[0]?.values).toEqual([['a', null, null], ['b', 'c', 'd']]);
+    const wide = `${','.repeat(16_383)}x\n${'y\n'.repeat(300)}`;
+    const values = readCsvGrid(utf8(wide), 's').sheets[0]?.values ?? [];
+    expect(values.map((row) => row.length)).toEqual([16_384, ...new Array<number>(300).fill(1)]);
   });
 
   it('gives the same grid for every encoding of the seed', () => {

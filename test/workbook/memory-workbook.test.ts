@@ -126,6 +126,20 @@ describe('createMemoryWorkbook', () => {
     expect(wb.grid().sheets[0]?.values[5]?.[1]).toBe(99);
   });
 
+  it.each([
+    ['text over Excel’s 32,767 characters', { location: locate(SHEET, 5, 6), expected: SEED_SHEET.values[5]?.[6] ?? null, value: '长'.repeat(32_768) }, `${SHEET}!G6 的新内容有 32768 个字符，超过了 Excel 单元格的上限 32,767 个字符，请缩短后重试。`],
+    ['a number that is not finite', { location: locate(SHEET, 5, 2), expected: 99, value: Number.NaN }, `${SHEET}!C6 的新值不是有效的数字。`],
+    ['a position beyond the sheet', { location: locate(SHEET, 1_048_576, 0), expected: null, value: 1 }, `“${SHEET}!A1048577”不是有效的单元格位置。`],
+    ['an address that does not match its position', { location: { ...locate(SHEET, 5, 2), cell: 'Z9' }, expected: 99, value: 1 }, `“${SHEET}!Z9”不是有效的单元格位置。`],
+  ])('checks the whole batch before writing: %s rejects it and nothing is written', async (_label, bad, reason) => {
+    const wb = createMemoryWorkbook({ sheets: [SEED_SHEET] });
+    const before = wb.grid();
+    const error = await wb.writeCells([{ location: locate(SHEET, 5, 1), expected: 99, value: 100 }, bad]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WorkbookError);
+    expect(error).toMatchObject({ code: 'unknown', message: `没有写入任何单元格：${reason}` });
+    expect(wb.grid()).toEqual(before);
+  });
+
   it('adds the report as the last sheet and replaces it in place', async () => {
     const wb = createMemoryWorkbook({ sheets: [SEED_SHEET] });
     const row = { severity: 'error' as const, sheet: SHEET, cell: 'G12', project: '党建', rule: 'category.effect-missing', message: '缺少效益指标', fix: '' };

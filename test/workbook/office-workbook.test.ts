@@ -194,6 +194,8 @@ describe('marks', () => {
     excel.addSheet('表', projectRows(30));
     excel.formatCells('表', 'A1:G1', { fill: '#FFFF00', bold: true, border: 'thin' });
     excel.formatCells('表', 'D3', { fontColor: '#FF0000' });
+    excel.formatCells('表', 'F1:F30', { numberFormat: '#,##0.00' });
+    excel.formatCells('表', 'E2:E5', { numberFormat: '@', fill: '#DDEBF7', border: 'double' });
     excel.addUserConditionalFormat('表', 'D1:D30', { type: 'Custom', formula: '=TRUE()', fill: '#00FF00', fontColor: null });
     excel.addUserConditionalFormat('表', 'F1:F30', { type: 'CellValue', formula: null, fill: '#0000FF', fontColor: null });
     return context;
@@ -244,6 +246,12 @@ describe('marks', () => {
     expect(excel.sheet('表').conditionalFormats.filter((cf) => cf.formula !== MARK_FORMULA)).toHaveLength(2);
     expect(await syncsOf(excel, () => port.clearMarks())).toBeLessThanOrEqual(2);
     expect(excel.snapshot()).toEqual(before);
+    // The snapshot holds what was compared: values, number formats, fills, fonts, borders, the user's rules.
+    expect(excel.cell('表', 'F2')?.format.numberFormat).toBe('#,##0.00');
+    expect(excel.cell('表', 'E3')?.format).toMatchObject({ numberFormat: '@', fill: '#DDEBF7', border: 'double' });
+    expect(excel.cell('表', 'A1')?.format).toMatchObject({ fill: '#FFFF00', bold: true, border: 'thin' });
+    expect(excel.cell('表', 'D3')?.format.fontColor).toBe('#FF0000');
+    expect(excel.sheet('表').conditionalFormats.map((cf) => cf.type)).toEqual(['Custom', 'CellValue']);
   });
 
   it('clears marks left by an earlier session (registry in the workbook settings)', async () => {
@@ -328,6 +336,53 @@ describe('writeCells and undo', () => {
     if (!result.undo) throw new Error('no undo record');
     await port.undo(result.undo);
     expect([excel.cell('表', 'A1')?.value, excel.cell('表', 'B1')?.value]).toEqual(['x', 'y']);
+  });
+
+  it('says nothing was written when Excel rejects the whole write batch', async () => {
+    const { excel, port } = setup();
+    excel.addSheet('表', [[1, 2]]);
+    excel.beforeSync((index) => index === 1 && excel.failNextSync('GeneralException', 'busy'));
+    const error = await rejection(port.writeCells([{ location: at('A1'), expected: 1, value: 10 }, { location: at('B1'), expected: 2, value: 20 }]));
+    expect(error).toMatchObject({ code: 'busy', message: '没有写入任何单元格。Excel 正忙，请稍后重试。' });
+    expect([excel.cell('表', 'A1')?.value, excel.cell('表', 'B1')?.value]).toEqual([1, 2]);
+  });
+
+  it('says exactly which cells were written when a write batch fails part-way (Excel does not roll back)', async () => {
+    const { excel, port } = setup();
+    excel.addSheet('表', [[1]]);
+    excel.addSheet('锁', [[2]]).protected = true;
+    const error = await rejection(
+      port.writeCells([
+        { location: at('A1'), expected: 1, value: 10 },
+        { location: locate('锁', 0, 0), expected: 2, value: 20 },
+      ]),
+    );
+    expect(error).toMatchObject({
+      code: 'protected',
+      message: '只写入了 1 个单元格：表!A1；未写入 1 个：锁!A1。工作表受保护：请先撤销工作表保护（审阅 → 撤销工作表保护），再重试。',
+    });
+    expect(excel.cell('表', 'A1')?.value).toBe(10);
+    expect(excel.cell('锁', 'A1')?.value).toBe(2);
+  });
+
+  it('names every cell to check when not even the read-back after a failed write works', async () => {
+    const { excel, port } = setup();
+    excel.addSheet('表', [[1, 2]]);
+    excel.beforeSync((index) => index >= 1 && excel.failNextSync('GeneralException'));
+    const error = await rejection(port.writeCells([{ location: at('A1'), expected: 1, value: 10 }, { location: at('B1'), expected: 2, value: 20 }]));
+    expect(error.message).toBe('无法确认哪些单元格已写入，请逐一检查：表!A1、表!B1。Excel 正忙，请稍后重试。');
+    expect(error.detail).toContain('GeneralException');
+  });
+
+  it('lists at most 20 cells and then the count', async () => {
+    const { excel, port } = setup();
+    excel.addSheet('表', [Array.from({ length: 25 }, () => 0)]);
+    excel.beforeSync((index) => index >= 1 && excel.failNextSync('GeneralException'));
+    const writes = Array.from({ length: 25 }, (_, c) => ({ location: locate('表', 0, c), expected: 0, value: 1 }));
+    const error = await rejection(port.writeCells(writes));
+    const first20 = writes.slice(0, 20).map((w) => `表!${w.location.cell}`).join('、');
+    expect(error.message).toBe(`无法确认哪些单元格已写入，请逐一检查：${first20} 等共 25 个。Excel 正忙，请稍后重试。`);
+    expect(first20.endsWith('表!T1')).toBe(true);
   });
 
   it('groups the batch into one undo step only where ExcelApi 1.20 allows it', async () => {

@@ -29,7 +29,7 @@ export function BuilderWorkspace({ port, locale, checker, store, templates = BUI
   const strings = BUILDER_STRINGS[locale];
   const initial = useMemo(() => store.load(), [store]);
   const [userTemplates, setUserTemplates] = useState<readonly UserTemplate[]>(initial.templates);
-  const [storeProblem, setStoreProblem] = useState<string | null>(initial.ok ? null : strings.storeCorrupt);
+  const [storeProblem, setStoreProblem] = useState<string | null>(initial.ok ? null : initial.reason === 'corrupt' ? strings.storeCorrupt : strings.storeUnavailable);
   const [rows, setRows] = useState<readonly BuilderRow[]>([]);
   const [project, setProject] = useState<ProjectDescription | null>(null);
   const [insert, setInsert] = useState<BuilderInsert | undefined>(undefined);
@@ -39,7 +39,7 @@ export function BuilderWorkspace({ port, locale, checker, store, templates = BUI
     const saved = store.save(next);
     // The list changes either way, so nothing the user did is lost for this session.
     setUserTemplates(next);
-    setStoreProblem(saved.ok ? null : saved.reason === 'full' ? strings.storeFull : strings.storeUnavailable);
+    setStoreProblem(saved.ok ? null : { full: strings.storeFull, unavailable: strings.storeUnavailable, invalid: strings.storeInvalid }[saved.reason]);
   };
 
   return (

@@ -32,12 +32,15 @@ import {
   isSavableRow,
   newUserTemplateId,
   parseUserTemplateFile,
+  parseUserTemplateText,
   recommendTemplates,
   searchTemplates,
   serializeUserTemplates,
   templateToBuilderRow,
   USER_TEMPLATE_FORMAT,
+  USER_TEMPLATE_LIMITS,
   USER_TEMPLATE_VERSION,
+  userTemplateErrors,
   userTemplateFromRows,
   userTemplateToBuilderRows,
   type IndicatorTemplate,
@@ -166,16 +169,26 @@ export function TemplateLibrary({
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    let json: unknown;
+    // Refused by size before a byte is read: the file is untrusted.
+    if (file.size > USER_TEMPLATE_LIMITS.fileBytes) {
+      setNotice({ intent: 'error', text: strings.fileTooLarge(fileSizeText(file.size)) });
+      return;
+    }
+    let text: string;
     try {
-      json = JSON.parse(await readText(file));
+      text = await readText(file);
     } catch {
       setNotice({ intent: 'error', text: strings.notJson });
       return;
     }
-    const parsed = parseUserTemplateFile(json, taxonomy);
+    const parsed = parseUserTemplateText(text, taxonomy);
     if (!parsed.ok) {
-      setNotice({ intent: 'error', text: strings.importFailed, details: parsed.errors });
+      if (!('problem' in parsed)) setNotice({ intent: 'error', text: strings.importFailed, details: parsed.errors });
+      else setNotice({ intent: 'error', text: parsed.problem === 'not-json' ? strings.notJson : strings.fileTooLarge(fileSizeText(text.length)) });
+      return;
+    }
+    if (userTemplates.length + parsed.templates.length > USER_TEMPLATE_LIMITS.templates) {
+      setNotice({ intent: 'error', text: strings.tooManyTemplates(userTemplates.length, parsed.templates.length, USER_TEMPLATE_LIMITS.templates) });
       return;
     }
     const merged: UserTemplate[] = [...userTemplates];
@@ -340,6 +353,11 @@ export function TemplateLibrary({
           taxonomy={taxonomy}
           onClose={() => setSaving(false)}
           onSave={(name, rows) => {
+            if (userTemplates.length >= USER_TEMPLATE_LIMITS.templates) {
+              setSaving(false);
+              setNotice({ intent: 'error', text: strings.templateLimitReached(USER_TEMPLATE_LIMITS.templates) });
+              return;
+            }
             const template = userTemplateFromRows(newUserTemplateId(userTemplates), name, rows);
             onSaveUserTemplates([...userTemplates, template]);
             setSaving(false);
@@ -389,6 +407,10 @@ export function TemplateLibrary({
   );
 }
 
+function fileSizeText(bytes: number): string {
+  return bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
 /** Reads a chosen file as text (FileReader works in every host, old Office webviews included). */
 function readText(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -416,8 +438,11 @@ function SaveDialog({ strings, rows, taxonomy, onSave, onClose }: SaveDialogProp
   const [error, setError] = useState<string | null>(null);
   const save = () => {
     const picked = rows.filter((r) => chosen.has(r.id) && isSavableRow(r, taxonomy));
+    // The same limits as an imported file, so what is saved always loads again.
+    const problems = picked.length > 0 ? userTemplateErrors(userTemplateFromRows('u1', name, picked), taxonomy) : [];
     if (picked.length === 0) setError(strings.nothingToSave);
     else if (picked.length > 1 && name.trim() === '') setError(strings.nameRequired);
+    else if (problems.length > 0) setError(problems.join(' '));
     else onSave(name, picked);
   };
   return (

@@ -115,10 +115,14 @@ export interface BuilderStrings {
   readonly imported: (count: number) => string;
   readonly importFailed: string;
   readonly notJson: string;
+  readonly fileTooLarge: (size: string) => string;
+  readonly tooManyTemplates: (existing: number, incoming: number, max: number) => string;
+  readonly templateLimitReached: (max: number) => string;
   readonly exportFileName: string;
   readonly storeCorrupt: string;
   readonly storeFull: string;
   readonly storeUnavailable: string;
+  readonly storeInvalid: string;
   readonly nameRequired: string;
   readonly editFailed: string;
   readonly levelsOf: (level1: string, level2: string) => string;
@@ -232,10 +236,14 @@ const zhCN: BuilderStrings = {
   imported: (count) => `已导入 ${count} 个模板。`,
   importFailed: '模板文件有问题，没有导入任何模板：',
   notJson: '这不是 JSON 文件，无法读取。请选择由“导出”生成的模板文件。',
+  fileTooLarge: (size) => `模板文件有 ${size}，超过 1 MB 的上限，没有导入任何模板。请选择由“导出”生成的模板文件。`,
+  tooManyTemplates: (existing, incoming, max) => `我的模板最多 ${max} 个：现有 ${existing} 个，文件中有 ${incoming} 个。没有导入任何模板，请先删除部分模板。`,
+  templateLimitReached: (max) => `我的模板已达 ${max} 个的上限，没有保存。请先导出备份并删除部分模板。`,
   exportFileName: '绩效指标模板.json',
-  storeCorrupt: '本机保存的模板已损坏，已忽略。',
+  storeCorrupt: '本机保存的模板数据无法读取，已重置为空。可重新导入之前导出的模板文件。',
   storeFull: '浏览器存储空间已满，模板没有保存。请导出备份后删除部分模板。',
   storeUnavailable: '无法在本机保存模板（浏览器禁止了存储）。请用“导出”备份模板。',
+  storeInvalid: '模板超出了数量或长度的上限，没有保存在本机。请删除部分模板或指标后重试。',
   nameRequired: '保存多项指标时请填写模板名称。',
   editFailed: '模板有问题，没有保存：',
   levelsOf: (level1, level2) => `${level1} / ${level2}`,
@@ -349,10 +357,14 @@ const enUS: BuilderStrings = {
   imported: (count) => `Imported ${count} templates.`,
   importFailed: 'The template file has problems; nothing was imported:',
   notJson: 'This is not a JSON file. Choose a file made by “Export”.',
+  fileTooLarge: (size) => `The template file is ${size}, over the 1 MB limit; nothing was imported. Choose a file made by “Export”.`,
+  tooManyTemplates: (existing, incoming, max) => `You can keep at most ${max} templates: ${existing} now, ${incoming} in the file. Nothing was imported; delete some templates first.`,
+  templateLimitReached: (max) => `You already have ${max} templates, the limit; nothing was saved. Export a backup and delete some first.`,
   exportFileName: 'indicator-templates.json',
-  storeCorrupt: 'The templates saved on this computer were damaged and have been ignored.',
+  storeCorrupt: 'The templates saved on this computer could not be read and have been reset. Import an exported template file to restore them.',
   storeFull: 'Browser storage is full; the templates were not saved. Export a backup, then delete some templates.',
   storeUnavailable: 'Templates cannot be saved on this computer (the browser blocks storage). Use “Export” to keep a copy.',
+  storeInvalid: 'The templates exceed the limits on number or length and were not saved on this computer. Delete some templates or indicators and try again.',
   nameRequired: 'Name the template when saving several indicators.',
   editFailed: 'The template has problems and was not saved:',
   levelsOf: (level1, level2) => `${level1} / ${level2}`,

@@ -48,7 +48,7 @@ describe('BuilderWorkspace', () => {
     ]);
   });
 
-  test('damaged stored templates are reported and the list starts empty', () => {
+  test('damaged stored templates are reported, reset, and the list starts empty', () => {
     window.localStorage.setItem(USER_TEMPLATES_STORAGE_KEY, '{broken');
     const wb = createMemoryWorkbook({ sheets: [SEED_SHEET] });
     render(
@@ -56,7 +56,8 @@ describe('BuilderWorkspace', () => {
         <BuilderWorkspace port={wb} locale="zh-CN" store={createLocalStorageTemplateStore(window.localStorage)} />
       </FluentProvider>,
     );
-    expect(screen.getByText('本机保存的模板已损坏，已忽略。')).toBeInTheDocument();
+    expect(screen.getByText('本机保存的模板数据无法读取，已重置为空。可重新导入之前导出的模板文件。')).toBeInTheDocument();
     expect(screen.getByText(/还没有自己的模板/)).toBeInTheDocument();
+    expect(window.localStorage.getItem(USER_TEMPLATES_STORAGE_KEY)).toBeNull();
   });
 });

@@ -1,0 +1,115 @@
+import { MAX_EXCEL_COLUMNS, MAX_EXCEL_ROWS, type CellValue, type SheetGrid, type WorkbookGrid } from '../core';
+import { isQuotaExceeded } from '../ui/stored-data';
+
+/** The workbook the standalone page keeps in this browser between visits (never sent anywhere). */
+export interface SavedDocument {
+  readonly name: string;
+  readonly grid: WorkbookGrid;
+  /**
+   * The ignore list as the workbook setting holds it. Kept as text: the port validates it when the
+   * pane loads it, and reports and resets a corrupt one as in Excel.
+   */
+  readonly ignored?: string;
+}
+
+export const SAVED_DOCUMENT_KEY = 'jixiao.web.document';
+// localStorage holds about 5 MB of UTF-16 text per origin; stay well below it.
+export const MAX_SAVED_CHARS = 2_000_000;
+
+export type SavedDocumentLoad =
+  | { readonly status: 'none' }
+  | { readonly status: 'restored'; readonly document: SavedDocument }
+  /** Unreadable (not JSON, wrong shape, too large): it has been removed. */
+  | { readonly status: 'reset' }
+  | { readonly status: 'unavailable' };
+
+export type SavedDocumentSave = { readonly ok: true } | { readonly ok: false; readonly reason: 'too-large' | 'full' | 'unavailable' };
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function own(record: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
+function isCell(v: unknown): v is CellValue {
+  return v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+}
+
+function isIndex(v: unknown, limit: number): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < limit;
+}
+
+function readSheet(raw: unknown): SheetGrid | null {
+  if (!isRecord(raw)) return null;
+  const name = own(raw, 'name');
+  const originRow = own(raw, 'originRow');
+  const originCol = own(raw, 'originCol');
+  const values = own(raw, 'values');
+  if (typeof name !== 'string' || name === '') return null;
+  if (!isIndex(originRow, MAX_EXCEL_ROWS) || !isIndex(originCol, MAX_EXCEL_COLUMNS) || !Array.isArray(values)) return null;
+  if (originRow + values.length > MAX_EXCEL_ROWS) return null;
+  const rows: CellValue[][] = [];
+  for (const row of values) {
+    if (!Array.isArray(row) || originCol + row.length > MAX_EXCEL_COLUMNS || !row.every(isCell)) return null;
+    rows.push(row);
+  }
+  return { name, originRow, originCol, values: rows };
+}
+
+/** The saved document if it has exactly the shape the page wrote, else null. */
+export function readSavedDocument(json: unknown): SavedDocument | null {
+  if (!isRecord(json)) return null;
+  const name = own(json, 'name');
+  const grid = own(json, 'grid');
+  const ignored = own(json, 'ignored');
+  if (typeof name !== 'string' || !isRecord(grid) || (ignored !== undefined && typeof ignored !== 'string')) return null;
+  const rawSheets = own(grid, 'sheets');
+  if (!Array.isArray(rawSheets)) return null;
+  const sheets: SheetGrid[] = [];
+  for (const raw of rawSheets) {
+    const sheet = readSheet(raw);
+    if (!sheet || sheets.some((s) => s.name === sheet.name)) return null;
+    sheets.push(sheet);
+  }
+  return ignored === undefined ? { name, grid: { sheets } } : { name, grid: { sheets }, ignored };
+}
+
+/** Reads the saved document; anything unreadable is removed so that the page starts clean. */
+export function loadSavedDocument(storage: Storage | null): SavedDocumentLoad {
+  if (!storage) return { status: 'none' };
+  let text: string | null;
+  try {
+    text = storage.getItem(SAVED_DOCUMENT_KEY);
+  } catch {
+    return { status: 'unavailable' };
+  }
+  if (text === null) return { status: 'none' };
+  let document: SavedDocument | null = null;
+  if (text.length <= MAX_SAVED_CHARS) {
+    try {
+      document = readSavedDocument(JSON.parse(text));
+    } catch {
+      document = null;
+    }
+  }
+  if (document) return { status: 'restored', document };
+  try {
+    storage.removeItem(SAVED_DOCUMENT_KEY);
+  } catch {
+    // Reported all the same; the next save replaces it.
+  }
+  return { status: 'reset' };
+}
+
+export function saveDocument(storage: Storage, document: SavedDocument): SavedDocumentSave {
+  const text = JSON.stringify({ name: document.name, grid: document.grid, ignored: document.ignored });
+  if (text.length > MAX_SAVED_CHARS) return { ok: false, reason: 'too-large' };
+  try {
+    storage.setItem(SAVED_DOCUMENT_KEY, text);
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, reason: isQuotaExceeded(error) ? 'full' : 'unavailable' };
+  }
+}

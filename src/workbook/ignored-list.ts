@@ -1,0 +1,50 @@
+import { IGNORED_LIMITS, WorkbookError, type IgnoredFinding } from './port';
+
+
+const UNREADABLE = '工作簿中保存的忽略列表无法读取，已按空列表处理。';
+
+function unreadable(detail: string): WorkbookError {
+  return new WorkbookError('corrupt-data', UNREADABLE, detail);
+}
+
+function readEntry(entry: unknown, index: number): IgnoredFinding {
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw unreadable(`entry ${index + 1} is not an object`);
+  const record = entry as Record<string, unknown>;
+  const field = (name: keyof IgnoredFinding, limit: number): string => {
+    const value = Object.prototype.hasOwnProperty.call(record, name) ? record[name] : undefined;
+    if (typeof value !== 'string' || value.length > limit) throw unreadable(`entry ${index + 1}: "${name}" is not a string of at most ${limit} characters`);
+    return value;
+  };
+  return {
+    key: field('key', IGNORED_LIMITS.keyLength),
+    reason: field('reason', IGNORED_LIMITS.reasonLength),
+    by: field('by', IGNORED_LIMITS.byLength),
+    at: field('at', IGNORED_LIMITS.atLength),
+  };
+}
+
+/**
+ * The ignore list as the workbook setting holds it (JSON text, or the parsed value some hosts hand
+ * back). Missing means empty. Anything else that does not match exactly rejects with `corrupt-data`:
+ * a partly read list would silently un-ignore findings.
+ */
+export function parseIgnoredSetting(raw: unknown): IgnoredFinding[] {
+  if (raw === null || raw === undefined || raw === '') return [];
+  let parsed: unknown = raw;
+  if (typeof raw === 'string') {
+    if (raw.length > IGNORED_LIMITS.settingChars) throw unreadable(`${raw.length} characters`);
+    try {
+      parsed = JSON.parse(raw);
+    } catch (error) {
+      throw unreadable(error instanceof Error ? error.message : String(error));
+    }
+  }
+  if (!Array.isArray(parsed)) throw unreadable(`not a list but ${typeof parsed}`);
+  if (parsed.length > IGNORED_LIMITS.entries) throw unreadable(`${parsed.length} entries`);
+  return parsed.map(readEntry);
+}
+
+/** The setting's text: only the four fields, whatever else the objects carry. */
+export function serializeIgnored(ignored: readonly IgnoredFinding[]): string {
+  return JSON.stringify(ignored.map(({ key, reason, by, at }) => ({ key, reason, by, at })));
+}
