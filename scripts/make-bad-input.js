@@ -15,7 +15,7 @@ const XlsxPopulate = require('xlsx-populate');
 
 const repoRoot = path.resolve(__dirname, '..');
 const outDir = path.join(repoRoot, 'test', 'fixtures', 'bad-input');
-const { FIXED_TIME, deterministically } = require('./deterministic');
+const { FIXED_TIME, deterministically, writeFixtures } = require('./fixture-tools');
 const SHEET = '绩效目标表';
 const WIDTH = 7; // 项目名称 … 绩效指标
 
@@ -409,10 +409,7 @@ async function main() {
     'empty.csv': Buffer.alloc(0),
     'bom-only.csv': Buffer.from([0xef, 0xbb, 0xbf]),
   };
-  for (const [name, bytes] of Object.entries(outputs)) {
-    fs.writeFileSync(path.join(outDir, name), bytes);
-    console.log(`${path.relative(repoRoot, path.join(outDir, name))}  ${bytes.length} bytes`);
-  }
+  writeFixtures(outDir, outputs);
 }
 
 main().catch((error) => {

@@ -16,7 +16,7 @@ const repoRoot = path.resolve(__dirname, '..');
 const seedPath = path.resolve(process.argv[2] || path.join(repoRoot, '..', 'shared', 'seed', '项目支出绩效目标表-广州市信访局.csv'));
 const outDir = path.join(repoRoot, 'test', 'fixtures');
 const SHEET_NAME = '项目支出绩效目标表';
-const { FIXED_TIME, deterministically } = require('./deterministic');
+const { FIXED_TIME, deterministically, writeFixtures } = require('./fixture-tools');
 const AMOUNT_COLUMNS = [1, 2, 3, 4]; // 总计, 财政拨款, 财政专户拨款, 其他资金
 const COLUMN_WIDTHS = [44, 12, 12, 14, 12, 60, 90];
 const HEADER_ROWS = 3; // title, 部门名称/单位, column headers
@@ -136,10 +136,7 @@ async function main() {
     'not-a-spreadsheet.xlsx': PNG_1X1,
     'password.xlsx': await passwordXlsx(),
   };
-  for (const [name, bytes] of Object.entries(outputs)) {
-    fs.writeFileSync(path.join(outDir, name), bytes);
-    console.log(`${path.relative(repoRoot, path.join(outDir, name))}  ${bytes.length} bytes`);
-  }
+  writeFixtures(outDir, outputs);
 }
 
 main().catch((error) => {

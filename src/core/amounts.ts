@@ -1,4 +1,5 @@
 import type { CellValue } from './grid';
+import { clipForMessage, withoutInvisibleCharacters } from './text';
 
 /**
  * Exact amounts: a bigint counting millionths (6 decimal places, the finest any
@@ -41,11 +42,7 @@ export type AmountParse =
 
 const EMPTY_MARKS = new Set(['', '-', '--', '—', '——', '－', '–', '/', '／']);
 const EXCEL_ERROR_SET: ReadonlySet<string> = new Set(EXCEL_ERRORS);
-// Control, zero-width, bidi and BOM characters: invisible in Excel, pasted in from other systems.
-// eslint-disable-next-line no-control-regex -- control characters are what it matches
-const INVISIBLE = /[\u0000-\u001f\u007f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 const UNIT_SUFFIX = /^(.*?)(万元|万|元)$/;
-const MAX_SHOWN_TEXT = 40;
 const FULL_WIDTH_DIGIT = /[０-９]/g;
 const PLAIN_NUMBER = /^([+-]?)(\d*)(?:\.(\d*))?$/;
 const GROUPED_INTEGER = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
@@ -79,8 +76,7 @@ export function parseAmount(value: CellValue): AmountParse {
 }
 
 function invalidText(raw: string, normalised: string): AmountParse {
-  const visible = raw.replace(INVISIBLE, '').trim();
-  const text = visible.length > MAX_SHOWN_TEXT ? `${visible.slice(0, MAX_SHOWN_TEXT)}…` : visible;
+  const text = clipForMessage(withoutInvisibleCharacters(raw).trim());
   if (EXCEL_ERROR_SET.has(normalised)) return { kind: 'invalid', text, excelError: normalised as ExcelError };
   const unit = UNIT_SUFFIX.exec(normalised);
   const number = unit ? decimalFromText(ungrouped(unit[1] ?? '')) : null;
@@ -100,7 +96,8 @@ export function convertAmount(value: Decimal, from: MoneyUnit, to: MoneyUnit): D
 }
 
 function normaliseNumericText(raw: string): string {
-  let text = raw.replace(/[\s\u3000\u00a0]+/g, '').replace(INVISIBLE, '');
+  let text = raw.replace(/[\s\u3000\u00a0]+/g, '');
+  text = withoutInvisibleCharacters(text);
   text = text.replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
   text = text.replace(/．/g, '.').replace(/，/g, ',').replace(/^[－−]/, '-').replace(/^＋/, '+');
   return ungrouped(text);

@@ -1,12 +1,10 @@
 import { parseAmount } from './amounts';
 import { cellText, type CellValue } from './grid';
 import { AMOUNT_COLUMNS, type PerformanceTable, type TableRow } from './table-model';
-import { isGrandTotalName, isHeaderCell, leadingIndent } from './table-reader';
+import { isGrandTotalName, isHeaderCell, isNoteText, leadingIndent, METADATA_REACH } from './table-reader';
 
-// As the table reader reads a note row, and the title or 部门名称 / 单位 line of a table below.
-const NOTE_START = /^(?:注|说明|备注)[:：]/;
+// The title or 部门名称 / 单位 line of a table below (wider than the reader's marks: a miss only costs a full check).
 const METADATA_MARK = /绩效目标表|部门名称|单位名称|预算部门|主管部门|单位\s*[:：]/;
-const METADATA_REACH = 3;
 
 /** One cell the user changed, by absolute 0-based position. */
 export interface CellEdit {
@@ -44,7 +42,7 @@ export function applyEdit(table: PerformanceTable, edit: CellEdit): PerformanceT
   const row = table.rows[index] as TableRow;
   const text = cellText(edit.value);
   // A row that starts with a note (注：…) ends the table; a header starts another.
-  if (NOTE_START.test(text.replace(/\s+/g, '')) || isHeaderCell(edit.value)) return null;
+  if (isNoteText(text) || isHeaderCell(edit.value)) return null;
   // Emptied, a row may vanish or start with a note further right, unless a cell before it stays filled.
   if (text.trim() === '' && !filledBefore(row, columns, edit.col)) return null;
   const nearEnd = edit.row > table.lastRow - METADATA_REACH;

@@ -5,6 +5,7 @@ import type { Severity } from './findings';
 import { RULES } from './rules/registry';
 import type { RuleId } from './rules/rule-ids';
 import type { CostIndicatorPlacement } from './taxonomy';
+import { isRecord } from './json-shape';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -24,10 +25,6 @@ const SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'info', 'off']
 const PLACEMENTS: readonly CostIndicatorPlacement[] = ['level2', 'level1', 'either'];
 const KNOWN_KEYS = new Set(['name', 'description', 'severities', 'roundingTolerance', 'costIndicator', '//']);
 const RULE_IDS = new Set<string>(RULES.map((r) => r.id));
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /**
  * Validates a profile read from JSON. Fields left out are taken from `base` (the default profile),

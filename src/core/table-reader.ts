@@ -23,6 +23,10 @@ const HEADER_MARKER = /^[*＊]+|:$/g;
 const MAX_HEADER_LENGTH = 60;
 const NOTE_START = /^(?:注|说明|备注)[:：]/;
 const NOTE_FIRST_CHAR = /^\s*[注说备]/;
+/** 注：/ 说明：/ 备注：with any spacing: a row that starts with one ends the table. */
+export function isNoteText(text: string): boolean {
+  return NOTE_FIRST_CHAR.test(text) && NOTE_START.test(text.replace(ALL_WHITESPACE, ''));
+}
 const GRAND_TOTAL = /^(?:合计|总计)[:：]?$/;
 /** 合计 / 总计 with any spacing; every row's name is asked, so most names are rejected without a copy. */
 export function isGrandTotalName(text: string): boolean {
@@ -36,7 +40,7 @@ const UNIT_MARK = /(?:金额)?单位\s*[:：]\s*(?:人民币\s*)?(万元|元)/;
 // Cuts "单位：万元" (and an opening bracket before it) off a department value sharing its cell.
 const UNIT_TAIL = /(?<![\s（(])[\s（(]*(?:金额)?单位\s*[:：].*$/s;
 // A metadata row of the next table sits at most this many rows above its header.
-const METADATA_REACH = 3;
+export const METADATA_REACH = 3;
 
 const HEADER_SYNONYMS: ReadonlyMap<string, HeaderKind> = new Map<string, HeaderKind>([
   ['序号', 'seq'],
@@ -362,7 +366,7 @@ class SheetReader {
   private startsWithNote(r: number): boolean {
     for (const value of this.rowValues(r)) {
       if (isBlank(value)) continue;
-      return typeof value === 'string' && NOTE_FIRST_CHAR.test(value) && NOTE_START.test(value.replace(ALL_WHITESPACE, ''));
+      return typeof value === 'string' && isNoteText(value);
     }
     return false;
   }
@@ -470,7 +474,7 @@ class SheetReader {
           } else if (isLabelOnly) departmentLabelPending = true;
         }
         if (text.includes(TITLE_MARK) && markedTitle === null) markedTitle = text;
-        const isMetadataCell = unitMatch !== null || departmentMatch !== null || isLabelOnly || NOTE_START.test(text.replace(ALL_WHITESPACE, ''));
+        const isMetadataCell = unitMatch !== null || departmentMatch !== null || isLabelOnly || isNoteText(text);
         if (firstText === null && typeof value === 'string' && !isMetadataCell) firstText = text;
       }
     }

@@ -11,6 +11,7 @@ import templatesData from './data/templates.json';
 import { readsAsValueLabel } from './indicators/grammar';
 import { COMPARATORS, type Comparator } from './indicators/value';
 import { DEFAULT_TAXONOMY, type Taxonomy } from './taxonomy';
+import { isRecord, ownField } from './json-shape';
 
 /** A kind of project (物业管理, 信息化运维 …) with the words that point to it in a project's name or goal. */
 export interface ProjectType {
@@ -46,10 +47,6 @@ function nameErrors(where: string, name: unknown): string[] {
   if (!isText(name) || SEPARATORS.test(name)) return [`${where}的名称应为非空文字，不能含有“；”“。”或换行。`];
   if (readsAsValueLabel(name.trim())) return [`${where}的名称“${name.trim()}”会被读成指标值（如“年度：”“实施周期指标值”开头），请改写。`];
   return [];
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function isText(v: unknown): v is string {
@@ -322,11 +319,6 @@ export const USER_TEMPLATE_LIMITS = {
 /** At most this many messages are listed; the rest are counted. */
 const MAX_LISTED_ERRORS = 50;
 
-// Own properties only: a key like "__proto__" or "constructor" in the file is just an unknown field.
-function own(record: Record<string, unknown>, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
-}
-
 function tooLong(where: string, field: string, text: string, limit: number): string | null {
   return text.length > limit ? `${where}的${field}有 ${text.length} 个字符，超过 ${limit} 个字符的上限。` : null;
 }
@@ -357,14 +349,14 @@ function readUserRow(where: string, r: unknown, taxonomy: Taxonomy, errors: stri
     errors.push(`${where}应为一个对象。`);
     return null;
   }
-  const level1 = own(r, 'level1');
-  const level2 = own(r, 'level2');
+  const level1 = ownField(r, 'level1');
+  const level2 = ownField(r, 'level2');
   const rowErrors = levelErrors(where, level1, level2, taxonomy);
-  const name = own(r, 'name');
+  const name = ownField(r, 'name');
   const long = typeof name === 'string' ? tooLong(where, '名称“name”', name, USER_TEMPLATE_LIMITS.rowNameLength) : null;
   rowErrors.push(...(long ? [long] : nameErrors(where, name)));
-  const period = readUserValue(`${where}的实施周期指标值`, own(r, 'period'), rowErrors);
-  const annual = readUserValue(`${where}的年度指标值`, own(r, 'annual'), rowErrors);
+  const period = readUserValue(`${where}的实施周期指标值`, ownField(r, 'period'), rowErrors);
+  const annual = readUserValue(`${where}的年度指标值`, ownField(r, 'annual'), rowErrors);
   errors.push(...rowErrors);
   if (rowErrors.length > 0 || !period || !annual) return null;
   return { level1: level1 as string, level2: level2 as string, name: (name as string).trim(), period, annual };
@@ -377,8 +369,8 @@ function readUserTemplate(index: number, t: unknown, ids: Set<string>, taxonomy:
     return null;
   }
   const before = errors.length;
-  const id = own(t, 'id');
-  const name = own(t, 'name');
+  const id = ownField(t, 'id');
+  const name = ownField(t, 'name');
   if (!isText(id)) errors.push(`${where}缺少编号“id”。`);
   else if (id.length > USER_TEMPLATE_LIMITS.idLength) errors.push(`${where}的编号“id”有 ${id.length} 个字符，超过 ${USER_TEMPLATE_LIMITS.idLength} 个字符的上限。`);
   else if (ids.has(id)) errors.push(`${where}的编号“${id}”与前面的模板重复。`);
@@ -388,7 +380,7 @@ function readUserTemplate(index: number, t: unknown, ids: Set<string>, taxonomy:
     const long = tooLong(where, '名称“name”', name, USER_TEMPLATE_LIMITS.nameLength);
     if (long) errors.push(long);
   }
-  const rawRows = own(t, 'rows');
+  const rawRows = ownField(t, 'rows');
   if (!Array.isArray(rawRows) || rawRows.length === 0) {
     errors.push(`${where}的“rows”应为至少含一项指标的数组。`);
     return null;
@@ -419,11 +411,11 @@ function readUserTemplate(index: number, t: unknown, ids: Set<string>, taxonomy:
 export function parseUserTemplateFile(json: unknown, taxonomy: Taxonomy = DEFAULT_TAXONOMY): UserTemplateLoad {
   if (!isRecord(json)) return { ok: false, errors: ['模板文件应为一个 JSON 对象。'] };
   const errors: string[] = [];
-  const format = own(json, 'format');
-  const version = own(json, 'version');
+  const format = ownField(json, 'format');
+  const version = ownField(json, 'version');
   if (format !== USER_TEMPLATE_FORMAT) errors.push(`这不是绩效指标模板文件：“format”应为“${USER_TEMPLATE_FORMAT}”。`);
   if (version !== USER_TEMPLATE_VERSION) errors.push(`不支持的模板文件版本“${typeof version === 'string' ? version.slice(0, 20) : String(version)}”，应为 ${USER_TEMPLATE_VERSION}。`);
-  const raw = own(json, 'templates');
+  const raw = ownField(json, 'templates');
   if (!Array.isArray(raw)) {
     errors.push('模板文件缺少“templates”数组。');
     return { ok: false, errors };

@@ -1,5 +1,6 @@
 import { MAX_EXCEL_COLUMNS, MAX_EXCEL_ROWS, type CellValue, type SheetGrid, type WorkbookGrid } from '../core';
 import { isQuotaExceeded } from '../ui/stored-data';
+import { isRecord, ownField } from '../core/json-shape';
 
 /** The workbook the standalone page keeps in this browser between visits (never sent anywhere). */
 export interface SavedDocument {
@@ -25,14 +26,6 @@ export type SavedDocumentLoad =
 
 export type SavedDocumentSave = { readonly ok: true } | { readonly ok: false; readonly reason: 'too-large' | 'full' | 'unavailable' };
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function own(record: Record<string, unknown>, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
-}
-
 function isCell(v: unknown): v is CellValue {
   return v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
 }
@@ -43,10 +36,10 @@ function isIndex(v: unknown, limit: number): v is number {
 
 function readSheet(raw: unknown): SheetGrid | null {
   if (!isRecord(raw)) return null;
-  const name = own(raw, 'name');
-  const originRow = own(raw, 'originRow');
-  const originCol = own(raw, 'originCol');
-  const values = own(raw, 'values');
+  const name = ownField(raw, 'name');
+  const originRow = ownField(raw, 'originRow');
+  const originCol = ownField(raw, 'originCol');
+  const values = ownField(raw, 'values');
   if (typeof name !== 'string' || name === '') return null;
   if (!isIndex(originRow, MAX_EXCEL_ROWS) || !isIndex(originCol, MAX_EXCEL_COLUMNS) || !Array.isArray(values)) return null;
   if (originRow + values.length > MAX_EXCEL_ROWS) return null;
@@ -61,11 +54,11 @@ function readSheet(raw: unknown): SheetGrid | null {
 /** The saved document if it has exactly the shape the page wrote, else null. */
 export function readSavedDocument(json: unknown): SavedDocument | null {
   if (!isRecord(json)) return null;
-  const name = own(json, 'name');
-  const grid = own(json, 'grid');
-  const ignored = own(json, 'ignored');
+  const name = ownField(json, 'name');
+  const grid = ownField(json, 'grid');
+  const ignored = ownField(json, 'ignored');
   if (typeof name !== 'string' || !isRecord(grid) || (ignored !== undefined && typeof ignored !== 'string')) return null;
-  const rawSheets = own(grid, 'sheets');
+  const rawSheets = ownField(grid, 'sheets');
   if (!Array.isArray(rawSheets)) return null;
   const sheets: SheetGrid[] = [];
   for (const raw of rawSheets) {

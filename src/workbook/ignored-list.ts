@@ -1,5 +1,5 @@
+import { isRecord, ownField } from '../core/json-shape';
 import { IGNORED_LIMITS, WorkbookError, type IgnoredFinding } from './port';
-
 
 const UNREADABLE = '工作簿中保存的忽略列表无法读取，已按空列表处理。';
 
@@ -8,10 +8,10 @@ function unreadable(detail: string): WorkbookError {
 }
 
 function readEntry(entry: unknown, index: number): IgnoredFinding {
-  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw unreadable(`entry ${index + 1} is not an object`);
-  const record = entry as Record<string, unknown>;
+  if (!isRecord(entry)) throw unreadable(`entry ${index + 1} is not an object`);
+  const record = entry;
   const field = (name: keyof IgnoredFinding, limit: number): string => {
-    const value = Object.prototype.hasOwnProperty.call(record, name) ? record[name] : undefined;
+    const value = ownField(record, name);
     if (typeof value !== 'string' || value.length > limit) throw unreadable(`entry ${index + 1}: "${name}" is not a string of at most ${limit} characters`);
     return value;
   };

@@ -2,7 +2,7 @@
 import '@testing-library/jest-dom';
 import { screen, waitFor, within } from '@testing-library/react';
 import { IGNORED_LIMITS } from '../../src/workbook/port';
-import { dialogButton, dialogClosed, expectedReport, findDialog, renderPane, rowOf, runCheck, seedWorkbook } from './pane-harness';
+import { dialogButton, expectedReport, findDialog, ignoreWithReason, renderPane, rowOf, runCheck, seedWorkbook } from './pane-harness';
 
 jest.setTimeout(60_000);
 
@@ -24,11 +24,7 @@ describe('an unreadable ignore list in the workbook', () => {
 
     await runCheck(first.user);
     expect(screen.getByText('请先改正错误再提交。')).toBeInTheDocument();
-    await first.user.click(within(rowOf(effectMissing)).getByRole('button', { name: '忽略' }));
-    const dialog = await findDialog();
-    await first.user.type(within(dialog).getByRole('textbox', { hidden: true }), '已与财政局确认');
-    await first.user.click(dialogButton(dialog, '忽略'));
-    await dialogClosed();
+    await ignoreWithReason(first.user, effectMissing, '已与财政局确认');
     expect(await screen.findByText('没有错误，可以提交。')).toBeInTheDocument();
     first.unmount();
 

@@ -78,3 +78,12 @@ export async function dialogClosed(): Promise<void> {
   await waitFor(() => expect(screen.queryByRole('dialog', { hidden: true })).not.toBeInTheDocument());
   await waitFor(() => expect(screen.getByRole('main')).toBeInTheDocument());
 }
+
+/** Ignores a listed finding with a reason, through its 忽略 button and the dialog, and waits for the dialog to close. */
+export async function ignoreWithReason(user: ReturnType<typeof userEvent.setup>, finding: Finding, reason: string): Promise<void> {
+  await user.click(within(rowOf(finding)).getByRole('button', { name: '忽略' }));
+  const dialog = await findDialog();
+  await user.type(within(dialog).getByRole('textbox', { hidden: true }), reason);
+  await user.click(dialogButton(dialog, '忽略'));
+  await dialogClosed();
+}

@@ -1,13 +1,13 @@
 /** @jest-environment jsdom */
 import '@testing-library/jest-dom';
 import { RendererProvider } from '@fluentui/react-components';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { WorkbookGrid } from '../../src/core';
 import { loadSavedDocument, MAX_SAVED_CHARS, readSavedDocument, SAVED_DOCUMENT_KEY, saveDocument } from '../../src/web/saved-document';
 import { WebApp } from '../../src/web/WebApp';
 import { noCssRenderer as renderer } from '../ui/no-css-renderer';
-import { dialogButton, dialogClosed, expectedReport, findDialog, rowOf, runCheck } from '../ui/pane-harness';
+import { expectedReport, ignoreWithReason, runCheck } from '../ui/pane-harness';
 import { memoryStorage } from './memory-storage';
 
 jest.setTimeout(60_000);
@@ -105,11 +105,7 @@ describe('the standalone page with stored data', () => {
     if (!effectMissing) throw new Error('the sample has its 效益指标 error');
     const first = renderPage(storage);
     await runCheck(first.user);
-    await first.user.click(within(rowOf(effectMissing)).getByRole('button', { name: '忽略' }));
-    const dialog = await findDialog();
-    await first.user.type(within(dialog).getByRole('textbox', { hidden: true }), '已与财政局确认');
-    await first.user.click(dialogButton(dialog, '忽略'));
-    await dialogClosed();
+    await ignoreWithReason(first.user, effectMissing, '已与财政局确认');
     expect(await screen.findByText('没有错误，可以提交。')).toBeInTheDocument();
     await waitFor(() => expect(loadSavedDocument(storage)).toMatchObject({ status: 'restored', document: { ignored: expect.stringContaining('已与财政局确认') } }), { timeout: 3000 });
     first.unmount();

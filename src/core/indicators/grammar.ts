@@ -1,4 +1,5 @@
 import { DEFAULT_TAXONOMY, type Level1Entry, type Level2Entry, type Taxonomy } from '../taxonomy';
+import { withoutInvisibleCharacters } from '../text';
 import { parseIndicatorValue, type IndicatorValue } from './value';
 
 /**
@@ -84,10 +85,6 @@ const PERIOD_LABEL = /^实施周期(?:(指标值|指标|值)?\s*([:：])|(指标
 const ANNUAL_LABEL = /^(?:年度|全年)(?:(指标值|指标|值)?\s*([:：])|(指标值)(?=\s*[≥≤＞＜＝<>=\d]))\s*/;
 const TERMINATORS = /[。.．；;，,]$/;
 const LINE_BREAKS = /[\r\n\t\v\f\u2028\u2029]+/g;
-// Zero-width, bidi-control and other control characters: invisible in Excel, pasted in from web pages and
-// other systems. They split codes and names ("1-产出\u200b指标") and hide text, so they are reported and dropped.
-// eslint-disable-next-line no-control-regex -- control characters are what it matches
-const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+/g;
 const FULL_WIDTH_DIGIT = /[０-９]/;
 const FULL_WIDTH_DIGITS = /[０-９]/g;
 const WHITESPACE_ONLY = /^[\s\u3000]*$/;
@@ -117,10 +114,11 @@ function readCell(cellText: string, taxonomy: Taxonomy, rebuild: boolean): Indic
     found.add('line-break');
     text = text.replace(LINE_BREAKS, '');
   }
-  INVISIBLE.lastIndex = 0;
-  if (INVISIBLE.test(text)) {
+  // They split codes and names ("1-产出\u200b指标") and hide text, so they are reported and dropped.
+  const visible = withoutInvisibleCharacters(text);
+  if (visible !== text) {
     found.add('invisible-characters');
-    text = text.replace(INVISIBLE, '');
+    text = visible;
   }
   if (text.trim() !== text) found.add('whitespace');
   text = text.trim();

@@ -2,6 +2,7 @@ import { decimalFromText } from '../amounts';
 import type { Indicator } from '../indicators/grammar';
 import type { IndicatorValue } from '../indicators/value';
 import type { IndicatorCategory } from '../taxonomy';
+import { clipForMessage } from '../text';
 import { NO_HITS, type ProjectRule, type ProjectSubject, type RuleHit } from './rule';
 import type { RuleId, RuleParams } from './rule-ids';
 
@@ -57,8 +58,6 @@ const isNotSatisfactionRate = (v: IndicatorValue): boolean => v.number === null 
 const isQualitative = (v: IndicatorValue): boolean => v.qualitative && !PLACEHOLDER.test(v.text);
 
 const ref = (ind: Indicator, seq: number) => ({ seq, name: ind.name || '（未命名）' });
-// Quoted text in a message stays readable even when a whole pasted page sits in the cell.
-const clip = (text: string): string => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
 /** The indicator's non-empty values that match, as "≤5" or "≤5、≤6"; null when none does. */
 function valuesWhere(ind: Indicator, test: (v: IndicatorValue) => boolean): string | null {
   const p = ind.period && ind.period.text !== '' && test(ind.period) ? ind.period.text : null;
@@ -90,7 +89,7 @@ export const indicatorsUnparseable: ProjectRule<'indicators.unparseable'> = {
     if (!row.indicators || !parsed || indicatorsText.trim() === '') return NO_HITS;
     if (parsed.indicators.length > 0 && parsed.strayText === '') return NO_HITS;
     const text = parsed.strayText || indicatorsText.trim();
-    return [{ rule: 'indicators.unparseable', params: { text: text.length > 40 ? `${text.slice(0, 40)}…` : text }, location: row.indicators.location }];
+    return [{ rule: 'indicators.unparseable', params: { text: clipForMessage(text) }, location: row.indicators.location }];
   },
 };
 
@@ -210,7 +209,7 @@ export const extraField: ProjectRule<'indicator.extra-field'> = {
   defaultSeverity: 'error',
   scope: 'project',
   check: (s) =>
-    perIndicator('indicator.extra-field', s, (ind, seq) => (ind.extraFields.length > 0 ? { ...ref(ind, seq), fields: clip(ind.extraFields.join('；')) } : null)),
+    perIndicator('indicator.extra-field', s, (ind, seq) => (ind.extraFields.length > 0 ? { ...ref(ind, seq), fields: clipForMessage(ind.extraFields.join('；')) } : null)),
 };
 
 const level2Key = (ind: Indicator): string => ind.level2?.entry?.code ?? ind.level2?.name ?? '';

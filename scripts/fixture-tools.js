@@ -1,6 +1,8 @@
 'use strict';
 // Shared by the fixture scripts: generated fixtures must be byte-for-byte reproducible.
 const crypto = require('crypto');
+const fs = require('fs');
+const path = require('path');
 
 const FIXED_TIME = Date.UTC(2025, 0, 1, 0, 0, 0);
 
@@ -35,4 +37,13 @@ async function deterministically(generate) {
   }
 }
 
-module.exports = { FIXED_TIME, deterministically };
+/** Writes each named file into `outDir` and lists it with its size. */
+function writeFixtures(outDir, outputs) {
+  const repoRoot = path.resolve(__dirname, '..');
+  for (const [name, bytes] of Object.entries(outputs)) {
+    fs.writeFileSync(path.join(outDir, name), bytes);
+    console.log(`${path.relative(repoRoot, path.join(outDir, name))}  ${bytes.length} bytes`);
+  }
+}
+
+module.exports = { FIXED_TIME, deterministically, writeFixtures };
