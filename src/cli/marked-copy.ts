@@ -1,7 +1,7 @@
 import { readFile } from 'fs/promises';
-import { CATALOGS, cellText, type CheckReport, type Locale, type WorkbookGrid } from '../core/index';
+import { CATALOGS, type CheckReport, type Locale, type WorkbookGrid } from '../core/index';
 import { sniffSpreadsheet } from '../workbook/input-kind';
-import type { ReportRow } from '../workbook/port';
+import { reportRowOf } from '../workbook/port';
 import { marksOf, writeXlsxGrid } from '../workbook/xlsx-writer';
 import { writeFileAtomically } from './output-file';
 
@@ -14,17 +14,7 @@ export type MarkedCopyResult = { readonly ok: true } | { readonly ok: false; rea
 export async function writeMarkedCopy(input: string, grid: WorkbookGrid, report: CheckReport, locale: Locale, target: string, overwrite: boolean): Promise<MarkedCopyResult> {
   const bytes = await readFile(input);
   if (sniffSpreadsheet(bytes, input) !== 'xlsx') return { ok: false, reason: 'not-xlsx' };
-  const rows = report.findings.map(
-    (f): ReportRow => ({
-      severity: f.severity,
-      sheet: f.location.sheet,
-      cell: f.location.cell,
-      project: f.project ?? '',
-      rule: f.rule,
-      message: f.message,
-      fix: f.fix ? cellText(f.fix.value) : '',
-    }),
-  );
+  const rows = report.findings.map((f) => reportRowOf(f, f.message));
   // The values that were checked, over the file's formatting, so each mark sits on what it is about.
   const copy = await writeXlsxGrid(grid, { base: bytes, marks: marksOf(report.findings), report: rows, severityLabels: CATALOGS[locale].severity });
   await writeFileAtomically(target, (handle) => handle.writeFile(copy), overwrite);

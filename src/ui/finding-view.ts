@@ -1,5 +1,5 @@
-import { cellText, renderMessage, SEVERITIES, type Finding, type Fix, type Locale, type RuleId, type RuleParams, type Severity } from '../core';
-import type { IgnoredFinding, ReportRow } from '../workbook/port';
+import { renderMessage, SEVERITIES, type Finding, type Fix, type Locale, type RuleId, type RuleParams, type Severity } from '../core';
+import { reportRowOf, type IgnoredFinding, type ReportRow } from '../workbook/port';
 
 /** Rules whose fixes only change how a value is written, not what it says: 全部修正格式 applies these. */
 export const FORMAT_FIX_RULES: ReadonlySet<string> = new Set(['indicators.format', 'amount.text']);
@@ -79,15 +79,7 @@ export function fixesOf(findings: readonly Finding[], include: (finding: Finding
 export function reportRows(findings: readonly Finding[], sheetOrder: readonly string[], locale: Locale): ReportRow[] {
   return groupFindings(findings, sheetOrder).flatMap((sheet) =>
     sheet.projects.flatMap((group) =>
-      group.findings.map((f) => ({
-        severity: f.severity,
-        sheet: f.location.sheet,
-        cell: f.location.cell,
-        project: f.project ?? '',
-        rule: f.rule,
-        message: findingMessage(f, locale),
-        fix: f.fix ? cellText(f.fix.value) : '',
-      })),
+      group.findings.map((f) => reportRowOf(f, findingMessage(f, locale))),
     ),
   );
 }

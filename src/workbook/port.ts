@@ -1,4 +1,4 @@
-import type { CellLocation, CellValue, Finding, Severity, SheetGrid, WorkbookGrid } from '../core';
+import { cellText, type CellLocation, type CellValue, type Finding, type Severity, type SheetGrid, type WorkbookGrid } from '../core';
 
 /** What the host can do, detected at run time (ExcelApi requirement sets) so the UI can degrade. */
 export interface HostCapabilities {
@@ -70,6 +70,19 @@ export interface ReportRow {
   readonly rule: string;
   readonly message: string;
   readonly fix: string;
+}
+
+/** A finding as a row of the 校验结果 sheet, with its message in the report's language. */
+export function reportRowOf(finding: Finding, message: string): ReportRow {
+  return {
+    severity: finding.severity,
+    sheet: finding.location.sheet,
+    cell: finding.location.cell,
+    project: finding.project ?? '',
+    rule: finding.rule,
+    message,
+    fix: finding.fix ? cellText(finding.fix.value) : '',
+  };
 }
 
 /** A finding the reviewer chose to ignore, with the reason; stored in the workbook itself. */
