@@ -1,8 +1,8 @@
 import { readFile } from 'fs/promises';
 import { CATALOGS, type CheckReport, type Locale, type WorkbookGrid } from '../core/index';
 import { sniffSpreadsheet } from '../workbook/input-kind';
-import { reportRowOf } from '../workbook/port';
-import { marksOf, writeXlsxGrid } from '../workbook/xlsx-writer';
+import { marksOf, reportRowOf } from '../workbook/port';
+import { writeXlsxGrid } from '../workbook/xlsx-writer';
 import { writeFileAtomically } from './output-file';
 
 export type MarkedCopyResult = { readonly ok: true } | { readonly ok: false; readonly reason: 'not-xlsx' };

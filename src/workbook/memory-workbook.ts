@@ -2,7 +2,6 @@ import {
   CATALOGS,
   locate,
   parseA1,
-  SEVERITIES,
   toA1,
   type CellLocation,
   type CellValue,
@@ -12,6 +11,7 @@ import {
   type WorkbookGrid,
 } from '../core';
 import {
+  marksOf,
   REPORT_HEADER,
   REPORT_SHEET_NAME,
   WorkbookError,
@@ -114,15 +114,11 @@ function invalidWrite(w: CellWrite): string | null {
   return null;
 }
 
-function rank(severity: Severity): number {
-  return SEVERITIES.indexOf(severity);
-}
-
 export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkbookOptions = {}): MemoryWorkbook {
   const capabilities: HostCapabilities = { ...DEFAULT_CAPABILITIES, ...options.capabilities };
   const sheets = new Map<string, SheetCells>();
   for (const sheet of initial.sheets) sheets.set(sheet.name, cellsOf(sheet));
-  const markMap = new Map<string, Severity>();
+  let markMap = new Map<string, Severity>();
   let selection: CellLocation | null = null;
   // Kept as text, as in the Office workbook's settings, so it is read back the same way.
   let ignoredSetting: string | undefined = options.ignoredSetting;
@@ -260,12 +256,7 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
 
     async markFindings(findings: readonly Finding[]) {
       takeFailure('markFindings');
-      markMap.clear();
-      for (const f of findings) {
-        const key = `${f.location.sheet}!${f.location.cell}`;
-        const current = markMap.get(key);
-        if (current === undefined || rank(f.severity) < rank(current)) markMap.set(key, f.severity);
-      }
+      markMap = marksOf(findings);
     },
 
     async clearMarks() {

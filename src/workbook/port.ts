@@ -1,4 +1,4 @@
-import { cellText, type CellLocation, type CellValue, type Finding, type Severity, type SheetGrid, type WorkbookGrid } from '../core';
+import { cellText, SEVERITIES, type CellLocation, type CellValue, type Finding, type Severity, type SheetGrid, type WorkbookGrid } from '../core';
 
 /** What the host can do, detected at run time (ExcelApi requirement sets) so the UI can degrade. */
 export interface HostCapabilities {
@@ -70,6 +70,17 @@ export interface ReportRow {
   readonly rule: string;
   readonly message: string;
   readonly fix: string;
+}
+
+/** "Sheet!A1" → worst severity of the findings there, the way every adapter marks. */
+export function marksOf(findings: readonly { readonly severity: Severity; readonly location: { readonly sheet: string; readonly cell: string } }[]): Map<string, Severity> {
+  const marks = new Map<string, Severity>();
+  for (const f of findings) {
+    const key = `${f.location.sheet}!${f.location.cell}`;
+    const current = marks.get(key);
+    if (current === undefined || SEVERITIES.indexOf(f.severity) < SEVERITIES.indexOf(current)) marks.set(key, f.severity);
+  }
+  return marks;
 }
 
 /** A finding as a row of the 校验结果 sheet, with its message in the report's language. */

@@ -11,7 +11,8 @@ export async function readXlsxGrid(data: Uint8Array | ArrayBuffer): Promise<Work
   return { sheets: workbook.worksheets.map(sheetGrid) };
 }
 
-function toArrayBuffer(data: Uint8Array | ArrayBuffer): ArrayBuffer {
+/** ExcelJS loads an ArrayBuffer; a Uint8Array may be a view into a larger Node buffer, so it is copied. */
+export function toArrayBuffer(data: Uint8Array | ArrayBuffer): ArrayBuffer {
   if (data instanceof ArrayBuffer) return data;
   const copy = new Uint8Array(data.byteLength);
   copy.set(data);
@@ -29,7 +30,8 @@ interface PlacedValue {
   readonly value: Exclude<CellValue, null>;
 }
 
-function sheetGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
+/** A loaded worksheet's values as a grid. */
+export function sheetGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
   const placed: PlacedValue[] = [];
   worksheet.eachRow({ includeEmpty: false }, (row) => {
     row.eachCell({ includeEmpty: false }, (cell) => {

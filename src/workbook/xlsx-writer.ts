@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { parseA1, SEVERITIES, type CellValue, type Severity, type SheetGrid, type WorkbookGrid } from '../core';
 import { MARK_COLOURS, REPORT_HEADER, REPORT_SHEET_NAME, type ReportRow } from './port';
-import { readXlsxGrid } from './xlsx-grid';
+import { sheetGrid, toArrayBuffer } from './xlsx-grid';
 
 export interface XlsxWriteOptions {
   /** "Sheet!A1" → severity: those cells get a mark (a conditional format, as in Excel). */
@@ -41,9 +41,10 @@ export async function writeXlsxGrid(workbook: WorkbookGrid, options: XlsxWriteOp
 }
 
 async function writeOverBase(workbook: WorkbookGrid, base: Uint8Array, options: XlsxWriteOptions): Promise<Uint8Array> {
-  const before = new Map((await readXlsxGrid(base)).sheets.map((s) => [s.name, s]));
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(toArrayBuffer(base));
+  // The values as the file holds them, read from the same load before anything is written.
+  const before = new Map(book.worksheets.map((ws) => [ws.name, sheetGrid(ws)]));
   let changed = false;
   for (const sheet of workbook.sheets) {
     if (options.report && sheet.name === REPORT_SHEET_NAME) continue;
@@ -202,22 +203,7 @@ function addReportSheet(book: ExcelJS.Workbook, rows: readonly ReportRow[], labe
   ws.getColumn(7).alignment = { wrapText: true, vertical: 'top' };
 }
 
-/** "Sheet!A1" → worst severity of the findings there, the way every adapter marks. */
-export function marksOf(findings: readonly { readonly severity: Severity; readonly location: { readonly sheet: string; readonly cell: string } }[]): Map<string, Severity> {
-  const marks = new Map<string, Severity>();
-  for (const f of findings) {
-    const key = `${f.location.sheet}!${f.location.cell}`;
-    const current = marks.get(key);
-    if (current === undefined || SEVERITIES.indexOf(f.severity) < SEVERITIES.indexOf(current)) marks.set(key, f.severity);
-  }
-  return marks;
-}
 
-function toArrayBuffer(data: Uint8Array): ArrayBuffer {
-  const copy = new Uint8Array(data.byteLength);
-  copy.set(data);
-  return copy.buffer;
-}
 
 function toBytes(buffer: ExcelJS.Buffer): Uint8Array {
   return new Uint8Array(buffer as ArrayBuffer);

@@ -6,7 +6,8 @@ import { main } from '../../src/cli/main';
 import { writeFileAtomically } from '../../src/cli/output-file';
 import { MARK_COLOURS, REPORT_SHEET_NAME } from '../../src/workbook/port';
 import { readXlsxGrid } from '../../src/workbook/xlsx-grid';
-import { marksOf, XLSX_MARK_FORMULA } from '../../src/workbook/xlsx-writer';
+import { marksOf } from '../../src/workbook/port';
+import { XLSX_MARK_FORMULA } from '../../src/workbook/xlsx-writer';
 import { NOTES_SHEET, RICH_SHEET, richSeedXlsx, xlsxSnapshot } from '../workbook/rich-xlsx';
 
 jest.setTimeout(30_000);

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { checkWorkbook, type Severity } from '../../src/core';
 import { readXlsxGrid } from '../../src/workbook/xlsx-grid';
-import { marksOf, writeXlsxGrid, XLSX_MARK_FORMULA } from '../../src/workbook/xlsx-writer';
+import { marksOf } from '../../src/workbook/port';
+import { writeXlsxGrid, XLSX_MARK_FORMULA } from '../../src/workbook/xlsx-writer';
 import { MARK_COLOURS, REPORT_HEADER, REPORT_SHEET_NAME, type ReportRow } from '../../src/workbook/port';
 import { SEED_SHEET } from '../fixtures/seed-grid';
 import { NOTES_SHEET, RICH_SHEET, richSeedXlsx, xlsxSnapshot, type SheetSnapshot } from './rich-xlsx';
