@@ -87,6 +87,9 @@ export function createChecker(options: CheckOptions = {}): Checker {
     };
   }
 
+  // One set for every project: rules read it synchronously and keep no reference, so it need not be new per row.
+  const categories = new Set<IndicatorCategory>();
+
   const contextOf = (table: PerformanceTable): RuleContext => ({ taxonomy, tolerance: toleranceFor(profile, table.unit), unit: table.unit ?? '万元' });
 
   /** Table-level findings: structure and every totals comparison (one O(rows) pass). */
@@ -102,7 +105,7 @@ export function createChecker(options: CheckOptions = {}): Checker {
     if (row.kind !== 'project' || projectRules.length === 0) return;
     const indicatorsText = row.indicators?.text ?? '';
     const parsed = row.indicators ? parseIndicators(indicatorsText, taxonomy) : null;
-    const subject = { table, row, indicatorsText, parsed, multiYear: isMultiYearProject(row.name), categories: categoriesOf(parsed, taxonomy) };
+    const subject = { table, row, indicatorsText, parsed, multiYear: isMultiYearProject(row.name), categories: categoriesOf(parsed, taxonomy, categories) };
     for (const rule of projectRules) for (const hit of rule.check(subject, ctx)) out.push(toFinding(hit, table, row.name));
   }
 
@@ -119,7 +122,7 @@ export function createChecker(options: CheckOptions = {}): Checker {
       while (next < tableLevel.length && (tableLevel[next] as Finding).location.row < row.row) findings.push(tableLevel[next++] as Finding);
       while (next < tableLevel.length && (tableLevel[next] as Finding).location.row === row.row) rowBuffer.push(tableLevel[next++] as Finding);
       rowFindings(table, row, ctx, rowBuffer);
-      if (rowBuffer.length > 1) rowBuffer.sort(byPosition);
+      sortFewInPlace(rowBuffer);
       for (const finding of rowBuffer) findings.push(finding);
       rowBuffer.length = 0;
     }
@@ -175,8 +178,8 @@ function nameAtRow(table: PerformanceTable, sheetRow: number): string | undefine
   return undefined;
 }
 
-function categoriesOf(parsed: IndicatorParse | null, taxonomy: Taxonomy): Set<IndicatorCategory> {
-  const found = new Set<IndicatorCategory>();
+function categoriesOf(parsed: IndicatorParse | null, taxonomy: Taxonomy, found: Set<IndicatorCategory>): Set<IndicatorCategory> {
+  found.clear();
   for (const ind of parsed?.indicators ?? []) {
     const l1 = ind.level1?.entry;
     const l2 = ind.level2?.entry;
@@ -184,6 +187,16 @@ function categoriesOf(parsed: IndicatorParse | null, taxonomy: Taxonomy): Set<In
     if (l2) found.add(taxonomy.categoryOf(l2));
   }
   return found;
+}
+
+/** Insertion sort by position: a row holds a few findings, and Array#sort allocates a work copy per call. */
+function sortFewInPlace(findings: Finding[]): void {
+  for (let i = 1; i < findings.length; i++) {
+    const finding = findings[i] as Finding;
+    let j = i - 1;
+    for (; j >= 0 && byPosition(findings[j] as Finding, finding) > 0; j--) findings[j + 1] = findings[j] as Finding;
+    findings[j + 1] = finding;
+  }
 }
 
 function byPosition(a: Finding, b: Finding): number {

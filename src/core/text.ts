@@ -1,7 +1,7 @@
 // Control, zero-width, bidi-control, soft-hyphen and BOM characters: invisible in Excel, pasted in from
 // web pages and other systems.
-// eslint-disable-next-line no-control-regex -- control characters are what it matches
-const INVISIBLE = /[\u0000-\u001f\u007f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+/g;
+export const INVISIBLE_CHARACTERS = '\\u0000-\\u001f\\u007f\\u00ad\\u061c\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff';
+const INVISIBLE = new RegExp(`[${INVISIBLE_CHARACTERS}]+`, 'g');
 
 /** The text without its invisible characters (the same string when it has none). */
 export function withoutInvisibleCharacters(text: string): string {

@@ -1,5 +1,5 @@
 import { DEFAULT_TAXONOMY, type Level1Entry, type Level2Entry, type Taxonomy } from '../taxonomy';
-import { withoutInvisibleCharacters } from '../text';
+import { INVISIBLE_CHARACTERS, withoutInvisibleCharacters } from '../text';
 import { parseIndicatorValue, type IndicatorValue } from './value';
 
 /**
@@ -86,6 +86,8 @@ const ANNUAL_LABEL = /^(?:年度|全年)(?:(指标值|指标|值)?\s*([:：])|(�
 const TERMINATORS = /[。.．；;，,]$/;
 const LINE_BREAKS = /[\r\n\t\v\f\u2028\u2029]+/g;
 const FULL_WIDTH_DIGIT = /[０-９]/;
+// What LINE_BREAKS, withoutInvisibleCharacters and FULL_WIDTH_DIGIT would change.
+const NEEDS_NORMALISING = new RegExp(`[${INVISIBLE_CHARACTERS}\\u2028\\u2029０-９]`);
 const FULL_WIDTH_DIGITS = /[０-９]/g;
 const WHITESPACE_ONLY = /^[\s\u3000]*$/;
 
@@ -108,29 +110,36 @@ export function parseIndicators(cellText: string, taxonomy: Taxonomy = DEFAULT_T
 
 /** `rebuild` false reads without rebuilding the canonical text of a deviating cell (used to check a rebuilt item). */
 function readCell(cellText: string, taxonomy: Taxonomy, rebuild: boolean): IndicatorParse {
-  const found = new Set<FormatDeviation>();
+  // The usual cell has nothing to normalise: one scan tells, instead of the three below.
+  const plain = !NEEDS_NORMALISING.test(cellText) && cellText.trim() === cellText;
+  if (plain && cellText !== '') {
+    const canonicalItems = parseCanonicalCell(cellText, taxonomy);
+    if (canonicalItems) return { indicators: canonicalItems, deviations: NO_DEVIATIONS, strayText: '', ambiguousTerminator: false, canonical: cellText };
+  }
   let text = cellText;
-  if (LINE_BREAKS.test(text)) {
-    found.add('line-break');
-    text = text.replace(LINE_BREAKS, '');
-  }
-  // They split codes and names ("1-产出\u200b指标") and hide text, so they are reported and dropped.
-  const visible = withoutInvisibleCharacters(text);
-  if (visible !== text) {
-    found.add('invisible-characters');
-    text = visible;
-  }
-  if (text.trim() !== text) found.add('whitespace');
-  text = text.trim();
-  if (FULL_WIDTH_DIGIT.test(text)) {
-    found.add('full-width-digits');
-    text = text.replace(FULL_WIDTH_DIGITS, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  let lineBreak = false;
+  let invisible = false;
+  let whitespace = false;
+  let fullWidthDigits = false;
+  if (!plain) {
+    lineBreak = LINE_BREAKS.test(text);
+    if (lineBreak) text = text.replace(LINE_BREAKS, '');
+    // They split codes and names ("1-产出\u200b指标") and hide text, so they are reported and dropped.
+    const visible = withoutInvisibleCharacters(text);
+    invisible = visible !== text;
+    const trimmed = visible.trim();
+    whitespace = trimmed !== visible;
+    text = trimmed;
+    fullWidthDigits = FULL_WIDTH_DIGIT.test(text);
+    if (fullWidthDigits) text = text.replace(FULL_WIDTH_DIGITS, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
   }
   if (text === '') return { indicators: [], deviations: [], strayText: '', ambiguousTerminator: false, canonical: null };
-  if (found.size === 0) {
-    const canonicalItems = parseCanonicalCell(text, taxonomy);
-    if (canonicalItems) return { indicators: canonicalItems, deviations: NO_DEVIATIONS, strayText: '', ambiguousTerminator: false, canonical: text };
-  }
+  // Made only here: most cells are canonical and never need it.
+  const found = new Set<FormatDeviation>();
+  if (lineBreak) found.add('line-break');
+  if (invisible) found.add('invisible-characters');
+  if (whitespace) found.add('whitespace');
+  if (fullWidthDigits) found.add('full-width-digits');
 
   const { items, strayText, ambiguousTerminator } = sliceItems(text, found);
   const indicators = items.map((item) => parseItem(item, taxonomy, found));
