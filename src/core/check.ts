@@ -10,7 +10,7 @@ import { compareTotals } from './rules/totals';
 import { applyEdit, type CellEdit } from './incremental';
 import type { PerformanceTable, SheetWithoutTable, TableReadResult, TableRow } from './table-model';
 import { readTables } from './table-reader';
-import { createTaxonomy, type IndicatorCategory, type Taxonomy } from './taxonomy';
+import { categoryBit, createTaxonomy, type CategorySet, type Taxonomy } from './taxonomy';
 
 export type { CellEdit } from './incremental';
 
@@ -87,9 +87,6 @@ export function createChecker(options: CheckOptions = {}): Checker {
     };
   }
 
-  // One set for every project: rules read it synchronously and keep no reference, so it need not be new per row.
-  const categories = new Set<IndicatorCategory>();
-
   const contextOf = (table: PerformanceTable): RuleContext => ({ taxonomy, tolerance: toleranceFor(profile, table.unit), unit: table.unit ?? '万元' });
 
   /** Table-level findings: structure and every totals comparison (one O(rows) pass). */
@@ -105,7 +102,7 @@ export function createChecker(options: CheckOptions = {}): Checker {
     if (row.kind !== 'project' || projectRules.length === 0) return;
     const indicatorsText = row.indicators?.text ?? '';
     const parsed = row.indicators ? parseIndicators(indicatorsText, taxonomy) : null;
-    const subject = { table, row, indicatorsText, parsed, multiYear: isMultiYearProject(row.name), categories: categoriesOf(parsed, taxonomy, categories) };
+    const subject = { table, row, indicatorsText, parsed, multiYear: isMultiYearProject(row.name), categories: categoriesOf(parsed, taxonomy) };
     for (const rule of projectRules) for (const hit of rule.check(subject, ctx)) out.push(toFinding(hit, table, row.name));
   }
 
@@ -178,13 +175,13 @@ function nameAtRow(table: PerformanceTable, sheetRow: number): string | undefine
   return undefined;
 }
 
-function categoriesOf(parsed: IndicatorParse | null, taxonomy: Taxonomy, found: Set<IndicatorCategory>): Set<IndicatorCategory> {
-  found.clear();
+function categoriesOf(parsed: IndicatorParse | null, taxonomy: Taxonomy): CategorySet {
+  let found = 0;
   for (const ind of parsed?.indicators ?? []) {
     const l1 = ind.level1?.entry;
     const l2 = ind.level2?.entry;
-    if (l1) found.add(l1.category);
-    if (l2) found.add(taxonomy.categoryOf(l2));
+    if (l1) found |= categoryBit(l1.category);
+    if (l2) found |= categoryBit(taxonomy.categoryOf(l2));
   }
   return found;
 }

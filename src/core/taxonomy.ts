@@ -37,6 +37,13 @@ export interface Taxonomy {
 
 const CATEGORIES: readonly IndicatorCategory[] = ['output', 'effect', 'satisfaction', 'cost'];
 
+/** Categories as bits (see categoryBit): a number per project instead of a set. */
+export type CategorySet = number;
+
+export function categoryBit(category: IndicatorCategory): CategorySet {
+  return 1 << CATEGORIES.indexOf(category);
+}
+
 /** Builds the lookup tables once; `placement` drops the cost entries the profile does not accept. */
 export function createTaxonomy(placement: CostIndicatorPlacement = 'either'): Taxonomy {
   const level1: Level1Entry[] = taxonomyData.level1

@@ -86,8 +86,6 @@ const ANNUAL_LABEL = /^(?:年度|全年)(?:(指标值|指标|值)?\s*([:：])|(�
 const TERMINATORS = /[。.．；;，,]$/;
 const LINE_BREAKS = /[\r\n\t\v\f\u2028\u2029]+/g;
 const FULL_WIDTH_DIGIT = /[０-９]/;
-// What LINE_BREAKS, withoutInvisibleCharacters and FULL_WIDTH_DIGIT would change.
-const NEEDS_NORMALISING = new RegExp(`[${INVISIBLE_CHARACTERS}\\u2028\\u2029０-９]`);
 const FULL_WIDTH_DIGITS = /[０-９]/g;
 const WHITESPACE_ONLY = /^[\s\u3000]*$/;
 
@@ -110,29 +108,20 @@ export function parseIndicators(cellText: string, taxonomy: Taxonomy = DEFAULT_T
 
 /** `rebuild` false reads without rebuilding the canonical text of a deviating cell (used to check a rebuilt item). */
 function readCell(cellText: string, taxonomy: Taxonomy, rebuild: boolean): IndicatorParse {
-  // The usual cell has nothing to normalise: one scan tells, instead of the three below.
-  const plain = !NEEDS_NORMALISING.test(cellText) && cellText.trim() === cellText;
-  if (plain && cellText !== '') {
-    const canonicalItems = parseCanonicalCell(cellText, taxonomy);
-    if (canonicalItems) return { indicators: canonicalItems, deviations: NO_DEVIATIONS, strayText: '', ambiguousTerminator: false, canonical: cellText };
-  }
+  // Most cells are canonical as they stand; CANONICAL_ITEM accepts nothing that needs normalising.
+  const canonicalItems = cellText === '' ? null : parseCanonicalCell(cellText, taxonomy);
+  if (canonicalItems) return { indicators: canonicalItems, deviations: NO_DEVIATIONS, strayText: '', ambiguousTerminator: false, canonical: cellText };
   let text = cellText;
-  let lineBreak = false;
-  let invisible = false;
-  let whitespace = false;
-  let fullWidthDigits = false;
-  if (!plain) {
-    lineBreak = LINE_BREAKS.test(text);
-    if (lineBreak) text = text.replace(LINE_BREAKS, '');
-    // They split codes and names ("1-产出\u200b指标") and hide text, so they are reported and dropped.
-    const visible = withoutInvisibleCharacters(text);
-    invisible = visible !== text;
-    const trimmed = visible.trim();
-    whitespace = trimmed !== visible;
-    text = trimmed;
-    fullWidthDigits = FULL_WIDTH_DIGIT.test(text);
-    if (fullWidthDigits) text = text.replace(FULL_WIDTH_DIGITS, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-  }
+  const lineBreak = LINE_BREAKS.test(text);
+  if (lineBreak) text = text.replace(LINE_BREAKS, '');
+  // They split codes and names ("1-产出\u200b指标") and hide text, so they are reported and dropped.
+  const visible = withoutInvisibleCharacters(text);
+  const invisible = visible !== text;
+  const trimmed = visible.trim();
+  const whitespace = trimmed !== visible;
+  text = trimmed;
+  const fullWidthDigits = FULL_WIDTH_DIGIT.test(text);
+  if (fullWidthDigits) text = text.replace(FULL_WIDTH_DIGITS, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
   if (text === '') return { indicators: [], deviations: [], strayText: '', ambiguousTerminator: false, canonical: null };
   // Made only here: most cells are canonical and never need it.
   const found = new Set<FormatDeviation>();
@@ -213,7 +202,15 @@ const NO_EXTRA_FIELDS: readonly string[] = Object.freeze([]);
 const NO_DEVIATIONS: readonly FormatDeviation[] = Object.freeze([]);
 
 // One canonical item, read in place; and a split point the general reader would see inside a field.
-const CANONICAL_ITEM = /(\d{1,4})、(\d)-([^；;。]+)；(\d\d)-([^；;。]+)；([^；;。\s][^；;。]*)；实施周期指标值:([^；;。\s]+)；年度指标值:([^；;。\s]+)。/y;
+// Its fields exclude every character the general reader would normalise (line breaks, invisible characters,
+// full-width digits), and an item starts with a digit and ends with 。: a cell it reads whole needs no normalising.
+const NORMALISED = `${INVISIBLE_CHARACTERS}\\u2028\\u2029０-９`;
+const FIELD = `[^；;。${NORMALISED}]`;
+const VALUE = `[^；;。\\s${NORMALISED}]+`;
+const CANONICAL_ITEM = new RegExp(
+  `(\\d{1,4})、(\\d)-(${FIELD}+)；(\\d\\d)-(${FIELD}+)；([^；;。\\s${NORMALISED}]${FIELD}*)；实施周期指标值:(${VALUE})；年度指标值:(${VALUE})。`,
+  'y',
+);
 const HIDDEN_ITEM_START = new RegExp(`\\d\\s*(?:、|[.．]|[)）])\\s*${LEVEL_LOOKAHEAD}|[（(]\\s*\\d{1,3}\\s*[）)]`);
 
 /**
@@ -228,8 +225,10 @@ function parseCanonicalCell(text: string, taxonomy: Taxonomy): Indicator[] | nul
     const m = CANONICAL_ITEM.exec(text);
     if (!m || Number(m[1]) !== indicators.length + 1) return null;
     const seq = m[1] ?? '';
-    if (HIDDEN_ITEM_START.test(m[6] ?? '') || HIDDEN_ITEM_START.test(m[7] ?? '') || HIDDEN_ITEM_START.test(m[8] ?? '')) return null;
-    const indicator = canonicalIndicator(Number(seq), m, 2, text.slice(pos + seq.length + 1, CANONICAL_ITEM.lastIndex), taxonomy);
+    const source = text.slice(pos + seq.length + 1, CANONICAL_ITEM.lastIndex);
+    // Once over the item rather than per field: no match can cross a ； or sit in a taxonomy level name.
+    if (HIDDEN_ITEM_START.test(source)) return null;
+    const indicator = canonicalIndicator(Number(seq), m, 2, source, taxonomy);
     if (!indicator) return null;
     indicators.push(indicator);
     pos = CANONICAL_ITEM.lastIndex;

@@ -1,7 +1,7 @@
 import { decimalFromText } from '../amounts';
 import type { Indicator } from '../indicators/grammar';
 import type { IndicatorValue } from '../indicators/value';
-import type { IndicatorCategory } from '../taxonomy';
+import { categoryBit, type IndicatorCategory } from '../taxonomy';
 import { clipForMessage } from '../text';
 import { NO_HITS, type ProjectRule, type ProjectSubject, type RuleHit } from './rule';
 import type { RuleId, RuleParams } from './rule-ids';
@@ -125,11 +125,12 @@ function categoryRule<R extends 'category.output-missing' | 'category.effect-mis
   category: IndicatorCategory,
   defaultSeverity: 'error' | 'warning' | 'info',
 ): ProjectRule<R> {
+  const bit = categoryBit(category);
   return {
     id,
     defaultSeverity,
     scope: 'project',
-    check: (s) => atIndicators(id, s, (s.categories.has(category) ? null : {}) as RuleParams[R] | null),
+    check: (s) => atIndicators(id, s, ((s.categories & bit) !== 0 ? null : {}) as RuleParams[R] | null),
   };
 }
 

@@ -3,7 +3,7 @@ import type { Fix, Severity } from '../findings';
 import type { CellLocation, CellValue } from '../grid';
 import type { IndicatorParse } from '../indicators/grammar';
 import type { PerformanceTable, TableRow } from '../table-model';
-import type { IndicatorCategory, Taxonomy } from '../taxonomy';
+import type { CategorySet, Taxonomy } from '../taxonomy';
 import type { ColumnLabel, RuleId, RuleParams, TotalsScope } from './rule-ids';
 
 /** What a rule reports; the checker adds severity, message and key. */
@@ -53,8 +53,8 @@ export interface ProjectSubject extends RowSubject {
   readonly indicatorsText: string;
   /** The project name carries a year range (广州市信访局2024-2025年…). */
   readonly multiYear: boolean;
-  /** First-level categories the indicators cover (14-成本指标 counts as cost). */
-  readonly categories: ReadonlySet<IndicatorCategory>;
+  /** First-level categories the indicators cover (14-成本指标 counts as cost), as categoryBit bits. */
+  readonly categories: CategorySet;
 }
 
 interface RuleBase<R extends RuleId> {
