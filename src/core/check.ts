@@ -8,7 +8,7 @@ import type { ProjectRule, RowRule, RuleContext, RuleHit, TableRule, WorkbookRul
 import type { RuleId, RuleParams } from './rules/rule-ids';
 import { compareTotals } from './rules/totals';
 import { applyEdit, type CellEdit } from './incremental';
-import type { PerformanceTable, SheetWithoutTable, TableReadResult, TableRow } from './table-model';
+import type { PerformanceTable, SheetWithoutTable, TableRow } from './table-model';
 import { readTables } from './table-reader';
 import { categoryBit, createTaxonomy, type CategorySet, type Taxonomy } from './taxonomy';
 
@@ -30,6 +30,11 @@ export interface Checker {
   readonly profile: Profile;
   readonly taxonomy: Taxonomy;
   checkWorkbook(workbook: WorkbookGrid): CheckReport;
+  /**
+   * The same report as checkWorkbook, in steps of about `rowsPerStep` rows, each yielding the rows done:
+   * a caller on a UI thread can let the page paint, and stop, between steps.
+   */
+  checkWorkbookInSteps(workbook: WorkbookGrid, rowsPerStep?: number): Generator<CheckProgress, CheckReport, void>;
   /** All findings of one table: after an edit only the edited table needs checking again. */
   checkTable(table: PerformanceTable): Finding[];
   /**
@@ -37,6 +42,30 @@ export interface Checker {
    * Returns null when the edit may change the table's structure (header, row kinds): check the sheet again.
    */
   recheckEdit(table: PerformanceTable, previous: readonly Finding[], edit: CellEdit): TableRecheck | null;
+}
+
+/** Rows of all tables checked so far, out of all rows; the first step (0 done) comes after reading the tables. */
+export interface CheckProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
+const DEFAULT_ROWS_PER_STEP = 1000;
+
+interface TableInProgress {
+  readonly table: PerformanceTable;
+  readonly ctx: RuleContext;
+  readonly tableLevel: readonly Finding[];
+  /** Index of the next table-level finding to place. */
+  next: number;
+  readonly findings: Finding[];
+}
+
+function runToEnd<T>(steps: Generator<unknown, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 export interface TableRecheck {
@@ -106,16 +135,24 @@ export function createChecker(options: CheckOptions = {}): Checker {
     for (const rule of projectRules) for (const hit of rule.check(subject, ctx)) out.push(toFinding(hit, table, row.name));
   }
 
-  /** Findings in position order, built row by row: only each row's few findings need sorting, not the whole table's. */
-  function checkTable(table: PerformanceTable): Finding[] {
+  /**
+   * Findings in position order, built row by row: only each row's few findings need sorting, not the
+   * whole table's. Rows [from, to) at a time, so a stepped check can stop between slices.
+   */
+  function startTable(table: PerformanceTable): TableInProgress {
     const ctx = contextOf(table);
     const tableLevel: Finding[] = [];
     tableFindings(table, ctx, tableLevel);
     tableLevel.sort(byPosition);
-    const findings: Finding[] = [];
+    return { table, ctx, tableLevel, next: 0, findings: [] };
+  }
+
+  function checkRows(progress: TableInProgress, from: number, to: number): void {
+    const { table, ctx, tableLevel, findings } = progress;
     const rowBuffer: Finding[] = [];
-    let next = 0;
-    for (const row of table.rows) {
+    let next = progress.next;
+    for (let i = from; i < to; i++) {
+      const row = table.rows[i] as TableRow;
       while (next < tableLevel.length && (tableLevel[next] as Finding).location.row < row.row) findings.push(tableLevel[next++] as Finding);
       while (next < tableLevel.length && (tableLevel[next] as Finding).location.row === row.row) rowBuffer.push(tableLevel[next++] as Finding);
       rowFindings(table, row, ctx, rowBuffer);
@@ -123,8 +160,19 @@ export function createChecker(options: CheckOptions = {}): Checker {
       for (const finding of rowBuffer) findings.push(finding);
       rowBuffer.length = 0;
     }
-    while (next < tableLevel.length) findings.push(tableLevel[next++] as Finding);
+    progress.next = next;
+  }
+
+  function finishTable(progress: TableInProgress): Finding[] {
+    const { tableLevel, findings } = progress;
+    while (progress.next < tableLevel.length) findings.push(tableLevel[progress.next++] as Finding);
     return findings;
+  }
+
+  function checkTable(table: PerformanceTable): Finding[] {
+    const progress = startTable(table);
+    checkRows(progress, 0, table.rows.length);
+    return finishTable(progress);
   }
 
   function recheckEdit(table: PerformanceTable, previous: readonly Finding[], edit: CellEdit): TableRecheck | null {
@@ -140,12 +188,26 @@ export function createChecker(options: CheckOptions = {}): Checker {
     return { table: updated, findings: findings.sort(byPosition) };
   }
 
-  function checkRead(read: TableReadResult, sheets: readonly string[]): CheckReport {
+  function* checkWorkbookInSteps(workbook: WorkbookGrid, rowsPerStep = DEFAULT_ROWS_PER_STEP): Generator<CheckProgress, CheckReport, void> {
+    const read = readTables(workbook);
+    const sheets = workbook.sheets.map((s) => s.name);
+    let total = 0;
+    for (const table of read.tables) total += table.rows.length;
+    let done = 0;
+    yield { done, total };
     const findings: Finding[] = [];
     for (const rule of workbookRules) for (const hit of rule.check({ sheets, tableCount: read.tables.length })) findings.push(toFinding(hit, null, undefined));
     let projects = 0;
+    const step = Math.max(1, Math.floor(rowsPerStep));
     for (const table of read.tables) {
-      for (const finding of checkTable(table)) findings.push(finding); // no spread: tables can hold 100,000s of findings
+      const progress = startTable(table);
+      for (let from = 0; from < table.rows.length; from += step) {
+        const to = Math.min(table.rows.length, from + step);
+        checkRows(progress, from, to);
+        done += to - from;
+        if (done < total) yield { done, total };
+      }
+      for (const finding of finishTable(progress)) findings.push(finding); // no spread: tables can hold 100,000s of findings
       for (const row of table.rows) if (row.kind === 'project') projects++;
     }
     return { tables: read.tables, sheetsWithoutTable: read.sheetsWithoutTable, findings, summary: summarise(findings, read.tables.length, projects) };
@@ -156,7 +218,8 @@ export function createChecker(options: CheckOptions = {}): Checker {
     taxonomy,
     checkTable,
     recheckEdit,
-    checkWorkbook: (workbook) => checkRead(readTables(workbook), workbook.sheets.map((s) => s.name)),
+    checkWorkbookInSteps,
+    checkWorkbook: (workbook) => runToEnd(checkWorkbookInSteps(workbook, Number.POSITIVE_INFINITY)),
   };
 }
 

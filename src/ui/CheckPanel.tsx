@@ -119,12 +119,12 @@ export function CheckPanel({ session, state, strings, locale, capabilities }: Ch
       {running?.slow && (
         <div className={styles.progress} role="status">
           <Body1>
-            {running.stage === 'read' && running.total > 0
-              ? strings.stageProgress(strings.stage.read, running.done, running.total)
+            {running.stage !== 'mark' && running.total > 0
+              ? strings.stageProgress(strings.stage[running.stage], running.done, running.total)
               : strings.stage[running.stage]}
           </Body1>
-          <ProgressBar value={running.stage === 'read' && running.total > 0 ? running.done / running.total : undefined} />
-          {running.stage === 'read' && (
+          <ProgressBar value={running.stage !== 'mark' && running.total > 0 ? running.done / running.total : undefined} />
+          {running.stage !== 'mark' && (
             <div>
               <Button onClick={() => session.cancel()}>{strings.cancel}</Button>
             </div>

@@ -1,4 +1,4 @@
-import { readSheetTables, type CellLocation, type Checker, type Finding, type Fix, type Locale, type WorkbookGrid } from '../core';
+import { readSheetTables, type CellLocation, type CheckReport, type Checker, type Finding, type Fix, type Locale, type WorkbookGrid } from '../core';
 import {
   IGNORED_LIMITS,
   REPORT_SHEET_NAME,
@@ -14,6 +14,8 @@ import { uiStrings, type CheckStage, type UiStrings } from './i18n';
 
 /** The progress bar and 取消 appear only for checks slower than this, so quick checks do not flash. */
 export const SLOW_CHECK_MS = 300;
+/** The longest the check holds the pane before letting it paint and handle 取消. */
+export const CHECK_SLICE_MS = 50;
 /** Edits are re-checked once the user pauses this long. */
 export const RECHECK_DELAY_MS = 500;
 
@@ -132,6 +134,24 @@ export function createCheckSession(port: WorkbookPort, checker: Checker, locale:
     return { sheets: grid.sheets.filter((s) => s.name !== REPORT_SHEET_NAME) };
   }
 
+  /**
+   * The check in slices of at most CHECK_SLICE_MS, giving the pane back between them: a big workbook
+   * shows its progress, can be cancelled, and never holds the pane long enough for Office to restart it.
+   */
+  async function checkInSlices(workbook: WorkbookGrid, signal: AbortSignal, onProgress: (done: number, total: number) => void): Promise<CheckReport> {
+    const steps = checker.checkWorkbookInSteps(workbook);
+    let sliceStart = Date.now();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      if (Date.now() - sliceStart < CHECK_SLICE_MS) continue;
+      onProgress(step.value.done, step.value.total);
+      await nextTask();
+      if (signal.aborted) throw new WorkbookError('cancelled', strings.cancelled);
+      sliceStart = Date.now();
+    }
+  }
+
   async function runCheck(clearNotices: boolean): Promise<void> {
     if (state.running) return;
     const controller = new AbortController();
@@ -147,10 +167,10 @@ export function createCheckSession(port: WorkbookPort, checker: Checker, locale:
         onProgress: (p) => setRunning({ done: p.done, total: p.total }),
       });
       if (controller.signal.aborted) throw new WorkbookError('cancelled', strings.cancelled);
-      setRunning({ stage: 'check' });
-      await nextTask(); // lets the stage show before the synchronous check
+      setRunning({ stage: 'check', done: 0, total: 0 });
+      await nextTask(); // lets the stage show before checking starts
       const workbook = checkedSheets(grid);
-      const report = checker.checkWorkbook(workbook);
+      const report = await checkInSlices(workbook, controller.signal, (done, total) => setRunning({ done, total }));
       tablesBySheet = new Map();
       for (const table of report.tables) {
         const seen = tablesBySheet.get(table.sheet);

@@ -5,7 +5,7 @@ import {
   formatBuilderRows,
   type BuilderRow,
 } from '../../../src/core/builder';
-import { createChecker, type Checker } from '../../../src/core/check';
+import { createChecker, type CheckReport, type Checker } from '../../../src/core/check';
 import type { Finding } from '../../../src/core/findings';
 import { cellAt, toA1, type CellValue, type SheetGrid, type WorkbookGrid } from '../../../src/core/grid';
 import { formatIndicators, parseIndicators, type Indicator, type IndicatorParse } from '../../../src/core/indicators/grammar';
@@ -565,6 +565,23 @@ function checkIncremental(gc: GridCase, read: TableReadResult, checker: Checker,
   }
 }
 
+/** The stepped check gives the same report in any step size, and its progress only moves forward. */
+function checkStepped(workbook: WorkbookGrid, checker: Checker, report: CheckReport, rowsPerStep: number): void {
+  const steps = checker.checkWorkbookInSteps(workbook, rowsPerStep);
+  let previous = -1;
+  for (;;) {
+    const step = steps.next();
+    if (step.done) {
+      const same = JSON.stringify(comparable(step.value.findings)) === JSON.stringify(comparable(report.findings));
+      if (!same || JSON.stringify(step.value.summary) !== JSON.stringify(report.summary)) fail('the stepped check differs from checkWorkbook', { rowsPerStep });
+      return;
+    }
+    const { done, total } = step.value;
+    if (done <= previous || done > total || (previous === -1 && done !== 0)) fail('the stepped check reports progress out of order', { rowsPerStep, done, total, previous });
+    previous = done;
+  }
+}
+
 /** Every property of one grid. */
 export function checkGridCase(gc: GridCase, opts: FuzzOptions): void {
   opts.onInput?.();
@@ -581,6 +598,7 @@ export function checkGridCase(gc: GridCase, opts: FuzzOptions): void {
   if (report.findings.length > 0) count(opts.stats, 'grids with findings');
   checkFixesSettle(workbook, report.findings, checker, opts);
   checkIncremental(gc, read, checker, opts);
+  checkStepped(workbook, checker, report, 1 + (size % 4));
 }
 
 export function gridProperty(opts: FuzzOptions): fc.IPropertyWithHooks<[GridCase]> {
