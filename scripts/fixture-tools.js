@@ -1,6 +1,7 @@
 'use strict';
 // Shared by the fixture scripts: generated fixtures must be byte-for-byte reproducible.
 const crypto = require('crypto');
+const ExcelJS = require('exceljs');
 const fs = require('fs');
 const path = require('path');
 
@@ -37,6 +38,16 @@ async function deterministically(generate) {
   }
 }
 
+/** An empty ExcelJS workbook whose document properties are the same on every run. */
+function fixtureWorkbook() {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'jixiao fixtures';
+  workbook.lastModifiedBy = 'jixiao fixtures';
+  workbook.created = new Date(FIXED_TIME);
+  workbook.modified = new Date(FIXED_TIME);
+  return workbook;
+}
+
 /** Writes each named file into `outDir` and lists it with its size. */
 function writeFixtures(outDir, outputs) {
   const repoRoot = path.resolve(__dirname, '..');
@@ -46,4 +57,4 @@ function writeFixtures(outDir, outputs) {
   }
 }
 
-module.exports = { FIXED_TIME, deterministically, writeFixtures };
+module.exports = { FIXED_TIME, deterministically, fixtureWorkbook, writeFixtures };

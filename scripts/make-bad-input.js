@@ -9,13 +9,12 @@ process.env.TZ = 'UTC';
 
 const fs = require('fs');
 const path = require('path');
-const ExcelJS = require('exceljs');
 const iconv = require('iconv-lite');
 const XlsxPopulate = require('xlsx-populate');
 
 const repoRoot = path.resolve(__dirname, '..');
 const outDir = path.join(repoRoot, 'test', 'fixtures', 'bad-input');
-const { FIXED_TIME, deterministically, writeFixtures } = require('./fixture-tools');
+const { deterministically, fixtureWorkbook, writeFixtures } = require('./fixture-tools');
 const SHEET = '绩效目标表';
 const WIDTH = 7; // 项目名称 … 绩效指标
 
@@ -58,11 +57,7 @@ function baseRows() {
 /** Rows (arrays of ExcelJS cell values, null = blank) → .xlsx bytes; `decorate` adds merges, hiding, formats. */
 async function xlsx(sheets) {
   return deterministically(async () => {
-    const workbook = new ExcelJS.Workbook();
-    workbook.creator = 'jixiao fixtures';
-    workbook.lastModifiedBy = 'jixiao fixtures';
-    workbook.created = new Date(FIXED_TIME);
-    workbook.modified = new Date(FIXED_TIME);
+    const workbook = fixtureWorkbook();
     for (const { name = SHEET, rows = [], decorate } of sheets) {
       const sheet = workbook.addWorksheet(name);
       rows.forEach((values, r) => {

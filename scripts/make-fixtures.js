@@ -8,7 +8,6 @@ process.env.TZ = 'UTC';
 
 const fs = require('fs');
 const path = require('path');
-const ExcelJS = require('exceljs');
 const iconv = require('iconv-lite');
 const XlsxPopulate = require('xlsx-populate');
 
@@ -16,7 +15,7 @@ const repoRoot = path.resolve(__dirname, '..');
 const seedPath = path.resolve(process.argv[2] || path.join(repoRoot, '..', 'shared', 'seed', '项目支出绩效目标表-广州市信访局.csv'));
 const outDir = path.join(repoRoot, 'test', 'fixtures');
 const SHEET_NAME = '项目支出绩效目标表';
-const { FIXED_TIME, deterministically, writeFixtures } = require('./fixture-tools');
+const { deterministically, fixtureWorkbook, writeFixtures } = require('./fixture-tools');
 const AMOUNT_COLUMNS = [1, 2, 3, 4]; // 总计, 财政拨款, 财政专户拨款, 其他资金
 const COLUMN_WIDTHS = [44, 12, 12, 14, 12, 60, 90];
 const HEADER_ROWS = 3; // title, 部门名称/单位, column headers
@@ -51,11 +50,7 @@ function amountValue(text) {
 /** The seed as an Excel user would have it: amounts as numbers shown with two decimals, wrapped texts. */
 async function tableXlsx(records, { amountsAsText = new Set() } = {}) {
   return deterministically(async () => {
-    const workbook = new ExcelJS.Workbook();
-    workbook.creator = 'jixiao fixtures';
-    workbook.lastModifiedBy = 'jixiao fixtures';
-    workbook.created = new Date(FIXED_TIME);
-    workbook.modified = new Date(FIXED_TIME);
+    const workbook = fixtureWorkbook();
     const sheet = workbook.addWorksheet(SHEET_NAME);
     sheet.columns = COLUMN_WIDTHS.map((width) => ({ width }));
     records.forEach((record, r) => {
