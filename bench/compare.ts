@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Checker } from '../src/core';
 import { generateWorkbook } from './generate';
+import { median, timeMs } from './timing';
 
 /**
  * `npm run bench:compare -- <git ref> [--projects N] [--runs N]`: the core check of this working tree
@@ -19,11 +20,6 @@ function option(name: string, fallback: number): number {
   const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
   if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} needs a positive whole number`);
   return value;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1] as number;
 }
 
 /** The commit's core, built by its own bench config in a temporary worktree that shares our node_modules. */
@@ -47,9 +43,9 @@ function buildBaseline(ref: string): { dir: string; remove: () => void } {
 }
 
 function timeCheck(checker: Checker, workbook: ReturnType<typeof generateWorkbook>): { ms: number; findings: number } {
-  const start = process.hrtime.bigint();
-  const findings = checker.checkWorkbook(workbook).findings.length;
-  return { ms: Number(process.hrtime.bigint() - start) / 1e6, findings };
+  let findings = 0;
+  const ms = timeMs(() => (findings = checker.checkWorkbook(workbook).findings.length));
+  return { ms, findings };
 }
 
 function main(): void {

@@ -9,23 +9,12 @@ import { createChecker, readTables, type WorkbookGrid } from '../src/core';
 import { createOfficeWorkbook } from '../src/workbook/office-workbook';
 import { ExcelDouble } from '../test/workbook/excel-double';
 import { generateWorkbook } from './generate';
+import { median, timeMs } from './timing';
 
 // `npm run bench` measures; it asserts nothing. `--quick` proves the harness works (CI) at 1,000 projects.
 const quick = process.argv.includes('--quick');
 const root = join(__dirname, '..', '..');
 const outDir = join(root, 'bench', 'out');
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
-
-function timeMs(run: () => void): number {
-  const start = process.hrtime.bigint();
-  run();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
 
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
