@@ -119,11 +119,11 @@ export function CheckPanel({ session, state, strings, locale, capabilities }: Ch
       {running?.slow && (
         <div className={styles.progress} role="status">
           <Body1>
-            {running.stage !== 'mark' && running.total > 0
+            {running.total > 0
               ? strings.stageProgress(strings.stage[running.stage], running.done, running.total)
               : strings.stage[running.stage]}
           </Body1>
-          <ProgressBar value={running.stage !== 'mark' && running.total > 0 ? running.done / running.total : undefined} />
+          <ProgressBar value={running.total > 0 ? running.done / running.total : undefined} />
           {running.stage !== 'mark' && (
             <div>
               <Button onClick={() => session.cancel()}>{strings.cancel}</Button>

@@ -29,6 +29,7 @@ export interface Notice {
 
 export interface RunningCheck {
   readonly stage: CheckStage;
+  /** Work of the current stage (sheets read, rows checked); total 0 when the stage has no count. */
   readonly done: number;
   readonly total: number;
   /** Has taken longer than SLOW_CHECK_MS. */
@@ -160,6 +161,8 @@ export function createCheckSession(port: WorkbookPort, checker: Checker, locale:
     const setRunning = (change: Partial<RunningCheck>) => {
       if (state.running) update({ running: { ...state.running, ...change } });
     };
+    // done/total always count the current stage's work: a new stage starts from none.
+    const enterStage = (stage: CheckStage) => setRunning({ stage, done: 0, total: 0 });
     slowTimer = setTimeout(() => setRunning({ slow: true }), SLOW_CHECK_MS);
     try {
       const grid = await port.readWorkbook({
@@ -167,7 +170,7 @@ export function createCheckSession(port: WorkbookPort, checker: Checker, locale:
         onProgress: (p) => setRunning({ done: p.done, total: p.total }),
       });
       if (controller.signal.aborted) throw new WorkbookError('cancelled', strings.cancelled);
-      setRunning({ stage: 'check', done: 0, total: 0 });
+      enterStage('check');
       await nextTask(); // lets the stage show before checking starts
       const workbook = checkedSheets(grid);
       const report = await checkInSlices(workbook, controller.signal, (done, total) => setRunning({ done, total }));
@@ -177,7 +180,7 @@ export function createCheckSession(port: WorkbookPort, checker: Checker, locale:
         tablesBySheet.set(table.sheet, { first: seen?.first ?? table.index, count: (seen?.count ?? 0) + 1 });
       }
       update({ findings: report.findings, sheetOrder: workbook.sheets.map((s) => s.name) });
-      setRunning({ stage: 'mark' });
+      enterStage('mark');
       await mark();
     } catch (error) {
       if (isCancelled(error)) notice('info', strings.cancelled);

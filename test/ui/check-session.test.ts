@@ -41,6 +41,10 @@ describe('the pane checks in slices', () => {
     // Each update came after the pane was given back (a task boundary), not at the end.
     expect(progress.length).toBeGreaterThan(1);
     expect([...progress].sort((a, b) => a - b)).toEqual(progress);
+    // Marking has no count of its own: the check's rows are not carried over into it.
+    const marking = seen.flatMap((s) => (s.running?.stage === 'mark' ? [s.running] : []));
+    expect(marking.length).toBeGreaterThan(0);
+    expect(marking.every((r) => r.done === 0 && r.total === 0)).toBe(true);
     const expected = real.checkWorkbook({ sheets: [SEED_SHEET] }).findings;
     expect(session.getState().findings).toEqual(expected);
     expect(session.getState().running).toBeNull();
