@@ -198,7 +198,8 @@ export function createChecker(options: CheckOptions = {}): Checker {
     const findings: Finding[] = [];
     for (const rule of workbookRules) for (const hit of rule.check({ sheets, tableCount: read.tables.length })) findings.push(toFinding(hit, null, undefined));
     let projects = 0;
-    const step = Math.max(1, Math.floor(rowsPerStep));
+    // Anything below one row (0, a fraction, NaN) means one row: NaN would otherwise check nothing.
+    const step = rowsPerStep >= 1 ? Math.floor(rowsPerStep) : 1;
     for (const table of read.tables) {
       const progress = startTable(table);
       for (let from = 0; from < table.rows.length; from += step) {

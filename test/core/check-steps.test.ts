@@ -30,6 +30,10 @@ describe('checkWorkbookInSteps', () => {
     expect(report).toEqual(whole);
   });
 
+  it.each([0, -5, 0.5, Number.NaN])('reads a step size of %p as one row', (rowsPerStep) => {
+    expect(drain(checker.checkWorkbookInSteps(workbook(), rowsPerStep))).toEqual(drain(checker.checkWorkbookInSteps(workbook(), 1)));
+  });
+
   it('reports progress in rows, from 0 after reading to just before the end', () => {
     const rowsPerStep = 3;
     const { progress, report } = drain(checker.checkWorkbookInSteps(workbook(), rowsPerStep));
