@@ -1,16 +1,16 @@
 import { summarise, type CheckSummary, type Finding, type Severity } from './findings';
 import type { WorkbookGrid } from './grid';
-import { parseIndicators, type IndicatorParse } from './indicators/grammar';
 import { renderMessage, type Locale } from './messages';
 import { DEFAULT_PROFILE, severityOf, toleranceFor, type Profile } from './profile';
 import { RULES } from './rules/registry';
 import type { ProjectRule, RowRule, RuleContext, RuleHit, TableRule, WorkbookRule } from './rules/rule';
 import type { RuleId, RuleParams } from './rules/rule-ids';
+import { projectSubject, rowSubject } from './rules/subjects';
 import { compareTotals } from './rules/totals';
 import { applyEdit, type CellEdit } from './incremental';
 import type { PerformanceTable, SheetWithoutTable, TableRow } from './table-model';
 import { readTables } from './table-reader';
-import { categoryBit, createTaxonomy, type CategorySet, type Taxonomy } from './taxonomy';
+import { createTaxonomy, type Taxonomy } from './taxonomy';
 
 export type { CellEdit } from './incremental';
 
@@ -73,15 +73,7 @@ export interface TableRecheck {
   readonly findings: Finding[];
 }
 
-// “年\s*” together: \s*年?\s* backtracks quadratically on a long run of spaces.
-const MULTI_YEAR = /((?:19|20)\d{2})\s*(?:年\s*)?[-－—–~～至到]\s*((?:19|20)\d{2})/;
 const RULE_ORDER = new Map<string, number>(RULES.map((r, i) => [r.id, i]));
-
-/** A project name with a year range such as 2024-2025年 runs over several years. */
-export function isMultiYearProject(name: string): boolean {
-  const m = MULTI_YEAR.exec(name);
-  return m !== null && Number(m[2]) > Number(m[1]);
-}
 
 /** Resolves the profile once (active rules, severities, taxonomy) so that checking is a single pass. */
 export function createChecker(options: CheckOptions = {}): Checker {
@@ -126,13 +118,11 @@ export function createChecker(options: CheckOptions = {}): Checker {
 
   /** Findings of one row: amounts, and for a project its goal and indicators. */
   function rowFindings(table: PerformanceTable, row: TableRow, ctx: RuleContext, out: Finding[]): void {
-    const rowSubject = { table, row };
-    for (const rule of rowRules) for (const hit of rule.check(rowSubject, ctx)) out.push(toFinding(hit, table, row.name));
+    const subject = rowSubject(table, row);
+    for (const rule of rowRules) for (const hit of rule.check(subject, ctx)) out.push(toFinding(hit, table, row.name));
     if (row.kind !== 'project' || projectRules.length === 0) return;
-    const indicatorsText = row.indicators?.text ?? '';
-    const parsed = row.indicators ? parseIndicators(indicatorsText, taxonomy) : null;
-    const subject = { table, row, indicatorsText, parsed, multiYear: isMultiYearProject(row.name), categories: categoriesOf(parsed, taxonomy) };
-    for (const rule of projectRules) for (const hit of rule.check(subject, ctx)) out.push(toFinding(hit, table, row.name));
+    const project = projectSubject(subject, taxonomy);
+    for (const rule of projectRules) for (const hit of rule.check(project, ctx)) out.push(toFinding(hit, table, row.name));
   }
 
   /**
@@ -237,17 +227,6 @@ function nameAtRow(table: PerformanceTable, sheetRow: number): string | undefine
     else hi = mid - 1;
   }
   return undefined;
-}
-
-function categoriesOf(parsed: IndicatorParse | null, taxonomy: Taxonomy): CategorySet {
-  let found = 0;
-  for (const ind of parsed?.indicators ?? []) {
-    const l1 = ind.level1?.entry;
-    const l2 = ind.level2?.entry;
-    if (l1) found |= categoryBit(l1.category);
-    if (l2) found |= categoryBit(taxonomy.categoryOf(l2));
-  }
-  return found;
 }
 
 /** Insertion sort by position: a row holds a few findings, and Array#sort allocates a work copy per call. */

@@ -52,6 +52,11 @@ function atIndicators<R extends RuleId>(rule: R, s: ProjectSubject, params: Rule
   return [{ rule, params, location: s.row.indicators.location }];
 }
 
+/** For the rules that look for a missing or wrong part: a project whose indicators are all complete has none. */
+function whenIncomplete<R extends RuleId>(check: ProjectRule<R>['check']): ProjectRule<R>['check'] {
+  return (s, ctx) => (s.complete ? NO_HITS : check(s, ctx));
+}
+
 // Value tests at module level: no closure per indicator.
 const isNumberWithoutUnit = (v: IndicatorValue): boolean => v.number !== null && v.unit === '';
 const isNotSatisfactionRate = (v: IndicatorValue): boolean => v.number === null || !(v.unit === '%' || v.unit === '分');
@@ -146,36 +151,40 @@ export const levelMissing: ProjectRule<'indicator.level-missing'> = {
   id: 'indicator.level-missing',
   defaultSeverity: 'error',
   scope: 'project',
-  check: (s) => perLevel('indicator.level-missing', s, (ind, seq, level) => (levelOf(ind, level) === null ? { ...ref(ind, seq), level } : null)),
+  check: whenIncomplete((s) =>
+    perLevel('indicator.level-missing', s, (ind, seq, level) => (levelOf(ind, level) === null ? { ...ref(ind, seq), level } : null)),
+  ),
 };
 
 export const levelUnknown: ProjectRule<'indicator.level-unknown'> = {
   id: 'indicator.level-unknown',
   defaultSeverity: 'error',
   scope: 'project',
-  check: (s) =>
+  check: whenIncomplete((s) =>
     perLevel('indicator.level-unknown', s, (ind, seq, level) => {
       const r = levelOf(ind, level);
       return r && !r.entry ? { ...ref(ind, seq), level, written: writtenLevel(r) } : null;
     }),
+  ),
 };
 
 export const levelMismatch: ProjectRule<'indicator.level-mismatch'> = {
   id: 'indicator.level-mismatch',
   defaultSeverity: 'error',
   scope: 'project',
-  check: (s) =>
+  check: whenIncomplete((s) =>
     perLevel('indicator.level-mismatch', s, (ind, seq, level) => {
       const r = levelOf(ind, level);
       return r?.entry && r.nameConflict ? { ...ref(ind, seq), level, code: r.code ?? '', written: r.name, expected: r.entry.name } : null;
     }),
+  ),
 };
 
 export const levelParent: ProjectRule<'indicator.level-parent'> = {
   id: 'indicator.level-parent',
   defaultSeverity: 'error',
   scope: 'project',
-  check: (s, ctx) =>
+  check: whenIncomplete((s, ctx) =>
     perIndicator('indicator.level-parent', s, (ind, seq) => {
       const l1 = ind.level1?.entry;
       const l2 = ind.level2?.entry;
@@ -183,34 +192,37 @@ export const levelParent: ProjectRule<'indicator.level-parent'> = {
       const parent = ctx.taxonomy.level1ByCode(l2.parent);
       return { ...ref(ind, seq), level2: `${l2.code}-${l2.name}`, level1: `${l1.code}-${l1.name}`, expected: parent ? `${parent.code}-${parent.name}` : l2.parent };
     }),
+  ),
 };
 
 export const nameMissing: ProjectRule<'indicator.name-missing'> = {
   id: 'indicator.name-missing',
   defaultSeverity: 'error',
   scope: 'project',
-  check: (s) => perIndicator('indicator.name-missing', s, (ind, seq) => (ind.name === '' ? { seq } : null)),
+  check: whenIncomplete((s) => perIndicator('indicator.name-missing', s, (ind, seq) => (ind.name === '' ? { seq } : null))),
 };
 
 export const valueMissing: ProjectRule<'indicator.value-missing'> = {
   id: 'indicator.value-missing',
   defaultSeverity: 'error',
   scope: 'project',
-  check: (s) =>
+  check: whenIncomplete((s) =>
     perIndicator('indicator.value-missing', s, (ind, seq) => {
       const noPeriod = !ind.period || ind.period.text === '';
       const noAnnual = !ind.annual || ind.annual.text === '';
       if (!noPeriod && !noAnnual) return null;
       return { ...ref(ind, seq), slot: noPeriod && noAnnual ? 'both' : noPeriod ? 'period' : 'annual' };
     }),
+  ),
 };
 
 export const extraField: ProjectRule<'indicator.extra-field'> = {
   id: 'indicator.extra-field',
   defaultSeverity: 'error',
   scope: 'project',
-  check: (s) =>
+  check: whenIncomplete((s) =>
     perIndicator('indicator.extra-field', s, (ind, seq) => (ind.extraFields.length > 0 ? { ...ref(ind, seq), fields: clipForMessage(ind.extraFields.join('；')) } : null)),
+  ),
 };
 
 const level2Key = (ind: Indicator): string => ind.level2?.entry?.code ?? ind.level2?.name ?? '';

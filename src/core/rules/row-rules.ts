@@ -1,15 +1,14 @@
 import { amountToNumber, convertAmount, formatAmount } from '../amounts';
 import { AMOUNT_COLUMNS, type AmountCell } from '../table-model';
-import { NO_HITS, type RowRule, type RuleHit } from './rule';
+import { NO_HITS, type RowRule, type RowSubject, type RuleHit } from './rule';
 import type { RuleId } from './rule-ids';
 
-function eachAmount<R extends RuleId>(
-  cells: { readonly [K in (typeof AMOUNT_COLUMNS)[number]]: AmountCell | null },
-  hit: (cell: AmountCell) => RuleHit<R> | null,
-): readonly RuleHit<R>[] {
+/** Runs `hit` on each amount cell of a row whose amounts are not all clean. */
+function eachAmount<R extends RuleId>(s: RowSubject, hit: (cell: AmountCell) => RuleHit<R> | null): readonly RuleHit<R>[] {
+  if (s.amountsClean) return NO_HITS;
   let hits: RuleHit<R>[] | null = null;
   for (const column of AMOUNT_COLUMNS) {
-    const cell = cells[column];
+    const cell = s.row.amounts[column];
     if (cell === null) continue;
     const h = hit(cell);
     if (h) (hits ??= []).push(h);
@@ -21,8 +20,8 @@ export const amountInvalid: RowRule<'amount.invalid'> = {
   id: 'amount.invalid',
   defaultSeverity: 'error',
   scope: 'row',
-  check: ({ row }) =>
-    eachAmount(row.amounts, (cell) =>
+  check: (s) =>
+    eachAmount(s, (cell) =>
       cell.parsed.kind === 'invalid' && cell.parsed.excelError === undefined && cell.parsed.withUnit === undefined
         ? { rule: 'amount.invalid', params: { column: cell.column, text: cell.parsed.text }, location: cell.location }
         : null,
@@ -42,8 +41,8 @@ export const amountFormulaError: RowRule<'amount.formula-error'> = {
   id: 'amount.formula-error',
   defaultSeverity: 'error',
   scope: 'row',
-  check: ({ row }) =>
-    eachAmount(row.amounts, (cell) =>
+  check: (s) =>
+    eachAmount(s, (cell) =>
       cell.parsed.kind === 'invalid' && cell.parsed.excelError !== undefined
         ? { rule: 'amount.formula-error', params: { column: cell.column, error: cell.parsed.excelError }, location: cell.location }
         : null,
@@ -56,8 +55,8 @@ export const amountWithUnit: RowRule<'amount.unit'> = {
   fixable: true,
   defaultSeverity: 'error',
   scope: 'row',
-  check: ({ row }, ctx) =>
-    eachAmount(row.amounts, (cell) => {
+  check: (s, ctx) =>
+    eachAmount(s, (cell) => {
       const parsed = cell.parsed;
       if (parsed.kind !== 'invalid' || parsed.withUnit === undefined) return null;
       const tableUnit = ctx.unit === '元' ? '元' : '万元';
@@ -75,8 +74,8 @@ export const amountNegative: RowRule<'amount.negative'> = {
   id: 'amount.negative',
   defaultSeverity: 'error',
   scope: 'row',
-  check: ({ row }, ctx) =>
-    eachAmount(row.amounts, (cell) =>
+  check: (s, ctx) =>
+    eachAmount(s, (cell) =>
       cell.parsed.kind === 'number' && cell.parsed.value < 0n
         ? { rule: 'amount.negative', params: { column: cell.column, value: formatAmount(cell.parsed.value), unit: ctx.unit }, location: cell.location }
         : null,
@@ -89,8 +88,8 @@ export const amountAsText: RowRule<'amount.text'> = {
   fixable: true,
   defaultSeverity: 'warning',
   scope: 'row',
-  check: ({ row }) =>
-    eachAmount(row.amounts, (cell) =>
+  check: (s) =>
+    eachAmount(s, (cell) =>
       cell.parsed.kind === 'number' && cell.parsed.storedAsText
         ? {
             rule: 'amount.text',
@@ -106,8 +105,8 @@ export const amountPrecision: RowRule<'amount.precision'> = {
   id: 'amount.precision',
   defaultSeverity: 'warning',
   scope: 'row',
-  check: ({ row }) =>
-    eachAmount(row.amounts, (cell) =>
+  check: (s) =>
+    eachAmount(s, (cell) =>
       cell.parsed.kind === 'number' && cell.parsed.excessPrecision
         ? { rule: 'amount.precision', params: { column: cell.column, text: String(cell.raw).trim(), value: formatAmount(cell.parsed.value) }, location: cell.location }
         : null,

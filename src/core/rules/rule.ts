@@ -45,6 +45,11 @@ export interface TableSubject {
 export interface RowSubject {
   readonly table: PerformanceTable;
   readonly row: TableRow;
+  /**
+   * Every amount cell is empty or a plain number: not negative, not text, no more than 6 decimal places.
+   * The amount rules skip such a row without visiting its cells.
+   */
+  readonly amountsClean: boolean;
 }
 
 export interface ProjectSubject extends RowSubject {
@@ -55,6 +60,11 @@ export interface ProjectSubject extends RowSubject {
   readonly multiYear: boolean;
   /** First-level categories the indicators cover (14-成本指标 counts as cost), as categoryBit bits. */
   readonly categories: CategorySet;
+  /**
+   * Every indicator is complete (isComplete: known, consistent levels, a name, both values, nothing extra).
+   * The rules that look for a missing or wrong part skip such a project without visiting its indicators.
+   */
+  readonly complete: boolean;
 }
 
 interface RuleBase<R extends RuleId> {
