@@ -10,8 +10,11 @@ import type { Finding } from '../../../src/core/findings';
 import { cellAt, toA1, type CellValue, type SheetGrid, type WorkbookGrid } from '../../../src/core/grid';
 import { formatIndicators, parseIndicators, type Indicator, type IndicatorParse } from '../../../src/core/indicators/grammar';
 import { parseIndicatorValue, type IndicatorValue } from '../../../src/core/indicators/value';
-import { BUILTIN_PROFILES } from '../../../src/core/profile';
-import type { TableReadResult } from '../../../src/core/table-model';
+import { BUILTIN_PROFILES, DEFAULT_PROFILE, toleranceFor } from '../../../src/core/profile';
+import { RULES } from '../../../src/core/rules/registry';
+import type { ProjectRule, RowRule, RuleContext } from '../../../src/core/rules/rule';
+import { projectSubject, rowSubject } from '../../../src/core/rules/subjects';
+import type { PerformanceTable, TableReadResult, TableRow } from '../../../src/core/table-model';
 import { readTables } from '../../../src/core/table-reader';
 import { BUILTIN_TEMPLATES } from '../../../src/core/templates';
 import golden from '../../fixtures/indicators/golden.json';
@@ -583,6 +586,25 @@ function checkStepped(workbook: WorkbookGrid, checker: Checker, report: CheckRep
 }
 
 /** Every property of one grid. */
+const FACTS_TAXONOMY = createChecker().taxonomy;
+const FACTS_CONTEXT: RuleContext = { taxonomy: FACTS_TAXONOMY, tolerance: toleranceFor(DEFAULT_PROFILE, '万元'), unit: '万元' };
+const ROW_RULES = RULES.filter((r): r is RowRule => r.scope === 'row');
+const PROJECT_RULES = RULES.filter((r): r is ProjectRule => r.scope === 'project');
+
+/** The facts on a rule's subject only let rules skip work: withheld (false), every rule must find the same. */
+export function checkFactsHideNothing(table: PerformanceTable, row: TableRow): void {
+  const subject = rowSubject(table, row);
+  const project = projectSubject(subject, FACTS_TAXONOMY);
+  const withheld = { ...project, amountsClean: false, complete: false };
+  const runs = [
+    ...ROW_RULES.map((rule) => ({ rule, given: rule.check(subject, FACTS_CONTEXT), without: rule.check(withheld, FACTS_CONTEXT) })),
+    ...(row.kind === 'project' ? PROJECT_RULES.map((rule) => ({ rule, given: rule.check(project, FACTS_CONTEXT), without: rule.check(withheld, FACTS_CONTEXT) })) : []),
+  ];
+  for (const { rule, given, without } of runs) {
+    if (JSON.stringify(given) !== JSON.stringify(without)) fail('a fact on the subject hides a finding', { rule: rule.id, row: row.row, given, without });
+  }
+}
+
 export function checkGridCase(gc: GridCase, opts: FuzzOptions): void {
   opts.onInput?.();
   count(opts.stats, 'grids');
@@ -590,6 +612,7 @@ export function checkGridCase(gc: GridCase, opts: FuzzOptions): void {
   const size = gridSize(workbook);
   const read = timed('readTables', size, opts, () => readTables(workbook));
   checkTablesConsistent(read, workbook);
+  for (const table of read.tables) for (const row of table.rows) checkFactsHideNothing(table, row);
   if (read.tables.length > 0) count(opts.stats, 'grids with a table');
   const checker = CHECKERS[gc.checker % CHECKERS.length] ?? (CHECKERS[0] as Checker);
   const report = timed('checkWorkbook', size, opts, () => checker.checkWorkbook(workbook));
