@@ -16,6 +16,7 @@ import type { ProjectRule, RowRule, RuleContext } from '../../../src/core/rules/
 import { projectSubject, rowSubject } from '../../../src/core/rules/subjects';
 import type { PerformanceTable, TableReadResult, TableRow } from '../../../src/core/table-model';
 import { readTables } from '../../../src/core/table-reader';
+import { DEFAULT_TAXONOMY } from '../../../src/core/taxonomy';
 import { BUILTIN_TEMPLATES } from '../../../src/core/templates';
 import golden from '../../fixtures/indicators/golden.json';
 import { SEED_ROWS } from '../../fixtures/seed-grid';
@@ -585,16 +586,14 @@ function checkStepped(workbook: WorkbookGrid, checker: Checker, report: CheckRep
   }
 }
 
-/** Every property of one grid. */
-const FACTS_TAXONOMY = createChecker().taxonomy;
-const FACTS_CONTEXT: RuleContext = { taxonomy: FACTS_TAXONOMY, tolerance: toleranceFor(DEFAULT_PROFILE, '万元'), unit: '万元' };
+const FACTS_CONTEXT: RuleContext = { taxonomy: DEFAULT_TAXONOMY, tolerance: toleranceFor(DEFAULT_PROFILE, '万元'), unit: '万元' };
 const ROW_RULES = RULES.filter((r): r is RowRule => r.scope === 'row');
 const PROJECT_RULES = RULES.filter((r): r is ProjectRule => r.scope === 'project');
 
 /** The facts on a rule's subject only let rules skip work: withheld (false), every rule must find the same. */
 export function checkFactsHideNothing(table: PerformanceTable, row: TableRow): void {
   const subject = rowSubject(table, row);
-  const project = projectSubject(subject, FACTS_TAXONOMY);
+  const project = projectSubject(subject, DEFAULT_TAXONOMY);
   const withheld = { ...project, amountsClean: false, complete: false };
   const runs = [
     ...ROW_RULES.map((rule) => ({ rule, given: rule.check(subject, FACTS_CONTEXT), without: rule.check(withheld, FACTS_CONTEXT) })),
@@ -605,6 +604,7 @@ export function checkFactsHideNothing(table: PerformanceTable, row: TableRow): v
   }
 }
 
+/** Every property of one grid. */
 export function checkGridCase(gc: GridCase, opts: FuzzOptions): void {
   opts.onInput?.();
   count(opts.stats, 'grids');
