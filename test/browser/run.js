@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// Browser tests: the production build in Debian's Chromium, driven by playwright-core.
+// Browser tests: the production build in Chromium (test/browser/chromium.js finds one), driven by playwright-core.
 //  1. the standalone checker end to end (sample → check → navigate → builder → re-check → download → CLI);
 //  2. the real taskpane.html with office.js routed to the Excel test double;
 //  3. screenshots of the pane at 320 and 450 px and of the standalone page, written to test-artifacts/.
-// Prints "N passed, N failed" and exits non-zero on any failure.
+// Prints "N passed, N failed" and exits non-zero on any failure. The checks of the built files themselves
+// (test/taskpane/*.build-test.ts) run after this, on the same build (`npm run test:browser`).
 'use strict';
 const assert = require('node:assert/strict');
 const { execFileSync } = require('node:child_process');
@@ -12,11 +13,12 @@ const http = require('node:http');
 const path = require('node:path');
 const webpack = require('webpack');
 const { chromium } = require('playwright-core');
+const { ensureBuiltCli } = require('../../scripts/built-cli.js');
+const { findChromium } = require('./chromium.js');
 
 const root = path.resolve(__dirname, '..', '..');
 const dist = path.join(root, 'dist-web');
 const artifacts = path.join(root, 'test-artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const SHEET = '项目支出绩效目标表';
 
@@ -197,12 +199,14 @@ async function screenshots(browser, origin) {
 
 async function main() {
   fs.mkdirSync(artifacts, { recursive: true });
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (see .ci/run)`);
+  const browserFound = await findChromium();
+  console.log(`Chromium: ${browserFound.path} (${browserFound.source})`);
+  ensureBuiltCli();
   await build();
   const server = await serve();
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: browserFound.path,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const tests = [

@@ -1,10 +1,12 @@
-import { execFile, execFileSync } from 'child_process';
+import { execFile } from 'child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import path from 'path';
 import { promisify } from 'util';
 import { BUILTIN_PROFILES } from '../../src/core/index';
 import { main } from '../../src/cli/main';
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script shared with test/browser/run.js
+const { ensureBuiltCli } = require('../../scripts/built-cli.js') as { ensureBuiltCli: () => boolean };
 
 const repoRoot = path.join(__dirname, '..', '..');
 const fixture = (name: string): string => path.join(repoRoot, 'test', 'fixtures', name);
@@ -294,7 +296,7 @@ describe('jixiao check --profile', () => {
 
 describe('bin/jixiao.js', () => {
   beforeAll(() => {
-    execFileSync('npm', ['run', '-s', 'build:cli'], { cwd: repoRoot, stdio: 'pipe' });
+    ensureBuiltCli();
   }, 120_000);
 
   it('runs the built CLI as a separate process', async () => {

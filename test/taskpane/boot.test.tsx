@@ -1,4 +1,3 @@
-/** @jest-environment jsdom */
 import { act } from 'react';
 import { localeOf, renderTaskpane } from '../../src/taskpane/boot';
 import { createMemoryWorkbook } from '../../src/workbook/memory-workbook';

@@ -1,8 +1,7 @@
-/** @jest-environment jsdom */
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { DiagnosticsCard } from '../../src/ui/DiagnosticsCard';
 import { uiStrings } from '../../src/ui/i18n';
+import { renderFluent } from './render-fluent';
 
 const sets = [
   { version: '1.1', supported: true },
@@ -11,11 +10,7 @@ const sets = [
 ];
 
 function show(host: string | null, platform: string | null, locale: 'zh-CN' | 'en-US' = 'zh-CN') {
-  return render(
-    <FluentProvider theme={webLightTheme}>
-      <DiagnosticsCard host={host} platform={platform} excelApi={sets} strings={uiStrings(locale).diagnostics} />
-    </FluentProvider>,
-  );
+  return renderFluent(<DiagnosticsCard host={host} platform={platform} excelApi={sets} strings={uiStrings(locale).diagnostics} />);
 }
 
 describe('DiagnosticsCard', () => {

@@ -1,4 +1,3 @@
-/** @jest-environment jsdom */
 import '@testing-library/jest-dom';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { createMemoryWorkbook } from '../../src/workbook/memory-workbook';
@@ -9,7 +8,6 @@ const { summary, findings } = expectedReport();
 const effectMissing = findings.find((f) => f.severity === 'error');
 if (!effectMissing) throw new Error('the seed has one error');
 // Fluent components in jsdom on a shared machine: allow for slow runs (nothing here measures time).
-jest.setTimeout(30_000);
 
 const countsText = (errors: number) => `${errors} 个错误、${summary.warnings} 个警告、${summary.infos} 个提示`;
 
@@ -21,12 +19,12 @@ describe('TaskPaneApp 校验', () => {
     expect(screen.getByText(/点击“一键校验”/)).toBeInTheDocument();
     await runCheck(user);
 
-    expect(screen.getByText(countsText(1))).toBeInTheDocument();
-    expect(screen.getByText('请先改正错误再提交。')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText(countsText(1))).toBeInTheDocument());
+    await waitFor(() => expect(screen.getByText('请先改正错误再提交。')).toBeInTheDocument());
     const list = findingsSection();
-    expect(within(list).getByRole('heading', { name: SHEET })).toBeInTheDocument();
-    expect(within(list).getByRole('heading', { name: '党建引领擦亮广州信访品牌' })).toBeInTheDocument();
-    expect(within(list).getAllByRole('listitem')).toHaveLength(findings.length);
+    await waitFor(() => expect(within(list).getByRole('heading', { name: SHEET })).toBeInTheDocument());
+    await waitFor(() => expect(within(list).getByRole('heading', { name: '党建引领擦亮广州信访品牌' })).toBeInTheDocument());
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(findings.length));
     expect(within(rowOf(effectMissing)).getByRole('img', { name: '错误' })).toBeInTheDocument();
 
     const cells = new Set(findings.map((f) => `${f.location.sheet}!${f.location.cell}`));
@@ -61,11 +59,11 @@ describe('TaskPaneApp 校验', () => {
     act(() => wb.select({ sheet: SHEET, cell: 'G9' }));
     const current = await screen.findByRole('region', { name: '当前单元格 G9' });
     const atG9 = findings.filter((f) => f.location.cell === 'G9');
-    expect(within(current).getAllByRole('listitem')).toHaveLength(atG9.length);
-    for (const f of atG9) expect(within(current).getByText(message(f))).toBeInTheDocument();
+    await waitFor(() => expect(within(current).getAllByRole('listitem')).toHaveLength(atG9.length));
+    await waitFor(() => { for (const f of atG9) expect(within(current).getByText(message(f))).toBeInTheDocument(); });
 
     act(() => wb.select({ sheet: SHEET, cell: 'A1' }));
-    expect(screen.queryByRole('region', { name: /当前单元格/ })).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('region', { name: /当前单元格/ })).not.toBeInTheDocument());
   });
 
   it('filters by severity', async () => {
@@ -91,12 +89,12 @@ describe('TaskPaneApp 校验', () => {
     const dialog = await findDialog();
     const confirm = dialogButton(dialog, '忽略');
     expect(confirm).toBeDisabled();
-    await first.user.type(within(dialog).getByRole('textbox', { hidden: true }), '已与财政局确认');
+    await first.user.type(within(dialog).getByRole('textbox'), '已与财政局确认');
     await first.user.click(confirm);
     await dialogClosed();
 
     expect(await screen.findByText('没有错误，可以提交。')).toBeInTheDocument();
-    expect(screen.getByText(countsText(0), { exact: false })).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText(countsText(0), { exact: false })).toBeInTheDocument());
     await waitFor(() => expect(wb.marks().get(`${SHEET}!G12`)).toBe('warning'));
     expect(within(findingsSection()).queryByText(message(effectMissing))).not.toBeInTheDocument();
     expect(await wb.loadIgnored()).toEqual([{ key: effectMissing.key, reason: '已与财政局确认', by: '', at: expect.any(String) }]);
@@ -109,7 +107,7 @@ describe('TaskPaneApp 校验', () => {
 
     const second = renderPane(wb);
     await runCheck(second.user);
-    expect(screen.getByText('没有错误，可以提交。')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText('没有错误，可以提交。')).toBeInTheDocument());
     await second.user.click(screen.getByRole('switch', { name: '显示已忽略' }));
     await second.user.click(within(rowOf(effectMissing)).getByRole('button', { name: '取消忽略' }));
     expect(await screen.findByText('请先改正错误再提交。')).toBeInTheDocument();
@@ -123,11 +121,11 @@ describe('TaskPaneApp 校验', () => {
     await runCheck(user);
     await user.click(within(rowOf(effectMissing)).getByRole('button', { name: '忽略' }));
     const dialog = await findDialog();
-    await user.type(within(dialog).getByRole('textbox', { hidden: true }), '原因');
+    await user.type(within(dialog).getByRole('textbox'), '原因');
     wb.failNext(new WorkbookError('protected', '工作簿受保护，无法保存忽略列表。请取消保护后重试。'), 'saveIgnored');
     await user.click(dialogButton(dialog, '忽略'));
     expect(await within(dialog).findByText('工作簿受保护，无法保存忽略列表。请取消保护后重试。')).toBeInTheDocument();
-    expect(within(dialog).getByRole('textbox', { hidden: true })).toHaveValue('原因');
+    await waitFor(() => expect(within(dialog).getByRole('textbox')).toHaveValue('原因'));
     expect(await wb.loadIgnored()).toEqual([]);
   });
 
@@ -139,7 +137,7 @@ describe('TaskPaneApp 校验', () => {
     act(() => wb.setCell({ sheet: SHEET, cell: 'G12' }, withEffect));
     expect(await screen.findByText('没有错误，可以提交。', undefined, { timeout: 3000 })).toBeInTheDocument();
     const after = expectedReport(wb.grid().sheets[0]);
-    expect(screen.getByText(`0 个错误、${after.summary.warnings} 个警告、${after.summary.infos} 个提示`)).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText(`0 个错误、${after.summary.warnings} 个警告、${after.summary.infos} 个提示`)).toBeInTheDocument());
     await waitFor(() => expect(wb.marks().get(`${SHEET}!G12`)).toBe('info'));
   });
 
@@ -164,7 +162,7 @@ describe('TaskPaneApp 校验', () => {
     expect(report?.values).toContainEqual(['错误', SHEET, 'G12', '党建引领擦亮广州信访品牌', 'category.effect-missing', message(effectMissing), null]);
 
     await runCheck(user);
-    expect(screen.getByText(countsText(1))).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText(countsText(1))).toBeInTheDocument());
     expect(within(findingsSection()).queryByRole('heading', { name: REPORT_SHEET_NAME })).not.toBeInTheDocument();
   });
 
@@ -173,15 +171,15 @@ describe('TaskPaneApp 校验', () => {
     const { user } = renderPane(wb);
     wb.failNext(new WorkbookError('cell-edit-mode', 'Excel 正在编辑单元格。请按 Enter 或 Esc 结束编辑后重试。'), 'readWorkbook');
     await runCheck(user);
-    expect(screen.getByText('Excel 正在编辑单元格。请按 Enter 或 Esc 结束编辑后重试。')).toBeInTheDocument();
-    expect(screen.queryByRole('region', { name: '问题列表' })).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText('Excel 正在编辑单元格。请按 Enter 或 Esc 结束编辑后重试。')).toBeInTheDocument());
+    await waitFor(() => expect(screen.queryByRole('region', { name: '问题列表' })).not.toBeInTheDocument());
 
     await runCheck(user);
     wb.failNext(new WorkbookError('protected', '工作表受保护，无法写入报告。'), 'writeReport');
     await user.click(screen.getByRole('button', { name: '导出报告' }));
     const notice = await screen.findByText('工作表受保护，无法写入报告。');
     await user.click(within(notice.closest('.fui-MessageBar') as HTMLElement).getByRole('button', { name: '关闭提示' }));
-    expect(screen.queryByText('工作表受保护，无法写入报告。')).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByText('工作表受保护，无法写入报告。')).not.toBeInTheDocument());
   });
 
   it('offers 取消 for a slow read and stops the check', async () => {
@@ -197,7 +195,7 @@ describe('TaskPaneApp 校验', () => {
     const { user } = renderPane(slow);
     await user.click(screen.getByRole('button', { name: '一键校验' }));
     expect(await screen.findByText('读取工作表')).toBeInTheDocument();
-    expect(screen.getByRole('progressbar')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('progressbar')).toBeInTheDocument());
     await user.click(await screen.findByRole('button', { name: '取消' }));
     expect(await screen.findByText('已取消校验，工作簿没有改动。')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '一键校验' })).toBeEnabled();
@@ -208,14 +206,14 @@ describe('TaskPaneApp 校验', () => {
     const wb = createMemoryWorkbook({ sheets: [] }, { capabilities: { changeEvents: false, apiVersion: '1.12', host: 'Excel', platform: 'PC' } });
     const { user } = renderPane(wb);
     await runCheck(user);
-    expect(screen.getByText(/此环境不支持自动重新校验/)).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText(/此环境不支持自动重新校验/)).toBeInTheDocument());
     await user.click(screen.getByRole('tab', { name: /关于/ }));
     const about = screen.getByRole('tabpanel', { name: '关于' });
-    expect(within(about).getByText('Excel')).toBeInTheDocument();
-    expect(within(about).getByText('1.12')).toBeInTheDocument();
+    await waitFor(() => expect(within(about).getByText('Excel')).toBeInTheDocument());
+    await waitFor(() => expect(within(about).getByText('1.12')).toBeInTheDocument());
     const autoRecheck = within(about).getByText('修改后自动重新校验').closest('li') as HTMLElement;
-    expect(within(autoRecheck).getByText('不可用')).toBeInTheDocument();
+    await waitFor(() => expect(within(autoRecheck).getByText('不可用')).toBeInTheDocument());
     const marks = within(about).getByText('用条件格式标记问题单元格').closest('li') as HTMLElement;
-    expect(within(marks).getByText('已启用')).toBeInTheDocument();
+    await waitFor(() => expect(within(marks).getByText('已启用')).toBeInTheDocument());
   });
 });

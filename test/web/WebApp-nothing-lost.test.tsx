@@ -4,9 +4,7 @@
  */
 // Node builds (ExcelJS's uuid has no CommonJS browser build for jest to load).
 import '@testing-library/jest-dom';
-import { RendererProvider } from '@fluentui/react-components';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { checkWorkbook, SEVERITIES, type Severity } from '../../src/core';
 import { WebApp } from '../../src/web/WebApp';
 import { MARK_COLOURS, REPORT_SHEET_NAME } from '../../src/workbook/port';
@@ -14,11 +12,10 @@ import { readXlsxGrid } from '../../src/workbook/xlsx-grid';
 import { marksOf } from '../../src/workbook/port';
 import { writeXlsxGrid, XLSX_MARK_FORMULA } from '../../src/workbook/xlsx-writer';
 import { SEED_SHEET } from '../fixtures/seed-grid';
-import { noCssRenderer as renderer } from '../ui/no-css-renderer';
+import { renderFluent, type TestUser } from '../ui/render-fluent';
 import { dialogButton, dialogClosed, findDialog, findingsSection, runCheck } from '../ui/pane-harness';
 import { NOTES_SHEET, RICH_SHEET, richSeedXlsx, xlsxSnapshot, type SheetSnapshot } from '../workbook/rich-xlsx';
 
-jest.setTimeout(60_000);
 
 const mockDownloads: { bytes: Uint8Array; name: string }[] = [];
 jest.mock('../../src/web/files', () => ({
@@ -31,16 +28,10 @@ beforeEach(() => {
 });
 
 function renderPage() {
-  const user = userEvent.setup({ delay: null });
-  render(
-    <RendererProvider renderer={renderer} targetDocument={document}>
-      <WebApp locale="zh-CN" storage={null} />
-    </RendererProvider>,
-  );
-  return user;
+  return renderFluent(<WebApp locale="zh-CN" storage={null} />, { provider: false }).user;
 }
 
-async function upload(user: ReturnType<typeof userEvent.setup>, bytes: Uint8Array, name: string): Promise<void> {
+async function upload(user: TestUser, bytes: Uint8Array, name: string): Promise<void> {
   await user.upload(screen.getByLabelText('打开文件（.xlsx / .csv）'), new File([bytes.slice()], name));
   await waitFor(() => expect(screen.getByText(`当前文件：${name}`)).toBeInTheDocument());
 }
@@ -51,7 +42,7 @@ const cell = (address: string) => {
   return found;
 };
 
-async function download(user: ReturnType<typeof userEvent.setup>, item: string): Promise<{ bytes: Uint8Array; name: string }> {
+async function download(user: TestUser, item: string): Promise<{ bytes: Uint8Array; name: string }> {
   const count = mockDownloads.length;
   await user.click(screen.getByRole('button', { name: '下载 .xlsx' }));
   await user.click(await screen.findByRole('menuitem', { name: item }));
@@ -134,6 +125,6 @@ describe('the standalone page loses nothing of an .xlsx it downloads', () => {
 
     expect(await screen.findByText('单元格 G6 在读取后已被修改，未写入。请重新校验。')).toBeInTheDocument();
     expect(cell('G6')).toHaveTextContent('用户刚改的内容');
-    expect(screen.queryByText(/已修正/)).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByText(/已修正/)).not.toBeInTheDocument());
   });
 });

@@ -1,25 +1,16 @@
-/** @jest-environment jsdom */
 import '@testing-library/jest-dom';
-import { RendererProvider } from '@fluentui/react-components';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { screen, waitFor, within } from '@testing-library/react';
 import { WebApp } from '../../src/web/WebApp';
 import { findingsSection, runCheck } from '../ui/pane-harness';
-import { noCssRenderer as renderer } from '../ui/no-css-renderer';
+import { renderFluent } from '../ui/render-fluent';
 import { memoryStorage } from './memory-storage';
 
-jest.setTimeout(30_000);
 const SHEET = '项目支出绩效目标表';
 
 function renderPage(storage: Storage | null = memoryStorage()) {
-  const user = userEvent.setup();
-  render(
-    <RendererProvider renderer={renderer} targetDocument={document}>
-      <WebApp locale="zh-CN" storage={storage} />
-    </RendererProvider>,
-  );
+  const { user } = renderFluent(<WebApp locale="zh-CN" storage={storage} />, { provider: false });
   return { user, storage };
 }
 

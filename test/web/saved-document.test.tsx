@@ -1,16 +1,12 @@
-/** @jest-environment jsdom */
 import '@testing-library/jest-dom';
-import { RendererProvider } from '@fluentui/react-components';
-import { render, screen, waitFor } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { screen, waitFor } from '@testing-library/react';
 import type { WorkbookGrid } from '../../src/core';
 import { loadSavedDocument, MAX_SAVED_CHARS, readSavedDocument, SAVED_DOCUMENT_KEY, saveDocument } from '../../src/web/saved-document';
 import { WebApp } from '../../src/web/WebApp';
-import { noCssRenderer as renderer } from '../ui/no-css-renderer';
+import { renderFluent, type TestUser } from '../ui/render-fluent';
 import { expectedReport, ignoreWithReason, runCheck } from '../ui/pane-harness';
 import { memoryStorage } from './memory-storage';
 
-jest.setTimeout(60_000);
 const SHEET = '项目支出绩效目标表';
 const RESET = '本浏览器中保存的上次编辑的数据无法读取，已重置；现在打开的是示例表。';
 
@@ -61,20 +57,14 @@ describe('saved-document: the standalone page’s work in localStorage', () => {
 
 describe('the standalone page with stored data', () => {
   function renderPage(storage: Storage) {
-    const user = userEvent.setup();
-    const view = render(
-      <RendererProvider renderer={renderer} targetDocument={document}>
-        <WebApp locale="zh-CN" storage={storage} />
-      </RendererProvider>,
-    );
-    return { user, ...view };
+    return renderFluent(<WebApp locale="zh-CN" storage={storage} />, { provider: false });
   }
   const cell = (address: string) => {
     const found = screen.getByRole('grid', { name: SHEET }).querySelector<HTMLElement>(`[data-cell="${address}"]`);
     if (!found) throw new Error(`no cell ${address}`);
     return found;
   };
-  async function edit(user: ReturnType<typeof userEvent.setup>, address: string, text: string) {
+  async function edit(user: TestUser, address: string, text: string) {
     await user.dblClick(cell(address));
     const editor = screen.getByRole('textbox', { name: `编辑单元格 ${address}` });
     await user.clear(editor);
@@ -89,14 +79,14 @@ describe('the standalone page with stored data', () => {
     const storage = memoryStorage();
     storage.setItem(SAVED_DOCUMENT_KEY, stored);
     const { user } = renderPage(storage);
-    expect(screen.getByText(RESET)).toBeInTheDocument();
-    expect(screen.getByText('当前文件：示例：广州市信访局项目支出绩效目标表')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText(RESET)).toBeInTheDocument());
+    await waitFor(() => expect(screen.getByText('当前文件：示例：广州市信访局项目支出绩效目标表')).toBeInTheDocument());
     expect(storage.getItem(SAVED_DOCUMENT_KEY)).toBeNull();
 
     await edit(user, 'B6', '97');
     await waitFor(() => expect(loadSavedDocument(storage)).toMatchObject({ status: 'restored' }), { timeout: 3000 });
     await runCheck(user);
-    expect(screen.getByText(RESET)).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText(RESET)).toBeInTheDocument());
   });
 
   test('an ignored finding is kept with the work: after a reload it is still ignored, with its reason', async () => {
@@ -112,7 +102,7 @@ describe('the standalone page with stored data', () => {
 
     const second = renderPage(storage);
     await runCheck(second.user);
-    expect(screen.getByText('没有错误，可以提交。')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText('没有错误，可以提交。')).toBeInTheDocument());
   });
 
   test('a full localStorage on save is reported in Chinese; the edit stays on screen', async () => {

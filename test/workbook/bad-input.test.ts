@@ -2,6 +2,7 @@ import { readFileSync } from 'fs';
 import path from 'path';
 import { cellAt, checkWorkbook, type CheckReport, type Finding, type WorkbookGrid } from '../../src/core';
 import { readSpreadsheet, type SpreadsheetProblem } from '../../src/workbook/open-spreadsheet';
+import { manyIndicatorsWorkbook } from '../core/fuzz/slow-inputs';
 
 // The corpus is described file by file in test/fixtures/bad-input/README.md (node scripts/make-bad-input.js).
 const dir = path.join(__dirname, '..', 'fixtures', 'bad-input');
@@ -126,13 +127,11 @@ describe('layout', () => {
   });
 
   it('a stray value at XFD1048576 neither blows up the grid nor hides the table', async () => {
-    const started = performance.now();
     const sheet = (await workbookOf('stray-far-cell.xlsx')).sheets[0]!;
     expect(sheet.values).toHaveLength(1_048_576);
     expect(cellAt(sheet, 1_048_575, 16_383)).toBe('误输入');
     const report = checkWorkbook({ sheets: [sheet] });
     expect([report.summary.projects, report.findings]).toEqual([2, []]);
-    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });
 
@@ -180,10 +179,9 @@ describe('amount cells', () => {
 });
 
 describe('very long cells', () => {
-  it('a 32,767-character goal and indicator cell and a cell of 3,003 indicators are read whole and checked quickly', async () => {
-    const started = performance.now();
+  // npm run fuzz holds these files and the 9,999-indicator cell to a time limit (test/core/fuzz/slow-inputs.ts).
+  it('a 32,767-character goal and indicator cell and a cell of 3,003 indicators are read whole and checked', async () => {
     const report = await reportOf('long-cells.xlsx');
-    expect(performance.now() - started).toBeLessThan(10_000);
     const [long, many] = report.tables[0]?.rows ?? [];
     expect([long?.goal?.text.length, long?.indicators?.text.length]).toEqual([32_767, 32_767]);
     expect(many?.indicators?.text).toMatch(/3003、3-满意度指标；31-服务对象满意度；服务对象满意度；实施周期指标值:≥90%；年度指标值:≥90%。$/);
@@ -192,16 +190,8 @@ describe('very long cells', () => {
     expect(report.findings[0]?.message).toBe(`“总计”应为数字，现为“${'目'.repeat(40)}…”。请只填写金额数字（不要带单位或文字）。`);
   });
 
-  it('a cell of 9,999 indicators is checked without hanging', () => {
-    const item = (i: number) => `${i}、1-产出指标；11-数量指标；维修设备第${i}类；实施周期指标值:≥${i}台；年度指标值:≥${i}台。`;
-    const cell = Array.from({ length: 9_999 }, (_, i) => item(i + 1)).join('');
-    const grid: WorkbookGrid = {
-      sheets: [{ name: SHEET, originRow: 0, originCol: 0, values: [['项目名称', '总计', '财政拨款', '绩效目标', '绩效指标'], ['甲', 1, 1, '目标', cell]] }],
-    };
-    const started = performance.now();
-    const report = checkWorkbook(grid);
-    // A hang guard, not a benchmark: quadratic work took 1.5 s here, linear 0.1 s (npm run bench measures speed).
-    expect(performance.now() - started).toBeLessThan(10_000);
+  it('a cell of 9,999 indicators is checked', () => {
+    const report = checkWorkbook(manyIndicatorsWorkbook(SHEET));
     expect(report.findings.map((f) => f.rule)).toEqual(['table.unit-missing', 'category.effect-missing', 'category.satisfaction-missing', 'category.cost-missing']);
   });
 });

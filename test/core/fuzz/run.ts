@@ -2,7 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import fc from 'fast-check';
+import { checkWorkbook } from '../../../src/core';
+import { readSpreadsheet } from '../../../src/workbook/open-spreadsheet';
 import { describeInput, gridCase, gridProperty, indicatorString, indicatorStringProperty, newFuzzStats, type FuzzOptions } from './properties';
+import { badInputFile, manyIndicatorsWorkbook, SLOW_FILES, SLOW_INPUT_SHEET, SPACE_RUNS } from './slow-inputs';
 
 /**
  * `npm run fuzz`: the properties of fuzz.test.ts on many more inputs. Each property runs in a worker
@@ -84,6 +87,28 @@ function inputAt(kind: Kind, seed: number, index: number): unknown {
   return fc.sample(arbitrary, { seed, numRuns: index + 1 })[index];
 }
 
+/** The inputs that were once slow, each against its time limit; true when all kept to it. */
+async function timeSlowInputs(): Promise<boolean> {
+  const checks: readonly (readonly [string, number, () => unknown])[] = [
+    ...SPACE_RUNS.map(([name, workbook]) => [name, 1_000, () => checkWorkbook(workbook)] as const),
+    ['a cell of 9,999 indicators', 10_000, () => checkWorkbook(manyIndicatorsWorkbook(SLOW_INPUT_SHEET))],
+    ...SLOW_FILES.map((file) => [`${file}: read and check`, 10_000, async () => {
+      const read = await readSpreadsheet(badInputFile(file), file);
+      if (!read.ok) throw new Error(`${file} could not be read: ${read.problem}`);
+      return checkWorkbook(read.workbook);
+    }] as const),
+  ];
+  let ok = true;
+  for (const [name, limitMs, run] of checks) {
+    const start = performance.now();
+    await run();
+    const ms = performance.now() - start;
+    ok &&= ms <= limitMs;
+    console.log(`${ms <= limitMs ? '✓' : '✗'} slow input: ${name}: ${ms.toFixed(0)} ms (limit ${limitMs} ms)`);
+  }
+  return ok;
+}
+
 async function main(): Promise<void> {
   const seed = env('FUZZ_SEED', Date.now() % 2 ** 31);
   const boundMs = env('FUZZ_BOUND_MS', 200);
@@ -92,7 +117,7 @@ async function main(): Promise<void> {
   const runs: readonly (readonly [Kind, number])[] = [['indicator strings', env('FUZZ_STRINGS', 100_000)], ['grids', env('FUZZ_GRIDS', 10_000)]];
   console.log(`fuzz: seed ${seed} (FUZZ_SEED=${seed} npm run fuzz repeats this run); bound per input ${boundMs} ms + ${perUnitMs} ms per character; a hang is ${hangMs / 1000} s without progress`);
   const started = performance.now();
-  let failed = false;
+  let failed = !(await timeSlowInputs());
   for (const [kind, numRuns] of runs) {
     const start = performance.now();
     const job: Job = { kind, seed, numRuns, boundMs, perUnitMs, progress: new SharedArrayBuffer(4) };

@@ -1,17 +1,12 @@
-/** @jest-environment jsdom */
 import '@testing-library/jest-dom';
-import { act, configure, render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { parseUserTemplateFile } from '../../../src/core/templates';
 import { BuilderWorkspace } from '../../../src/ui/builder/BuilderWorkspace';
 import { createLocalStorageTemplateStore, USER_TEMPLATES_STORAGE_KEY } from '../../../src/ui/builder/user-template-store';
 import { createMemoryWorkbook } from '../../../src/workbook/memory-workbook';
 import { SEED_SHEET } from '../../fixtures/seed-grid';
+import { renderFluent } from '../render-fluent';
 
-// Fluent renders a lot per interaction in jsdom; these are interaction tests, not timing ones.
-jest.setTimeout(120_000);
-configure({ asyncUtilTimeout: 10_000 });
 
 beforeEach(() => window.localStorage.clear());
 
@@ -20,27 +15,22 @@ const names = () => screen.queryAllByRole('textbox', { name: '三级指标名称
 describe('BuilderWorkspace', () => {
   test('recommends for the selected project, inserts into the builder and saves a user template in localStorage', async () => {
     const wb = createMemoryWorkbook({ sheets: [SEED_SHEET] });
-    const user = userEvent.setup({ delay: null });
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <BuilderWorkspace port={wb} locale="zh-CN" store={createLocalStorageTemplateStore(window.localStorage)} />
-      </FluentProvider>,
-    );
+    const { user } = renderFluent(<BuilderWorkspace port={wb} locale="zh-CN" store={createLocalStorageTemplateStore(window.localStorage)} />);
     expect(screen.getByRole('button', { name: '为本项目推荐' })).toBeDisabled();
     act(() => wb.select({ sheet: SEED_SHEET.name, cell: 'G6' }));
     expect(await screen.findByText('正在编辑：物业管理费（G6）')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: '为本项目推荐' }));
-    expect(screen.getByText('为“物业管理费”推荐')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText('为“物业管理费”推荐')).toBeInTheDocument());
     await user.click(screen.getByRole('button', { name: '插入“保洁服务达标率”' }));
     expect(names()).toEqual(['投诉次数', '物业管理工作按时完成率', '服务对象满意度', '保洁服务达标率']);
 
     await user.click(screen.getByRole('button', { name: '保存为我的模板' }));
-    const dialog = await screen.findByRole('dialog', { hidden: true });
-    await user.click(within(dialog).getByRole('textbox', { name: '模板名称', hidden: true }));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('textbox', { name: '模板名称' }));
     await user.paste('物业套餐');
-    await user.click(within(dialog).getByRole('button', { name: '保存', hidden: true }));
-    await waitFor(() => expect(screen.queryByRole('dialog', { hidden: true })).not.toBeInTheDocument());
+    await user.click(within(dialog).getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
 
     const stored = parseUserTemplateFile(JSON.parse(window.localStorage.getItem(USER_TEMPLATES_STORAGE_KEY) ?? 'null'));
     expect(stored.ok && stored.templates.map((t) => [t.name, t.rows.map((r) => r.name)])).toEqual([
@@ -51,11 +41,7 @@ describe('BuilderWorkspace', () => {
   test('damaged stored templates are reported, reset, and the list starts empty', () => {
     window.localStorage.setItem(USER_TEMPLATES_STORAGE_KEY, '{broken');
     const wb = createMemoryWorkbook({ sheets: [SEED_SHEET] });
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <BuilderWorkspace port={wb} locale="zh-CN" store={createLocalStorageTemplateStore(window.localStorage)} />
-      </FluentProvider>,
-    );
+    renderFluent(<BuilderWorkspace port={wb} locale="zh-CN" store={createLocalStorageTemplateStore(window.localStorage)} />);
     expect(screen.getByText('本机保存的模板数据无法读取，已重置为空。可重新导入之前导出的模板文件。')).toBeInTheDocument();
     expect(screen.getByText(/还没有自己的模板/)).toBeInTheDocument();
     expect(window.localStorage.getItem(USER_TEMPLATES_STORAGE_KEY)).toBeNull();

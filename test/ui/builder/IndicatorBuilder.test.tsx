@@ -1,19 +1,14 @@
-/** @jest-environment jsdom */
 import '@testing-library/jest-dom';
-import { act, configure, render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
 import { renderMessage, type SheetGrid } from '../../../src/core';
 import { formatBuilderRows, type BuilderRow } from '../../../src/core/builder';
 import { IndicatorBuilder, type BuilderInsert } from '../../../src/ui/builder/IndicatorBuilder';
 import { createMemoryWorkbook, type MemoryWorkbook } from '../../../src/workbook/memory-workbook';
 import { SEED_ROWS, SEED_SHEET } from '../../fixtures/seed-grid';
+import { dialogClosed, findDialog, renderFluent, type TestUser } from '../render-fluent';
 
 
-// Fluent renders a lot per keystroke in jsdom; these are interaction tests, not timing ones.
-jest.setTimeout(120_000);
-configure({ asyncUtilTimeout: 10_000 });
 
 const SHEET = SEED_SHEET.name;
 const G6 = String(SEED_ROWS[5]?.[6]);
@@ -31,13 +26,7 @@ function cellValue(wb: MemoryWorkbook, cell: string) {
 }
 
 function renderBuilder(wb: MemoryWorkbook, extra: { insert?: BuilderInsert } = {}) {
-  const user = userEvent.setup({ delay: null });
-  const view = render(
-    <FluentProvider theme={webLightTheme}>
-      <IndicatorBuilder port={wb} locale="zh-CN" {...extra} />
-    </FluentProvider>,
-  );
-  return { user, ...view };
+  return renderFluent(<IndicatorBuilder port={wb} locale="zh-CN" {...extra} />);
 }
 
 const rowGroup = (n: number) => screen.getByRole('group', { name: `第 ${n} 项` });
@@ -52,26 +41,15 @@ async function selectCell(wb: MemoryWorkbook, cell: string) {
 }
 
 /** Replaces a text box's content as a paste would. */
-async function fill(user: ReturnType<typeof userEvent.setup>, box: HTMLElement, text: string) {
+async function fill(user: TestUser, box: HTMLElement, text: string) {
   await user.clear(box);
   await user.click(box);
   await user.paste(text);
 }
 
-async function choose(user: ReturnType<typeof userEvent.setup>, combobox: HTMLElement, option: string) {
+async function choose(user: TestUser, combobox: HTMLElement, option: string) {
   await user.click(combobox);
   await user.click(await screen.findByRole('option', { name: option }));
-}
-
-/** Fluent's dialogs are found with hidden: true: tabster marks them aria-hidden in jsdom until focus settles. */
-function findDialog(): Promise<HTMLElement> {
-  return screen.findByRole('dialog', { hidden: true });
-}
-
-/** Waits until the dialog is gone and tabster has made the page accessible again (asynchronously). */
-async function dialogClosed(): Promise<void> {
-  await waitFor(() => expect(screen.queryByRole('dialog', { hidden: true })).not.toBeInTheDocument());
-  await waitFor(() => expect(screen.queryAllByRole('button').length).toBeGreaterThan(0));
 }
 
 describe('IndicatorBuilder', () => {
@@ -87,10 +65,10 @@ describe('IndicatorBuilder', () => {
     expect(within(valueGroup(1, '实施周期指标值')).getByRole('textbox', { name: '数值' })).toHaveValue('5');
     expect(within(valueGroup(1, '实施周期指标值')).getByRole('combobox', { name: '比较符' })).toHaveTextContent('≤');
     expect(preview()).toHaveValue(G6);
-    expect(screen.getByText(`${G6.length} / 32,767 字符`)).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText(`${G6.length} / 32,767 字符`)).toBeInTheDocument());
 
     await selectCell(wb, 'A1');
-    expect(screen.getByText(/请在表格中选中一个项目的“绩效指标”单元格/)).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText(/请在表格中选中一个项目的“绩效指标”单元格/)).toBeInTheDocument());
     expect(names()).toEqual([]);
   });
 
@@ -119,7 +97,7 @@ describe('IndicatorBuilder', () => {
     expect(await screen.findByText('已撤销，G6 已恢复为原来的内容。')).toBeInTheDocument();
     expect(cellValue(wb, 'G6')).toBe(G6);
     expect(names()[0]).toBe('投诉次数');
-    expect(screen.getByRole('button', { name: '撤销' })).toBeDisabled();
+    await waitFor(() => expect(screen.getByRole('button', { name: '撤销' })).toBeDisabled());
   });
 
   test('undo keeps edits made after the write, and the next write is guarded by the restored text', async () => {
@@ -146,8 +124,8 @@ describe('IndicatorBuilder', () => {
     await user.click(screen.getByRole('button', { name: '添加指标' }));
     expect(names()).toHaveLength(4);
     const row4 = rowGroup(4);
-    expect(within(row4).getByText(renderMessage('indicator.level-missing', { seq: 4, name: '（未命名）', level: 1 }))).toBeInTheDocument();
-    expect(within(row4).getByText(renderMessage('indicator.name-missing', { seq: 4 }))).toBeInTheDocument();
+    await waitFor(() => expect(within(row4).getByText(renderMessage('indicator.level-missing', { seq: 4, name: '（未命名）', level: 1 }))).toBeInTheDocument());
+    await waitFor(() => expect(within(row4).getByText(renderMessage('indicator.name-missing', { seq: 4 }))).toBeInTheDocument());
 
     await choose(user, within(row4).getByRole('combobox', { name: '一级指标' }), '1-产出指标');
     await choose(user, within(rowGroup(4)).getByRole('combobox', { name: '二级指标' }), '11-数量指标');
@@ -169,7 +147,7 @@ describe('IndicatorBuilder', () => {
     const { user } = renderBuilder(wb);
     await selectCell(wb, 'G6');
     await user.click(within(rowGroup(3)).getByRole('combobox', { name: '二级指标' }));
-    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['31-服务对象满意度']);
+    await waitFor(() => expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['31-服务对象满意度']));
     await user.keyboard('{Escape}');
     await choose(user, within(rowGroup(3)).getByRole('combobox', { name: '一级指标' }), '2-效益指标');
     expect(within(rowGroup(3)).getByRole('combobox', { name: '二级指标' })).toHaveTextContent('选择二级指标');
@@ -180,8 +158,8 @@ describe('IndicatorBuilder', () => {
     const wb = workbook();
     const { user } = renderBuilder(wb);
     await selectCell(wb, 'G6');
-    expect(screen.getByRole('button', { name: '上移第 1 项' })).toBeDisabled();
-    expect(screen.getByRole('button', { name: '下移第 3 项' })).toBeDisabled();
+    await waitFor(() => expect(screen.getByRole('button', { name: '上移第 1 项' })).toBeDisabled());
+    await waitFor(() => expect(screen.getByRole('button', { name: '下移第 3 项' })).toBeDisabled());
     await user.click(screen.getByRole('button', { name: '复制第 1 项' }));
     expect(names()).toEqual(['投诉次数', '投诉次数', '物业管理工作按时完成率', '服务对象满意度']);
     expect(within(rowGroup(2)).getByText(renderMessage('indicator.duplicate', { seq: 2, name: '投诉次数', first: 1 }))).toBeInTheDocument();
@@ -216,7 +194,7 @@ describe('IndicatorBuilder', () => {
     await selectCell(wb, 'G6');
     await user.click(screen.getByRole('button', { name: '删除第 2 项' }));
     const overall = screen.getByRole('region', { name: '整体检查' });
-    expect(within(overall).getByText(renderMessage('category.effect-missing', {}))).toBeInTheDocument();
+    await waitFor(() => expect(within(overall).getByText(renderMessage('category.effect-missing', {}))).toBeInTheDocument());
   });
 
   test('appends to the cell, renumbered', async () => {
@@ -243,7 +221,7 @@ describe('IndicatorBuilder', () => {
     await user.click(screen.getByRole('button', { name: '替换' }));
     expect(await screen.findByText(/G6 在读取后已被修改，为避免覆盖别人的修改，本次没有写入/)).toBeInTheDocument();
     expect(cellValue(wb, 'G6')).toBe('别人刚改过');
-    expect(screen.getByRole('button', { name: '撤销' })).toBeDisabled();
+    await waitFor(() => expect(screen.getByRole('button', { name: '撤销' })).toBeDisabled());
   });
 
   test('a write error from the workbook is shown in Chinese', async () => {
@@ -262,19 +240,19 @@ describe('IndicatorBuilder', () => {
     wb.setCell({ sheet: SHEET, cell: 'G7' }, `详见附件。${G7}`);
     const { user } = renderBuilder(wb);
     await selectCell(wb, 'G7');
-    expect(screen.getByText('以下内容无法识别，没有转换为指标行')).toBeInTheDocument();
-    expect(screen.getByRole('textbox', { name: '无法识别的内容' })).toHaveValue('详见附件。');
+    await waitFor(() => expect(screen.getByText('以下内容无法识别，没有转换为指标行')).toBeInTheDocument());
+    await waitFor(() => expect(screen.getByRole('textbox', { name: '无法识别的内容' })).toHaveValue('详见附件。'));
     expect(names()).toHaveLength(3);
 
     await user.click(screen.getByRole('button', { name: '替换' }));
     const dialog = await findDialog();
-    expect(within(dialog).getByText('替换无法识别的内容？')).toBeInTheDocument();
-    await user.click(within(dialog).getByRole('button', { name: '取消', hidden: true }));
+    await waitFor(() => expect(within(dialog).getByText('替换无法识别的内容？')).toBeInTheDocument());
+    await user.click(within(dialog).getByRole('button', { name: '取消' }));
     await dialogClosed();
     expect(cellValue(wb, 'G7')).toBe(`详见附件。${G7}`);
 
     await user.click(screen.getByRole('button', { name: '替换' }));
-    await user.click(within(await findDialog()).getByRole('button', { name: '仍然替换', hidden: true }));
+    await user.click(within(await findDialog()).getByRole('button', { name: '仍然替换' }));
     await dialogClosed();
     await screen.findByText('已写入 G7。');
     expect(cellValue(wb, 'G7')).toBe(G7);
@@ -307,12 +285,12 @@ describe('IndicatorBuilder', () => {
     await selectCell(wb, 'G7');
     await user.click(screen.getByRole('button', { name: '规范整列' }));
     const dialog = await findDialog();
-    expect(within(dialog).getByText('规范整列：2 个单元格将改为规范格式')).toBeInTheDocument();
-    const g6 = within(dialog).getByRole('listitem', { name: 'G6 物业管理费', hidden: true });
-    expect(within(g6).getByRole('textbox', { name: '原内容' })).toHaveValue(messy(G6));
-    expect(within(g6).getByRole('textbox', { name: '规范后' })).toHaveValue(G6);
-    expect(within(dialog).getByRole('listitem', { name: 'G8 机构运行辅助经费', hidden: true })).toBeInTheDocument();
-    await user.click(within(dialog).getByRole('button', { name: '全部规范', hidden: true }));
+    await waitFor(() => expect(within(dialog).getByText('规范整列：2 个单元格将改为规范格式')).toBeInTheDocument());
+    const g6 = within(dialog).getByRole('listitem', { name: 'G6 物业管理费' });
+    await waitFor(() => expect(within(g6).getByRole('textbox', { name: '原内容' })).toHaveValue(messy(G6)));
+    await waitFor(() => expect(within(g6).getByRole('textbox', { name: '规范后' })).toHaveValue(G6));
+    await waitFor(() => expect(within(dialog).getByRole('listitem', { name: 'G8 机构运行辅助经费' })).toBeInTheDocument());
+    await user.click(within(dialog).getByRole('button', { name: '全部规范' }));
     await dialogClosed();
     expect(await screen.findByText('已规范 2 个单元格（可一次撤销）。')).toBeInTheDocument();
     expect(cellValue(wb, 'G6')).toBe(G6);
@@ -330,9 +308,9 @@ describe('IndicatorBuilder', () => {
     await selectCell(wb, 'G6');
     await user.click(screen.getByRole('button', { name: '规范整列' }));
     const dialog = await findDialog();
-    expect(within(dialog).getByText('本表的绩效指标都已是规范格式，无需修改。')).toBeInTheDocument();
-    expect(within(dialog).queryByRole('button', { name: '全部规范', hidden: true })).not.toBeInTheDocument();
-    await user.click(within(dialog).getByRole('button', { name: '取消', hidden: true }));
+    await waitFor(() => expect(within(dialog).getByText('本表的绩效指标都已是规范格式，无需修改。')).toBeInTheDocument());
+    await waitFor(() => expect(within(dialog).queryByRole('button', { name: '全部规范' })).not.toBeInTheDocument());
+    await user.click(within(dialog).getByRole('button', { name: '取消' }));
     expect(wb.grid()).toEqual(workbook().grid());
   });
 
@@ -345,14 +323,13 @@ describe('IndicatorBuilder', () => {
     function Host() {
       const [insert, setInsert] = useState<BuilderInsert | undefined>(undefined);
       return (
-        <FluentProvider theme={webLightTheme}>
+        <>
           <button type="button" onClick={() => setInsert({ key: (insert?.key ?? 0) + 1, rows: [inserted] })}>insert</button>
           <IndicatorBuilder port={wb} locale="zh-CN" insert={insert} />
-        </FluentProvider>
+        </>
       );
     }
-    const user = userEvent.setup({ delay: null });
-    render(<Host />);
+    const { user } = renderFluent(<Host />);
     await selectCell(wb, 'G6');
     await user.click(screen.getByRole('button', { name: 'insert' }));
     await user.click(screen.getByRole('button', { name: 'insert' }));
@@ -362,14 +339,10 @@ describe('IndicatorBuilder', () => {
 
   test('speaks English', async () => {
     const wb = workbook();
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <IndicatorBuilder port={wb} locale="en-US" />
-      </FluentProvider>,
-    );
+    renderFluent(<IndicatorBuilder port={wb} locale="en-US" />);
     expect(screen.getByText(/Select the 绩效指标 \(indicators\) cell/)).toBeInTheDocument();
     await selectCell(wb, 'G6');
     expect(await screen.findByText('Editing: 物业管理费 (G6)')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Replace' })).toBeEnabled();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Replace' })).toBeEnabled());
   });
 });

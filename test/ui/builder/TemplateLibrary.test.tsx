@@ -1,8 +1,5 @@
-/** @jest-environment jsdom */
 import '@testing-library/jest-dom';
-import { configure, render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
 import type { BuilderRow } from '../../../src/core/builder';
 import {
@@ -14,10 +11,8 @@ import {
   type UserTemplate,
 } from '../../../src/core/templates';
 import { TemplateLibrary, type TemplateLibraryProps } from '../../../src/ui/builder/TemplateLibrary';
+import { dialogClosed, findDialog, renderFluent } from '../render-fluent';
 
-// Fluent renders a lot per interaction in jsdom; these are interaction tests, not timing ones.
-jest.setTimeout(120_000);
-configure({ asyncUtilTimeout: 10_000 });
 
 const quantity = (comparator: '≥' | null, number: string, unit: string) => ({ kind: 'quantity' as const, comparator, number, unit });
 const builderRows: BuilderRow[] = [
@@ -35,8 +30,7 @@ function renderLibrary(props: Partial<TemplateLibraryProps> = {}, initial: reado
   function Host() {
     const [userTemplates, setUserTemplates] = useState<readonly UserTemplate[]>(initial);
     return (
-      <FluentProvider theme={webLightTheme}>
-        <TemplateLibrary
+      <TemplateLibrary
           locale="zh-CN"
           templates={BUILTIN_TEMPLATES}
           userTemplates={userTemplates}
@@ -46,29 +40,16 @@ function renderLibrary(props: Partial<TemplateLibraryProps> = {}, initial: reado
             setUserTemplates(next);
           }}
           builderRows={builderRows}
-          {...props}
-        />
-      </FluentProvider>
+        {...props}
+      />
     );
   }
-  const user = userEvent.setup({ delay: null });
-  render(<Host />);
+  const { user } = renderFluent(<Host />);
   return { user, onInsert, saves };
 }
 
 const library = () => screen.getByRole('list', { name: '模板库' });
 const mine = () => screen.getByRole('region', { name: '我的模板' });
-
-/** Fluent's dialogs are found with hidden: true: tabster marks them aria-hidden in jsdom until focus settles. */
-function findDialog(): Promise<HTMLElement> {
-  return screen.findByRole('dialog', { hidden: true });
-}
-
-/** Waits until the dialog is gone and tabster has made the page accessible again (asynchronously). */
-async function dialogClosed(): Promise<void> {
-  await waitFor(() => expect(screen.queryByRole('dialog', { hidden: true })).not.toBeInTheDocument());
-  await waitFor(() => expect(screen.queryAllByRole('button').length).toBeGreaterThan(0));
-}
 
 describe('TemplateLibrary: built-in templates', () => {
   test('lists every template, then filters by keyword and by project type', async () => {
@@ -87,21 +68,21 @@ describe('TemplateLibrary: built-in templates', () => {
     expect(within(library()).getAllByRole('listitem')).toHaveLength(searchTemplates(BUILTIN_TEMPLATES, { projectType: 'training' }).length);
     await user.click(screen.getByRole('searchbox', { name: '搜索' }));
     await user.paste('不存在的指标');
-    expect(screen.getByText('没有符合条件的模板。')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText('没有符合条件的模板。')).toBeInTheDocument());
   });
 
   test('recommends for the project, with the reasons, and goes back to search', async () => {
     const project = { projectName: '物业管理费', goal: '做好市人民来访接待厅物业管理服务工作，确保提供优质物业管理服务。' };
     const { user } = renderLibrary({ recommendFor: project });
     await user.click(screen.getByRole('button', { name: '为本项目推荐' }));
-    expect(screen.getByText('为“物业管理费”推荐')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText('为“物业管理费”推荐')).toBeInTheDocument());
     const expected = recommendTemplates(BUILTIN_TEMPLATES, project, 12);
     const items = within(library()).getAllByRole('listitem');
     expect(items.map((li) => li.getAttribute('aria-label'))).toEqual(expected.map((r) => r.template.name));
     expect(expected[0]?.template.projectTypes).toContain('property');
-    expect(within(items[0] as HTMLElement).getByText(/推荐理由：项目名称含“物业”/)).toBeInTheDocument();
+    await waitFor(() => expect(within(items[0] as HTMLElement).getByText(/推荐理由：项目名称含“物业”/)).toBeInTheDocument());
     await user.click(screen.getByRole('button', { name: '返回搜索' }));
-    expect(screen.getByText(`共 ${BUILTIN_TEMPLATES.length} 个模板`)).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText(`共 ${BUILTIN_TEMPLATES.length} 个模板`)).toBeInTheDocument());
   });
 
   test('cannot recommend without a project; says so when nothing matches', async () => {
@@ -112,7 +93,7 @@ describe('TemplateLibrary: built-in templates', () => {
   test('says when nothing matches the project', async () => {
     const { user } = renderLibrary({ recommendFor: { projectName: 'abc', goal: 'xyz' } });
     await user.click(screen.getByRole('button', { name: '为本项目推荐' }));
-    expect(screen.getByText(/没有找到与本项目名称或绩效目标相关的模板/)).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText(/没有找到与本项目名称或绩效目标相关的模板/)).toBeInTheDocument());
   });
 
   test('inserts one template, or the selected set, with its values pre-filled', async () => {
@@ -122,15 +103,15 @@ describe('TemplateLibrary: built-in templates', () => {
     if (!trainees || !pass) throw new Error('templates');
     await user.click(screen.getByRole('button', { name: '插入“培训人次”' }));
     expect(withoutId(onInsert.mock.calls[0]?.[0] ?? [])).toEqual(withoutId([templateToBuilderRow(trainees)]));
-    expect(screen.getByText('已插入 1 项指标，可在指标编辑器中修改。')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText('已插入 1 项指标，可在指标编辑器中修改。')).toBeInTheDocument());
 
-    expect(screen.getByRole('button', { name: '插入所选（0）' })).toBeDisabled();
+    await waitFor(() => expect(screen.getByRole('button', { name: '插入所选（0）' })).toBeDisabled());
     await user.click(screen.getByRole('checkbox', { name: '选择“培训考核合格率”' }));
     await user.click(screen.getByRole('checkbox', { name: '选择“培训人次”' }));
     await user.click(screen.getByRole('button', { name: '插入所选（2）' }));
     // Library order, not click order.
     expect(withoutId(onInsert.mock.calls[1]?.[0] ?? [])).toEqual(withoutId([templateToBuilderRow(trainees), templateToBuilderRow(pass)]));
-    expect(screen.getByRole('button', { name: '插入所选（0）' })).toBeDisabled();
+    await waitFor(() => expect(screen.getByRole('button', { name: '插入所选（0）' })).toBeDisabled());
   });
 });
 
@@ -140,24 +121,24 @@ describe('TemplateLibrary: my templates', () => {
     expect(within(mine()).getByText(/还没有自己的模板/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '保存为我的模板' }));
     let dialog = await findDialog();
-    expect(within(dialog).getByRole('checkbox', { name: '3. （未命名） （需先选好一级、二级指标并填写名称）', hidden: true })).toBeDisabled();
-    await user.click(within(dialog).getByRole('button', { name: '保存', hidden: true }));
-    expect(within(dialog).getByText('保存多项指标时请填写模板名称。')).toBeInTheDocument();
+    await waitFor(() => expect(within(dialog).getByRole('checkbox', { name: '3. （未命名） （需先选好一级、二级指标并填写名称）' })).toBeDisabled());
+    await user.click(within(dialog).getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(within(dialog).getByText('保存多项指标时请填写模板名称。')).toBeInTheDocument());
     expect(saves).toEqual([]);
-    await user.click(within(dialog).getByRole('checkbox', { name: '2. 群众满意度', hidden: true }));
-    await user.click(within(dialog).getByRole('button', { name: '保存', hidden: true }));
+    await user.click(within(dialog).getByRole('checkbox', { name: '2. 群众满意度' }));
+    await user.click(within(dialog).getByRole('button', { name: '保存' }));
     await dialogClosed();
     expect(saves[0]?.map((t) => [t.id, t.name, t.rows.length])).toEqual([['u1', '巡查次数', 1]]);
 
     await user.click(screen.getByRole('button', { name: '保存为我的模板' }));
     dialog = await findDialog();
-    await user.click(within(dialog).getByRole('textbox', { name: '模板名称', hidden: true }));
+    await user.click(within(dialog).getByRole('textbox', { name: '模板名称' }));
     await user.paste('执法检查');
-    await user.click(within(dialog).getByRole('button', { name: '保存', hidden: true }));
+    await user.click(within(dialog).getByRole('button', { name: '保存' }));
     await dialogClosed();
     expect(saves[1]?.map((t) => [t.id, t.name, t.rows.length])).toEqual([['u1', '巡查次数', 1], ['u2', '执法检查', 2]]);
     expect(within(mine()).getByRole('listitem', { name: '执法检查' })).toHaveTextContent('2 项指标');
-    expect(screen.getByText('已保存模板“执法检查”。')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText('已保存模板“执法检查”。')).toBeInTheDocument());
   });
 
   test('save is unavailable when no builder row can be saved', () => {
@@ -175,18 +156,18 @@ describe('TemplateLibrary: my templates', () => {
     const { user, saves } = renderLibrary({}, [stored]);
     await user.click(screen.getByRole('button', { name: '编辑模板“巡查次数”' }));
     const dialog = await findDialog();
-    const name = within(dialog).getByRole('textbox', { name: '模板名称', hidden: true });
+    const name = within(dialog).getByRole('textbox', { name: '模板名称' });
     await user.clear(name);
     await user.paste('日常巡查');
-    const period = within(within(dialog).getByRole('group', { name: '第 1 项', hidden: true })).getByRole('textbox', { name: '实施周期指标值', hidden: true });
+    const period = within(within(dialog).getByRole('group', { name: '第 1 项' })).getByRole('textbox', { name: '实施周期指标值' });
     await user.clear(period);
     await user.paste('>=24次');
-    await user.click(within(dialog).getByRole('button', { name: '保存', hidden: true }));
-    expect(within(dialog).getByText('第 1 个模板第 1 项指标的实施周期指标值“>=24次”写法不规范，应写作“≥24次”。')).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(within(dialog).getByText('第 1 个模板第 1 项指标的实施周期指标值“>=24次”写法不规范，应写作“≥24次”。')).toBeInTheDocument());
     expect(saves).toEqual([]);
     await user.clear(period);
     await user.paste('≥24次');
-    await user.click(within(dialog).getByRole('button', { name: '保存', hidden: true }));
+    await user.click(within(dialog).getByRole('button', { name: '保存' }));
     await dialogClosed();
     expect(saves[0]).toEqual([{ ...stored, name: '日常巡查', rows: [{ ...stored.rows[0], period: quantity('≥', '24', '次') }] }]);
   });
@@ -195,15 +176,15 @@ describe('TemplateLibrary: my templates', () => {
     const { user, saves } = renderLibrary({}, [stored]);
     await user.click(screen.getByRole('button', { name: '删除模板“巡查次数”' }));
     let dialog = await findDialog();
-    await user.click(within(dialog).getByRole('button', { name: '取消', hidden: true }));
+    await user.click(within(dialog).getByRole('button', { name: '取消' }));
     await dialogClosed();
     expect(saves).toEqual([]);
     await user.click(screen.getByRole('button', { name: '删除模板“巡查次数”' }));
     dialog = await findDialog();
-    await user.click(within(dialog).getByRole('button', { name: '删除', hidden: true }));
+    await user.click(within(dialog).getByRole('button', { name: '删除' }));
     await dialogClosed();
     expect(saves).toEqual([[]]);
-    expect(screen.getByText('已删除模板“巡查次数”。')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText('已删除模板“巡查次数”。')).toBeInTheDocument());
   });
 
   test('exports a JSON file through a Blob and an anchor', async () => {
@@ -252,7 +233,7 @@ describe('TemplateLibrary: my templates', () => {
     const bad = { format: 'jixiao-templates', version: 1, templates: [{ id: 'x', name: 'x', rows: [{ level1: '1', level2: '99', name: '名', period: '', annual: '' }] }] };
     await user.upload(screen.getByLabelText('选择模板文件（.json）'), new File([JSON.stringify(bad)], 'bad.json', { type: 'application/json' }));
     expect(await screen.findByText('模板文件有问题，没有导入任何模板：')).toBeInTheDocument();
-    expect(screen.getByText('第 1 个模板第 1 项指标的二级指标编码“99”不在指标体系中。')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText('第 1 个模板第 1 项指标的二级指标编码“99”不在指标体系中。')).toBeInTheDocument());
     expect(saves).toEqual([]);
     expect(within(mine()).getAllByRole('listitem')).toHaveLength(1);
   });

@@ -1,8 +1,5 @@
-/** @jest-environment jsdom */
 import '@testing-library/jest-dom';
-import { configure, render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { FluentProvider, RendererProvider, webLightTheme } from '@fluentui/react-components';
+import { screen, waitFor, within } from '@testing-library/react';
 import { serializeUserTemplates, USER_TEMPLATE_LIMITS, type UserTemplate } from '../../../src/core/templates';
 import type { BuilderRow } from '../../../src/core/builder';
 import { BuilderWorkspace } from '../../../src/ui/builder/BuilderWorkspace';
@@ -10,10 +7,8 @@ import { TemplateLibrary } from '../../../src/ui/builder/TemplateLibrary';
 import { createLocalStorageTemplateStore, USER_TEMPLATES_STORAGE_KEY } from '../../../src/ui/builder/user-template-store';
 import { createMemoryWorkbook } from '../../../src/workbook/memory-workbook';
 import { SEED_SHEET } from '../../fixtures/seed-grid';
-import { noCssRenderer as renderer } from '../no-css-renderer';
+import { renderFluent, type TestUser } from '../render-fluent';
 
-jest.setTimeout(120_000);
-configure({ asyncUtilTimeout: 10_000 });
 
 const quantity = (number: string, unit: string) => ({ kind: 'quantity' as const, comparator: '≥' as const, number, unit });
 const template = (id: string, name: string): UserTemplate => ({ id, name, rows: [{ level1: '1', level2: '11', name: '培训人次', period: quantity('200', '人次'), annual: quantity('200', '人次') }] });
@@ -21,15 +16,7 @@ const jsonFile = (text: string, name = 'templates.json') => new File([text], nam
 const CORRUPT = '本机保存的模板数据无法读取，已重置为空。可重新导入之前导出的模板文件。';
 
 function renderWorkspace(storage: Storage) {
-  const user = userEvent.setup({ delay: null });
-  const view = render(
-    <RendererProvider renderer={renderer} targetDocument={document}>
-      <FluentProvider theme={webLightTheme}>
-        <BuilderWorkspace port={createMemoryWorkbook({ sheets: [SEED_SHEET] })} locale="zh-CN" store={createLocalStorageTemplateStore(storage)} />
-      </FluentProvider>
-    </RendererProvider>,
-  );
-  return { user, ...view };
+  return renderFluent(<BuilderWorkspace port={createMemoryWorkbook({ sheets: [SEED_SHEET] })} locale="zh-CN" store={createLocalStorageTemplateStore(storage)} />);
 }
 
 const mine = () => screen.getByRole('region', { name: '我的模板' });
@@ -66,7 +53,7 @@ describe('corrupt stored templates', () => {
     await user.upload(importInput(), jsonFile(serializeUserTemplates([template('u1', '培训套餐')])));
     expect(await screen.findByText('已导入 1 个模板。')).toBeInTheDocument();
     expect(myTemplateNames()).toEqual(['培训套餐']);
-    expect(screen.queryByText(CORRUPT)).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByText(CORRUPT)).not.toBeInTheDocument());
     expect(createLocalStorageTemplateStore(window.localStorage).load()).toEqual({ ok: true, templates: [template('u1', '培训套餐')] });
   });
 });
@@ -107,8 +94,8 @@ describe('importing an untrusted template file', () => {
     const bad = { format: 'jixiao-templates', version: 1, templates: [template('u1', '好的'), { id: 'u2', name: '长'.repeat(201), rows: [{ level1: '1', level2: '11', name: '人次', period: 5, annual: '' }] }] };
     await user.upload(importInput(), jsonFile(JSON.stringify(bad).replace('"好的"', '"好的","__proto__":{"polluted":true}')));
     expect(await screen.findByText('模板文件有问题，没有导入任何模板：')).toBeInTheDocument();
-    expect(screen.getByText('第 2 个模板的名称“name”有 201 个字符，超过 200 个字符的上限。')).toBeInTheDocument();
-    expect(screen.getByText('第 2 个模板第 1 项指标的实施周期指标值应为文本（如 "≥95%"，可为空）。')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText('第 2 个模板的名称“name”有 201 个字符，超过 200 个字符的上限。')).toBeInTheDocument());
+    await waitFor(() => expect(screen.getByText('第 2 个模板第 1 项指标的实施周期指标值应为文本（如 "≥95%"，可为空）。')).toBeInTheDocument());
     expect(myTemplateNames()).toEqual([]);
     expect(window.localStorage.getItem(USER_TEMPLATES_STORAGE_KEY)).toBeNull();
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
@@ -130,23 +117,18 @@ describe('saving a template within the limits a file is read back with', () => {
 
   function renderLibrary(userTemplates: readonly UserTemplate[]) {
     const saves: (readonly UserTemplate[])[] = [];
-    const user = userEvent.setup({ delay: null });
-    render(
-      <RendererProvider renderer={renderer} targetDocument={document}>
-        <FluentProvider theme={webLightTheme}>
-          <TemplateLibrary locale="zh-CN" templates={[]} userTemplates={userTemplates} onInsert={() => undefined} onSaveUserTemplates={(next) => saves.push(next)} builderRows={rows} />
-        </FluentProvider>
-      </RendererProvider>,
+    const { user } = renderFluent(
+      <TemplateLibrary locale="zh-CN" templates={[]} userTemplates={userTemplates} onInsert={() => undefined} onSaveUserTemplates={(next) => saves.push(next)} builderRows={rows} />,
     );
     return { user, saves };
   }
 
-  async function saveAs(user: ReturnType<typeof userEvent.setup>, name: string) {
+  async function saveAs(user: TestUser, name: string) {
     await user.click(screen.getByRole('button', { name: '保存为我的模板' }));
-    const dialog = await screen.findByRole('dialog', { hidden: true });
-    await user.click(within(dialog).getByRole('textbox', { name: '模板名称', hidden: true }));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('textbox', { name: '模板名称' }));
     await user.paste(name);
-    await user.click(within(dialog).getByRole('button', { name: '保存', hidden: true }));
+    await user.click(within(dialog).getByRole('button', { name: '保存' }));
     return dialog;
   }
 

@@ -1,6 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 const root = resolve(__dirname, '..', '..');
 const out = join(root, 'dist-web');
@@ -82,12 +81,12 @@ describe('production build of the task pane (dist-web/)', () => {
   let html = '';
   let all: Chunk[] = [];
 
+  // `npm run test:browser` builds dist-web once, drives it in Chromium, then runs these checks on it.
   beforeAll(() => {
-    const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [root] });
-    execFileSync(process.execPath, [cli, '--mode', 'production'], { cwd: root, stdio: 'pipe' });
+    if (!existsSync(join(out, 'taskpane.html'))) throw new Error('dist-web/ is not built: run `npm run test:browser`, which builds it first.');
     html = readFileSync(join(out, 'taskpane.html'), 'utf8');
     all = chunks();
-  }, 300_000);
+  });
 
   it('loads office.js from the Microsoft CDN before any bundle script', () => {
     const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="?([^"\s>]+)"?[^>]*>/g)].map((m) => m[1]);
@@ -182,22 +181,5 @@ describe('production build of the task pane (dist-web/)', () => {
     // Each fallback is still there to be explained; a new one fails above.
     expect(explained).toBeGreaterThanOrEqual(GUARDED_FALLBACKS.length);
     for (const { why, pattern } of GUARDED_FALLBACKS) expect([why, thirdParty.some((c) => new RegExp(pattern.source).test(c.code))]).toEqual([why, true]);
-  });
-});
-
-describe('the sources render text, never HTML', () => {
-  function files(dir: string): string[] {
-    return readdirSync(dir).flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? files(path) : [path];
-    });
-  }
-
-  it('has no dangerouslySetInnerHTML, innerHTML, outerHTML, insertAdjacentHTML or document.write in src/', () => {
-    const offenders = files(join(root, 'src'))
-      .filter((f) => /\.(tsx?|html)$/.test(f))
-      .filter((f) => /dangerouslySetInnerHTML|\.innerHTML\b|\.outerHTML\b|insertAdjacentHTML|document\.write/.test(readFileSync(f, 'utf8')))
-      .map((f) => relative(root, f));
-    expect(offenders).toEqual([]);
   });
 });
