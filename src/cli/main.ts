@@ -179,7 +179,7 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     }
     let report: CheckReport;
     try {
-      report = checkWorkbook(input.workbook, { profile: profile.profile, locale });
+      report = checkWorkbook(input.workbook, { profile: profile.profile });
     } catch (error) {
       // A bug in a rule must not hide the other files' results or show a stack trace.
       const detail = error instanceof Error ? error.message : String(error);
@@ -193,7 +193,7 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   }
 
   if (command.format === 'text') emit(totalText(checked, unreadable, command.language));
-  else emit(`${JSON.stringify(jsonReport(checked, unreadable), null, 2)}\n`);
+  else emit(`${JSON.stringify(jsonReport(checked, unreadable, locale), null, 2)}\n`);
 
   let written = true;
   if (command.marked !== null) written = await writeMarked(command, command.marked, toMark, locale, io);

@@ -1,5 +1,5 @@
 import { readFile } from 'fs/promises';
-import { CATALOGS, type CheckReport, type Locale, type WorkbookGrid } from '../core/index';
+import { CATALOGS, formatFinding, type CheckReport, type Locale, type WorkbookGrid } from '../core/index';
 import { sniffSpreadsheet } from '../workbook/input-kind';
 import { marksOf, reportRowOf } from '../workbook/port';
 import { writeXlsxGrid } from '../workbook/xlsx-writer';
@@ -14,7 +14,7 @@ export type MarkedCopyResult = { readonly ok: true } | { readonly ok: false; rea
 export async function writeMarkedCopy(input: string, grid: WorkbookGrid, report: CheckReport, locale: Locale, target: string, overwrite: boolean): Promise<MarkedCopyResult> {
   const bytes = await readFile(input);
   if (sniffSpreadsheet(bytes, input) !== 'xlsx') return { ok: false, reason: 'not-xlsx' };
-  const rows = report.findings.map((f) => reportRowOf(f, f.message));
+  const rows = report.findings.map((f) => reportRowOf(f, formatFinding(f, locale)));
   // The values that were checked, over the file's formatting, so each mark sits on what it is about.
   const copy = await writeXlsxGrid(grid, { base: bytes, marks: marksOf(report.findings), report: rows, severityLabels: CATALOGS[locale].severity });
   await writeFileAtomically(target, (handle) => handle.writeFile(copy), overwrite);

@@ -2,7 +2,7 @@ import type { CellValue } from '../core/grid';
 import { SEVERITIES } from '../core/findings';
 import type { Finding, Severity } from '../core/findings';
 import type { RowKind } from '../core/table-model';
-import { CATALOGS, type CheckReport } from '../core/index';
+import { CATALOGS, formatFinding, type CheckReport, type Locale } from '../core/index';
 
 export type Language = 'zh' | 'en';
 
@@ -84,7 +84,7 @@ export interface JsonReport {
   readonly unreadable: readonly UnreadableFile[];
 }
 
-export function jsonReport(checked: readonly CheckedFile[], unreadable: readonly UnreadableFile[]): JsonReport {
+export function jsonReport(checked: readonly CheckedFile[], unreadable: readonly UnreadableFile[], locale: Locale): JsonReport {
   const findings = checked.flatMap(({ file, report }) =>
     report.findings.map((f): JsonFinding => ({
       file,
@@ -92,7 +92,7 @@ export function jsonReport(checked: readonly CheckedFile[], unreadable: readonly
       cell: f.location.cell,
       severity: f.severity,
       rule: f.rule,
-      message: f.message,
+      message: formatFinding(f, locale),
       ...(f.project !== undefined ? { project: f.project } : {}),
       ...(f.fix !== undefined ? { fix: f.fix.value } : {}),
     })),
@@ -115,7 +115,7 @@ function totals(checked: readonly CheckedFile[]): Totals {
 }
 
 function findingLines(finding: Finding, indent: string, language: Language): string[] {
-  const lines = [`${indent}${CATALOGS[language === 'zh' ? 'zh-CN' : 'en-US'].severity[finding.severity]}  ${finding.location.cell}  ${finding.message}`];
+  const lines = [`${indent}${CATALOGS[language === 'zh' ? 'zh-CN' : 'en-US'].severity[finding.severity]}  ${finding.location.cell}  ${formatFinding(finding, language === 'zh' ? 'zh-CN' : 'en-US')}`];
   const { fix } = finding;
   if (fix) {
     // A fix may target another cell than the one the finding points at (e.g. a total fixed from its parts).

@@ -1,10 +1,9 @@
 import type { Checker } from './check';
-import type { Severity } from './findings';
+import type { Finding, Severity } from './findings';
 import { locate } from './grid';
 import { formatIndicator, isBlankIndicatorText, parseIndicators, type Indicator } from './indicators/grammar';
 import { composeIndicatorValue, COMPARATORS, parseIndicatorValue, type Comparator, type IndicatorValue } from './indicators/value';
-import { renderMessage, type Locale } from './messages';
-import type { RuleId, RuleParams } from './rules/rule-ids';
+import { formatFinding, renderMessage, type Locale } from './messages';
 import type { PerformanceTable, TableRow } from './table-model';
 import { DEFAULT_TAXONOMY, type Level1Entry, type Level2Entry, type Taxonomy } from './taxonomy';
 
@@ -307,8 +306,8 @@ export function checkBuilderRows(rows: readonly BuilderRow[], context: BuilderCo
   const table = oneProjectTable(context.projectName, context.goal, checkText);
   for (const finding of checker.checkTable(table)) {
     if (finding.location.col !== INDICATORS_COL || !PROJECT_RULES_AT_INDICATORS.test(finding.rule)) continue;
-    const base = { rule: finding.rule, severity: finding.severity, message: finding.message };
-    const seq = typeof finding.params['seq'] === 'number' ? finding.params['seq'] : 0;
+    const base = { rule: finding.rule, severity: finding.severity, message: formatFinding(finding, locale) };
+    const seq = 'seq' in finding.params ? finding.params.seq : 0;
     const row = seq > 0 ? rows[seq - 1] : undefined;
     if (!row) {
       messages.push({ ...base, rowId: null, field: finding.rule.startsWith('category.') ? 'category' : 'indicators' });
@@ -317,9 +316,9 @@ export function checkBuilderRows(rows: readonly BuilderRow[], context: BuilderCo
     const stoodIn = standIns.get(row.id);
     // A stood-in name must not show in messages: render the rule's message again with the row's own name.
     const message = stoodIn?.has('name') && 'name' in finding.params
-      ? renderMessage(finding.rule as RuleId, { ...finding.params, name: row.name.trim() || '（未命名）' } as unknown as RuleParams[RuleId], locale)
-      : finding.message;
-    for (const field of fieldsOf(finding.rule, finding.params, checkTexts[seq - 1] ?? textsOf(row))) {
+      ? formatFinding({ ...finding, params: { ...finding.params, name: row.name.trim() || '（未命名）' } } as Finding, locale)
+      : base.message;
+    for (const field of fieldsOf(finding, checkTexts[seq - 1] ?? textsOf(row))) {
       if (!stoodIn?.has(field)) messages.push({ ...base, message, rowId: row.id, field });
     }
   }
@@ -372,22 +371,22 @@ function representability(row: BuilderRow, texts: RowTexts, taxonomy: Taxonomy):
 }
 
 /** The fields of a row a finding of `rule` is about. */
-function fieldsOf(rule: string, params: Readonly<Record<string, string | number>>, texts: RowTexts): BuilderField[] {
-  switch (rule) {
+function fieldsOf(finding: Finding, texts: RowTexts): BuilderField[] {
+  switch (finding.rule) {
     case 'indicator.level-missing':
     case 'indicator.level-unknown':
     case 'indicator.level-mismatch':
-      return [params['level'] === 1 ? 'level1' : 'level2'];
+      return [finding.params.level === 1 ? 'level1' : 'level2'];
     case 'indicator.level-parent':
       return ['level2'];
     case 'indicator.value-missing':
-      return params['slot'] === 'both' ? ['period', 'annual'] : [params['slot'] === 'period' ? 'period' : 'annual'];
+      return finding.params.slot === 'both' ? ['period', 'annual'] : [finding.params.slot === 'period' ? 'period' : 'annual'];
     case 'content.placeholder':
-      return [params['field'] === 'period' ? 'period' : params['field'] === 'annual' ? 'annual' : 'name'];
+      return [finding.params.field === 'period' ? 'period' : finding.params.field === 'annual' ? 'annual' : 'name'];
     case 'value.unit-missing':
     case 'value.satisfaction-unit':
     case 'value.qualitative':
-      return slotsOfValue(String(params['value'] ?? ''), texts);
+      return slotsOfValue(finding.params.value, texts);
     case 'value.annual-differs':
     case 'value.annual-exceeds-period':
       return ['annual'];

@@ -1,10 +1,9 @@
-import { summarise, type CheckSummary, type Finding, type Severity } from './findings';
+import { summarise, type CheckSummary, type Finding, type FindingOf, type Severity } from './findings';
 import type { WorkbookGrid } from './grid';
-import { renderMessage, type Locale } from './messages';
 import { DEFAULT_PROFILE, severityOf, toleranceFor, type Profile } from './profile';
 import { RULES } from './rules/registry';
 import type { ProjectRule, RowRule, RuleContext, RuleHit, TableRule, WorkbookRule } from './rules/rule';
-import type { RuleId, RuleParams } from './rules/rule-ids';
+import type { RuleId } from './rules/rule-ids';
 import { projectSubject, rowSubject } from './rules/subjects';
 import { compareTotals } from './rules/totals';
 import { applyEdit, type CellEdit } from './incremental';
@@ -16,7 +15,6 @@ export type { CellEdit } from './incremental';
 
 export interface CheckOptions {
   readonly profile?: Profile;
-  readonly locale?: Locale;
 }
 
 export interface CheckReport {
@@ -78,7 +76,6 @@ const RULE_ORDER = new Map<string, number>(RULES.map((r, i) => [r.id, i]));
 /** Resolves the profile once (active rules, severities, taxonomy) so that checking is a single pass. */
 export function createChecker(options: CheckOptions = {}): Checker {
   const profile = options.profile ?? DEFAULT_PROFILE;
-  const locale = options.locale ?? 'zh-CN';
   const taxonomy = createTaxonomy(profile.costIndicator);
   const severity = new Map<string, Severity>();
   for (const rule of RULES) {
@@ -92,20 +89,21 @@ export function createChecker(options: CheckOptions = {}): Checker {
   const projectRules = active.filter((r): r is ProjectRule => r.scope === 'project');
   const tableRuleIds = new Set<string>(tableRules.map((r) => r.id));
 
-  function toFinding(hit: RuleHit, table: PerformanceTable | null, project: string | undefined): Finding {
+  function toFinding<R extends RuleId>(hit: RuleHit<R>, table: PerformanceTable | null, project: string | undefined): Finding {
     const { sheet, cell } = hit.location;
-    return {
+    const finding: FindingOf<R> = {
       key: `${hit.rule}|${sheet}!${cell}${hit.discriminator === undefined ? '' : `|${hit.discriminator}`}`,
       rule: hit.rule,
       severity: severity.get(hit.rule) ?? 'error',
-      message: renderMessage(hit.rule as RuleId, hit.params as RuleParams[RuleId], locale),
-      params: hit.params as Finding['params'],
+      params: hit.params,
       location: hit.location,
       // Always the same shape (absent fields undefined): one hidden class for 100,000s of findings.
       project,
       table: table === null ? undefined : table.index,
       fix: hit.fix,
     };
+    // FindingOf<R> is the union's member for R; TypeScript cannot narrow a generic R to it.
+    return finding as Finding;
   }
 
   const contextOf = (table: PerformanceTable): RuleContext => ({ taxonomy, tolerance: toleranceFor(profile, table.unit), unit: table.unit ?? '万元' });

@@ -1,4 +1,5 @@
 import type { CellLocation, CellValue } from './grid';
+import type { RuleId, RuleParams } from './rules/rule-ids';
 
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -11,16 +12,13 @@ export interface Fix {
   readonly value: CellValue;
 }
 
-export type MessageParams = Readonly<Record<string, string | number>>;
-
-export interface Finding {
+/** One finding of rule `R`: compact, with typed params and no rendered text (formatFinding renders it where it is shown). */
+export interface FindingOf<R extends RuleId> {
   /** Stable across runs for the same rule and cell: rule id + location (+ discriminator). */
   readonly key: string;
-  readonly rule: string;
+  readonly rule: R;
   readonly severity: Severity;
-  /** Rendered in the locale the check ran with. */
-  readonly message: string;
-  readonly params: MessageParams;
+  readonly params: RuleParams[R];
   readonly location: CellLocation;
   /** Name of the project (or unit) row the finding belongs to, when there is one. */
   readonly project?: string;
@@ -28,6 +26,9 @@ export interface Finding {
   readonly table?: number;
   readonly fix?: Fix;
 }
+
+/** Every finding: a union discriminated by `rule`, so `params` has its rule's type without a cast. */
+export type Finding = { readonly [R in RuleId]: FindingOf<R> }[RuleId];
 
 export interface CheckSummary {
   readonly tables: number;

@@ -37,7 +37,7 @@ const useStyles = makeStyles({
 
 /** One session per port: it outlives tab switches, so findings stay while the About tab is open. */
 export function useCheckSession(port: WorkbookPort, locale: Locale): { session: CheckSession; state: CheckState; checker: Checker } {
-  const checker = useMemo(() => createChecker({ locale }), [locale]);
+  const checker = useMemo(() => createChecker(), []);
   const session = useMemo(() => createCheckSession(port, checker, locale), [port, checker, locale]);
   useEffect(() => {
     session.start();

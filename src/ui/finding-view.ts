@@ -1,4 +1,4 @@
-import { renderMessage, SEVERITIES, type Finding, type Fix, type Locale, type RuleId, type RuleParams, type Severity } from '../core';
+import { formatFinding, SEVERITIES, type Finding, type Fix, type Locale, type Severity } from '../core';
 import { reportRowOf, type IgnoredFinding, type ReportRow } from '../workbook/port';
 
 /** Rules whose fixes only change how a value is written, not what it says: 全部修正格式 applies these. */
@@ -7,7 +7,7 @@ export const FORMAT_FIX_RULES: ReadonlySet<string> = new Set(['indicators.format
 /** The finding's message in the pane's language (the check may have run in another). */
 export function findingMessage(finding: Finding, locale: Locale): string {
   // Findings carry the params their own rule's message needs.
-  return renderMessage(finding.rule as RuleId, finding.params as unknown as RuleParams[RuleId], locale);
+  return formatFinding(finding, locale);
 }
 
 export function cellKey(location: { readonly sheet: string; readonly cell: string }): string {

@@ -195,7 +195,7 @@ export function WebApp({ locale, storage }: WebAppProps) {
       const original = doc.source ? { base: doc.source } : {};
       let bytes: Uint8Array;
       if (withMarks) {
-        const findings = activeFindings(createChecker({ locale }).checkWorkbook(current).findings, await doc.port.loadIgnored());
+        const findings = activeFindings(createChecker().checkWorkbook(current).findings, await doc.port.loadIgnored());
         const sheetOrder = current.sheets.map((s) => s.name);
         bytes = await writeXlsxGrid(current, {
           ...original,

@@ -22,6 +22,7 @@ import { parseIndicators } from '../../src/core/indicators/grammar';
 import { renderMessage } from '../../src/core/messages';
 import { DEFAULT_TAXONOMY } from '../../src/core/taxonomy';
 import { SEED_ROWS, SEED_SHEET } from '../fixtures/seed-grid';
+import { formatFinding } from '../../src/core';
 
 const seedCells = readFileSync(join(__dirname, '../fixtures/indicators/seed-cells.txt'), 'utf8').split('\n').filter((l) => l !== '');
 const checker = createChecker();
@@ -56,7 +57,7 @@ describe('seed cells', () => {
       const text = values[6];
       if (typeof text !== 'string' || !text.startsWith('1、')) return;
       const name = String(values[0]).trim();
-      const expected = report.findings.filter((f) => f.location.row === r && f.location.col === 6).map((f) => `${f.rule}|${f.message}`);
+      const expected = report.findings.filter((f) => f.location.row === r && f.location.col === 6).map((f) => `${f.rule}|${formatFinding(f)}`);
       const check = checkBuilderRows(builderRowsFromText(text).rows, { projectName: name, goal: String(values[5]) }, checker);
       const got = check.messages.map((m) => `${m.rule}|${m.message}`);
       expect(new Set(got)).toEqual(new Set(expected));
@@ -251,7 +252,7 @@ describe('checkBuilderRows', () => {
   });
 
   test('messages follow the locale', () => {
-    const result = checkBuilderRows([row('1', '12', '合格率；备注', quantity(null, '100', '%'))], { ...context, locale: 'en-US' }, createChecker({ locale: 'en-US' }));
+    const result = checkBuilderRows([row('1', '12', '合格率；备注', quantity(null, '100', '%'))], { ...context, locale: 'en-US' }, createChecker());
     expect(result.messages.find((m) => m.rule === 'builder.separator')?.message).toMatch(/Semicolons/);
     expect(result.messages.find((m) => m.rule === 'category.effect-missing')?.message).toMatch(/effect|benefit/i);
   });

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { createChecker, readTables, type CellValue, type Finding, type SheetGrid } from '../../src/core';
 import { SEED_SHEET } from '../fixtures/seed-grid';
+import { formatFinding } from '../../src/core';
 
 const checker = createChecker();
-const comparable = (findings: readonly Finding[]) => findings.map((f) => `${f.key} ${f.severity} ${f.message} ${f.project ?? ''}`);
+const comparable = (findings: readonly Finding[]) => findings.map((f) => `${f.key} ${f.severity} ${formatFinding(f)} ${f.project ?? ''}`);
 
 function withCell(sheet: SheetGrid, row: number, col: number, value: CellValue): SheetGrid {
   const values = sheet.values.map((r) => [...r]);

@@ -1,5 +1,6 @@
 import { BUILTIN_PROFILES, checkWorkbook, parseProfile, RULES, type CellValue, type Finding, type Profile } from '../../src/core';
 import { SEED_SHEET } from '../fixtures/seed-grid';
+import { messageOf, paramOf, withMessage } from './finding-helpers';
 
 const HEADER = ['项目名称（资金使用单位）', '总计', '财政拨款', '财政专户拨款', '其他资金', '绩效目标', '绩效指标'];
 const GOOD =
@@ -67,7 +68,7 @@ describe('the seed table', () => {
       '机构运行辅助经费', '信访工作专项经费', '党建引领擦亮广州信访品牌', '广州市信访局2024-2025年信息化运维项目', '广州市信访局2025-2026年信息化运维项目',
     ]);
     expect(only(f, 'value.satisfaction-unit')).toMatchObject([{ project: '社工服务外包项目', params: { value: '≤5件' } }]);
-    expect(only(f, 'value.unit-missing').map((x) => [x.project, x.params['value']])).toEqual([
+    expect(only(f, 'value.unit-missing').map((x) => [x.project, paramOf(x, 'value')])).toEqual([
       ['物业管理费', '≤5'], ['社工服务外包项目', '6'], ['广州市信访局2024-2025年信息化运维项目', '2'], ['广州市信访局2025-2026年信息化运维项目', '2'],
     ]);
     expect(f.filter((x) => x.severity === 'warning')).toHaveLength(10);
@@ -85,7 +86,7 @@ describe('totals', () => {
     const f = check(workbook([project('业务培训', [99, 98, null, 0.5])], { grand: [99, 98, null, 0.5], unitRow: [99, 98, null, 0.5] }));
     const hit = only(f, 'totals.row').find((x) => x.project === '业务培训');
     expect(hit).toMatchObject({ severity: 'error', location: { cell: 'B6' }, params: { expected: '98.50', actual: '99.00', difference: '0.50', unit: '万元' }, fix: { expected: 99, value: 98.5 } });
-    expect(hit?.message).toBe('总计 99.00 不等于 财政拨款 + 财政专户拨款 + 其他资金 之和 98.50，相差 0.50 万元。请核对分项，或将总计改为 98.50。');
+    expect(messageOf(hit)).toBe('总计 99.00 不等于 财政拨款 + 财政专户拨款 + 其他资金 之和 98.50，相差 0.50 万元。请核对分项，或将总计改为 98.50。');
     // The grand total and the unit row disagree with their own parts in the same way.
     expect(only(f, 'totals.row').map((x) => x.location.cell)).toEqual(['B4', 'B5', 'B6']);
   });
@@ -126,7 +127,7 @@ describe('amounts', () => {
   test('negative, on every row kind', () => {
     const f = only(check(workbook([project('甲', [-1, -1, null, null])])), 'amount.negative');
     expect(f.map((x) => x.location.cell)).toEqual(['B4', 'C4', 'B5', 'C5', 'B6', 'C6']);
-    expect(f[4]?.message).toBe('“总计”为负数 -1.00 万元，金额不能为负。');
+    expect(messageOf(f[4])).toBe('“总计”为负数 -1.00 万元，金额不能为负。');
   });
   test('number stored as text, with a fix to the number', () => {
     expect(only(check(workbook([project('甲', ['10.00', 10, null, null])])), 'amount.text')[0]).toMatchObject({ severity: 'warning', fix: { expected: '10.00', value: 10 } });
@@ -140,14 +141,14 @@ describe('amounts', () => {
   test('an Excel error value names the error and asks for the formula to be fixed', () => {
     const findings = check(workbook([project('甲', [10, '#DIV/0!', null, null])]));
     expect(only(findings, 'amount.invalid')).toEqual([]);
-    expect(only(findings, 'amount.formula-error')).toMatchObject([
+    expect(only(findings, 'amount.formula-error').map(withMessage)).toMatchObject([
       { severity: 'error', location: { cell: 'C6' }, message: '“财政拨款”是错误值 #DIV/0!（公式除以了零或空白单元格），无法读取金额。请修正该单元格的公式，或直接填写金额。' },
     ]);
   });
   test('a number with a unit, fixed to the number in the table\'s unit', () => {
     const wan = check(workbook([project('甲', ['10万元', 10, null, null])]));
     expect(only(wan, 'amount.invalid')).toEqual([]);
-    expect(only(wan, 'amount.unit')).toMatchObject([
+    expect(only(wan, 'amount.unit').map(withMessage)).toMatchObject([
       { severity: 'error', location: { cell: 'B6' }, fix: { expected: '10万元', value: 10 }, message: '“总计”填的是“10万元”，带了单位。金额单元格只能填数字，单位统一写在表头上方（单位：万元）。请改为 10。' },
     ]);
     const yuan = only(check(workbook([project('甲', [10, '12,345.6元', null, null])])), 'amount.unit');
@@ -188,14 +189,14 @@ describe('completeness', () => {
     const messy = GOOD.replace(/；/g, ';').replace(/:/g, '：');
     const [hit] = only(check(workbook([project('甲', undefined, GOAL, messy)])), 'indicators.format');
     expect(hit).toMatchObject({ severity: 'error', params: { deviations: 'semicolon-halfwidth,colon-fullwidth', fixable: 1 }, fix: { expected: messy, value: GOOD } });
-    expect(hit?.message).toBe('绩效指标格式不规范：分隔符应为全角分号“；”；“指标值”后应为半角冒号“:”。可一键改为规范格式。');
+    expect(messageOf(hit)).toBe('绩效指标格式不规范：分隔符应为全角分号“；”；“指标值”后应为半角冒号“:”。可一键改为规范格式。');
   });
 
   test('format deviations without a fix when something is missing', () => {
     const broken = '1、1-产出指标;11-数量指标;培训人次;实施周期指标值:≥200人次。';
     const [hit] = only(check(workbook([project('甲', undefined, GOAL, broken)])), 'indicators.format');
     expect(hit?.fix).toBeUndefined();
-    expect(hit?.params['fixable']).toBe(0);
+    expect(paramOf(hit, 'fixable')).toBe(0);
   });
 
   test('ambiguous half-width full stop', () => {
@@ -224,7 +225,7 @@ describe('completeness', () => {
 describe('each indicator', () => {
   const one = (item: string) => check(workbook([project('甲', undefined, GOAL, GOOD + item)]));
 
-  test('level missing', () => expect(only(one('5、培训天数；实施周期指标值:3天；年度指标值:3天。'), 'indicator.level-missing').map((f) => f.params['level'])).toEqual([1, 2]));
+  test('level missing', () => expect(only(one('5、培训天数；实施周期指标值:3天；年度指标值:3天。'), 'indicator.level-missing').map((f) => paramOf(f, 'level'))).toEqual([1, 2]));
   test('level unknown', () => expect(only(one('5、1-产出指标；19-其他指标；培训天数；实施周期指标值:3天；年度指标值:3天。'), 'indicator.level-unknown')[0]?.params).toMatchObject({ seq: 5, level: 2, written: '19-其他指标' }));
   test('code and name disagree', () => expect(only(one('5、1-产出指标；12-数量指标；培训天数；实施周期指标值:3天；年度指标值:3天。'), 'indicator.level-mismatch')[0]?.params).toMatchObject({ level: 2, code: '12', written: '数量指标', expected: '质量指标' }));
   test('level 2 under the wrong level 1', () => expect(only(one('5、1-产出指标；22-社会效益；培训天数；实施周期指标值:3天；年度指标值:3天。'), 'indicator.level-parent')[0]?.params).toMatchObject({ level2: '22-社会效益', level1: '1-产出指标', expected: '2-效益指标' }));
@@ -283,8 +284,8 @@ describe('profiles', () => {
   });
 
   test('English messages', () => {
-    const f = checkWorkbook({ sheets: [SEED_SHEET] }, { locale: 'en-US' }).findings.find((x) => x.severity === 'error');
-    expect(f?.message).toBe('No effect indicator (2-效益指标): every project needs one.');
+    const f = checkWorkbook({ sheets: [SEED_SHEET] }).findings.find((x) => x.severity === 'error');
+    expect(messageOf(f, 'en-US')).toBe('No effect indicator (2-效益指标): every project needs one.');
   });
 });
 

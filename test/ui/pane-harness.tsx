@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { checkWorkbook, renderMessage, type CheckSummary, type Finding, type Locale, type RuleId, type RuleParams, type SheetGrid } from '../../src/core';
+import { checkWorkbook, formatFinding, type CheckSummary, type Finding, type Locale, type SheetGrid } from '../../src/core';
 import { TaskPaneApp } from '../../src/ui/App';
 import { createMemoryWorkbook, type MemoryWorkbook, type MemoryWorkbookOptions } from '../../src/workbook/memory-workbook';
 import type { WorkbookPort } from '../../src/workbook/port';
@@ -25,7 +25,7 @@ export function expectedReport(sheet: SheetGrid = SEED_SHEET): { summary: CheckS
 }
 
 export function message(finding: Finding, locale: Locale = 'zh-CN'): string {
-  return renderMessage(finding.rule as RuleId, finding.params as unknown as RuleParams[RuleId], locale);
+  return formatFinding(finding, locale);
 }
 
 export function renderPane(port: WorkbookPort, locale: Locale = 'zh-CN') {

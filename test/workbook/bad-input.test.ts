@@ -3,6 +3,7 @@ import path from 'path';
 import { cellAt, checkWorkbook, type CheckReport, type Finding, type WorkbookGrid } from '../../src/core';
 import { readSpreadsheet, type SpreadsheetProblem } from '../../src/workbook/open-spreadsheet';
 import { manyIndicatorsWorkbook } from '../core/fuzz/slow-inputs';
+import { messageOf, paramOf } from '../core/finding-helpers';
 
 // The corpus is described file by file in test/fixtures/bad-input/README.md (node scripts/make-bad-input.js).
 const dir = path.join(__dirname, '..', 'fixtures', 'bad-input');
@@ -61,21 +62,21 @@ describe('workbooks without a usable table', () => {
     const report = await reportOf('empty-workbook.xlsx');
     expect(report.sheetsWithoutTable).toEqual([{ sheet: 'Sheet1', reason: 'empty' }]);
     expect(summary(report.findings)).toEqual([['table.not-found', 'A1', 'error']]);
-    expect(report.findings[0]?.message).toContain('在工作表 “Sheet1” 中没有找到绩效目标表');
+    expect(messageOf(report.findings[0])).toContain('在工作表 “Sheet1” 中没有找到绩效目标表');
   });
 
   it('a sheet of notes without a header', async () => {
     const report = await reportOf('no-table.xlsx');
     expect(report.sheetsWithoutTable).toEqual([{ sheet: '说明', reason: 'no-header' }]);
     expect(summary(report.findings)).toEqual([['table.not-found', 'A1', 'error']]);
-    expect(report.findings[0]?.message).toContain('需要一行包含“项目名称”“总计”“绩效目标”“绩效指标”等列标题');
+    expect(messageOf(report.findings[0])).toContain('需要一行包含“项目名称”“总计”“绩效目标”“绩效指标”等列标题');
   });
 
   it('header only: the table is found and has no projects', async () => {
     const report = await reportOf('header-only.xlsx');
     expect(report.tables[0]).toMatchObject({ title: '2025年项目支出绩效目标表', unit: '万元', headerRow: 2, rows: [] });
     expect(summary(report.findings)).toEqual([['table.no-projects', 'G2', 'warning']]);
-    expect(report.findings[0]?.message).toBe('表中没有项目行：请在单位行下方逐行填列项目。');
+    expect(messageOf(report.findings[0])).toBe('表中没有项目行：请在单位行下方逐行填列项目。');
   });
 });
 
@@ -95,7 +96,7 @@ describe('layout', () => {
       ['category.output-missing', 'G7', 'error'],
       ['category.cost-missing', 'G7', 'info'],
     ]);
-    expect(at(report, 'name.missing', 'A7')?.message).toContain('如果它是上一行项目的续行（跨行合并的单元格），请把内容并入项目所在行');
+    expect(messageOf(at(report, 'name.missing', 'A7'))).toContain('如果它是上一行项目的续行（跨行合并的单元格），请把内容并入项目所在行');
     // The nameless row stays under 测试局, so 合计 and 测试局 still add up (no totals.* finding).
     expect(report.tables[0]?.rows.map((r) => [r.kind, r.name, r.parent])).toEqual([
       ['grand-total', '合计', null],
@@ -123,7 +124,7 @@ describe('layout', () => {
       ['totals.grand', 'C10', 'error'],
       ['totals.row', 'B12', 'error'],
     ]);
-    expect(at(report, 'totals.row', 'B12')?.message).toBe('总计 10000.00 不等于 财政拨款 + 财政专户拨款 + 其他资金 之和 9000.00，相差 1000.00 元。请核对分项，或将总计改为 9000.00。');
+    expect(messageOf(at(report, 'totals.row', 'B12'))).toBe('总计 10000.00 不等于 财政拨款 + 财政专户拨款 + 其他资金 之和 9000.00，相差 1000.00 元。请核对分项，或将总计改为 9000.00。');
   });
 
   it('a stray value at XFD1048576 neither blows up the grid nor hides the table', async () => {
@@ -138,7 +139,7 @@ describe('layout', () => {
 describe('amount cells', () => {
   it('formula errors (#REF!, #VALUE!, #DIV/0!, #N/A) are named, with what to fix', async () => {
     const report = await reportOf('formula-errors.xlsx');
-    expect(report.findings.map((f) => [f.rule, f.location.cell, f.params['error']])).toEqual([
+    expect(report.findings.map((f) => [f.rule, f.location.cell, paramOf(f, 'error')])).toEqual([
       ['amount.formula-error', 'B4', '#REF!'],
       ['amount.formula-error', 'C4', '#VALUE!'],
       ['amount.formula-error', 'E4', '#N/A'],
@@ -147,10 +148,10 @@ describe('amount cells', () => {
       ['amount.formula-error', 'B8', '#DIV/0!'],
       ['amount.formula-error', 'E9', '#N/A'],
     ]);
-    expect(at(report, 'amount.formula-error', 'B6')?.message).toBe(
+    expect(messageOf(at(report, 'amount.formula-error', 'B6'))).toBe(
       '“总计”是错误值 #REF!（公式引用的单元格已被删除或无效），无法读取金额。请修正该单元格的公式，或直接填写金额。',
     );
-    expect(at(report, 'amount.formula-error', 'B8')?.message).toContain('#DIV/0!（公式除以了零或空白单元格）');
+    expect(messageOf(at(report, 'amount.formula-error', 'B8'))).toContain('#DIV/0!（公式除以了零或空白单元格）');
     // A formula with a good cached result (=SUM(C5:E5) → 100) is just its number.
     expect(report.tables[0]?.rows[1]?.amounts.total?.parsed).toEqual({ kind: 'number', value: 100_000000n, storedAsText: false, excessPrecision: false });
   });
@@ -170,11 +171,11 @@ describe('amount cells', () => {
       ['amount.precision', 'B10', '小数位过多数值', undefined],
       ['amount.invalid', 'B11', '中文大写', undefined],
     ]);
-    expect(at(report, 'amount.unit', 'B6')?.message).toBe('“总计”填的是“99万元”，带了单位。金额单元格只能填数字，单位统一写在表头上方（单位：万元）。请改为 99。');
-    expect(at(report, 'amount.unit', 'B7')?.message).toBe('“总计”填的是“990000元”，单位与本表（单位：万元）不同，折合 99 万元。金额单元格只能填数字，请改为 99。');
-    expect(at(report, 'amount.negative', 'B8')?.message).toBe('“总计”为负数 -5.00 万元，金额不能为负。');
-    expect(at(report, 'amount.precision', 'B10')?.message).toBe('“总计”的 0.3333333333333333 超过 6 位小数，已按 0.333333 计算。请核对金额。');
-    expect(at(report, 'amount.invalid', 'B11')?.message).toBe('“总计”应为数字，现为“十万”。请只填写金额数字（不要带单位或文字）。');
+    expect(messageOf(at(report, 'amount.unit', 'B6'))).toBe('“总计”填的是“99万元”，带了单位。金额单元格只能填数字，单位统一写在表头上方（单位：万元）。请改为 99。');
+    expect(messageOf(at(report, 'amount.unit', 'B7'))).toBe('“总计”填的是“990000元”，单位与本表（单位：万元）不同，折合 99 万元。金额单元格只能填数字，请改为 99。');
+    expect(messageOf(at(report, 'amount.negative', 'B8'))).toBe('“总计”为负数 -5.00 万元，金额不能为负。');
+    expect(messageOf(at(report, 'amount.precision', 'B10'))).toBe('“总计”的 0.3333333333333333 超过 6 位小数，已按 0.333333 计算。请核对金额。');
+    expect(messageOf(at(report, 'amount.invalid', 'B11'))).toBe('“总计”应为数字，现为“十万”。请只填写金额数字（不要带单位或文字）。');
   });
 });
 
@@ -187,7 +188,7 @@ describe('very long cells', () => {
     expect(many?.indicators?.text).toMatch(/3003、3-满意度指标；31-服务对象满意度；服务对象满意度；实施周期指标值:≥90%；年度指标值:≥90%。$/);
     // The only finding: the goal pasted into 总计, quoted in 40 characters, not 32,767.
     expect(summary(report.findings)).toEqual([['amount.invalid', 'B6', 'error']]);
-    expect(report.findings[0]?.message).toBe(`“总计”应为数字，现为“${'目'.repeat(40)}…”。请只填写金额数字（不要带单位或文字）。`);
+    expect(messageOf(report.findings[0])).toBe(`“总计”应为数字，现为“${'目'.repeat(40)}…”。请只填写金额数字（不要带单位或文字）。`);
   });
 
   it('a cell of 9,999 indicators is checked', () => {
@@ -218,6 +219,6 @@ describe('unusual characters', () => {
       '指标含控制字符',
       '指标含反向字符',
     ]);
-    expect(at(report, 'indicators.format', 'G8')?.message).toBe('绩效指标格式不规范：含有看不见的字符（零宽空格、方向控制符或控制字符）。可一键改为规范格式。');
+    expect(messageOf(at(report, 'indicators.format', 'G8'))).toBe('绩效指标格式不规范：含有看不见的字符（零宽空格、方向控制符或控制字符）。可一键改为规范格式。');
   });
 });

@@ -8,7 +8,7 @@ const SHEET = SEED_SHEET.name;
 function finding(cell: string, severity: Finding['severity']): Finding {
   const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(cell) ?? [];
   const col = (letters ?? 'A').charCodeAt(0) - 65;
-  return { key: `r|${cell}`, rule: 'goal.missing', severity, message: '', params: {}, location: locate(SHEET, Number(digits) - 1, col) };
+  return { key: `r|${cell}`, rule: 'goal.missing', severity, params: {}, location: locate(SHEET, Number(digits) - 1, col) };
 }
 
 describe('createMemoryWorkbook', () => {

@@ -40,7 +40,7 @@ async function rejection(promise: Promise<unknown>): Promise<WorkbookError> {
 
 function finding(sheet: string, cell: string, severity: Severity, n = 0): Finding {
   const at = locate(sheet, Number(/\d+/.exec(cell)?.[0]) - 1, cell.charCodeAt(0) - 65);
-  return { key: `r${n}|${sheet}!${cell}`, rule: `r${n}`, severity, message: 'm', params: {}, location: at };
+  return { key: `goal.missing|${sheet}!${cell}|${n}`, rule: 'goal.missing', severity, params: {}, location: at };
 }
 
 const ourMarks = (excel: ExcelDouble, sheet: string) => excel.sheet(sheet).conditionalFormats.filter((cf) => cf.formula === MARK_FORMULA);

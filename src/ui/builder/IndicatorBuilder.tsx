@@ -81,7 +81,7 @@ interface Loaded {
 export function IndicatorBuilder({ port, locale, checker: givenChecker, insert, onRowsChange, onProjectChange }: IndicatorBuilderProps) {
   const styles = useStyles();
   const strings = BUILDER_STRINGS[locale];
-  const checker = useMemo(() => givenChecker ?? createChecker({ locale }), [givenChecker, locale]);
+  const checker = useMemo(() => givenChecker ?? createChecker(), [givenChecker]);
   const taxonomy = checker.taxonomy;
 
   const [loaded, setLoaded] = useState<Loaded | null>(null);

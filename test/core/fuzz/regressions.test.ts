@@ -1,12 +1,13 @@
 import { createChecker, readTables, type CellValue, type Finding, type WorkbookGrid } from '../../../src/core';
 import type { CellEdit } from '../../../src/core/check';
 import { SPACE_RUNS } from './slow-inputs';
+import { formatFinding } from '../../../src/core';
 
 // Counterexamples found by `npm run fuzz` outside the indicator grammar (whose own are golden strings).
 
 const checker = createChecker();
 const sheet = (values: CellValue[][]): WorkbookGrid => ({ sheets: [{ name: '绩效', originRow: 0, originCol: 0, values }] });
-const comparable = (findings: readonly Finding[]) => findings.map((f) => `${f.key} ${f.severity} ${f.message} ${f.project ?? ''}`);
+const comparable = (findings: readonly Finding[]) => findings.map((f) => `${f.key} ${f.severity} ${formatFinding(f)} ${f.project ?? ''}`);
 
 /** The re-check of one edit, or null when it asks for a full check; when it answers it must equal the full check. */
 function recheck(values: CellValue[][], edit: CellEdit): readonly string[] | null {
