@@ -1,10 +1,10 @@
 import type { Checker } from './check';
-import type { Finding, Severity } from './findings';
+import type { Severity } from './findings';
 import { locate } from './grid';
 import { formatIndicator, isBlankIndicatorText, parseIndicators, type Indicator } from './indicators/grammar';
 import { composeIndicatorValue, COMPARATORS, parseIndicatorValue, type Comparator, type IndicatorValue } from './indicators/value';
 import { formatFinding, renderMessage, type Locale } from './messages';
-import type { PerformanceTable, TableRow } from './table-model';
+import type { IndicatorRecord, LayoutKind, PerformanceTable, TableRow, ValueSlots } from './table-model';
 import { DEFAULT_TAXONOMY, type Level1Entry, type Level2Entry, type Taxonomy } from './taxonomy';
 
 /**
@@ -183,8 +183,8 @@ function itemText(seq: number, row: BuilderRow, texts: RowTexts, taxonomy: Taxon
     return formatIndicator(seq, { level1, level2, name: texts.name, period: texts.period, annual: texts.annual });
   }
   const fields: string[] = [];
-  if (l1Code !== '') fields.push(`${l1Code}-${level1Entry(l1Code, taxonomy)?.name ?? ''}`);
-  if (row.level2 !== '') fields.push(`${row.level2}-${level2Entry(row.level2, taxonomy)?.name ?? ''}`);
+  if (l1Code !== '') fields.push(level1Entry(l1Code, taxonomy)?.label ?? `${l1Code}-`);
+  if (row.level2 !== '') fields.push(level2Entry(row.level2, taxonomy)?.label ?? `${row.level2}-`);
   if (texts.name !== '') fields.push(texts.name);
   fields.push(`实施周期指标值:${texts.period}`, `年度指标值:${texts.annual}`);
   return `${seq}、${fields.join('；')}。`;
@@ -244,6 +244,10 @@ export interface BuilderContext {
   readonly projectName: string;
   readonly goal: string;
   readonly locale?: Locale;
+  /** The layout the rows will be written into (default one-cell: the rows must also survive the cell's text). */
+  readonly layout?: LayoutKind;
+  /** The values the table asks of each indicator (default both). */
+  readonly valueSlots?: ValueSlots;
 }
 
 type BuilderProblem = 'number-invalid' | 'separator' | 'misread' | 'too-long' | 'count';
@@ -266,11 +270,16 @@ const BUILDER_TEXTS: { readonly [L in Locale]: { readonly [P in BuilderProblem]:
 };
 
 const SEPARATORS = /[；;。\r\n]/;
-const PROJECT_RULES_AT_INDICATORS = /^(indicators\.|category\.|indicator\.|content\.|value\.)/;
+
+/** Where each builder field sits in the table the builder checks: one row per builder row, one column per field. */
+const FIELD_COLUMNS: { readonly [F in 'level1' | 'level2' | 'name' | 'period' | 'annual']: number } = { level1: 0, level2: 1, name: 2, period: 3, annual: 4 };
+const BUILDER_SHEET = '指标编辑';
+const INDICATORS_COLUMN = 5;
 
 /**
- * Checks the rows with the checker's own project rules: builds the one-project table the rows
- * would make, runs the checker on it and maps every finding back to a row and field.
+ * Checks the rows with the checker's own project rules, run on records made from the rows themselves:
+ * each field sits in a cell of its own, so every finding's cell says which row and field it is about.
+ * In the one-cell layout the rows must also survive the trip through the cell's text (representability).
  */
 export function checkBuilderRows(rows: readonly BuilderRow[], context: BuilderContext, checker: Checker): BuilderCheck {
   const locale = context.locale ?? 'zh-CN';
@@ -280,48 +289,41 @@ export function checkBuilderRows(rows: readonly BuilderRow[], context: BuilderCo
   const own = (rowId: string | null, field: BuilderField, problem: BuilderProblem, seq = 0, length = 0) =>
     messages.push({ rowId, field, rule: `builder.${problem}`, severity: 'error', message: texts[problem]({ seq, length }) });
 
-  // Fields the text cannot carry as typed are reported by the builder and stood in for the check.
-  const standIns = new Map<string, Set<BuilderField>>();
-  const checkTexts = rows.map((row, i) => {
-    const written = textsOf(row);
-    const { report, standIn } = representability(row, written, taxonomy);
-    const bad = [...report, ...standIn];
-    for (const field of report) {
-      const typed = field === 'name' ? row.name : builderValueText(field === 'period' ? row.period : row.annual);
-      const problem: BuilderProblem = field !== 'name' && numberInvalid(field === 'period' ? row.period : row.annual) ? 'number-invalid' : SEPARATORS.test(typed) ? 'separator' : 'misread';
-      own(row.id, field, problem, i + 1);
-    }
-    standIns.set(row.id, new Set(bad));
-    return {
-      name: bad.includes('name') ? `第${i + 1}项指标` : written.name,
-      period: bad.includes('period') ? '' : written.period,
-      annual: bad.includes('annual') ? '' : written.annual,
-    };
-  });
+  const oneCell = (context.layout ?? 'one-cell') === 'one-cell';
+  // Fields the cell's text cannot carry as typed are reported by the builder, and the checker's findings on them left out.
+  const reported = new Map<string, Set<BuilderField>>();
+  if (oneCell) {
+    rows.forEach((row, i) => {
+      const { report, standIn } = representability(row, textsOf(row), taxonomy);
+      for (const field of report) {
+        const value = field === 'period' ? row.period : row.annual;
+        const typed = field === 'name' ? row.name : builderValueText(value);
+        const problem: BuilderProblem = field !== 'name' && numberInvalid(value) ? 'number-invalid' : SEPARATORS.test(typed) ? 'separator' : 'misread';
+        own(row.id, field, problem, i + 1);
+      }
+      reported.set(row.id, new Set([...report, ...standIn]));
+    });
+    const checkText = formatBuilderRows(rows, taxonomy);
+    if (checkText !== '' && parseIndicators(checkText, taxonomy).indicators.length !== rows.length) own(null, 'indicators', 'count');
+  }
 
-  const text = formatBuilderRows(rows, taxonomy);
-  const checkText = rows.map((row, i) => itemText(i + 1, row, checkTexts[i] ?? textsOf(row), taxonomy)).join('');
-  if (checkText !== '' && parseIndicators(checkText, taxonomy).indicators.length !== rows.length) own(null, 'indicators', 'count');
-
-  const table = oneProjectTable(context.projectName, context.goal, checkText);
-  for (const finding of checker.checkTable(table)) {
-    if (finding.location.col !== INDICATORS_COL || !PROJECT_RULES_AT_INDICATORS.test(finding.rule)) continue;
+  for (const finding of checker.checkTable(builderTable(rows, context, taxonomy, reported))) {
+    const { row: r, col } = finding.location;
     const base = { rule: finding.rule, severity: finding.severity, message: formatFinding(finding, locale) };
-    const seq = 'seq' in finding.params ? finding.params.seq : 0;
-    const row = seq > 0 ? rows[seq - 1] : undefined;
-    if (!row) {
+    if (col === INDICATORS_COLUMN) {
       messages.push({ ...base, rowId: null, field: finding.rule.startsWith('category.') ? 'category' : 'indicators' });
       continue;
     }
-    const stoodIn = standIns.get(row.id);
-    // A stood-in name must not show in messages: render the rule's message again with the row's own name.
-    const message = stoodIn?.has('name') && 'name' in finding.params
-      ? formatFinding({ ...finding, params: { ...finding.params, name: row.name.trim() || '（未命名）' } } as Finding, locale)
-      : base.message;
-    for (const field of fieldsOf(finding, checkTexts[seq - 1] ?? textsOf(row))) {
-      if (!stoodIn?.has(field)) messages.push({ ...base, message, rowId: row.id, field });
-    }
+    const row = rows[r];
+    const field = (Object.keys(FIELD_COLUMNS) as (keyof typeof FIELD_COLUMNS)[]).find((f) => FIELD_COLUMNS[f] === col);
+    if (!row || !field) continue;
+    // A finding about both values (missing both, or the same value twice) is shown on both.
+    const bothMissing = finding.rule === 'indicator.value-missing' && finding.params.slot === 'both';
+    const sameValue = builderValueText(row.period) === builderValueText(row.annual) && finding.rule.startsWith('value.') && finding.rule !== 'value.annual-differs';
+    const fields: BuilderField[] = (field === 'period' || field === 'annual') && (bothMissing || sameValue) ? ['period', 'annual'] : [field];
+    for (const f of fields) if (!reported.get(row.id)?.has(f)) messages.push({ ...base, rowId: row.id, field: f });
   }
+  const text = oneCell ? formatBuilderRows(rows, taxonomy) : '';
   if (text.length > EXCEL_CELL_LIMIT) own(null, 'indicators', 'too-long', 0, text.length);
   return { messages, text, length: text.length, tooLong: text.length > EXCEL_CELL_LIMIT };
 }
@@ -340,7 +342,7 @@ function readsBack(row: BuilderRow, texts: RowTexts, taxonomy: Taxonomy): boolea
   const parsed = parseIndicators(itemText(1, row, texts, taxonomy), taxonomy);
   const ind = parsed.indicators[0];
   if (!ind || parsed.indicators.length !== 1 || parsed.strayText !== '' || parsed.ambiguousTerminator || ind.extraFields.length > 0) return false;
-  if ((ind.level1?.code ?? '') !== effectiveLevel1(row, taxonomy) || (ind.level2?.code ?? '') !== row.level2) return false;
+  if ((ind.level1?.entry?.code ?? '') !== effectiveLevel1(row, taxonomy) || (ind.level2?.entry?.code ?? '') !== row.level2) return false;
   return ind.name === texts.name && (ind.period?.text ?? '') === texts.period && (ind.annual?.text ?? '') === texts.annual;
 }
 
@@ -370,71 +372,63 @@ function representability(row: BuilderRow, texts: RowTexts, taxonomy: Taxonomy):
   return { report, standIn };
 }
 
-/** The fields of a row a finding of `rule` is about. */
-function fieldsOf(finding: Finding, texts: RowTexts): BuilderField[] {
-  switch (finding.rule) {
-    case 'indicator.level-missing':
-    case 'indicator.level-unknown':
-    case 'indicator.level-mismatch':
-      return [finding.params.level === 1 ? 'level1' : 'level2'];
-    case 'indicator.level-parent':
-      return ['level2'];
-    case 'indicator.value-missing':
-      return finding.params.slot === 'both' ? ['period', 'annual'] : [finding.params.slot === 'period' ? 'period' : 'annual'];
-    case 'content.placeholder':
-      return [finding.params.field === 'period' ? 'period' : finding.params.field === 'annual' ? 'annual' : 'name'];
-    case 'value.unit-missing':
-    case 'value.satisfaction-unit':
-    case 'value.qualitative':
-      return slotsOfValue(finding.params.value, texts);
-    case 'value.annual-differs':
-    case 'value.annual-exceeds-period':
-      return ['annual'];
-    default:
-      return ['name'];
-  }
+/** A builder row as the record the rules check: each field in its own cell. */
+function builderRecord(row: BuilderRow, index: number, taxonomy: Taxonomy, slots: ValueSlots, reported: ReadonlySet<BuilderField>): IndicatorRecord {
+  const at = (field: keyof typeof FIELD_COLUMNS) => locate(BUILDER_SHEET, index, FIELD_COLUMNS[field]);
+  const l1Code = effectiveLevel1(row, taxonomy);
+  const level1 = level1Entry(l1Code, taxonomy);
+  const level2 = row.level2 === '' ? undefined : level2Entry(row.level2, taxonomy);
+  // A value the builder already reports is left out, so that the rules say nothing more about it.
+  const value = (v: BuilderValue, field: BuilderField) => (isBuilderValueEmpty(v) || reported.has(field) ? null : parseIndicatorValue(builderValueText(v)));
+  const name = row.name.trim();
+  return {
+    seq: index + 1,
+    level1: l1Code === '' ? null : { code: l1Code, name: level1?.name ?? '', entry: level1 ?? null, nameConflict: false },
+    level2: level2 ? { code: level2.code, name: level2.name, entry: level2, nameConflict: false } : null,
+    name,
+    period: slots === 'annual' ? null : value(row.period, 'period'),
+    annual: slots === 'period' ? null : value(row.annual, 'annual'),
+    extraFields: [],
+    source: name,
+    cells: { level1: at('level1'), level2: at('level2'), name: at('name'), period: at('period'), annual: at('annual') },
+  };
 }
 
-/** The rules name a value as “p”, or “p、a” when both values differ: find which slots it means. */
-function slotsOfValue(value: string, texts: RowTexts): BuilderField[] {
-  if (texts.period !== texts.annual && value === `${texts.period}、${texts.annual}`) return ['period', 'annual'];
-  if (value === texts.period) return texts.period === texts.annual ? ['period', 'annual'] : ['period'];
-  return ['annual'];
-}
-
-const SHEET = '绩效指标';
-const NAME_COL = 0;
-const GOAL_COL = 1;
-const INDICATORS_COL = 2;
-
-/** The table a single project with these texts makes: what the checker's project rules run on. */
-function oneProjectTable(projectName: string, goal: string, indicators: string): PerformanceTable {
+/** The one-project table the rows make: what the checker's project rules run on. */
+function builderTable(rows: readonly BuilderRow[], context: BuilderContext, taxonomy: Taxonomy, reported: ReadonlyMap<string, ReadonlySet<BuilderField>>): PerformanceTable {
+  const valueSlots = context.valueSlots ?? 'both';
   const row: TableRow = {
     kind: 'project',
-    row: 1,
-    name: projectName,
+    row: 0,
+    name: context.projectName,
     indent: 0,
-    nameLocation: locate(SHEET, 1, NAME_COL),
-    amounts: { total: null, fiscal: null, specialAccount: null, other: null },
-    goal: { text: goal, location: locate(SHEET, 1, GOAL_COL) },
-    indicators: { raw: indicators, text: indicators, location: locate(SHEET, 1, INDICATORS_COL) },
+    nameLocation: locate(BUILDER_SHEET, 0, INDICATORS_COLUMN + 2),
+    amounts: [],
+    goal: { text: context.goal, location: locate(BUILDER_SHEET, 0, INDICATORS_COLUMN + 1) },
+    indicators: null,
+    records: rows.map((r, i) => builderRecord(r, i, taxonomy, valueSlots, reported.get(r.id) ?? new Set())),
+    block: { firstRow: 0, lastRow: Math.max(0, rows.length - 1), columns: { level1: INDICATORS_COLUMN } },
     parent: null,
     children: [],
   };
   return {
-    sheet: SHEET,
+    sheet: BUILDER_SHEET,
     index: 0,
+    layout: 'row-per-indicator',
     title: null,
     department: null,
     unit: '万元',
-    unitLocation: locate(SHEET, 0, 0),
+    unitLocation: locate(BUILDER_SHEET, 0, INDICATORS_COLUMN + 2),
     headerRow: 0,
-    headerRowCount: 1,
-    firstDataRow: 1,
-    lastRow: 1,
-    columns: { seq: null, name: NAME_COL, total: null, fiscal: null, specialAccount: null, other: null, goal: GOAL_COL, indicators: INDICATORS_COL },
+    headerRowCount: 0,
+    firstDataRow: 0,
+    lastRow: Math.max(0, rows.length - 1),
+    columns: { name: INDICATORS_COLUMN },
+    amountColumns: [],
     missingColumns: [],
+    valueSlots,
     rows: [row],
     grandTotal: null,
+    sums: [],
   };
 }

@@ -1,6 +1,6 @@
 import { parseAmount } from './amounts';
 import { cellText, type CellValue } from './grid';
-import { AMOUNT_COLUMNS, type PerformanceTable, type TableRow } from './table-model';
+import type { PerformanceTable, TableRow } from './table-model';
 import { isGrandTotalName, isHeaderCell, isNoteText, leadingIndent, METADATA_REACH } from './table-reader';
 
 // The title or 部门名称 / 单位 line of a table below (wider than the reader's marks: a miss only costs a full check).
@@ -32,6 +32,8 @@ function rowIndexAt(rows: readonly TableRow[], row: number): number {
  * row filled in, a name whose indentation or 合计-ness changed, a project emptied of its texts).
  */
 export function applyEdit(table: PerformanceTable, edit: CellEdit): PerformanceTable | null {
+  // Only the one-cell layout is re-checked cell by cell; in the others an edit may move an indicator between projects.
+  if (table.layout !== 'one-cell') return null;
   // Above the data the header or metadata may change; below it the table may grow.
   if (edit.row < table.firstDataRow || edit.row > table.lastRow) return null;
   const { columns } = table;
@@ -49,11 +51,12 @@ export function applyEdit(table: PerformanceTable, edit: CellEdit): PerformanceT
   if (nearEnd && METADATA_MARK.test(text)) return null;
   let next: TableRow;
 
-  const column = AMOUNT_COLUMNS.find((c) => columns[c] === edit.col);
-  if (column) {
-    const cell = row.amounts[column];
-    if (!cell) return null;
-    next = { ...row, amounts: { ...row.amounts, [column]: { ...cell, raw: edit.value, parsed: parseAmount(edit.value) } } };
+  const amountIndex = row.amounts.findIndex((c) => c.location.col === edit.col);
+  const cell = row.amounts[amountIndex];
+  if (cell) {
+    const amounts = row.amounts.slice();
+    amounts[amountIndex] = { ...cell, raw: edit.value, parsed: parseAmount(edit.value) };
+    next = { ...row, amounts };
   } else if (edit.col === columns.goal || edit.col === columns.indicators) {
     if (row.kind !== 'project') return null;
     const goal = edit.col === columns.goal && row.goal ? { ...row.goal, text: text.trim() } : row.goal;
@@ -71,7 +74,7 @@ export function applyEdit(table: PerformanceTable, edit: CellEdit): PerformanceT
     return null;
   }
   // Without an amount or a text, a row just above another table's header is read as that table's title.
-  if (nearEnd && !AMOUNT_COLUMNS.some((c) => next.amounts[c]?.parsed.kind === 'number') && !next.goal?.text && !next.indicators?.text) return null;
+  if (nearEnd && !next.amounts.some((c) => c.parsed.kind === 'number') && !next.goal?.text && !next.indicators?.text) return null;
   const rows = table.rows.slice();
   rows[index] = next;
   return { ...table, rows };
@@ -79,7 +82,7 @@ export function applyEdit(table: PerformanceTable, edit: CellEdit): PerformanceT
 
 /** Whether a cell of the row left of `col` holds something (the 序号 column is not kept, so it does not count). */
 function filledBefore(row: TableRow, columns: PerformanceTable['columns'], col: number): boolean {
-  const filled = (c: number | null, value: string) => c !== null && c < col && value.trim() !== '';
+  const filled = (c: number | undefined, value: string) => c !== undefined && c < col && value.trim() !== '';
   if (filled(columns.name, row.name) || filled(columns.goal, row.goal?.text ?? '') || filled(columns.indicators, row.indicators?.text ?? '')) return true;
-  return AMOUNT_COLUMNS.some((c) => filled(columns[c], cellText(row.amounts[c]?.raw ?? null)));
+  return row.amounts.some((c) => filled(c.location.col, cellText(c.raw)));
 }

@@ -4,8 +4,13 @@ export type IndicatorCategory = 'output' | 'effect' | 'satisfaction' | 'cost';
 
 export interface Level1Entry {
   readonly level: 1;
+  /** The entry's id: its code where templates write one (1 产出指标), else an internal id that is never written. */
   readonly code: string;
+  /** Whether `code` is written in tables (Guangzhou's 1-产出指标) or only an internal id. */
+  readonly coded: boolean;
   readonly name: string;
+  /** As shown and written: "1-产出指标", or the name alone for an entry without a code. */
+  readonly label: string;
   readonly category: IndicatorCategory;
   readonly synonyms: readonly string[];
 }
@@ -13,8 +18,12 @@ export interface Level1Entry {
 export interface Level2Entry {
   readonly level: 2;
   readonly code: string;
+  readonly coded: boolean;
   readonly parent: string;
   readonly name: string;
+  readonly label: string;
+  /** Set where the entry counts for another category than its parent's (satisfaction as a second level under 效益). */
+  readonly category?: IndicatorCategory;
   readonly synonyms: readonly string[];
 }
 
@@ -51,14 +60,20 @@ export function createTaxonomy(placement: CostIndicatorPlacement = 'either'): Ta
     .map((e) => ({
       level: 1 as const,
       code: e.code,
+      coded: true,
       name: e.name,
+      label: `${e.code}-${e.name}`,
       category: CATEGORIES.find((c) => c === e.category) ?? 'output',
       synonyms: e.synonyms,
     }));
   const level1Codes = new Set(level1.map((e) => e.code));
   const level2: Level2Entry[] = taxonomyData.level2
     .filter((e) => level1Codes.has(e.parent) && !(placement === 'level1' && e.code === '14'))
-    .map((e) => ({ level: 2 as const, code: e.code, parent: e.parent, name: e.name, synonyms: e.synonyms }));
+    .map((e): Level2Entry => {
+      const coded = !('coded' in e) || e.coded !== false;
+      const category = 'category' in e ? CATEGORIES.find((c) => c === e.category) : undefined;
+      return { level: 2, code: e.code, coded, parent: e.parent, name: e.name, label: coded ? `${e.code}-${e.name}` : e.name, ...(category ? { category } : {}), synonyms: e.synonyms };
+    });
 
   const l1Code = new Map(level1.map((e) => [e.code, e]));
   const l2Code = new Map(level2.map((e) => [e.code, e]));
@@ -78,7 +93,7 @@ export function createTaxonomy(placement: CostIndicatorPlacement = 'either'): Ta
     level1ByName: (name) => l1Name.get(name),
     level2ByName: (name) => l2Name.get(name),
     level2Under: (code) => under.get(code) ?? [],
-    categoryOf: (entry) => (entry.code === '14' ? 'cost' : (l1Code.get(entry.parent)?.category ?? 'output')),
+    categoryOf: (entry) => (entry.code === '14' ? 'cost' : (entry.category ?? l1Code.get(entry.parent)?.category ?? 'output')),
   };
 }
 

@@ -64,7 +64,7 @@ function levelErrors(where: string, level1: unknown, level2: unknown, taxonomy: 
   const l2 = typeof level2 === 'string' ? taxonomy.level2ByCode(level2) : undefined;
   if (!l1) errors.push(`${where}的一级指标编码“${String(level1)}”不在指标体系中。`);
   if (!l2) errors.push(`${where}的二级指标编码“${String(level2)}”不在指标体系中。`);
-  if (l1 && l2 && l2.parent !== l1.code) errors.push(`${where}的二级指标“${l2.code}-${l2.name}”不属于一级指标“${l1.code}-${l1.name}”。`);
+  if (l1 && l2 && l2.parent !== l1.code) errors.push(`${where}的二级指标“${l2.label}”不属于一级指标“${l1.label}”。`);
   return errors;
 }
 

@@ -297,3 +297,63 @@ describe('finding keys', () => {
     expect(only(f, 'indicator.level-missing').map((x) => x.key)).toEqual(['indicator.level-missing|Sheet1!G6|5.1', 'indicator.level-missing|Sheet1!G6|5.2']);
   });
 });
+
+describe('rules on the other layouts: each finding at the cell of its own field', () => {
+  const sheet = (values: readonly Row[]) => ({ sheets: [{ name: 'Sheet1', originRow: 0, originCol: 0, values: [...values] }] });
+  const ROW_HEADER: Row = ['单位名称', '项目名称', '预算数', '年度目标', '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位'];
+
+  test('a row per indicator: a missing value points at the value cell, a template row at its level cell', () => {
+    const f = check(sheet([
+      ['金额单位：万元'],
+      ROW_HEADER,
+      ['测试局', '培训项目', 10, '完成培训。', '产出指标', '数量指标', '培训人次', '≥', 200, '人次'],
+      [null, null, null, null, null, '质量指标', '培训合格率', '≥', null, '%'],
+      [null, null, null, null, '效益指标', '社会效益指标', '业务能力提升', '定性', '有所提升', null],
+      [null, null, null, null, null, '生态效益指标', null, null, null, null],
+      [null, null, null, null, '满意度指标', '服务对象满意度指标', '参训人员满意度', '≥', 90, '%'],
+    ]));
+    expect(only(f, 'indicator.value-missing').map((x) => [x.location.cell, paramOf(x, 'slot')])).toEqual([['I4', 'annual']]);
+    expect(only(f, 'indicator.template-row').map((x) => [x.location.cell, x.severity, messageOf(x)])).toEqual([
+      ['F6', 'warning', '这一行只有指标层级（效益指标 / 生态效益指标），没有三级指标和指标值，是模板留下的空行。请填写指标，或删除这一行。'],
+    ]);
+    // One value column: nothing asks for a 实施周期 value.
+    expect(f.filter((x) => x.severity === 'error').map((x) => x.rule)).toEqual(['indicator.value-missing']);
+  });
+
+  test('a form: the total against its sources, and a 合计 row against the rows above it', () => {
+    const f = check(sheet([
+      ['项目支出绩效目标申报表'],
+      ['项目名称', '培训项目', null, null],
+      ['项目资金（万元）', '年度资金总额：', 12, null],
+      [null, '其中：财政拨款', 10, null],
+      [null, '其他资金', 1, null],
+      ['成本构成', '师资费', 6, null],
+      [null, '场地费', 3, null],
+      [null, '合计', 10, null],
+      ['年度目标', '完成培训。', null, null],
+      ['一级指标', '二级指标', '三级指标', '指标值'],
+      ['产出指标', '数量指标', '培训人次', '≥200人次'],
+      ['效益指标', '社会效益指标', '业务能力提升', '有所提升'],
+    ]));
+    expect(only(f, 'totals.funding').map((x) => [x.location.cell, messageOf(x), x.fix?.value])).toEqual([
+      ['C3', '“年度资金总额” 12.00 不等于 财政拨款 + 其他资金 之和 11.00，相差 1.00 万元。请核对各项资金来源，或将“年度资金总额”改为 11.00。', 11],
+    ]);
+    expect(only(f, 'totals.block').map((x) => [x.location.cell, paramOf(x, 'expected'), paramOf(x, 'count')])).toEqual([['C8', '9.00', 2]]);
+  });
+
+  test('the department table: its tasks against its total, without a fix (which task is wrong is unknown)', () => {
+    const f = check(sheet([
+      ['部门整体支出绩效目标表'],
+      ['部门(单位)名称', '测试局', null, null],
+      ['年度预算安排(万元)', '资金总额', 100, null],
+      [null, '项目支出', 40, null],
+      [null, '基本支出', 60, null],
+      ['年度总体目标', '完成全年工作。', null, null],
+      ['年度履职目标', '年度目标任务', '支出项目名称', '预算金额(万元)'],
+      [null, '培训', '培训经费', 40],
+      [null, '运转', '基本支出', 70],
+    ]));
+    expect(only(f, 'totals.funding')).toEqual([]);
+    expect(only(f, 'totals.tasks').map((x) => [x.location.cell, paramOf(x, 'expected'), paramOf(x, 'actual'), x.fix])).toEqual([['C3', '110.00', '100.00', undefined]]);
+  });
+});

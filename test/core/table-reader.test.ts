@@ -3,6 +3,7 @@ import type { CellValue, SheetGrid } from '../../src/core/grid';
 import { readSheetTables, readTables } from '../../src/core/table-reader';
 import type { PerformanceTable, TableRow } from '../../src/core/table-model';
 import { SEED_ROWS, SEED_SHEET } from '../fixtures/seed-grid';
+import { amountOf } from './table-helpers';
 
 type Row = readonly CellValue[];
 
@@ -57,8 +58,10 @@ describe('readTables on the seed table', () => {
 
   it('maps columns A..G and the header position', () => {
     expect(table.columns).toEqual({
-      seq: null, name: 0, total: 1, fiscal: 2, specialAccount: 3, other: 4, goal: 5, indicators: 6,
+      name: 0, total: 1, fiscal: 2, specialAccount: 3, other: 4, goal: 5, indicators: 6,
     });
+    expect(table.layout).toBe('one-cell');
+    expect(table.amountColumns).toEqual(['total', 'fiscal', 'specialAccount', 'other']);
     expect(table.headerRow).toBe(2);
     expect(table.headerRowCount).toBe(1);
     expect(table.firstDataRow).toBe(3);
@@ -88,9 +91,9 @@ describe('readTables on the seed table', () => {
 
   it('reads amounts, goal and indicators of a project', () => {
     const p = rowNamed(table, '信访工作专项经费');
-    expect(p.amounts.total?.parsed).toEqual({ kind: 'number', value: 111_320_000n, storedAsText: false, excessPrecision: false });
-    expect(p.amounts.total?.location.cell).toBe('B11');
-    expect(p.amounts.specialAccount?.parsed).toEqual({ kind: 'empty' });
+    expect(amountOf(p, 'total')?.parsed).toEqual({ kind: 'number', value: 111_320_000n, storedAsText: false, excessPrecision: false });
+    expect(amountOf(p, 'total')?.location.cell).toBe('B11');
+    expect(amountOf(p, 'specialAccount')?.parsed).toEqual({ kind: 'empty' });
     expect(p.goal?.text.startsWith('深入推进《信访工作条例》')).toBe(true);
     expect(p.goal?.location.cell).toBe('F11');
     expect(p.indicators?.text.startsWith('1、1-产出指标')).toBe(true);
@@ -106,14 +109,14 @@ describe('column mapping', () => {
       [1, '指标甲', '项目甲', null, 10, 10, '目标甲'],
     ]);
     expect(table.columns).toEqual({
-      seq: 0, name: 2, total: 5, fiscal: 4, specialAccount: null, other: 3, goal: 6, indicators: 1,
+      seq: 0, name: 2, total: 5, fiscal: 4, other: 3, goal: 6, indicators: 1,
     });
     expect(table.missingColumns).toEqual([]);
     expect(shape(table)).toEqual(['grand-total:合计<-', 'project:项目甲<合计']);
     // 合计 written in the 序号 column (merged A:C) is found there.
     expect(table.rows[0]?.nameLocation.cell).toBe('A2');
     expect(table.rows[1]?.goal?.text).toBe('目标甲');
-    expect(table.rows[1]?.amounts.other?.parsed.kind).toBe('empty');
+    expect(amountOf(table.rows[1], 'other')?.parsed.kind).toBe('empty');
   });
 
   it('normalises whitespace, newlines, parentheses and unit suffixes in headers', () => {
@@ -132,20 +135,22 @@ describe('column mapping', () => {
       ['项目名称', '总计', '绩效目标'],
       ['项目甲', 3, '目标'],
     ]);
-    expect(table.missingColumns).toEqual(['indicators', 'fiscal']);
-    expect(table.columns.indicators).toBeNull();
+    // The funding split differs by province: only a name, an amount, a goal and indicators are asked for.
+    expect(table.missingColumns).toEqual(['indicators']);
+    expect(table.columns.indicators).toBeUndefined();
     expect(table.rows[0]).toMatchObject({ kind: 'project', name: '项目甲', indicators: null });
-    expect(table.rows[0]?.amounts.fiscal).toBeNull();
+    expect(amountOf(table.rows[0], 'fiscal')).toBeNull();
     expect(table.unit).toBeNull();
     expect(table.unitLocation.cell).toBe('A1');
   });
 
-  it('reports a missing 总计 column', () => {
+  it('asks for an amount, not for 总计 in particular: a table of 财政拨款 alone lacks only its goal', () => {
     const table = onlyTable([
       ['项目名称', '财政拨款', '绩效指标'],
       ['项目甲', 3, '指标'],
     ]);
-    expect(table.missingColumns).toEqual(['total', 'goal']);
+    expect(table.missingColumns).toEqual(['goal']);
+    expect(table.amountColumns).toEqual(['fiscal']);
   });
 });
 
@@ -320,13 +325,13 @@ describe('amount cells', () => {
       ['项目二', '１２', 'abc', null, '—', '目标', '指标'],
     ]);
     const [first, second] = table.rows;
-    expect(first?.amounts.total?.parsed).toEqual({ kind: 'number', value: 1_200_500_000n, storedAsText: true, excessPrecision: false });
-    expect(first?.amounts.fiscal?.parsed).toMatchObject({ kind: 'number', value: 1_200_500_000n, storedAsText: false });
-    expect(first?.amounts.specialAccount).toMatchObject({ column: 'specialAccount', raw: '-', parsed: { kind: 'empty' } });
-    expect(first?.amounts.other?.parsed).toEqual({ kind: 'empty' });
-    expect(second?.amounts.total?.parsed).toMatchObject({ kind: 'number', value: 12_000_000n });
-    expect(second?.amounts.fiscal?.parsed).toEqual({ kind: 'invalid', text: 'abc' });
-    expect(second?.amounts.fiscal?.location.cell).toBe('C3');
+    expect(amountOf(first, 'total')?.parsed).toEqual({ kind: 'number', value: 1_200_500_000n, storedAsText: true, excessPrecision: false });
+    expect(amountOf(first, 'fiscal')?.parsed).toMatchObject({ kind: 'number', value: 1_200_500_000n, storedAsText: false });
+    expect(amountOf(first, 'specialAccount')).toMatchObject({ column: 'specialAccount', raw: '-', parsed: { kind: 'empty' } });
+    expect(amountOf(first, 'other')?.parsed).toEqual({ kind: 'empty' });
+    expect(amountOf(second, 'total')?.parsed).toMatchObject({ kind: 'number', value: 12_000_000n });
+    expect(amountOf(second, 'fiscal')?.parsed).toEqual({ kind: 'invalid', text: 'abc' });
+    expect(amountOf(second, 'fiscal')?.location.cell).toBe('C3');
   });
 });
 
@@ -437,7 +442,7 @@ describe('metadata', () => {
     expect(table?.unitLocation.cell).toBe('I6');
     expect(table?.columns).toMatchObject({ name: 2, total: 3, indicators: 8 });
     expect(table?.rows[2]?.nameLocation).toEqual({ sheet: 'S', cell: 'C10', row: 9, col: 2 });
-    expect(table?.rows[2]?.amounts.total?.location.cell).toBe('D10');
+    expect(amountOf(table?.rows[2], 'total')?.location.cell).toBe('D10');
     expect(shape(table as PerformanceTable)).toEqual(['grand-total:合计<-', 'unit:广州市信访局<合计', 'project:项目一<广州市信访局']);
   });
 });

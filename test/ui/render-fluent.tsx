@@ -19,9 +19,25 @@ export function fluent(ui: ReactElement, options: { readonly provider?: boolean 
   );
 }
 
-/** The one way every Fluent test renders: no CSS, a user that types without delays. */
+const isDisabled = (element: Element) => element.matches(':disabled') || element.closest('[aria-disabled="true"]') !== null;
+
+/**
+ * A user who, like a person, waits until what they click can be clicked: a button that an async step
+ * (a read, a check, a write) disables for a moment is clicked once it is enabled again, not skipped.
+ */
+function patientUser(user: TestUser): TestUser {
+  const click: TestUser['click'] = async (element) => {
+    await waitFor(() => {
+      if (isDisabled(element)) throw new Error(`still disabled: ${element.textContent ?? element.tagName}`);
+    });
+    return user.click(element);
+  };
+  return { ...user, click };
+}
+
+/** The one way every Fluent test renders: no CSS, a user that types without delays and clicks only what is enabled. */
 export function renderFluent(ui: ReactElement, options: { readonly provider?: boolean } = {}): RenderResult & { readonly user: TestUser } {
-  const user = userEvent.setup({ delay: null });
+  const user = patientUser(userEvent.setup({ delay: null }));
   return { user, ...render(fluent(ui, options)) };
 }
 

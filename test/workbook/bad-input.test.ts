@@ -4,6 +4,7 @@ import { cellAt, checkWorkbook, type CheckReport, type Finding, type WorkbookGri
 import { readSpreadsheet, type SpreadsheetProblem } from '../../src/workbook/open-spreadsheet';
 import { manyIndicatorsWorkbook } from '../core/fuzz/slow-inputs';
 import { messageOf, paramOf } from '../core/finding-helpers';
+import { amountOf } from '../core/table-helpers';
 
 // The corpus is described file by file in test/fixtures/bad-input/README.md (node scripts/make-bad-input.js).
 const dir = path.join(__dirname, '..', 'fixtures', 'bad-input');
@@ -69,7 +70,7 @@ describe('workbooks without a usable table', () => {
     const report = await reportOf('no-table.xlsx');
     expect(report.sheetsWithoutTable).toEqual([{ sheet: '说明', reason: 'no-header' }]);
     expect(summary(report.findings)).toEqual([['table.not-found', 'A1', 'error']]);
-    expect(messageOf(report.findings[0])).toContain('需要一行包含“项目名称”“总计”“绩效目标”“绩效指标”等列标题');
+    expect(messageOf(report.findings[0])).toContain('已按四种格式查找：每个项目一行、绩效指标写在一个单元格（表头含“项目名称”“总计”“绩效目标”“绩效指标”）；每个指标一行');
   });
 
   it('header only: the table is found and has no projects', async () => {
@@ -153,7 +154,7 @@ describe('amount cells', () => {
     );
     expect(messageOf(at(report, 'amount.formula-error', 'B8'))).toContain('#DIV/0!（公式除以了零或空白单元格）');
     // A formula with a good cached result (=SUM(C5:E5) → 100) is just its number.
-    expect(report.tables[0]?.rows[1]?.amounts.total?.parsed).toEqual({ kind: 'number', value: 100_000000n, storedAsText: false, excessPrecision: false });
+    expect(amountOf(report.tables[0]?.rows[1], 'total')?.parsed).toEqual({ kind: 'number', value: 100_000000n, storedAsText: false, excessPrecision: false });
   });
 
   it('text, full-width digits, units, negatives, too many decimals and words each get their finding', async () => {

@@ -371,7 +371,7 @@ function readLabelledValue(field: string, found: Set<FormatDeviation>): { kind: 
   return { kind: period ? 'period' : 'annual', value };
 }
 
-function readLevel<E extends { readonly name: string }>(
+function readLevel<E extends { readonly name: string; readonly coded: boolean }>(
   field: string,
   codeLength: 1 | 2,
   byCodeLookup: (code: string) => E | undefined,
@@ -385,7 +385,8 @@ function readLevel<E extends { readonly name: string }>(
   const byName = written === '' ? undefined : byNameLookup(written);
   if (code === null) {
     if (!byName) return null;
-    found.add('level-code-missing');
+    // Only an entry that has a code can miss it (社会公众或服务对象满意度指标 has none in any template).
+    if (byName.coded) found.add('level-code-missing');
     if (written !== byName.name) found.add('level-name-variant');
     return { code: null, name: written, entry: byName, nameConflict: false };
   }
@@ -420,7 +421,7 @@ export function formatIndicator(
   seq: number,
   parts: { level1: Level1Entry; level2: Level2Entry; name: string; period: string; annual: string },
 ): string {
-  return `${seq}、${parts.level1.code}-${parts.level1.name}；${parts.level2.code}-${parts.level2.name}；${parts.name}；实施周期指标值:${parts.period}；年度指标值:${parts.annual}。`;
+  return `${seq}、${parts.level1.label}；${parts.level2.label}；${parts.name}；实施周期指标值:${parts.period}；年度指标值:${parts.annual}。`;
 }
 
 /**

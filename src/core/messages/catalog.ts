@@ -17,6 +17,15 @@ export interface MessageCatalog {
   readonly listSeparator: string;
 }
 
+/** Column keys travel in finding params as a comma list (the parts of a sum); rendered as the catalogue's labels joined by `separator`. */
+export function listColumns(catalog: MessageCatalog, codes: string, separator: string): string {
+  return codes
+    .split(',')
+    .filter((code) => code !== '')
+    .map((code) => (catalog.column as Readonly<Record<string, string>>)[code] ?? code)
+    .join(separator);
+}
+
 /** Deviation codes travel in finding params as a comma list, so any locale can render them. */
 export function listDeviations(catalog: MessageCatalog, codes: string): string {
   return codes

@@ -1,4 +1,4 @@
-import { listDeviations, type MessageCatalog } from './catalog';
+import { listColumns, listDeviations, type MessageCatalog } from './catalog';
 
 const seqName = (p: { seq: number; name: string }) => `Indicator ${p.seq} "${p.name}"`;
 
@@ -16,7 +16,8 @@ const EXCEL_ERROR_MEANING: Readonly<Record<string, string>> = {
 /** English: every rule message in one place. */
 export const enUS: MessageCatalog = {
   messages: {
-    'table.not-found': (p) => `No performance target table found in sheet ${p.sheets}: a header row with 项目名称, 总计, 绩效目标 and 绩效指标 is needed.`,
+    'table.not-found': (p) =>
+      `No performance target table found in sheet ${p.sheets}. Four layouts were looked for: a row per project with all indicators in one cell (headers 项目名称, 总计, 绩效目标, 绩效指标); a row per indicator (项目名称, 预算数, 一级指标, 二级指标, 三级指标, 指标值); a form per project (项目名称, 年度资金总额, 年度目标 and an indicator block); the department-wide table (部门名称, 资金总额 and its tasks). Lay the header or labels out as one of them.`,
     'table.column-missing': (p) => `The header has no "${enUS.column[p.column]}" column, so it cannot be checked. Add the column as in the template.`,
     'table.unit-missing': () => 'No currency unit above the header (单位：万元 or 单位：元); checked as 万元. Please state the unit.',
     'table.no-projects': () => 'The table has no project rows: list each project under its unit row.',
@@ -30,9 +31,12 @@ export const enUS: MessageCatalog = {
     'amount.negative': (p) => `"${enUS.column[p.column]}" is negative (${p.value} ${p.unit}); amounts cannot be negative.`,
     'amount.text': (p) => `"${enUS.column[p.column]}" ${p.value} is a number stored as text, which SUM ignores. It can be converted to a number.`,
     'amount.precision': (p) => `"${enUS.column[p.column]}" ${p.text} has more than 6 decimal places; checked as ${p.value}.`,
-    'totals.row': (p) => `总计 ${p.actual} is not 财政拨款 + 财政专户拨款 + 其他资金 = ${p.expected}; off by ${p.difference} ${p.unit}. Check the parts or set the total to ${p.expected}.`,
+    'totals.row': (p) => `总计 ${p.actual} is not ${listColumns(enUS, p.parts, ' + ')} = ${p.expected}; off by ${p.difference} ${p.unit}. Check the parts or set the total to ${p.expected}.`,
     'totals.unit': (p) => `The unit's "${enUS.column[p.column]}" ${p.actual} is not the sum of its ${p.count} projects, ${p.expected}; off by ${p.difference} ${p.unit}.`,
     'totals.grand': (p) => `The 合计 row's "${enUS.column[p.column]}" ${p.actual} is not the sum of its ${p.count} ${p.of}, ${p.expected}; off by ${p.difference} ${p.unit}.`,
+    'totals.funding': (p) => `"${p.label}" ${p.actual} is not ${listColumns(enUS, p.parts, ' + ')} = ${p.expected}; off by ${p.difference} ${p.unit}. Check the funding sources or set "${p.label}" to ${p.expected}.`,
+    'totals.block': (p) => `The "${p.label}" row's ${p.actual} is not the sum of the ${p.count} rows above it, ${p.expected}; off by ${p.difference} ${p.unit}. Check the amounts or set the total to ${p.expected}.`,
+    'totals.tasks': (p) => `The ${p.count} annual tasks add up to ${p.expected}, not "${p.label}" ${p.actual}; off by ${p.difference} ${p.unit}. Check each task's amount (each fund belongs to one task only).`,
     'totals.rounding': (p) => `${enUS.scope[p.scope]} "${enUS.column[p.column]}" ${p.actual} differs from ${p.expected} by ${p.difference} ${p.unit}, within rounding (±${p.tolerance} ${p.unit}). Confirm it is a rounding difference.`,
     'goal.missing': () => 'The performance goal is empty: state in a sentence or two what the project will deliver this year.',
     'indicators.missing': () => 'The indicators are empty: output and effect indicators are required, and usually a satisfaction indicator.',
@@ -51,6 +55,7 @@ export const enUS: MessageCatalog = {
     'indicator.value-missing': (p) => `${seqName(p)} has no ${enUS.slot[p.slot]}.`,
     'indicator.extra-field': (p) => `${seqName(p)} has text that fits nowhere: "${p.fields}". Each indicator has levels 1-3 and two values, separated by "；".`,
     'indicator.duplicate': (p) => `${seqName(p)} repeats indicator ${p.first}.`,
+    'indicator.template-row': (p) => `This row names only levels (${[p.level1, p.level2].filter((t) => t !== '').join(' / ') || 'none'}), no indicator and no value: a blank row left from the template. Fill in the indicator or delete the row.`,
     'content.placeholder': (p) => `${p.seq > 0 ? `Indicator ${p.seq}: the ` : 'The '}${enUS.field[p.field]} still holds the template placeholder "${p.text}"; replace it with real content.`,
     'value.unit-missing': (p) => `${seqName(p)}: the value "${p.value}" has no unit (人, 次, 件, %…).`,
     'value.satisfaction-unit': (p) => `${seqName(p)} is a satisfaction indicator; its value "${p.value}" should be a percentage or a score (≥90% or ≥85分).`,
@@ -74,6 +79,9 @@ export const enUS: MessageCatalog = {
     'totals.unit': 'Unit row is not the sum of its projects',
     'totals.grand': 'Grand total is not the sum of units (projects)',
     'totals.rounding': 'Rounding difference',
+    'totals.funding': 'Total is not the sum of its funding sources',
+    'totals.block': 'Subtotal is not the sum of the rows above',
+    'totals.tasks': 'Tasks do not add up to the total',
     'goal.missing': 'Goal missing',
     'indicators.missing': 'Indicators missing',
     'indicators.unparseable': 'Indicators unreadable',
@@ -91,6 +99,7 @@ export const enUS: MessageCatalog = {
     'indicator.value-missing': 'Indicator value missing',
     'indicator.extra-field': 'Extra text in an indicator',
     'indicator.duplicate': 'Duplicate indicator',
+    'indicator.template-row': 'Blank template row',
     'content.placeholder': 'Template placeholder left in',
     'value.unit-missing': 'Value without unit',
     'value.satisfaction-unit': 'Satisfaction value not a percentage or score',
@@ -108,6 +117,29 @@ export const enUS: MessageCatalog = {
     other: 'Other funds',
     goal: 'Goal',
     indicators: 'Indicators',
+    owner: 'Unit name',
+    periodGoal: 'Period goal',
+    central: 'Central subsidy',
+    provincial: 'Provincial funds',
+    municipal: 'Municipal funds',
+    county: 'County funds',
+    higher: 'Funds from above',
+    own: 'Own funds',
+    projectSpending: 'Project spending',
+    basicSpending: 'Basic spending',
+    level1: 'Level 1',
+    level2: 'Level 2',
+    level3: 'Level 3 (indicator)',
+    nature: 'Comparator',
+    value: 'Target value',
+    periodValue: 'Period target value',
+    measureUnit: 'Unit of measure',
+    weight: 'Weight',
+    direction: 'Direction',
+    valueType: 'Value type',
+    explanation: 'Explanation',
+    standard: 'Scoring standard',
+    note: 'Note',
   },
   deviation: {
     'line-break': 'contains line breaks',
@@ -131,7 +163,7 @@ export const enUS: MessageCatalog = {
     'terminator-missing': 'an item has no closing "。"',
   },
   slot: { period: 'period value (实施周期指标值)', annual: 'annual value (年度指标值)', both: 'period and annual values' },
-  scope: { row: 'This row', unit: 'The unit row', grand: 'The 合计 row' },
+  scope: { row: 'This row', unit: 'The unit row', grand: 'The 合计 row', funding: 'The total', block: 'The subtotal row', tasks: 'The tasks' },
   field: { goal: 'goal', name: 'indicator name', period: 'period value', annual: 'annual value', extra: 'indicator text' },
   listSeparator: '; ',
 };

@@ -1,4 +1,4 @@
-import { listDeviations, type MessageCatalog } from './catalog';
+import { listColumns, listDeviations, type MessageCatalog } from './catalog';
 
 const seqName = (p: { seq: number; name: string }) => `第 ${p.seq} 项指标“${p.name}”`;
 
@@ -16,7 +16,8 @@ const EXCEL_ERROR_MEANING: Readonly<Record<string, string>> = {
 /** 简体中文：所有规则消息集中在此。每条消息说明哪里错、数字是多少、怎么改。 */
 export const zhCN: MessageCatalog = {
   messages: {
-    'table.not-found': (p) => `在工作表 ${p.sheets} 中没有找到绩效目标表：需要一行包含“项目名称”“总计”“绩效目标”“绩效指标”等列标题。`,
+    'table.not-found': (p) =>
+      `在工作表 ${p.sheets} 中没有找到绩效目标表。已按四种格式查找：每个项目一行、绩效指标写在一个单元格（表头含“项目名称”“总计”“绩效目标”“绩效指标”）；每个指标一行（表头含“项目名称”“预算数”“一级指标”“二级指标”“三级指标”“指标值”）；每个项目一张申报表（“项目名称”“年度资金总额”“年度目标”和指标表）；部门整体支出绩效目标表（“部门名称”“资金总额”和年度任务）。请按其中一种格式填写表头或标签。`,
     'table.column-missing': (p) => `表头缺少“${zhCN.column[p.column]}”列，该列的校验无法进行。请按模板补齐列标题。`,
     'table.unit-missing': () => '表头上方没有注明金额单位（单位：万元 或 单位：元），已按万元校验。请补上单位。',
     'table.no-projects': () => '表中没有项目行：请在单位行下方逐行填列项目。',
@@ -30,9 +31,12 @@ export const zhCN: MessageCatalog = {
     'amount.negative': (p) => `“${zhCN.column[p.column]}”为负数 ${p.value} ${p.unit}，金额不能为负。`,
     'amount.text': (p) => `“${zhCN.column[p.column]}”的 ${p.value} 是以文本形式存储的数字，求和公式会忽略它。可一键转换为数值。`,
     'amount.precision': (p) => `“${zhCN.column[p.column]}”的 ${p.text} 超过 6 位小数，已按 ${p.value} 计算。请核对金额。`,
-    'totals.row': (p) => `总计 ${p.actual} 不等于 财政拨款 + 财政专户拨款 + 其他资金 之和 ${p.expected}，相差 ${p.difference} ${p.unit}。请核对分项，或将总计改为 ${p.expected}。`,
+    'totals.row': (p) => `总计 ${p.actual} 不等于 ${listColumns(zhCN, p.parts, ' + ')} 之和 ${p.expected}，相差 ${p.difference} ${p.unit}。请核对分项，或将总计改为 ${p.expected}。`,
     'totals.unit': (p) => `单位行的“${zhCN.column[p.column]}” ${p.actual} 不等于其下 ${p.count} 个项目之和 ${p.expected}，相差 ${p.difference} ${p.unit}。`,
     'totals.grand': (p) => `合计行的“${zhCN.column[p.column]}” ${p.actual} 不等于 ${p.count} 个${p.of === 'units' ? '单位' : '项目'}之和 ${p.expected}，相差 ${p.difference} ${p.unit}。`,
+    'totals.funding': (p) => `“${p.label}” ${p.actual} 不等于 ${listColumns(zhCN, p.parts, ' + ')} 之和 ${p.expected}，相差 ${p.difference} ${p.unit}。请核对各项资金来源，或将“${p.label}”改为 ${p.expected}。`,
+    'totals.block': (p) => `“${p.label}”行的 ${p.actual} 不等于上方 ${p.count} 项之和 ${p.expected}，相差 ${p.difference} ${p.unit}。请核对各项金额，或将合计改为 ${p.expected}。`,
+    'totals.tasks': (p) => `${p.count} 项年度主要任务的金额之和 ${p.expected} 不等于“${p.label}” ${p.actual}，相差 ${p.difference} ${p.unit}。请核对各任务的金额（每项资金只应计入一项任务）。`,
     'totals.rounding': (p) => `${zhCN.scope[p.scope]}的“${zhCN.column[p.column]}” ${p.actual} 与应有值 ${p.expected} 相差 ${p.difference} ${p.unit}，在尾差范围（±${p.tolerance} ${p.unit}）内。请确认是四舍五入造成的尾差。`,
     'goal.missing': () => '绩效目标为空：请用一两句话写明项目年度要达到的产出和效果。',
     'indicators.missing': () => '绩效指标为空：至少需要产出指标和效益指标，一般还应有满意度指标。',
@@ -51,6 +55,7 @@ export const zhCN: MessageCatalog = {
     'indicator.value-missing': (p) => `${seqName(p)}缺少${zhCN.slot[p.slot]}。`,
     'indicator.extra-field': (p) => `${seqName(p)}有无法归类的内容“${p.fields}”：每项只应有一级、二级、三级指标名称和两个指标值，用全角分号“；”分隔。`,
     'indicator.duplicate': (p) => `${seqName(p)}与第 ${p.first} 项重复。`,
+    'indicator.template-row': (p) => `这一行只有指标层级（${[p.level1, p.level2].filter((t) => t !== '').join(' / ') || '空'}），没有三级指标和指标值，是模板留下的空行。请填写指标，或删除这一行。`,
     'content.placeholder': (p) => `${p.seq > 0 ? `第 ${p.seq} 项指标的` : ''}${zhCN.field[p.field]}含有模板占位符“${p.text}”，请替换为实际内容。`,
     'value.unit-missing': (p) => `${seqName(p)}的指标值“${p.value}”没有计量单位（如 人、次、件、%）。`,
     'value.satisfaction-unit': (p) => `${seqName(p)}是满意度指标，指标值“${p.value}”应为百分比或分值（如 ≥90% 或 ≥85分）。`,
@@ -74,6 +79,9 @@ export const zhCN: MessageCatalog = {
     'totals.unit': '单位行不等于其项目之和',
     'totals.grand': '合计行不等于各单位（项目）之和',
     'totals.rounding': '尾差',
+    'totals.funding': '资金总额不等于各来源之和',
+    'totals.block': '合计行不等于其上各项之和',
+    'totals.tasks': '年度任务金额之和不等于总额',
     'goal.missing': '绩效目标为空',
     'indicators.missing': '绩效指标为空',
     'indicators.unparseable': '绩效指标无法识别',
@@ -91,6 +99,7 @@ export const zhCN: MessageCatalog = {
     'indicator.value-missing': '缺少指标值',
     'indicator.extra-field': '指标中有多余内容',
     'indicator.duplicate': '指标重复',
+    'indicator.template-row': '残留模板空行',
     'content.placeholder': '残留模板占位符',
     'value.unit-missing': '指标值缺少单位',
     'value.satisfaction-unit': '满意度指标值不是百分比或分值',
@@ -108,6 +117,29 @@ export const zhCN: MessageCatalog = {
     other: '其他资金',
     goal: '绩效目标',
     indicators: '绩效指标',
+    owner: '单位名称',
+    periodGoal: '实施期目标',
+    central: '中央补助',
+    provincial: '省级资金',
+    municipal: '市级资金',
+    county: '县级资金',
+    higher: '上级资金',
+    own: '自有资金',
+    projectSpending: '项目支出',
+    basicSpending: '基本支出',
+    level1: '一级指标',
+    level2: '二级指标',
+    level3: '三级指标',
+    nature: '指标性质',
+    value: '指标值',
+    periodValue: '实施期指标值',
+    measureUnit: '度量单位',
+    weight: '权重',
+    direction: '指标方向性',
+    valueType: '指标值类型',
+    explanation: '指标解释',
+    standard: '评分标准',
+    note: '备注',
   },
   deviation: {
     'line-break': '含有换行',
@@ -131,7 +163,7 @@ export const zhCN: MessageCatalog = {
     'terminator-missing': '每项末尾缺少句号“。”',
   },
   slot: { period: '实施周期指标值', annual: '年度指标值', both: '实施周期指标值和年度指标值' },
-  scope: { row: '本行', unit: '单位行', grand: '合计行' },
+  scope: { row: '本行', unit: '单位行', grand: '合计行', funding: '资金总额', block: '合计行', tasks: '年度任务' },
   field: { goal: '绩效目标', name: '指标名称', period: '实施周期指标值', annual: '年度指标值', extra: '指标内容' },
   listSeparator: '；',
 };

@@ -1,6 +1,6 @@
 import { decimalFromText } from '../amounts';
-import type { Indicator } from '../indicators/grammar';
 import type { IndicatorValue } from '../indicators/value';
+import { fieldLocation, type IndicatorField, type IndicatorRecord } from '../table-model';
 import { categoryBit, type IndicatorCategory } from '../taxonomy';
 import { clipForMessage } from '../text';
 import { NO_HITS, type ProjectRule, type ProjectSubject, type RuleHit } from './rule';
@@ -9,48 +9,55 @@ import type { RuleId, RuleParams } from './rule-ids';
 const PLACEHOLDER = /[*＊]+|[★☆]+|＿+|_{2,}|[xX×ｘＸ]{2,}|某某/;
 const RATE_UNITS = new Set(['%', '‰', '分']);
 
-/** Runs `check` for each indicator of a parsed 绩效指标 cell and collects the hits at that cell. */
+type Indicator = IndicatorRecord;
+
+/**
+ * Runs `check` for each indicator and collects the hits, each at the cell of the field `check` names
+ * (in the one-cell layout every field is the 绩效指标 cell).
+ */
 function perIndicator<R extends RuleId>(
   rule: R,
   s: ProjectSubject,
+  field: IndicatorField | ((ind: Indicator, params: RuleParams[R]) => IndicatorField),
   check: (ind: Indicator, position: number) => RuleParams[R] | null,
 ): readonly RuleHit<R>[] {
-  const cell = s.row.indicators;
-  if (!s.parsed || !cell) return NO_HITS;
-  const indicators = s.parsed.indicators;
+  const indicators = s.indicators;
   let hits: RuleHit<R>[] | null = null;
   for (let i = 0; i < indicators.length; i++) {
-    const params = check(indicators[i] as Indicator, i + 1);
-    if (params) (hits ??= []).push({ rule, params, location: cell.location, discriminator: i + 1 });
+    const ind = indicators[i] as Indicator;
+    const params = check(ind, i + 1);
+    if (params) (hits ??= []).push({ rule, params, location: fieldLocation(s.row, ind, typeof field === 'string' ? field : field(ind, params)), discriminator: i + 1 });
   }
   return hits ?? NO_HITS;
 }
 
-/** Like perIndicator, once for level 1 and once for level 2 of each indicator. */
+/** Like perIndicator, once for level 1 and once for level 2 of each indicator, at that level's cell. */
 function perLevel<R extends RuleId>(
   rule: R,
   s: ProjectSubject,
   check: (ind: Indicator, position: number, level: 1 | 2) => RuleParams[R] | null,
 ): readonly RuleHit<R>[] {
-  const cell = s.row.indicators;
-  if (!s.parsed || !cell) return NO_HITS;
-  const indicators = s.parsed.indicators;
+  const indicators = s.indicators;
   let hits: RuleHit<R>[] | null = null;
   for (let i = 0; i < indicators.length; i++) {
     const ind = indicators[i] as Indicator;
     const first = check(ind, i + 1, 1);
-    if (first) (hits ??= []).push({ rule, params: first, location: cell.location, discriminator: `${i + 1}.1` });
+    if (first) (hits ??= []).push({ rule, params: first, location: fieldLocation(s.row, ind, 'level1'), discriminator: `${i + 1}.1` });
     const second = check(ind, i + 1, 2);
-    if (second) (hits ??= []).push({ rule, params: second, location: cell.location, discriminator: `${i + 1}.2` });
+    if (second) (hits ??= []).push({ rule, params: second, location: fieldLocation(s.row, ind, 'level2'), discriminator: `${i + 1}.2` });
   }
   return hits ?? NO_HITS;
 }
 
-/** A project-level hit at the 绩效指标 cell when the cell has parsed indicators and `when` holds. */
+/** A project-level hit where the project's indicators are, when it has any and `params` is given. */
 function atIndicators<R extends RuleId>(rule: R, s: ProjectSubject, params: RuleParams[R] | null): readonly RuleHit<R>[] {
-  if (params === null || !s.row.indicators || !s.parsed || s.parsed.indicators.length === 0) return NO_HITS;
-  return [{ rule, params, location: s.row.indicators.location }];
+  if (params === null || s.indicatorsAt === null || s.indicators.length === 0) return NO_HITS;
+  return [{ rule, params, location: s.indicatorsAt }];
 }
+
+/** Which value cell a finding about a value points at: the annual one when that value is named, else the period one. */
+const valueField = (ind: Indicator, params: { readonly value: string }): IndicatorField =>
+  ind.annual && ind.annual.text !== '' && params.value.endsWith(ind.annual.text) ? 'annual' : 'period';
 
 /** For the rules that look for a missing or wrong part: a project whose indicators are all complete has none. */
 function whenIncomplete<R extends RuleId>(check: ProjectRule<R>['check']): ProjectRule<R>['check'] {
@@ -82,8 +89,10 @@ export const indicatorsMissing: ProjectRule<'indicators.missing'> = {
   id: 'indicators.missing',
   defaultSeverity: 'error',
   scope: 'project',
-  check: ({ row, indicatorsText }) =>
-    row.indicators && indicatorsText.trim() === '' ? [{ rule: 'indicators.missing', params: {}, location: row.indicators.location }] : NO_HITS,
+  check: ({ row, indicatorsText, indicators, indicatorsAt }) => {
+    if (row.indicators) return indicatorsText.trim() === '' ? [{ rule: 'indicators.missing', params: {}, location: row.indicators.location }] : NO_HITS;
+    return indicatorsAt !== null && indicators.length === 0 ? [{ rule: 'indicators.missing', params: {}, location: indicatorsAt }] : NO_HITS;
+  },
 };
 
 export const indicatorsUnparseable: ProjectRule<'indicators.unparseable'> = {
@@ -185,12 +194,12 @@ export const levelParent: ProjectRule<'indicator.level-parent'> = {
   defaultSeverity: 'error',
   scope: 'project',
   check: whenIncomplete((s, ctx) =>
-    perIndicator('indicator.level-parent', s, (ind, seq) => {
+    perIndicator('indicator.level-parent', s, 'level2', (ind, seq) => {
       const l1 = ind.level1?.entry;
       const l2 = ind.level2?.entry;
       if (!l1 || !l2 || l2.parent === l1.code) return null;
       const parent = ctx.taxonomy.level1ByCode(l2.parent);
-      return { ...ref(ind, seq), level2: `${l2.code}-${l2.name}`, level1: `${l1.code}-${l1.name}`, expected: parent ? `${parent.code}-${parent.name}` : l2.parent };
+      return { ...ref(ind, seq), level2: l2.label, level1: l1.label, expected: parent ? parent.label : l2.parent };
     }),
   ),
 };
@@ -199,7 +208,7 @@ export const nameMissing: ProjectRule<'indicator.name-missing'> = {
   id: 'indicator.name-missing',
   defaultSeverity: 'error',
   scope: 'project',
-  check: whenIncomplete((s) => perIndicator('indicator.name-missing', s, (ind, seq) => (ind.name === '' ? { seq } : null))),
+  check: whenIncomplete((s) => perIndicator('indicator.name-missing', s, 'name', (ind, seq) => (ind.name === '' ? { seq } : null))),
 };
 
 export const valueMissing: ProjectRule<'indicator.value-missing'> = {
@@ -207,12 +216,19 @@ export const valueMissing: ProjectRule<'indicator.value-missing'> = {
   defaultSeverity: 'error',
   scope: 'project',
   check: whenIncomplete((s) =>
-    perIndicator('indicator.value-missing', s, (ind, seq) => {
-      const noPeriod = !ind.period || ind.period.text === '';
-      const noAnnual = !ind.annual || ind.annual.text === '';
-      if (!noPeriod && !noAnnual) return null;
-      return { ...ref(ind, seq), slot: noPeriod && noAnnual ? 'both' : noPeriod ? 'period' : 'annual' };
-    }),
+    perIndicator(
+      'indicator.value-missing',
+      s,
+      (_ind, params) => (params.slot === 'period' ? 'period' : 'annual'),
+      (ind, seq) => {
+        // Only the values the table has a place for are asked for.
+        const slots = ind.slots ?? s.valueSlots;
+        const noPeriod = slots !== 'annual' && (!ind.period || ind.period.text === '');
+        const noAnnual = slots !== 'period' && (!ind.annual || ind.annual.text === '');
+        if (!noPeriod && !noAnnual) return null;
+        return { ...ref(ind, seq), slot: noPeriod && noAnnual ? 'both' : noPeriod ? 'period' : 'annual' };
+      },
+    ),
   ),
 };
 
@@ -221,7 +237,7 @@ export const extraField: ProjectRule<'indicator.extra-field'> = {
   defaultSeverity: 'error',
   scope: 'project',
   check: whenIncomplete((s) =>
-    perIndicator('indicator.extra-field', s, (ind, seq) => (ind.extraFields.length > 0 ? { ...ref(ind, seq), fields: clipForMessage(ind.extraFields.join('；')) } : null)),
+    perIndicator('indicator.extra-field', s, 'name', (ind, seq) => (ind.extraFields.length > 0 ? { ...ref(ind, seq), fields: clipForMessage(ind.extraFields.join('；')) } : null)),
   ),
 };
 
@@ -233,11 +249,11 @@ export const duplicateIndicator: ProjectRule<'indicator.duplicate'> = {
   defaultSeverity: 'warning',
   scope: 'project',
   check: (s) => {
-    const indicators = s.parsed?.indicators ?? [];
+    const indicators = s.indicators;
     // Pairwise: a cell holds a handful of indicators, and this needs no key strings or map per project.
     // A pasted cell can hold thousands, though: then a map keeps it linear.
     const seen = indicators.length > MAX_PAIRWISE ? new Map<string, number>() : null;
-    return perIndicator('indicator.duplicate', s, (ind, seq) => {
+    return perIndicator('indicator.duplicate', s, 'name', (ind, seq) => {
       if (ind.name === '') return null;
       const level2 = level2Key(ind);
       if (seen) {
@@ -265,7 +281,7 @@ export const placeholder: ProjectRule<'content.placeholder'> = {
     const goalMatch = s.row.goal ? PLACEHOLDER.exec(s.row.goal.text) : null;
     if (s.row.goal && goalMatch) hits.push({ rule: 'content.placeholder', params: { field: 'goal', seq: 0, text: goalMatch[0] }, location: s.row.goal.location });
     hits.push(
-      ...perIndicator('content.placeholder', s, (ind, seq) => {
+      ...perIndicator('content.placeholder', s, (_ind, params) => (params.field === 'period' || params.field === 'annual' ? params.field : 'name'), (ind, seq) => {
         const m = PLACEHOLDER.exec(ind.name);
         if (m) return { field: 'name', seq, text: m[0] };
         const p = ind.period ? PLACEHOLDER.exec(ind.period.text) : null;
@@ -285,7 +301,7 @@ export const unitMissing: ProjectRule<'value.unit-missing'> = {
   defaultSeverity: 'warning',
   scope: 'project',
   check: (s) =>
-    perIndicator('value.unit-missing', s, (ind, seq) => {
+    perIndicator('value.unit-missing', s, valueField, (ind, seq) => {
       const value = valuesWhere(ind, isNumberWithoutUnit);
       return value === null ? null : { ...ref(ind, seq), value };
     }),
@@ -298,7 +314,7 @@ export const satisfactionUnit: ProjectRule<'value.satisfaction-unit'> = {
   defaultSeverity: 'warning',
   scope: 'project',
   check: (s) =>
-    perIndicator('value.satisfaction-unit', s, (ind, seq) => {
+    perIndicator('value.satisfaction-unit', s, valueField, (ind, seq) => {
       if (!isSatisfaction(ind)) return null;
       const value = valuesWhere(ind, isNotSatisfactionRate);
       return value === null ? null : { ...ref(ind, seq), value };
@@ -310,7 +326,7 @@ export const qualitativeValue: ProjectRule<'value.qualitative'> = {
   defaultSeverity: 'info',
   scope: 'project',
   check: (s) =>
-    perIndicator('value.qualitative', s, (ind, seq) => {
+    perIndicator('value.qualitative', s, valueField, (ind, seq) => {
       const value = valuesWhere(ind, isQualitative);
       return value === null ? null : { ...ref(ind, seq), value };
     }),
@@ -324,7 +340,7 @@ export const annualDiffers: ProjectRule<'value.annual-differs'> = {
   check: (s) =>
     s.multiYear
       ? NO_HITS
-      : perIndicator('value.annual-differs', s, (ind, seq) =>
+      : perIndicator('value.annual-differs', s, 'annual', (ind, seq) =>
           ind.period && ind.annual && ind.period.text !== '' && ind.annual.text !== '' && ind.period.text !== ind.annual.text
             ? { ...ref(ind, seq), period: ind.period.text, annual: ind.annual.text }
             : null),
@@ -338,7 +354,7 @@ export const annualExceedsPeriod: ProjectRule<'value.annual-exceeds-period'> = {
   check: (s) =>
     !s.multiYear
       ? NO_HITS
-      : perIndicator('value.annual-exceeds-period', s, (ind, seq) => {
+      : perIndicator('value.annual-exceeds-period', s, 'annual', (ind, seq) => {
           const p = ind.period;
           const a = ind.annual;
           if (!p?.number || !a?.number || p.unit !== a.unit || RATE_UNITS.has(p.unit) || p.unit.includes('率')) return null;
@@ -346,4 +362,15 @@ export const annualExceedsPeriod: ProjectRule<'value.annual-exceeds-period'> = {
           const av = decimalFromText(a.number)?.value;
           return pv !== undefined && av !== undefined && av > pv ? { ...ref(ind, seq), period: p.text, annual: a.text } : null;
         }),
+};
+
+/** A row of an indicator block with levels but no indicator: left from the template, to be filled in or deleted. */
+export const templateRow: ProjectRule<'indicator.template-row'> = {
+  id: 'indicator.template-row',
+  defaultSeverity: 'warning',
+  scope: 'project',
+  check: ({ row }) =>
+    row.templateRows && row.templateRows.length > 0
+      ? row.templateRows.map((t) => ({ rule: 'indicator.template-row', params: { level1: t.level1, level2: t.level2 }, location: t.location, discriminator: t.row }))
+      : NO_HITS,
 };

@@ -1,5 +1,5 @@
 import { amountToNumber, convertAmount, formatAmount } from '../amounts';
-import { AMOUNT_COLUMNS, type AmountCell } from '../table-model';
+import type { AmountCell } from '../table-model';
 import { NO_HITS, type RowRule, type RowSubject, type RuleHit } from './rule';
 import type { RuleId } from './rule-ids';
 
@@ -7,14 +7,15 @@ import type { RuleId } from './rule-ids';
 function eachAmount<R extends RuleId>(s: RowSubject, hit: (cell: AmountCell) => RuleHit<R> | null): readonly RuleHit<R>[] {
   if (s.amountsClean) return NO_HITS;
   let hits: RuleHit<R>[] | null = null;
-  for (const column of AMOUNT_COLUMNS) {
-    const cell = s.row.amounts[column];
-    if (cell === null) continue;
+  for (const cell of s.row.amounts) {
     const h = hit(cell);
     if (h) (hits ??= []).push(h);
   }
   return hits ?? NO_HITS;
 }
+
+/** Forms and the department table hold amounts as text with their unit (“10000万元”): SUM formulas do not run over them. */
+const textAmountsAllowed = (s: RowSubject) => s.table.layout === 'form' || s.table.layout === 'department';
 
 export const amountInvalid: RowRule<'amount.invalid'> = {
   id: 'amount.invalid',
@@ -49,7 +50,10 @@ export const amountFormulaError: RowRule<'amount.formula-error'> = {
     ),
 };
 
-/** "99万元": the number is clear, but a text cell is skipped by SUM and the unit belongs above the header. */
+/**
+ * "99万元": the number is clear, but a text cell is skipped by SUM and the unit belongs above the header.
+ * In a form the unit may stand in the cell, as long as it is the form's own.
+ */
 export const amountWithUnit: RowRule<'amount.unit'> = {
   id: 'amount.unit',
   fixable: true,
@@ -60,6 +64,7 @@ export const amountWithUnit: RowRule<'amount.unit'> = {
       const parsed = cell.parsed;
       if (parsed.kind !== 'invalid' || parsed.withUnit === undefined) return null;
       const tableUnit = ctx.unit === '元' ? '元' : '万元';
+      if (textAmountsAllowed(s) && parsed.withUnit.unit === tableUnit) return null;
       const value = convertAmount(parsed.withUnit.value, parsed.withUnit.unit, tableUnit);
       return {
         rule: 'amount.unit',
@@ -89,16 +94,18 @@ export const amountAsText: RowRule<'amount.text'> = {
   defaultSeverity: 'warning',
   scope: 'row',
   check: (s) =>
-    eachAmount(s, (cell) =>
-      cell.parsed.kind === 'number' && cell.parsed.storedAsText
-        ? {
-            rule: 'amount.text',
-            params: { column: cell.column, value: String(cell.raw).trim() },
-            location: cell.location,
-            fix: { location: cell.location, expected: cell.raw, value: amountToNumber(cell.parsed.value) },
-          }
-        : null,
-    ),
+    textAmountsAllowed(s)
+      ? NO_HITS
+      : eachAmount(s, (cell) =>
+          cell.parsed.kind === 'number' && cell.parsed.storedAsText
+            ? {
+                rule: 'amount.text',
+                params: { column: cell.column, value: String(cell.raw).trim() },
+                location: cell.location,
+                fix: { location: cell.location, expected: cell.raw, value: amountToNumber(cell.parsed.value) },
+              }
+            : null,
+        ),
 };
 
 export const amountPrecision: RowRule<'amount.precision'> = {

@@ -1,11 +1,12 @@
 import type { FormatDeviation } from '../indicators/grammar';
+import type { HeaderKind } from '../table-model';
 
 /** Which value of an indicator a finding is about. */
 export type ValueSlot = 'period' | 'annual' | 'both';
 /** Which total a totals finding is about. */
-export type TotalsScope = 'row' | 'unit' | 'grand';
+export type TotalsScope = 'row' | 'unit' | 'grand' | 'funding' | 'block' | 'tasks';
 /** Labels of table columns, translated by the message catalogues. */
-export type ColumnLabel = 'seq' | 'name' | 'total' | 'fiscal' | 'specialAccount' | 'other' | 'goal' | 'indicators';
+export type ColumnLabel = HeaderKind;
 export type PlaceholderField = 'goal' | 'name' | 'period' | 'annual' | 'extra';
 
 interface Amounts {
@@ -32,10 +33,17 @@ export interface RuleParams {
   'amount.negative': { readonly column: ColumnLabel; readonly value: string; readonly unit: string };
   'amount.text': { readonly column: ColumnLabel; readonly value: string };
   'amount.precision': { readonly column: ColumnLabel; readonly text: string; readonly value: string };
-  'totals.row': Amounts;
+  /** `parts`: the funding columns summed, as a comma list of column keys. */
+  'totals.row': Amounts & { readonly parts: string };
   'totals.unit': Amounts & { readonly column: ColumnLabel; readonly count: number };
   'totals.grand': Amounts & { readonly column: ColumnLabel; readonly count: number; readonly of: 'units' | 'projects' };
   'totals.rounding': Amounts & { readonly scope: TotalsScope; readonly column: ColumnLabel; readonly tolerance: string };
+  /** A form's or the department's total against its sources: labels as written. */
+  'totals.funding': Amounts & { readonly label: string; readonly parts: string };
+  /** A 合计 / 小计 row against the rows above it in its block. */
+  'totals.block': Amounts & { readonly label: string; readonly count: number };
+  /** The department's tasks against its total budget. */
+  'totals.tasks': Amounts & { readonly label: string; readonly count: number };
   'goal.missing': Record<string, never>;
   'indicators.missing': Record<string, never>;
   'indicators.unparseable': { readonly text: string };
@@ -53,6 +61,8 @@ export interface RuleParams {
   'indicator.value-missing': IndicatorRef & { readonly slot: ValueSlot };
   'indicator.extra-field': IndicatorRef & { readonly fields: string };
   'indicator.duplicate': IndicatorRef & { readonly first: number };
+  /** A row of an indicator block that names levels but no indicator (left from the template). */
+  'indicator.template-row': { readonly level1: string; readonly level2: string };
   'content.placeholder': { readonly field: PlaceholderField; readonly seq: number; readonly text: string };
   'value.unit-missing': IndicatorRef & { readonly value: string };
   'value.satisfaction-unit': IndicatorRef & { readonly value: string };

@@ -2,7 +2,7 @@ import type { Decimal } from '../amounts';
 import type { Fix, Severity } from '../findings';
 import type { CellLocation, CellValue } from '../grid';
 import type { IndicatorParse } from '../indicators/grammar';
-import type { PerformanceTable, TableRow } from '../table-model';
+import type { IndicatorRecord, PerformanceTable, TableRow, ValueSlots } from '../table-model';
 import type { CategorySet, Taxonomy } from '../taxonomy';
 import type { ColumnLabel, RuleId, RuleParams, TotalsScope } from './rule-ids';
 
@@ -35,6 +35,10 @@ export interface TotalsComparison {
   readonly of: 'units' | 'projects';
   /** The cell's value as read, for the fix's changed-since-read guard. */
   readonly raw: CellValue;
+  /** The columns summed (a row's funding columns, a stated sum's parts). */
+  readonly parts: readonly ColumnLabel[];
+  /** A stated sum's label as written (年度资金总额, 合计); '' for row, unit and 合计-row sums. */
+  readonly label: string;
 }
 
 export interface TableSubject {
@@ -53,9 +57,15 @@ export interface RowSubject {
 }
 
 export interface ProjectSubject extends RowSubject {
-  /** Parsed 绩效指标, null when the table has no indicators column. */
+  /** The project's indicators, whatever the layout; empty when it has none. */
+  readonly indicators: readonly IndicatorRecord[];
+  /** Where the project's indicators are, as a whole: its 绩效指标 cell, or the first cell of its indicator block; null when the table has no place for them. */
+  readonly indicatorsAt: CellLocation | null;
+  /** The one-cell layout's parse of the 绩效指标 cell (its format is that layout's own); null in other layouts. */
   readonly parsed: IndicatorParse | null;
   readonly indicatorsText: string;
+  /** The values the table asks of each indicator (an indicator may ask for its own). */
+  readonly valueSlots: ValueSlots;
   /** The project name carries a year range (广州市信访局2024-2025年…). */
   readonly multiYear: boolean;
   /** First-level categories the indicators cover (14-成本指标 counts as cost), as categoryBit bits. */

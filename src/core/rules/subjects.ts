@@ -1,5 +1,6 @@
-import { isComplete, parseIndicators, type IndicatorParse } from '../indicators/grammar';
-import { AMOUNT_COLUMNS, type PerformanceTable, type TableRow } from '../table-model';
+import { isComplete, parseIndicators, type Indicator } from '../indicators/grammar';
+import { locate, type CellLocation } from '../grid';
+import type { IndicatorRecord, PerformanceTable, TableRow, ValueSlots } from '../table-model';
 import { categoryBit, type CategorySet, type Taxonomy } from '../taxonomy';
 import type { ProjectSubject, RowSubject } from './rule';
 
@@ -17,34 +18,66 @@ export function rowSubject(table: PerformanceTable, row: TableRow): RowSubject {
   return { table, row, amountsClean: amountsClean(row) };
 }
 
-/** What the project rules see: the row's subject, its parsed 绩效指标 and the facts read from it once. */
+/** Where the project's indicators are as a whole: the 绩效指标 cell, or the first cell of the indicator block. */
+function indicatorsPlace(table: PerformanceTable, row: TableRow): CellLocation | null {
+  if (row.indicators) return row.indicators.location;
+  const block = row.block;
+  if (!block) return null;
+  const col = block.columns.level1 ?? block.columns.level2 ?? block.columns.level3;
+  return col === undefined ? null : locate(table.sheet, block.firstRow, col);
+}
+
+/** What the project rules see: the row's subject, its indicators and the facts read from them once. */
 export function projectSubject(subject: RowSubject, taxonomy: Taxonomy): ProjectSubject {
   const { table, row, amountsClean } = subject;
   const indicatorsText = row.indicators?.text ?? '';
   const parsed = row.indicators ? parseIndicators(indicatorsText, taxonomy) : null;
-  const { categories, complete } = summariseIndicators(parsed, taxonomy);
-  return { table, row, amountsClean, indicatorsText, parsed, multiYear: isMultiYearProject(row.name), categories, complete };
+  const indicators: readonly IndicatorRecord[] = parsed ? parsed.indicators : (row.records ?? []);
+  const { categories, complete } = summariseIndicators(indicators, taxonomy, table.valueSlots);
+  return {
+    table,
+    row,
+    amountsClean,
+    indicators,
+    indicatorsAt: indicatorsPlace(table, row),
+    parsed,
+    indicatorsText,
+    valueSlots: table.valueSlots,
+    multiYear: isMultiYearProject(row.name),
+    categories,
+    complete,
+  };
 }
 
 function amountsClean(row: TableRow): boolean {
-  for (const column of AMOUNT_COLUMNS) {
-    const parsed = row.amounts[column]?.parsed;
-    if (parsed === undefined || parsed.kind === 'empty') continue;
+  for (const cell of row.amounts) {
+    const parsed = cell.parsed;
+    if (parsed.kind === 'empty') continue;
     if (parsed.kind === 'invalid' || parsed.value < 0n || parsed.storedAsText || parsed.excessPrecision) return false;
   }
   return true;
 }
 
+/** Whether an indicator has what its slots ask: isComplete for both values, or the one value asked for. */
+export function isCompleteFor(ind: IndicatorRecord, tableSlots: ValueSlots): boolean {
+  const slots = ind.slots ?? tableSlots;
+  if (slots === 'both') return isComplete(ind);
+  // The grammar's completeness asks for both values: stand the other in with the one that is asked for.
+  const value = slots === 'period' ? ind.period : ind.annual;
+  const asBoth: Indicator = { ...ind, period: value, annual: value };
+  return isComplete(asBoth);
+}
+
 /** One pass over the indicators for what several rules ask: the categories covered, and whether all are complete. */
-function summariseIndicators(parsed: IndicatorParse | null, taxonomy: Taxonomy): { categories: CategorySet; complete: boolean } {
+function summariseIndicators(indicators: readonly IndicatorRecord[], taxonomy: Taxonomy, slots: ValueSlots): { categories: CategorySet; complete: boolean } {
   let categories = 0;
   let complete = true;
-  for (const ind of parsed?.indicators ?? []) {
+  for (const ind of indicators) {
     const l1 = ind.level1?.entry;
     const l2 = ind.level2?.entry;
     if (l1) categories |= categoryBit(l1.category);
     if (l2) categories |= categoryBit(taxonomy.categoryOf(l2));
-    complete &&= isComplete(ind);
+    complete &&= slots === 'both' && ind.slots === undefined ? isComplete(ind) : isCompleteFor(ind, slots);
   }
   return { categories, complete };
 }

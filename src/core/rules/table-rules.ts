@@ -1,12 +1,12 @@
 import { absAmount, amountToNumber, formatAmount } from '../amounts';
 import { locate } from '../grid';
 import type { TableColumns } from '../table-model';
-import type { ColumnLabel, RuleParams } from './rule-ids';
+import type { RuleParams } from './rule-ids';
 import { NO_HITS, type RuleContext, type RuleHit, type TableRule, type TotalsComparison } from './rule';
 
 function firstColumn(columns: TableColumns): number {
   let first = Number.POSITIVE_INFINITY;
-  for (const col of Object.values(columns)) if (col !== null && col < first) first = col;
+  for (const col of Object.values(columns)) if (col !== undefined && col < first) first = col;
   return Number.isFinite(first) ? first : 0;
 }
 
@@ -18,7 +18,7 @@ export const columnMissing: TableRule<'table.column-missing'> = {
   check: ({ table }) =>
     table.missingColumns.map((column) => ({
       rule: 'table.column-missing',
-      params: { column: column as ColumnLabel },
+      params: { column },
       location: locate(table.sheet, table.headerRow, firstColumn(table.columns)),
       discriminator: column,
     })),
@@ -57,20 +57,23 @@ function fixOf(c: TotalsComparison) {
 const beyondTolerance = (c: TotalsComparison, ctx: RuleContext) => absAmount(c.actual - c.expected) > ctx.tolerance;
 
 /** A totals rule: every comparison the filter accepts becomes a hit with these params, fixed to the expected sum. */
-function totalsRule<R extends 'totals.row' | 'totals.unit' | 'totals.grand' | 'totals.rounding'>(
+function totalsRule<R extends 'totals.row' | 'totals.unit' | 'totals.grand' | 'totals.rounding' | 'totals.funding' | 'totals.block' | 'totals.tasks'>(
   id: R,
   defaultSeverity: 'error' | 'warning',
   accepts: (c: TotalsComparison, ctx: RuleContext) => boolean,
   params: (c: TotalsComparison, ctx: RuleContext) => RuleParams[R],
+  withFix = true,
 ): TableRule<R> {
   return {
     id,
-    fixable: true,
+    ...(withFix ? { fixable: true as const } : {}),
     defaultSeverity,
     scope: 'table',
     check: ({ comparisons }, ctx) => {
       const hits: RuleHit<R>[] = [];
-      for (const c of comparisons) if (accepts(c, ctx)) hits.push({ rule: id, params: params(c, ctx), location: c.location, fix: fixOf(c) });
+      for (const c of comparisons) {
+        if (accepts(c, ctx)) hits.push({ rule: id, params: params(c, ctx), location: c.location, ...(withFix ? { fix: fixOf(c) } : {}) });
+      }
       return hits;
     },
   };
@@ -92,8 +95,34 @@ export const grandTotals = totalsRule(
   (c, ctx) => ({ ...amountsParams(c, ctx), column: c.column, count: c.count, of: c.of }),
 );
 
-/** 总计 ≠ 财政拨款 + 财政专户拨款 + 其他资金 on a row, beyond rounding. */
-export const rowTotals = totalsRule('totals.row', 'error', (c, ctx) => c.scope === 'row' && beyondTolerance(c, ctx), amountsParams);
+/** 总计 ≠ the sum of the row's funding columns (财政拨款 + 财政专户拨款 + 其他资金, or whatever sources the table has), beyond rounding. */
+export const rowTotals = totalsRule('totals.row', 'error', (c, ctx) => c.scope === 'row' && beyondTolerance(c, ctx), (c, ctx) => ({ ...amountsParams(c, ctx), parts: c.parts.join(',') }));
+
+/** A form's (or the department's) total is not the sum of its sources (其中：财政拨款、其他资金 …). */
+export const fundingTotals = totalsRule(
+  'totals.funding',
+  'error',
+  (c, ctx) => c.scope === 'funding' && beyondTolerance(c, ctx),
+  (c, ctx) => ({ ...amountsParams(c, ctx), label: c.label, parts: c.parts.join(',') }),
+);
+
+/** A 合计 / 小计 row of a block (成本构成, 收入构成, 支出构成) is not the sum of the rows above it. */
+export const blockTotals = totalsRule(
+  'totals.block',
+  'error',
+  (c, ctx) => c.scope === 'block' && beyondTolerance(c, ctx),
+  (c, ctx) => ({ ...amountsParams(c, ctx), label: c.label, count: c.count }),
+);
+
+/** The department's 年度主要任务 do not add up to its total budget (金额合计 / 资金总额). */
+export const taskTotals = totalsRule(
+  'totals.tasks',
+  'error',
+  (c, ctx) => c.scope === 'tasks' && beyondTolerance(c, ctx),
+  (c, ctx) => ({ ...amountsParams(c, ctx), label: c.label, count: c.count }),
+  // Which task is wrong is not known: setting the total to the tasks' sum would hide the mistake.
+  false,
+);
 
 /** Any of the sums above off by no more than the rounding tolerance (尾差): reported apart from real mismatches. */
 export const roundingDifference = totalsRule(

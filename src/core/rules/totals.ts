@@ -1,5 +1,5 @@
 import { ZERO, type Decimal } from '../amounts';
-import { AMOUNT_COLUMNS, FUNDING_COLUMNS, type AmountCell, type PerformanceTable, type TableRow } from '../table-model';
+import { amountIn, type AmountCell, type AmountSum, type PerformanceTable, type TableRow } from '../table-model';
 import type { TotalsComparison } from './rule';
 
 /** Value of an amount cell for summing: empty counts as 0; null when the cell is unreadable. */
@@ -15,48 +15,51 @@ function isBlank(cell: AmountCell | null): boolean {
 
 /**
  * Every sum the table claims that does not hold, computed once per table in one pass over its rows:
- * each row's 总计 against its funding columns, and each unit / 合计 cell against its children.
+ * each row's total against its funding columns, each unit / 合计 cell against its children, and the
+ * sums stated outside the rows (a form's 总额, a block's 合计, the department's tasks).
  * Sums that hold are left out (no rule reports them); sums with an unreadable cell are skipped
  * (amount.invalid reports that cell).
  */
 export function compareTotals(table: PerformanceTable): TotalsComparison[] {
   const out: TotalsComparison[] = [];
-  const hasFunding = FUNDING_COLUMNS.some((c) => table.columns[c] !== null);
+  const funding = table.amountColumns.filter((c) => c !== 'total');
+  const rowSums = table.amountColumns.includes('total') && funding.length > 0;
   for (const row of table.rows) {
-    if (table.columns.total !== null && hasFunding) compareRow(row, out);
+    if (rowSums) compareRow(row, funding.length, out);
     if (row.children.length > 0) compareChildren(table, row, out);
   }
+  for (const sum of table.sums) compareSum(sum, out);
   return out;
 }
 
-function compareRow(row: TableRow, out: TotalsComparison[]): void {
-  const total = row.amounts.total;
+function compareRow(row: TableRow, fundingCount: number, out: TotalsComparison[]): void {
+  const total = amountIn(row, 'total');
   if (total === null) return;
   let expected = ZERO;
   let allBlank = isBlank(total);
-  for (const column of FUNDING_COLUMNS) {
-    const v = valueOf(row.amounts[column]);
+  for (const cell of row.amounts) {
+    if (cell === total) continue;
+    const v = valueOf(cell);
     if (v === null) return;
     expected += v;
-    allBlank &&= isBlank(row.amounts[column]);
+    allBlank &&= isBlank(cell);
   }
   const actual = valueOf(total);
   if (actual === null || allBlank || actual === expected) return;
-  out.push({ scope: 'row', column: 'total', location: total.location, expected, actual, count: FUNDING_COLUMNS.length, of: 'projects', raw: total.raw });
+  const parts = row.amounts.filter((c) => c !== total).map((c) => c.column);
+  out.push({ scope: 'row', column: 'total', location: total.location, expected, actual, count: fundingCount, of: 'projects', raw: total.raw, parts, label: '' });
 }
 
 function compareChildren(table: PerformanceTable, row: TableRow, out: TotalsComparison[]): void {
   const children = row.children.map((i) => table.rows[i]).filter((r): r is TableRow => r !== undefined);
   const scope = row.kind === 'grand-total' ? 'grand' : 'unit';
   const of = children.some((c) => c.kind === 'unit') ? 'units' : 'projects';
-  for (const column of AMOUNT_COLUMNS) {
-    const cell = row.amounts[column];
-    if (cell === null) continue;
+  for (const cell of row.amounts) {
     const actual = valueOf(cell);
     if (actual === null) continue;
     let expected: Decimal | null = ZERO;
     for (const child of children) {
-      const v = valueOf(child.amounts[column]);
+      const v = valueOf(amountIn(child, cell.column));
       if (v === null) {
         expected = null;
         break;
@@ -64,6 +67,32 @@ function compareChildren(table: PerformanceTable, row: TableRow, out: TotalsComp
       expected += v;
     }
     if (expected === null || expected === actual) continue;
-    out.push({ scope, column, location: cell.location, expected, actual, count: children.length, of, raw: cell.raw });
+    out.push({ scope, column: cell.column, location: cell.location, expected, actual, count: children.length, of, raw: cell.raw, parts: [], label: '' });
   }
+}
+
+function compareSum(sum: AmountSum, out: TotalsComparison[]): void {
+  const actual = valueOf(sum.total);
+  if (actual === null || sum.parts.length === 0) return;
+  let expected = ZERO;
+  let allBlank = isBlank(sum.total);
+  for (const part of sum.parts) {
+    const v = valueOf(part);
+    if (v === null) return;
+    expected += v;
+    allBlank &&= isBlank(part);
+  }
+  if (allBlank || actual === expected) return;
+  out.push({
+    scope: sum.scope,
+    column: sum.total.column,
+    location: sum.total.location,
+    expected,
+    actual,
+    count: sum.parts.length,
+    of: 'projects',
+    raw: sum.total.raw,
+    parts: sum.parts.map((p) => p.column),
+    label: sum.label,
+  });
 }

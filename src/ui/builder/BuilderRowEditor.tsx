@@ -80,7 +80,7 @@ function RowEditor({ row, index, count, taxonomy, strings, messages, onChange, o
   const level1 = taxonomy.level1ByCode(row.level1);
   const level2 = taxonomy.level2ByCode(row.level2);
   const level2Options = row.level1 === '' ? taxonomy.level2 : taxonomy.level2Under(row.level1);
-  const labelOf = (code: string, name: string | undefined) => (code === '' ? '' : `${code}-${name ?? ''}`);
+  const labelOf = (code: string, entry: { readonly label: string } | undefined) => (code === '' ? '' : (entry?.label ?? code));
 
   const setLevel1 = (code: string) => {
     const keep = taxonomy.level2ByCode(row.level2)?.parent === code;
@@ -115,12 +115,12 @@ function RowEditor({ row, index, count, taxonomy, strings, messages, onChange, o
           <Dropdown
             className={styles.control}
             placeholder={strings.chooseLevel1}
-            value={labelOf(row.level1, level1?.name)}
+            value={labelOf(row.level1, level1)}
             selectedOptions={row.level1 === '' ? [] : [row.level1]}
             onOptionSelect={(_, data) => data.optionValue !== undefined && setLevel1(data.optionValue)}
           >
             {taxonomy.level1.map((e) => (
-              <Option key={e.code} value={e.code}>{`${e.code}-${e.name}`}</Option>
+              <Option key={e.code} value={e.code}>{e.label}</Option>
             ))}
           </Dropdown>
         </Field>
@@ -128,12 +128,12 @@ function RowEditor({ row, index, count, taxonomy, strings, messages, onChange, o
           <Dropdown
             className={styles.control}
             placeholder={strings.chooseLevel2}
-            value={labelOf(row.level2, level2?.name)}
+            value={labelOf(row.level2, level2)}
             selectedOptions={row.level2 === '' ? [] : [row.level2]}
             onOptionSelect={(_, data) => data.optionValue !== undefined && setLevel2(data.optionValue)}
           >
             {level2Options.map((e) => (
-              <Option key={e.code} value={e.code}>{`${e.code}-${e.name}`}</Option>
+              <Option key={e.code} value={e.code}>{e.label}</Option>
             ))}
           </Dropdown>
         </Field>

@@ -133,7 +133,7 @@ export function TemplateLibrary({
   const levelsLabel = (t: { level1: string; level2: string }) => {
     const l1 = taxonomy.level1ByCode(t.level1);
     const l2 = taxonomy.level2ByCode(t.level2);
-    return strings.levelsOf(l1 ? `${l1.code}-${l1.name}` : t.level1, l2 ? `${l2.code}-${l2.name}` : t.level2);
+    return strings.levelsOf(l1 ? l1.label : t.level1, l2 ? l2.label : t.level2);
   };
 
   const insert = (chosen: readonly IndicatorTemplate[]) => {

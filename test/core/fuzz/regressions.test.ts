@@ -28,7 +28,7 @@ const ITEMS = '1、1-产出指标；12-质量指标；投诉次数；实施周�
 describe('re-checking an edit', () => {
   test('keeps one copy of each table-level finding (missing columns, unit)', () => {
     const findings = recheck([['财政专户拨款', '项目绩效目标', '项目（单位）名称'], [0, '做好物业管理服务工作。', '项目名称甲']], { row: 1, col: 2, value: '无' });
-    expect(findings?.filter((f) => f.startsWith('table.column-missing|绩效!A1|total'))).toHaveLength(1);
+    expect(findings?.filter((f) => f.startsWith('table.column-missing|绩效!A1|indicators'))).toHaveLength(1);
   });
 
   test.each<[string, CellValue[][], CellEdit]>([

@@ -154,7 +154,7 @@ describe('grammar properties', () => {
     fc.assert(fc.property(fc.array(item, { minLength: 1, maxLength: 6 }), (items) => {
       const text = items.map((it, i) => {
         const l1 = taxonomy.level1ByCode(it.level2.parent);
-        return `${i + 1}、${l1?.code}-${l1?.name}；${it.level2.code}-${it.level2.name}；${it.name}；实施周期指标值:${it.period}；年度指标值:${it.annual}。`;
+        return `${i + 1}、${l1?.label}；${it.level2.label}；${it.name}；实施周期指标值:${it.period}；年度指标值:${it.annual}。`;
       }).join('');
       const parsed = parseIndicators(text);
       expect(parsed.canonical).toBe(text);
