@@ -1,7 +1,7 @@
-import type { CellValue } from '../core/grid';
+import { toA1, type CellValue } from '../core/grid';
 import { SEVERITIES } from '../core/findings';
 import type { Finding, Severity } from '../core/findings';
-import type { RowKind } from '../core/table-model';
+import type { LayoutKind, PerformanceTable, RowKind } from '../core/table-model';
 import { CATALOGS, formatFinding, type CheckReport, type Locale } from '../core/index';
 
 export type Language = 'zh' | 'en';
@@ -32,7 +32,7 @@ const ROW_LABELS: Record<Language, Record<RowKind, string>> = {
 
 /** One file's findings, grouped by sheet and then by row (project, unit or 合计), errors first within a row. */
 export function fileText(file: string, report: CheckReport, language: Language): string {
-  const lines = [file];
+  const lines = [file, ...tableLines(report, language)];
   for (const [sheet, sheetFindings] of groupBy(report.findings, (f) => f.location.sheet)) {
     lines.push(`  ${language === 'zh' ? '工作表' : 'Sheet'} ${sheet}`);
     for (const [project, rowFindings] of groupBy(sheetFindings, (f) => f.project ?? null)) {
@@ -67,6 +67,30 @@ export function totalText(checked: readonly CheckedFile[], unreadable: readonly 
   return `${line}\n`;
 }
 
+/** How each table was read: where it starts, its layout, how many projects it holds. */
+function tableLines(report: CheckReport, language: Language): string[] {
+  const catalog = CATALOGS[language === 'zh' ? 'zh-CN' : 'en-US'];
+  return report.tables.map((t) => {
+    const at = `${t.sheet}!${toA1(t.headerRow, t.firstCol)}`;
+    const projects = projectCount(t);
+    return language === 'zh'
+      ? `  表格 ${at}：${catalog.layout[t.layout]}，${projects} 个项目`
+      : `  Table ${at}: ${catalog.layout[t.layout]}, ${projects} ${plural(projects, 'project')}`;
+  });
+}
+
+const projectCount = (table: PerformanceTable) => (table.layout === 'department' ? 0 : table.rows.filter((r) => r.kind === 'project').length);
+
+export interface JsonTable {
+  readonly file: string;
+  readonly sheet: string;
+  /** The table's first row, as a cell address. */
+  readonly cell: string;
+  readonly layout: LayoutKind;
+  readonly title: string | null;
+  readonly projects: number;
+}
+
 export interface JsonFinding {
   readonly file: string;
   readonly sheet: string;
@@ -80,6 +104,7 @@ export interface JsonFinding {
 
 export interface JsonReport {
   readonly summary: Totals;
+  readonly tables: readonly JsonTable[];
   readonly findings: readonly JsonFinding[];
   readonly unreadable: readonly UnreadableFile[];
 }
@@ -97,7 +122,10 @@ export function jsonReport(checked: readonly CheckedFile[], unreadable: readonly
       ...(f.fix !== undefined ? { fix: f.fix.value } : {}),
     })),
   );
-  return { summary: totals(checked), findings, unreadable };
+  const tables = checked.flatMap(({ file, report }) =>
+    report.tables.map((t): JsonTable => ({ file, sheet: t.sheet, cell: toA1(t.headerRow, t.firstCol), layout: t.layout, title: t.title, projects: projectCount(t) })),
+  );
+  return { summary: totals(checked), tables, findings, unreadable };
 }
 
 function totals(checked: readonly CheckedFile[]): Totals {

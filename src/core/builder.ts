@@ -420,6 +420,7 @@ function builderTable(rows: readonly BuilderRow[], context: BuilderContext, taxo
     unit: '万元',
     unitLocation: locate(BUILDER_SHEET, 0, INDICATORS_COLUMN + 2),
     headerRow: 0,
+    firstCol: 0,
     headerRowCount: 0,
     firstDataRow: 0,
     lastRow: Math.max(0, rows.length - 1),

@@ -154,6 +154,8 @@ export function createChecker(options: CheckOptions = {}): Checker {
   function finishTable(progress: TableInProgress): Finding[] {
     const { tableLevel, findings } = progress;
     while (progress.next < tableLevel.length) findings.push(tableLevel[progress.next++] as Finding);
+    // Outside the one-cell layout a project's findings spread over its indicator rows (a form's over the whole form).
+    if (progress.table.layout !== 'one-cell') findings.sort(byPosition);
     return findings;
   }
 
@@ -197,7 +199,8 @@ export function createChecker(options: CheckOptions = {}): Checker {
         if (done < total) yield { done, total };
       }
       for (const finding of finishTable(progress)) findings.push(finding); // no spread: tables can hold 100,000s of findings
-      for (const row of table.rows) if (row.kind === 'project') projects++;
+      // The department table's one row is the department itself, not a project.
+      if (table.layout !== 'department') for (const row of table.rows) if (row.kind === 'project') projects++;
     }
     return { tables: read.tables, sheetsWithoutTable: read.sheetsWithoutTable, findings, summary: summarise(findings, read.tables.length, projects) };
   }

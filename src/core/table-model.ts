@@ -165,6 +165,8 @@ export interface PerformanceTable {
   readonly unitLocation: CellLocation;
   /** The header row (a form's first row). */
   readonly headerRow: number;
+  /** The table's leftmost column: with headerRow, the cell the table starts at. */
+  readonly firstCol: number;
   readonly headerRowCount: number;
   readonly firstDataRow: number;
   /** Last absolute row that belongs to the table (before notes, blank tail or the next table). */

@@ -29,6 +29,7 @@ async function run(...argv: string[]): Promise<Run> {
 
 interface JsonOutput {
   summary: { files: number; projects: number; errors: number; warnings: number; infos: number };
+  tables: { file: string; sheet: string; cell: string; layout: string; title: string | null; projects: number }[];
   findings: { file: string; sheet: string; cell: string; severity: string; rule: string; message: string; project?: string; fix?: string | number | boolean | null }[];
   unreadable: { file: string; reason: string }[];
 }
@@ -104,7 +105,8 @@ describe('jixiao check on the seed table', () => {
   it('writes exactly one JSON document with the documented shape', async () => {
     const { stdout, json } = await runJson('check', fixture('seed.xlsx'));
     expect(() => JSON.parse(stdout)).not.toThrow();
-    expect(Object.keys(json)).toEqual(['summary', 'findings', 'unreadable']);
+    expect(Object.keys(json)).toEqual(['summary', 'tables', 'findings', 'unreadable']);
+    expect(json.tables).toEqual([{ file: fixture('seed.xlsx'), sheet: '项目支出绩效目标表', cell: 'A3', layout: 'one-cell', title: '项目支出绩效目标表（含转移支付项目）', projects: 9 }]);
     expect(Object.keys(json.summary)).toEqual(['files', 'projects', 'errors', 'warnings', 'infos']);
     expect(json.summary.warnings).toBe(json.findings.filter((f) => f.severity === 'warning').length);
     expect(json.summary.infos).toBe(json.findings.filter((f) => f.severity === 'info').length);
@@ -125,7 +127,8 @@ describe('jixiao check on the seed table', () => {
     expect(code).toBe(1);
     const lines = stdout.split('\n');
     expect(lines[0]).toBe(fixture('seed.xlsx'));
-    expect(lines[1]).toBe('  工作表 项目支出绩效目标表');
+    expect(lines[1]).toBe('  表格 项目支出绩效目标表!A3：每个项目一行（绩效指标写在一个单元格），9 个项目');
+    expect(lines[2]).toBe('  工作表 项目支出绩效目标表');
     const projectLine = lines.indexOf(`    项目 ${BRAND_PROJECT}`);
     expect(projectLine).toBeGreaterThan(1);
     expect(lines.slice(projectLine + 1)).toContainEqual(expect.stringMatching(/^ {6}错误 {2}G12 {2}缺少效益指标/));

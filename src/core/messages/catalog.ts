@@ -1,6 +1,7 @@
 import type { FormatDeviation } from '../indicators/grammar';
 import type { Severity } from '../findings';
 import type { ColumnLabel, PlaceholderField, RuleId, RuleParams, TotalsScope, ValueSlot } from '../rules/rule-ids';
+import type { LayoutKind } from '../table-model';
 
 export type Locale = 'zh-CN' | 'en-US';
 
@@ -14,6 +15,8 @@ export interface MessageCatalog {
   readonly slot: { readonly [V in ValueSlot]: string };
   readonly scope: { readonly [T in TotalsScope]: string };
   readonly field: { readonly [F in PlaceholderField]: string };
+  /** What each layout is called where the pane, the page and the CLI say how a table was read. */
+  readonly layout: { readonly [L in LayoutKind]: string };
   readonly listSeparator: string;
 }
 

@@ -165,5 +165,11 @@ export const enUS: MessageCatalog = {
   slot: { period: 'period value (实施周期指标值)', annual: 'annual value (年度指标值)', both: 'period and annual values' },
   scope: { row: 'This row', unit: 'The unit row', grand: 'The 合计 row', funding: 'The total', block: 'The subtotal row', tasks: 'The tasks' },
   field: { goal: 'goal', name: 'indicator name', period: 'period value', annual: 'annual value', extra: 'indicator text' },
+  layout: {
+    'one-cell': 'a row per project (indicators in one cell)',
+    'row-per-indicator': 'a row per indicator',
+    form: 'a form per project',
+    department: 'the department-wide table',
+  },
   listSeparator: '; ',
 };

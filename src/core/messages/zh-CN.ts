@@ -165,5 +165,11 @@ export const zhCN: MessageCatalog = {
   slot: { period: '实施周期指标值', annual: '年度指标值', both: '实施周期指标值和年度指标值' },
   scope: { row: '本行', unit: '单位行', grand: '合计行', funding: '资金总额', block: '合计行', tasks: '年度任务' },
   field: { goal: '绩效目标', name: '指标名称', period: '实施周期指标值', annual: '年度指标值', extra: '指标内容' },
+  layout: {
+    'one-cell': '每个项目一行（绩效指标写在一个单元格）',
+    'row-per-indicator': '每个指标一行',
+    form: '每个项目一张申报表',
+    department: '部门整体支出绩效目标表',
+  },
   listSeparator: '；',
 };

@@ -89,6 +89,7 @@ export function readDepartmentTables(sheet: SheetGrid, index: number, taxonomy: 
       unit: unit?.unit ?? null,
       unitLocation: unit ? locate(sheet.name, unit.at.row, unit.at.col) : locate(sheet.name, start, sheet.originCol),
       headerRow: start,
+      firstCol: sheet.originCol,
       headerRowCount: 1,
       firstDataRow: start + 1,
       lastRow,

@@ -181,6 +181,7 @@ function readForm(sheet: SheetGrid, place: FormPlace, taxonomy: Taxonomy): Perfo
     unit: unit?.unit ?? null,
     unitLocation: unit ? locate(sheet.name, unit.at.row, unit.at.col) : locate(sheet.name, nameRow, nameAt),
     headerRow: nameRow,
+    firstCol: Math.min(nameAt, header.firstCol),
     headerRowCount: header.row - nameRow + 1,
     firstDataRow: header.row + 1,
     lastRow: end,

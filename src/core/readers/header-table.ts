@@ -279,6 +279,7 @@ class SheetReader {
       unit,
       unitLocation: unitLocation ?? locate(sheet.name, headerAbsolute, leftmost),
       headerRow: headerAbsolute,
+      firstCol: leftmost,
       headerRowCount: header.rowCount,
       firstDataRow: sheet.originRow + firstData,
       lastRow: sheet.originRow + lastRow,
