@@ -104,3 +104,60 @@ export function generateTable(projects: number, seed = 1): SheetGrid {
 export function generateWorkbook(projects: number, seed = 1): WorkbookGrid {
   return { sheets: [generateTable(projects, seed)] };
 }
+
+const DIRECTION = (value: string) => (value.startsWith('≤') ? '反向指标' : '正向指标');
+const split = (value: string): [string, string, string] => {
+  const m = /^([≥≤]?)(\d+(?:\.\d+)?)(.*)$/.exec(value);
+  return m ? [m[1] || '＝', m[2] ?? '', m[3] ?? ''] : ['定性', value, ''];
+};
+
+/**
+ * A table with a row per indicator (the 一体化 export): about `indicatorRows` indicator rows, 3–6 per project,
+ * projects under units of 50–100, the project's own cells filled on its first row only (as a merged area reads),
+ * levels without codes, comparator, value and unit in their own columns; about 3% of projects hold an error.
+ */
+export function generateRowPerIndicatorTable(indicatorRows: number, seed = 1): SheetGrid {
+  const random = createRandom(seed);
+  const rows: CellValue[][] = [
+    ['部门预算项目绩效目标申报表', null, null, null, null, null, null, null, null, null, null, null],
+    ['金额单位：万元', null, null, null, null, null, null, null, null, null, null, null],
+    ['单位名称', '项目名称', '预算数', '年度目标', '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '权重', '指标方向性'],
+  ];
+  let made = 0;
+  let unit = 0;
+  while (made < indicatorRows) {
+    const unitRow: CellValue[] = [`基准测试单位${unit}`, null, 0, null, null, null, null, null, null, null, null, null];
+    rows.push(unitRow);
+    let unitTotal = 0;
+    const size = 50 + Math.floor(random() * 51);
+    for (let p = 0; p < size && made < indicatorRows; p++) {
+      const amount = Math.floor(random() * 100000);
+      const broken = random() < 0.03;
+      unitTotal += amount;
+      const count = 3 + Math.floor(random() * 4);
+      for (let i = 0; i < count; i++) {
+        const [l1, l2, name, value] = pick(random, i === 0 ? OUTPUT : i === 1 ? EFFECT : i === 2 ? SATISFACTION : ITEMS);
+        const [comparator, number, measure] = split(value);
+        const first = i === 0;
+        rows.push([
+          null,
+          first ? `基准项目${unit}-${p}` : null,
+          first ? amount / 100 : null,
+          first ? (GOALS[Math.floor(random() * GOALS.length)] ?? '') : null,
+          l1.replace(/^\d-/, ''),
+          l2.replace(/^\d\d-/, ''),
+          broken && i === 1 ? null : `${name}${i}`,
+          comparator,
+          number,
+          measure,
+          i < 3 ? 20 : 10,
+          DIRECTION(value),
+        ]);
+        made++;
+      }
+    }
+    unitRow[2] = unitTotal / 100;
+    unit++;
+  }
+  return { name: '项目绩效目标', originRow: 0, originCol: 0, values: rows };
+}

@@ -9,7 +9,7 @@ import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { createChecker, parseIndicators, readTables, type WorkbookGrid } from '../src/core';
 import { createOfficeWorkbook } from '../src/workbook/office-workbook';
 import { ExcelDouble } from '../test/workbook/excel-double';
-import { generateWorkbook } from './generate';
+import { generateRowPerIndicatorTable, generateWorkbook } from './generate';
 import { median, timeMs } from './timing';
 
 // `npm run bench` measures; it asserts nothing. `--quick` proves the harness works (CI) at 1,000 projects.
@@ -65,6 +65,17 @@ async function benchCore(workbook: WorkbookGrid, runs: number) {
   const ms = median(windows.map((w) => w.end - w.start));
   const phases = { readMs: round(median(readMs)), parseMs: round(median(parseMs)) };
   return { ms: round(ms), findings, gcMs: round(median(gcMs)), phases: { ...phases, rulesMs: round(ms - phases.readMs - phases.parseMs) } };
+}
+
+/** The whole check of a table with a row per indicator. */
+function benchRowLayout(indicatorRows: number, runs: number) {
+  const workbook: WorkbookGrid = { sheets: [generateRowPerIndicatorTable(indicatorRows)] };
+  const checker = createChecker();
+  for (let n = 0, spent = 0; n < 3 || spent < 1000; n++) spent += timeMs(() => checker.checkWorkbook(workbook));
+  let report = checker.checkWorkbook(workbook);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(timeMs(() => (report = checker.checkWorkbook(workbook))));
+  return { indicatorRows, projects: report.summary.projects, ms: round(median(times)), findings: report.findings.length };
 }
 
 function benchIncremental(workbook: WorkbookGrid, runs: number) {
@@ -171,6 +182,7 @@ async function main(): Promise<void> {
     core.push({ projects, projectsPerSecond: Math.round((projects / measured.ms) * 1000), ...measured });
   }
   const growth = core.slice(1).map((c, i) => ({ from: core[i]?.projects, to: c.projects, ratio: round(c.ms / (core[i]?.ms ?? 1), 2) }));
+  const rowLayout = benchRowLayout(quick ? 1000 : 100000, quick ? 3 : 5);
   const incrementalProjects = quick ? 1000 : 10000;
   const incrementalMs = benchIncremental(generateWorkbook(incrementalProjects), 21);
   const cli = await benchCli(quick ? 1000 : 10000, 3);
@@ -183,6 +195,7 @@ async function main(): Promise<void> {
     quick,
     core,
     growth,
+    rowLayout,
     incrementalMs,
     incrementalProjects,
     cli: { projects: cli.projects, totalMs: cli.totalMs, excelJsLoadMs: cli.excelJsLoadMs, validationOverhead: round(cli.totalMs / cli.excelJsLoadMs - 1, 3) },
@@ -202,6 +215,7 @@ async function main(): Promise<void> {
         `| of which, ${c.projects.toLocaleString('en')} projects | read tables ${c.phases.readMs} ms, parse indicators ${c.phases.parseMs} ms, rules and findings ${c.phases.rulesMs} ms; garbage collection inside the check ${c.gcMs} ms |`,
     ),
     ...growth.map((g) => `| growth ${g.from?.toLocaleString('en')} → ${g.to.toLocaleString('en')} | × ${g.ratio} |`),
+    `| core: a row per indicator, ${rowLayout.indicatorRows.toLocaleString('en')} indicator rows (${rowLayout.projects.toLocaleString('en')} projects) | ${rowLayout.ms} ms, ${rowLayout.findings.toLocaleString('en')} findings |`,
     `| incremental re-check after one edit, ${incrementalProjects.toLocaleString('en')} projects | ${incrementalMs} ms |`,
     `| CLI end to end, ${cli.projects.toLocaleString('en')} projects .xlsx | ${cli.totalMs} ms |`,
     `| ExcelJS loading the same file alone | ${cli.excelJsLoadMs} ms (validation adds ${round(results.cli.validationOverhead * 100)} %) |`,

@@ -6,6 +6,7 @@ import type { CheckReport, Locale, Profile, WorkbookGrid } from '../core/index';
 import { isSameFile, outputProblem, writeFileAtomically } from './output-file';
 import { reasonText, readInputFile } from './read-input';
 import type { UnreadableReason } from './read-input';
+import { runConvert, TARGETS, type ConvertCommand } from './convert';
 import { fileText, jsonReport, totalText } from './report';
 import type { CheckedFile, Language, UnreadableFile } from './report';
 
@@ -39,12 +40,13 @@ interface CheckCommand {
   readonly force: boolean;
 }
 
-type Command = CheckCommand | { readonly kind: 'help' } | { readonly kind: 'version' } | { readonly kind: 'usage-error'; readonly message: string };
+type Command = CheckCommand | ConvertCommand | { readonly kind: 'help' } | { readonly kind: 'version' } | { readonly kind: 'usage-error'; readonly message: string };
 
 const HELP = `jixiao — 绩效目标表助手 / performance target table checker
 
 用法 / Usage:
   jixiao check <文件 file ...> [选项 options]
+  jixiao convert <文件 file> --to one-cell|row-per-indicator --output <文件.xlsx> [--force]
   jixiao help | --help
   jixiao --version
 
@@ -62,6 +64,14 @@ Checks 项目支出绩效目标表 (.xlsx or .csv). Files are only read, never c
                        write a copy of the one .xlsx input with marks and a 校验结果 sheet
   --force              允许覆盖已存在的 --output / --marked 文件
                        allow --output / --marked to replace an existing file
+
+转换 / convert:
+  把文件中每张绩效目标表写成另一种格式，存为新的 .xlsx（每张表一个工作表），不丢失任何内容；
+  无法无损转换的表格不写出，并列出原因和单元格。
+  Writes every table of the file in the other layout into a new .xlsx (a sheet per table), losing
+  nothing; a table that cannot go without loss is left out, with the cells that stop it.
+  --to one-cell            每个项目一行，绩效指标写在一个单元格（如广州）/ a row per project, indicators in one cell
+  --to row-per-indicator   每个指标一行，一级/二级/三级指标、指标值各占一列 / a row per indicator
 
 输入文件永远不会被覆盖；输出文件先写到同一文件夹的临时文件，写完后才改名。
 Inputs are never overwritten; outputs are written to a temporary file in the same folder, then renamed.
@@ -86,6 +96,8 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
       return EXIT_UNREADABLE;
     case 'check':
       return runCheck(command, io);
+    case 'convert':
+      return runConvertCommand(command, io);
   }
 }
 
@@ -110,7 +122,7 @@ function parseArguments(argv: readonly string[]): Command {
     }
     const equals = arg.indexOf('=');
     const name = equals >= 0 ? arg.slice(0, equals) : arg;
-    if (name !== '--format' && name !== '--profile' && name !== '--lang' && name !== '--output' && name !== '--marked') {
+    if (name !== '--format' && name !== '--profile' && name !== '--lang' && name !== '--output' && name !== '--marked' && name !== '--to') {
       return usageError(`未知选项 ${arg} / Unknown option ${arg}`);
     }
     const value = equals >= 0 ? arg.slice(equals + 1) : argv[++i];
@@ -121,6 +133,7 @@ function parseArguments(argv: readonly string[]): Command {
   const [commandName, ...files] = positional;
   if (commandName === 'help') return { kind: 'help' };
   if (commandName === undefined) return usageError('缺少命令 / Missing command');
+  if (commandName === 'convert') return convertArguments(files, options);
   if (commandName !== 'check') return usageError(`未知命令 ${commandName} / Unknown command ${commandName}`);
   if (files.length === 0) return usageError('请指定要检查的文件 / Name at least one file to check');
 
@@ -142,6 +155,25 @@ function parseArguments(argv: readonly string[]): Command {
     marked,
     force: options.has('--force'),
   };
+}
+
+function convertArguments(files: readonly string[], options: ReadonlyMap<string, string>): Command {
+  const [file, ...rest] = files;
+  if (file === undefined || rest.length > 0) return usageError('convert 需要一个输入文件 / convert takes exactly one input file');
+  const to = TARGETS[options.get('--to') ?? ''];
+  if (!to) return usageError(`--to 只能是 one-cell 或 row-per-indicator / --to must be one-cell or row-per-indicator`);
+  const output = options.get('--output');
+  if (output === undefined) return usageError('convert 需要 --output <文件.xlsx> / convert needs --output <file.xlsx>');
+  return { kind: 'convert', file, to, output, force: options.has('--force') };
+}
+
+async function runConvertCommand(command: ConvertCommand, io: CliIo): Promise<number> {
+  const problem = await outputProblem('--output', command.output, [command.file], command.force);
+  if (problem !== null) {
+    io.stderr.write(`${problem}\n`);
+    return EXIT_UNREADABLE;
+  }
+  return runConvert(command, io);
 }
 
 function usageError(message: string): Command {

@@ -1,7 +1,7 @@
-import { toA1, type CellValue } from '../core/grid';
+import type { CellValue } from '../core/grid';
 import { SEVERITIES } from '../core/findings';
 import type { Finding, Severity } from '../core/findings';
-import type { LayoutKind, PerformanceTable, RowKind } from '../core/table-model';
+import { summariseTable, type RowKind, type TableSummary } from '../core/table-model';
 import { CATALOGS, formatFinding, type CheckReport, type Locale } from '../core/index';
 
 export type Language = 'zh' | 'en';
@@ -70,25 +70,15 @@ export function totalText(checked: readonly CheckedFile[], unreadable: readonly 
 /** How each table was read: where it starts, its layout, how many projects it holds. */
 function tableLines(report: CheckReport, language: Language): string[] {
   const catalog = CATALOGS[language === 'zh' ? 'zh-CN' : 'en-US'];
-  return report.tables.map((t) => {
-    const at = `${t.sheet}!${toA1(t.headerRow, t.firstCol)}`;
-    const projects = projectCount(t);
-    return language === 'zh'
-      ? `  表格 ${at}：${catalog.layout[t.layout]}，${projects} 个项目`
-      : `  Table ${at}: ${catalog.layout[t.layout]}, ${projects} ${plural(projects, 'project')}`;
-  });
+  return report.tables.map(summariseTable).map((t) =>
+    language === 'zh'
+      ? `  表格 ${t.sheet}!${t.cell}：${catalog.layout[t.layout]}，${t.projects} 个项目`
+      : `  Table ${t.sheet}!${t.cell}: ${catalog.layout[t.layout]}, ${t.projects} ${plural(t.projects, 'project')}`,
+  );
 }
 
-const projectCount = (table: PerformanceTable) => (table.layout === 'department' ? 0 : table.rows.filter((r) => r.kind === 'project').length);
-
-export interface JsonTable {
+export interface JsonTable extends TableSummary {
   readonly file: string;
-  readonly sheet: string;
-  /** The table's first row, as a cell address. */
-  readonly cell: string;
-  readonly layout: LayoutKind;
-  readonly title: string | null;
-  readonly projects: number;
 }
 
 export interface JsonFinding {
@@ -123,7 +113,7 @@ export function jsonReport(checked: readonly CheckedFile[], unreadable: readonly
     })),
   );
   const tables = checked.flatMap(({ file, report }) =>
-    report.tables.map((t): JsonTable => ({ file, sheet: t.sheet, cell: toA1(t.headerRow, t.firstCol), layout: t.layout, title: t.title, projects: projectCount(t) })),
+    report.tables.map((t): JsonTable => ({ file, ...summariseTable(t) })),
   );
   return { summary: totals(checked), tables, findings, unreadable };
 }

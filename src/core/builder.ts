@@ -1,10 +1,10 @@
 import type { Checker } from './check';
 import type { Severity } from './findings';
 import { locate } from './grid';
-import { formatIndicator, isBlankIndicatorText, parseIndicators, type Indicator } from './indicators/grammar';
+import { DETAIL_LABELS, formatIndicator, isBlankIndicatorText, parseIndicators, type Indicator } from './indicators/grammar';
 import { composeIndicatorValue, COMPARATORS, parseIndicatorValue, type Comparator, type IndicatorValue } from './indicators/value';
 import { formatFinding, renderMessage, type Locale } from './messages';
-import type { IndicatorRecord, LayoutKind, PerformanceTable, TableRow, ValueSlots } from './table-model';
+import type { IndicatorDetail, IndicatorRecord, LayoutKind, PerformanceTable, TableRow, ValueSlots } from './table-model';
 import { DEFAULT_TAXONOMY, type Level1Entry, type Level2Entry, type Taxonomy } from './taxonomy';
 
 /**
@@ -25,6 +25,10 @@ export interface BuilderRow {
   readonly name: string;
   readonly period: BuilderValue;
   readonly annual: BuilderValue;
+  /** The sheet row the indicator was read from (a row per indicator): written back in its place. */
+  readonly sourceRow?: number;
+  /** 权重, 指标方向性, 指标解释 … as read: written back unchanged. */
+  readonly details?: { readonly [D in IndicatorDetail]?: string };
 }
 
 /** Excel holds at most this many characters in one cell. */
@@ -84,6 +88,8 @@ export function isBuilderValueEmpty(value: BuilderValue): boolean {
 
 export interface BuilderRowsFromText {
   readonly rows: readonly BuilderRow[];
+  /** The values the cell gives its indicators ('annual': a cell of the year alone, without 实施周期 values). */
+  readonly slots: ValueSlots;
   /** Text that could not be turned into rows (stray text, items with unknown levels or extra fields); null when none. */
   readonly unparsed: string | null;
   /** What failed, one message per problem, in the chosen language. */
@@ -92,10 +98,10 @@ export interface BuilderRowsFromText {
 
 /** Turns a 绩效指标 cell into builder rows. Nothing is dropped: what cannot become a row is returned as `unparsed`. */
 export function builderRowsFromText(text: string, taxonomy: Taxonomy = DEFAULT_TAXONOMY, locale: Locale = 'zh-CN'): BuilderRowsFromText {
-  if (isBlankIndicatorText(text)) return { rows: [], unparsed: null, problems: [] };
+  if (isBlankIndicatorText(text)) return { rows: [], unparsed: null, problems: [], slots: 'both' };
   const parsed = parseIndicators(text, taxonomy);
   if (parsed.ambiguousTerminator) {
-    return { rows: [], unparsed: text.trim(), problems: [renderMessage('indicators.ambiguous-terminator', {}, locale)] };
+    return { rows: [], unparsed: text.trim(), problems: [renderMessage('indicators.ambiguous-terminator', {}, locale)], slots: parsed.slots };
   }
   const rows: BuilderRow[] = [];
   const unparsed: string[] = [];
@@ -113,7 +119,34 @@ export function builderRowsFromText(text: string, taxonomy: Taxonomy = DEFAULT_T
     unparsed.push(ind.seq === null ? ind.source : `${ind.seq}、${ind.source}`);
     problems.push(...failures);
   });
-  return { rows, unparsed: unparsed.length > 0 ? unparsed.join('') : null, problems };
+  return { rows, unparsed: unparsed.length > 0 ? unparsed.join('') : null, problems, slots: parsed.slots };
+}
+
+/**
+ * The indicators of a project read from cells of their own, as builder rows that remember their row and
+ * details. Null when one of them cannot be held by a builder row (a level the taxonomy does not know):
+ * rewriting the block would then lose it.
+ */
+export function builderRowsFromRecords(records: readonly IndicatorRecord[], taxonomy: Taxonomy = DEFAULT_TAXONOMY, locale: Locale = 'zh-CN'): BuilderRowsFromText {
+  const rows: BuilderRow[] = [];
+  const problems: string[] = [];
+  const failed: string[] = [];
+  records.forEach((ind, i) => {
+    const failures = conversionProblems(ind, i + 1, locale);
+    if (failures.length > 0) {
+      problems.push(...failures);
+      failed.push(ind.name || `第${i + 1}项指标`);
+      return;
+    }
+    const level1 = ind.level1?.entry?.code ?? (ind.level2?.entry ? (taxonomy.level2ByCode(ind.level2.entry.code)?.parent ?? '') : '');
+    rows.push({
+      ...rowOf(ind),
+      level1,
+      ...(ind.row === undefined ? {} : { sourceRow: ind.row }),
+      ...(ind.details ? { details: ind.details } : {}),
+    });
+  });
+  return { rows, unparsed: failed.length > 0 ? failed.join('；') : null, problems, slots: 'both' };
 }
 
 function shorten(text: string): string {
@@ -144,6 +177,7 @@ function rowOf(ind: Indicator): BuilderRow {
     name: ind.name,
     period: builderValueOf(ind.period),
     annual: builderValueOf(ind.annual),
+    ...(ind.details ? { details: ind.details } : {}),
   };
 }
 
@@ -174,27 +208,34 @@ function textsOf(row: BuilderRow): RowTexts {
   return { name: row.name.trim(), period: builderValueText(row.period), annual: builderValueText(row.annual) };
 }
 
-/** One row as item `seq`: canonical when complete; otherwise the same layout with the missing parts left out. */
-function itemText(seq: number, row: BuilderRow, texts: RowTexts, taxonomy: Taxonomy): string {
+/**
+ * One row as item `seq`: canonical when complete; otherwise the same layout with the missing parts left out.
+ * With slots 'annual' (a cell of the year alone) no 实施周期 value is written.
+ */
+function itemText(seq: number, row: BuilderRow, texts: RowTexts, taxonomy: Taxonomy, slots: ValueSlots = 'both'): string {
   const l1Code = effectiveLevel1(row, taxonomy);
   const level1 = taxonomy.level1ByCode(l1Code);
   const level2 = taxonomy.level2ByCode(row.level2);
-  if (level1 && level2 && texts.name !== '' && texts.period !== '' && texts.annual !== '') {
-    return formatIndicator(seq, { level1, level2, name: texts.name, period: texts.period, annual: texts.annual });
+  const withPeriod = slots !== 'annual';
+  const details = row.details ? { details: row.details } : {};
+  if (level1 && level2 && texts.name !== '' && (!withPeriod || texts.period !== '') && texts.annual !== '') {
+    return formatIndicator(seq, { level1, level2, name: texts.name, period: withPeriod ? texts.period : null, annual: texts.annual, ...details });
   }
   const fields: string[] = [];
   if (l1Code !== '') fields.push(level1Entry(l1Code, taxonomy)?.label ?? `${l1Code}-`);
   if (row.level2 !== '') fields.push(level2Entry(row.level2, taxonomy)?.label ?? `${row.level2}-`);
   if (texts.name !== '') fields.push(texts.name);
-  fields.push(`实施周期指标值:${texts.period}`, `年度指标值:${texts.annual}`);
+  if (withPeriod) fields.push(`实施周期指标值:${texts.period}`);
+  fields.push(`年度指标值:${texts.annual}`);
+  for (const [detail, text] of Object.entries(row.details ?? {})) fields.push(`${DETAIL_LABELS[detail as IndicatorDetail][0]}:${text}`);
   return `${seq}、${fields.join('；')}。`;
 }
 
 /** The 绩效指标 text of the rows, numbered 1、2、3、…; every row is written, complete or not. */
-export function formatBuilderRows(rows: readonly BuilderRow[], taxonomy: Taxonomy = DEFAULT_TAXONOMY, firstSeq = 1): string {
+export function formatBuilderRows(rows: readonly BuilderRow[], taxonomy: Taxonomy = DEFAULT_TAXONOMY, firstSeq = 1, slots: ValueSlots = 'both'): string {
   let out = '';
   rows.forEach((row, i) => {
-    out += itemText(firstSeq + i, row, textsOf(row), taxonomy);
+    out += itemText(firstSeq + i, row, textsOf(row), taxonomy, slots);
   });
   return out;
 }
@@ -208,12 +249,12 @@ export function canonicalLength(rows: readonly BuilderRow[], taxonomy: Taxonomy 
  * The cell's indicators followed by the rows, renumbered. When the cell holds text that cannot be
  * rebuilt as rows, that text is kept exactly as it is and the rows are numbered after its items.
  */
-export function appendBuilderRows(existingText: string, rows: readonly BuilderRow[], taxonomy: Taxonomy = DEFAULT_TAXONOMY): string {
-  if (isBlankIndicatorText(existingText)) return formatBuilderRows(rows, taxonomy);
+export function appendBuilderRows(existingText: string, rows: readonly BuilderRow[], taxonomy: Taxonomy = DEFAULT_TAXONOMY, slots: ValueSlots = 'both'): string {
+  if (isBlankIndicatorText(existingText)) return formatBuilderRows(rows, taxonomy, 1, slots);
   const existing = builderRowsFromText(existingText, taxonomy);
-  if (existing.unparsed === null) return formatBuilderRows([...existing.rows, ...rows], taxonomy);
-  const count = parseIndicators(existingText, taxonomy).indicators.length;
-  return existingText.trim() + formatBuilderRows(rows, taxonomy, count + 1);
+  if (existing.unparsed === null) return formatBuilderRows([...existing.rows, ...rows], taxonomy, 1, existing.slots);
+  const parsed = parseIndicators(existingText, taxonomy);
+  return existingText.trim() + formatBuilderRows(rows, taxonomy, parsed.indicators.length + 1, parsed.slots);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -303,7 +344,7 @@ export function checkBuilderRows(rows: readonly BuilderRow[], context: BuilderCo
       }
       reported.set(row.id, new Set([...report, ...standIn]));
     });
-    const checkText = formatBuilderRows(rows, taxonomy);
+    const checkText = formatBuilderRows(rows, taxonomy, 1, context.valueSlots ?? 'both');
     if (checkText !== '' && parseIndicators(checkText, taxonomy).indicators.length !== rows.length) own(null, 'indicators', 'count');
   }
 
@@ -323,7 +364,7 @@ export function checkBuilderRows(rows: readonly BuilderRow[], context: BuilderCo
     const fields: BuilderField[] = (field === 'period' || field === 'annual') && (bothMissing || sameValue) ? ['period', 'annual'] : [field];
     for (const f of fields) if (!reported.get(row.id)?.has(f)) messages.push({ ...base, rowId: row.id, field: f });
   }
-  const text = oneCell ? formatBuilderRows(rows, taxonomy) : '';
+  const text = oneCell ? formatBuilderRows(rows, taxonomy, 1, context.valueSlots ?? 'both') : '';
   if (text.length > EXCEL_CELL_LIMIT) own(null, 'indicators', 'too-long', 0, text.length);
   return { messages, text, length: text.length, tooLong: text.length > EXCEL_CELL_LIMIT };
 }

@@ -179,7 +179,7 @@ export function createChecker(options: CheckOptions = {}): Checker {
   }
 
   function* checkWorkbookInSteps(workbook: WorkbookGrid, rowsPerStep = DEFAULT_ROWS_PER_STEP): Generator<CheckProgress, CheckReport, void> {
-    const read = readTables(workbook);
+    const read = readTables(workbook, { taxonomy });
     const sheets = workbook.sheets.map((s) => s.name);
     let total = 0;
     for (const table of read.tables) total += table.rows.length;

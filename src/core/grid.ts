@@ -1,6 +1,14 @@
 /** A cell as every adapter (the Office add-in, ExcelJS, CSV, in-memory) hands it to the core. */
 export type CellValue = string | number | boolean | null;
 
+/** A rectangle of cells by absolute 0-based position: a merged area, a block of rows. */
+export interface CellRange {
+  readonly row: number;
+  readonly col: number;
+  readonly rowCount: number;
+  readonly colCount: number;
+}
+
 /**
  * One worksheet as a 2-D array of values. `values[0][0]` sits at (originRow, originCol),
  * both 0-based, so a used range that starts at C5 keeps its real addresses.
@@ -10,6 +18,29 @@ export interface SheetGrid {
   readonly originRow: number;
   readonly originCol: number;
   readonly values: readonly (readonly CellValue[])[];
+  /**
+   * The merged areas, where the host can tell (a merged area's value sits in its top-left cell, the rest
+   * read empty). Absent when unknown: readers never need them, writers that extend a project use them.
+   */
+  readonly merges?: readonly CellRange[];
+}
+
+/** "A5:A12" (or "A5" for one cell) of a range. */
+export function rangeAddress(range: CellRange): string {
+  const first = toA1(range.row, range.col);
+  return range.rowCount === 1 && range.colCount === 1 ? first : `${first}:${toA1(range.row + range.rowCount - 1, range.col + range.colCount - 1)}`;
+}
+
+/** "A5:A12" or "A5" (with or without $) → the range; null for anything else. */
+export function parseRange(address: string): CellRange | null {
+  const [from, to = from] = address.split(':');
+  const a = from === undefined ? null : parseA1(from);
+  if (to === undefined) return null;
+  const b = parseA1(to);
+  if (!a || !b) return null;
+  const row = Math.min(a.row, b.row);
+  const col = Math.min(a.col, b.col);
+  return { row, col, rowCount: Math.abs(b.row - a.row) + 1, colCount: Math.abs(b.col - a.col) + 1 };
 }
 
 export interface WorkbookGrid {

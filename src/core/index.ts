@@ -11,3 +11,4 @@ export * from './profile';
 export type { RuleId, RuleParams } from './rules/rule-ids';
 export { RULES } from './rules/registry';
 export * from './check';
+export * from './writers/block-rewrite';

@@ -1,5 +1,5 @@
 import type { AmountParse, MoneyUnit } from './amounts';
-import type { CellLocation, CellValue } from './grid';
+import { toA1, type CellLocation, type CellValue } from './grid';
 import type { Indicator } from './indicators/grammar';
 
 /**
@@ -95,6 +95,8 @@ export interface IndicatorRecord extends Indicator {
   readonly slots?: ValueSlots;
   /** Absolute sheet row of the indicator, in layouts with a row per indicator. */
   readonly row?: number;
+  /** Its number among all the items of its cell, where template items before it leave a gap (1-based). */
+  readonly position?: number;
 }
 
 /** A row of an indicator block that names levels but no indicator: a template row left in. */
@@ -106,6 +108,13 @@ export interface TemplateRow {
 }
 
 export type RowKind = 'grand-total' | 'unit' | 'project';
+
+/** A labelled value of a row that no rule reads: a column the header names but the reader does not know, a form's other fields. */
+export interface ExtraField {
+  readonly label: string;
+  readonly raw: CellValue;
+  readonly location: CellLocation;
+}
 
 /** The rows and columns a project's indicators occupy (layouts with a row per indicator): what the builder rewrites. */
 export interface IndicatorBlock {
@@ -138,6 +147,8 @@ export interface TableRow {
   readonly block?: IndicatorBlock;
   /** 单位名称 of a project row in a table that names the unit beside each project. */
   readonly owner?: TextCell | null;
+  /** What else the table says of the row under a label no rule reads (单位代码, 项目负责人, 项目属性 …): kept, and carried along by conversions. */
+  readonly extras?: readonly ExtraField[];
   /** Index in `PerformanceTable.rows` of the unit (or grand total) this row adds up into; null for none. */
   readonly parent: number | null;
   /** Indices in `PerformanceTable.rows` of the rows that add up into this one (units and the grand total). */
@@ -195,6 +206,22 @@ export function amountIn(row: TableRow, column: AmountColumn): AmountCell | null
 /** The location of a field of an indicator: its own cell, or the project's 绩效指标 cell in the one-cell layout. */
 export function fieldLocation(row: TableRow, indicator: IndicatorRecord, field: IndicatorField): CellLocation {
   return indicator.cells?.[field] ?? indicator.cells?.name ?? row.indicators?.location ?? row.nameLocation;
+}
+
+/** How a table was read, as the pane, the page and the CLI tell it: where it starts, its layout, its projects. */
+export interface TableSummary {
+  readonly sheet: string;
+  /** The cell the table starts at. */
+  readonly cell: string;
+  readonly layout: LayoutKind;
+  readonly title: string | null;
+  /** Projects (the department table holds none: its rows are the department's own). */
+  readonly projects: number;
+}
+
+export function summariseTable(table: PerformanceTable): TableSummary {
+  const projects = table.layout === 'department' ? 0 : table.rows.filter((r) => r.kind === 'project').length;
+  return { sheet: table.sheet, cell: toA1(table.headerRow, table.firstCol), layout: table.layout, title: table.title, projects };
 }
 
 export interface SheetWithoutTable {

@@ -15,7 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowUndo20Regular, Dismiss20Regular, DocumentTable20Regular, Eraser20Regular, Wrench20Regular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
-import { SEVERITIES, type Finding, type Fix, type Locale, type Severity } from '../core';
+import { CATALOGS, SEVERITIES, type Finding, type Fix, type Locale, type Severity } from '../core';
 import type { HostCapabilities } from '../workbook/port';
 import type { CheckSession, CheckState } from './check-session';
 import { FixDialog, IgnoreDialog } from './FindingDialogs';
@@ -151,6 +151,19 @@ export function CheckPanel({ session, state, strings, locale, capabilities }: Ch
             {ignoredShown > 0 && ` ${strings.ignoredCount(ignoredShown)}`}
           </MessageBarBody>
         </MessageBar>
+      )}
+
+      {findings !== null && state.tables.length > 0 && (
+        <section className={styles.section} aria-label={strings.tablesRead(state.tables.length)}>
+          <Caption1>{strings.tablesRead(state.tables.length)}</Caption1>
+          <ul className={styles.list}>
+            {state.tables.map((t) => (
+              <li key={`${t.sheet}!${t.cell}`}>
+                <Caption1>{strings.tableRead(`${t.sheet}!${t.cell}`, CATALOGS[locale].layout[t.layout], t.projects)}</Caption1>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
 
       {!capabilities.changeEvents && findings !== null && <Caption1>{strings.noAutoRecheck}</Caption1>}

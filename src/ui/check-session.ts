@@ -1,4 +1,4 @@
-import { readSheetTables, type CellLocation, type CheckReport, type Checker, type Finding, type Fix, type Locale, type WorkbookGrid } from '../core';
+import { readSheetTables, summariseTable, type CellLocation, type CheckReport, type Checker, type Finding, type Fix, type Locale, type TableSummary, type WorkbookGrid } from '../core';
 import {
   IGNORED_LIMITS,
   REPORT_SHEET_NAME,
@@ -40,6 +40,8 @@ export interface CheckState {
   readonly running: RunningCheck | null;
   /** null until the first check has finished. */
   readonly findings: readonly Finding[] | null;
+  /** How each table of the last check was read (layout, projects), in workbook order. */
+  readonly tables: readonly TableSummary[];
   readonly sheetOrder: readonly string[];
   readonly ignored: readonly IgnoredFinding[];
   /** The cell the user selected in the workbook. */
@@ -74,6 +76,7 @@ export interface CheckSession {
 const INITIAL_STATE: CheckState = {
   running: null,
   findings: null,
+  tables: [],
   sheetOrder: [],
   ignored: [],
   selected: null,
@@ -179,7 +182,7 @@ export function createCheckSession(port: WorkbookPort, checker: Checker, locale:
         const seen = tablesBySheet.get(table.sheet);
         tablesBySheet.set(table.sheet, { first: seen?.first ?? table.index, count: (seen?.count ?? 0) + 1 });
       }
-      update({ findings: report.findings, sheetOrder: workbook.sheets.map((s) => s.name) });
+      update({ findings: report.findings, tables: report.tables.map(summariseTable), sheetOrder: workbook.sheets.map((s) => s.name) });
       enterStage('mark');
       await mark();
     } catch (error) {
@@ -200,7 +203,7 @@ export function createCheckSession(port: WorkbookPort, checker: Checker, locale:
       const previous = tablesBySheet.get(name);
       let tableCount = 0;
       for (const [sheetName, t] of tablesBySheet) if (sheetName !== name) tableCount += t.count;
-      const tables = readSheetTables(sheet, previous?.first ?? tableCount);
+      const tables = readSheetTables(sheet, previous?.first ?? tableCount, { taxonomy: checker.taxonomy });
       const fresh = tables.flatMap((t) => checker.checkTable(t));
       if (tables.length > 0) tablesBySheet.set(name, { first: tables[0]?.index ?? 0, count: tables.length });
       else tablesBySheet.delete(name);
@@ -208,7 +211,9 @@ export function createCheckSession(port: WorkbookPort, checker: Checker, locale:
       const stillNoTables = tableCount + tables.length === 0;
       // Workbook-level findings (only "no table anywhere") stay while the workbook still has no table.
       const kept = current.filter((f) => (f.table === undefined ? stillNoTables : f.location.sheet !== name));
-      update({ findings: [...kept, ...fresh] });
+      const order = state.sheetOrder;
+      const tableSummaries = [...state.tables.filter((t) => t.sheet !== name), ...tables.map(summariseTable)].sort((a, b) => order.indexOf(a.sheet) - order.indexOf(b.sheet));
+      update({ findings: [...kept, ...fresh], tables: tableSummaries });
       await mark();
     } catch (error) {
       fail(error);

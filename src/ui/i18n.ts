@@ -21,6 +21,9 @@ export interface UiStrings {
   readonly notCheckedYet: string;
   readonly noAutoRecheck: string;
   readonly summaryCounts: (errors: number, warnings: number, infos: number) => string;
+  /** How each table was read: where it starts, its layout (the catalogue's name), how many projects. */
+  readonly tablesRead: (count: number) => string;
+  readonly tableRead: (where: string, layout: string, projects: number) => string;
   readonly readyToSubmit: string;
   readonly fixBeforeSubmit: string;
   readonly ignoredCount: (count: number) => string;
@@ -96,6 +99,8 @@ const zhCN: UiStrings = {
   notCheckedYet: '点击“一键校验”，检查本工作簿中所有的项目支出绩效目标表。',
   noAutoRecheck: '此环境不支持自动重新校验：修改表格后请再次点击“一键校验”。',
   summaryCounts: (e, w, i) => `${e} 个错误、${w} 个警告、${i} 个提示`,
+  tablesRead: (n) => `读取了 ${n} 个表格`,
+  tableRead: (where, layout, projects) => `${where}：${layout}${projects > 0 ? `，${projects} 个项目` : ''}`,
   readyToSubmit: '没有错误，可以提交。',
   fixBeforeSubmit: '请先改正错误再提交。',
   ignoredCount: (n) => `另有 ${n} 条已忽略。`,
@@ -177,6 +182,8 @@ const enUS: UiStrings = {
   notCheckedYet: 'Select "Check workbook" to check every performance target table in this workbook.',
   noAutoRecheck: 'This host cannot re-check automatically: select "Check workbook" again after editing.',
   summaryCounts: (e, w, i) => `${e} ${e === 1 ? 'error' : 'errors'}, ${w} ${w === 1 ? 'warning' : 'warnings'}, ${i} ${i === 1 ? 'note' : 'notes'}`,
+  tablesRead: (n) => `${n} ${n === 1 ? 'table' : 'tables'} read`,
+  tableRead: (where, layout, projects) => `${where}: ${layout}${projects > 0 ? `, ${projects} ${projects === 1 ? 'project' : 'projects'}` : ''}`,
   readyToSubmit: 'No errors: ready to submit.',
   fixBeforeSubmit: 'Correct the errors before submitting.',
   ignoredCount: (n) => `${n} more ignored.`,

@@ -192,7 +192,8 @@ export function WebApp({ locale, storage }: WebAppProps) {
       const { writeXlsxGrid } = await import(/* webpackChunkName: "xlsx" */ '../workbook/xlsx-writer');
       const current = doc.workbook.grid();
       // Start from the user's own file so that its formatting, formulas and layout stay.
-      const original = doc.source ? { base: doc.source } : {};
+      // Rows the builder inserted or removed move the file's own rows and merges too.
+      const original = doc.source ? { base: doc.source, rewrites: doc.workbook.rewrites() } : {};
       let bytes: Uint8Array;
       if (withMarks) {
         const findings = activeFindings(createChecker().checkWorkbook(current).findings, await doc.port.loadIgnored());

@@ -1,4 +1,4 @@
-import { MAX_EXCEL_COLUMNS, MAX_EXCEL_ROWS, type CellValue, type SheetGrid, type WorkbookGrid } from '../core';
+import { MAX_EXCEL_COLUMNS, MAX_EXCEL_ROWS, type CellRange, type CellValue, type SheetGrid, type WorkbookGrid } from '../core';
 import { isQuotaExceeded } from '../ui/stored-data';
 import { isRecord, ownField } from '../core/json-shape';
 
@@ -48,7 +48,24 @@ function readSheet(raw: unknown): SheetGrid | null {
     if (!Array.isArray(row) || originCol + row.length > MAX_EXCEL_COLUMNS || !row.every(isCell)) return null;
     rows.push(row);
   }
-  return { name, originRow, originCol, values: rows };
+  const merges = readMerges(ownField(raw, 'merges'));
+  if (merges === null) return null;
+  return merges.length > 0 ? { name, originRow, originCol, values: rows, merges } : { name, originRow, originCol, values: rows };
+}
+
+/** Merged areas as the page saved them (absent = none); null when anything is not a valid area. */
+function readMerges(raw: unknown): CellRange[] | null {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) return null;
+  const merges: CellRange[] = [];
+  for (const m of raw) {
+    if (!isRecord(m)) return null;
+    const [row, col, rowCount, colCount] = ['row', 'col', 'rowCount', 'colCount'].map((k) => ownField(m, k));
+    if (!isIndex(row, MAX_EXCEL_ROWS) || !isIndex(col, MAX_EXCEL_COLUMNS) || !isIndex(rowCount, MAX_EXCEL_ROWS + 1) || !isIndex(colCount, MAX_EXCEL_COLUMNS + 1)) return null;
+    if (rowCount < 1 || colCount < 1 || row + rowCount > MAX_EXCEL_ROWS || col + colCount > MAX_EXCEL_COLUMNS) return null;
+    merges.push({ row, col, rowCount, colCount });
+  }
+  return merges;
 }
 
 /** The saved document if it has exactly the shape the page wrote, else null. */

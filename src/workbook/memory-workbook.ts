@@ -1,9 +1,12 @@
 import {
   CATALOGS,
+  inverseRewrite,
   locate,
   parseA1,
   toA1,
+  type BlockRewrite,
   type CellLocation,
+  type CellRange,
   type CellValue,
   type Finding,
   type Severity,
@@ -26,6 +29,7 @@ import {
   type WriteConflict,
   type WriteResult,
 } from './port';
+import { applyRewrite, rewriteConflicts } from './block-cells';
 import { parseIgnoredSetting, serializeIgnored } from './ignored-list';
 
 /** A cell by sheet and A1 address; a full CellLocation fits too. */
@@ -55,6 +59,11 @@ export interface MemoryWorkbook extends WorkbookPort {
   marks(): ReadonlyMap<string, Severity>;
   /** The workbook as it is now, each sheet trimmed to its used range. */
   grid(): WorkbookGrid;
+  /**
+   * Every block rewrite applied so far, undos included (each as the rewrite that undid it), in order:
+   * replayed on the file the workbook was read from, they move its rows and merges as they moved here.
+   */
+  rewrites(): readonly BlockRewrite[];
   /** The ignore list's stored text (undefined until something is ignored), for a host that keeps it elsewhere. */
   ignoredSetting(): string | undefined;
   /** The next call (of `method`, or of any method when omitted) rejects with `error`. */
@@ -117,12 +126,18 @@ function invalidWrite(w: CellWrite): string | null {
 export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkbookOptions = {}): MemoryWorkbook {
   const capabilities: HostCapabilities = { ...DEFAULT_CAPABILITIES, ...options.capabilities };
   const sheets = new Map<string, SheetCells>();
-  for (const sheet of initial.sheets) sheets.set(sheet.name, cellsOf(sheet));
+  // Merged areas per sheet: a merged area's value sits in its top-left cell, as in Excel.
+  const merges = new Map<string, CellRange[]>();
+  for (const sheet of initial.sheets) {
+    sheets.set(sheet.name, cellsOf(sheet));
+    merges.set(sheet.name, [...(sheet.merges ?? [])]);
+  }
   let markMap = new Map<string, Severity>();
   let selection: CellLocation | null = null;
   // Kept as text, as in the Office workbook's settings, so it is read back the same way.
   let ignoredSetting: string | undefined = options.ignoredSetting;
   let undoCount = 0;
+  const applied: BlockRewrite[] = [];
   let failure: { error: WorkbookError; method: PortMethod | undefined } | null = null;
   const selectionHandlers = new Set<(cell: SelectedCell | null) => void>();
   const changeHandlers = new Set<(sheet: string) => void>();
@@ -149,14 +164,16 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
       bottom = Math.max(bottom, row);
       right = Math.max(right, col);
     }
-    if (bottom < 0) return { name, originRow: 0, originCol: 0, values: [] };
+    const sheetMerges = merges.get(name) ?? [];
+    const withMerges = sheetMerges.length > 0 ? { merges: [...sheetMerges] } : {};
+    if (bottom < 0) return { name, originRow: 0, originCol: 0, values: [], ...withMerges };
     const values: CellValue[][] = [];
     for (let row = top; row <= bottom; row++) {
       const line: CellValue[] = [];
       for (let col = left; col <= right; col++) line.push(cells.get(positionKey(row, col)) ?? null);
       values.push(line);
     }
-    return { name, originRow: top, originCol: left, values };
+    return { name, originRow: top, originCol: left, values, ...withMerges };
   }
 
   function cellsOfSheet(name: string): SheetCells {
@@ -216,6 +233,17 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
     }
     const undo: UndoRecord | null = restores.length > 0 ? { id: `undo-${++undoCount}`, restores } : null;
     return { written, conflicts, undo };
+  }
+
+  /** A block rewrite, all or nothing: any conflict leaves the sheet as it was. */
+  function rewriteSheetBlock(rewrite: Parameters<WorkbookPort['rewriteBlock']>[0]): WriteResult {
+    const store = { cells: cellsOfSheet(rewrite.sheet), merges: merges.get(rewrite.sheet) ?? [] };
+    const conflicts = rewriteConflicts(store, rewrite);
+    if (conflicts.length > 0) return { written: [], conflicts, undo: null };
+    const written = applyRewrite(store, rewrite);
+    merges.set(rewrite.sheet, store.merges);
+    applied.push(rewrite);
+    return { written, conflicts: [], undo: { id: `undo-${++undoCount}`, restores: [], blocks: [inverseRewrite(rewrite)] } };
   }
 
   function selectedCell(): SelectedCell | null {
@@ -282,9 +310,21 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
       return write(writes);
     },
 
+    async rewriteBlock(rewrite) {
+      takeFailure('rewriteBlock');
+      return rewriteSheetBlock(rewrite);
+    },
+
     async undo(record) {
       takeFailure('undo');
-      return write(record.restores);
+      // Blocks first, last one first: they may move the rows that the cell restores name.
+      const blocks = [...(record.blocks ?? [])].reverse().map(rewriteSheetBlock);
+      const cells = write(record.restores);
+      const conflicts = [...blocks.flatMap((b) => b.conflicts), ...cells.conflicts];
+      const written = [...blocks.flatMap((b) => b.written), ...cells.written];
+      const restores = [...(cells.undo?.restores ?? [])];
+      const undoBlocks = blocks.flatMap((b) => b.undo?.blocks ?? []);
+      return { written, conflicts, undo: written.length > 0 ? { id: `undo-${++undoCount}`, restores, ...(undoBlocks.length > 0 ? { blocks: undoBlocks } : {}) } : null };
     },
 
     async writeReport(rows: readonly ReportRow[]) {
@@ -336,6 +376,8 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
     marks: () => new Map(markMap),
 
     grid: () => ({ sheets: [...sheets].map(([name, cells]) => sheetGrid(name, cells)) }),
+
+    rewrites: () => [...applied],
 
     failNext(error, method) {
       failure = { error, method };

@@ -1,10 +1,20 @@
 import {
   CATALOGS,
+  inverseRewrite,
   locate,
+  MAX_EXCEL_COLUMNS,
+  MAX_EXCEL_ROWS,
+  movedRange,
   parseA1,
+  parseRange,
+  rangeAddress as areaAddress,
+  rewritePoint,
+  sameRange,
   SEVERITIES,
   toA1,
+  type BlockRewrite,
   type CellLocation,
+  type CellRange,
   type CellValue,
   type Finding,
   type Severity,
@@ -23,6 +33,7 @@ import {
   type ReadOptions,
   type SelectedCell,
   type Unsubscribe,
+  type UndoRecord,
   type WorkbookErrorCode,
   type WorkbookPort,
   type WriteConflict,
@@ -48,6 +59,12 @@ export const MARKS_SETTING = 'jixiao.marks';
 export const IGNORED_SETTING = 'jixiao.ignored';
 /** Generous guess at the request bytes one conditional format costs (add + rule + two colours). */
 const BYTES_PER_MARK = 600;
+/** Rows per getMergedAreas call when a whole sheet holds more merged areas than Excel hands over at once (512). */
+const MERGE_BAND_ROWS = 128;
+/** Rows per getMergedAreas call when a rewrite checks the merged areas it moves. */
+const GUARD_BAND_ROWS = 64;
+/** Calls per request when reading merged areas band by band; above it the areas stay unknown. */
+const MAX_MERGE_BANDS = 4_000;
 const PAYLOAD_CODES = new Set(['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded']);
 const BUSY_CODES = new Set(['GeneralException', 'ActivityLimitReached', 'Busy', 'ServiceNotAvailable', 'Timeout']);
 const UNSUPPORTED_CODES = new Set(['ApiNotFound', 'NotImplemented', 'UnsupportedOperation', 'UnsupportedFeature']);
@@ -146,6 +163,33 @@ function rangeAddress(row: number, col: number, rowCount: number, columnCount: n
   return `${toA1(row, col)}:${toA1(row + rowCount - 1, col + columnCount - 1)}`;
 }
 
+/** "5:7": whole sheet rows, 0-based `row`. */
+function rowsAddress(row: number, count: number): string {
+  return `${row + 1}:${row + count}`;
+}
+
+/**
+ * A RangeAreas address as a list of ranges: "'表 1'!A5:A12,'表 1'!B5:B12" or "表1!A5:A12, B5:B12" (a sheet name
+ * may hold commas inside its quotes). Parts that are not A1 ranges are dropped.
+ */
+export function parseAreasAddress(address: string): CellRange[] {
+  const parts: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < address.length; i++) {
+    if (address[i] === "'") quoted = !quoted;
+    else if (address[i] === ',' && !quoted) {
+      parts.push(address.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(address.slice(start));
+  return parts.flatMap((part) => {
+    const range = parseRange(part.slice(part.lastIndexOf('!') + 1).trim());
+    return range ? [range] : [];
+  });
+}
+
 function linkFormula(sheet: string, cell: string): string {
   const target = `#'${sheet.replace(/'/g, "''")}'!${cell}`;
   return `=HYPERLINK("${target.replace(/"/g, '""')}","${cell}")`;
@@ -202,12 +246,239 @@ interface SheetExtent {
   readonly originCol: number;
   readonly rowCount: number;
   readonly columnCount: number;
+  /** Absent when the host cannot tell (before ExcelApi 1.13). */
+  readonly merges?: readonly CellRange[];
 }
 
 interface UsedRange {
   readonly range: Excel.Range;
   /** getUsedRangeOrNullObject: an empty sheet gives a null object. */
   readonly nullable: boolean;
+}
+
+const MERGES_UNSUPPORTED = '当前 Excel 版本无法读取合并单元格，不能把项目的合并单元格扩展到新的指标行：请更新 Office 后重试，或改用独立校验页面。';
+/** Excel's limit of characters in a cell. */
+const MAX_CELL_TEXT = 32_767;
+
+/** Excel reads an empty cell as "", a rewrite names it null: both mean empty. */
+const emptyAsNull = (value: CellValue | undefined): CellValue => (value === '' || value === undefined ? null : value);
+
+/** The block's rows (`rows` of them from its first) over its columns' bounding range, e.g. "E5:H9". */
+function blockAddress(rewrite: BlockRewrite, rows: number): string {
+  const first = rewrite.columns[0] ?? 0;
+  const last = rewrite.columns[rewrite.columns.length - 1] ?? first;
+  return rangeAddress(rewrite.firstRow, first, rows, last - first + 1);
+}
+
+/** Why this rewrite cannot be applied as given, in Chinese; null when it can. */
+function invalidRewrite(r: BlockRewrite): string | null {
+  const where = `“${r.sheet}”第 ${r.firstRow + 1} 行起的指标行`;
+  const counts = [r.firstRow, r.rowCount, r.newRowCount];
+  if (!counts.every((n) => Number.isInteger(n) && n >= 0) || r.firstRow + Math.max(r.rowCount, r.newRowCount) > MAX_EXCEL_ROWS) return `${where}超出了工作表的范围。`;
+  const badColumn = (col: number, i: number) => !Number.isInteger(col) || col < 0 || col >= MAX_EXCEL_COLUMNS || (i > 0 && col <= (r.columns[i - 1] ?? -1));
+  if (r.columns.length === 0 || r.columns.some(badColumn)) return `${where}的列无效。`;
+  if (r.expected.length !== r.rowCount || r.values.length !== r.newRowCount || [...r.expected, ...r.values].some((row) => row.length !== r.columns.length)) {
+    return `${where}的行数或列数与内容不符。`;
+  }
+  const values = r.values.flat();
+  if (values.some((v) => typeof v === 'string' && v.length > MAX_CELL_TEXT)) return `${where}的新内容超过了 Excel 单元格的上限 32,767 个字符，请缩短后重试。`;
+  if (values.some((v) => typeof v === 'number' && !Number.isFinite(v))) return `${where}的新值不是有效的数字。`;
+  return null;
+}
+
+/** Contiguous runs of the rewritten columns: one `values` assignment each. */
+function columnRuns(columns: readonly number[]): { index: number; col: number; count: number }[] {
+  const runs: { index: number; col: number; count: number }[] = [];
+  columns.forEach((col, index) => {
+    const last = runs[runs.length - 1];
+    if (last && last.col + last.count === col) last.count++;
+    else runs.push({ index, col, count: 1 });
+  });
+  return runs;
+}
+
+/** Where Excel itself moves a merged area when whole rows are inserted (it grows only if they go strictly inside). */
+function shiftedByExcel(range: CellRange, at: number, delta: number): CellRange | null {
+  if (delta < 0) return movedRange(range, at, delta);
+  if (delta === 0) return range;
+  if (range.row >= at) return { ...range, row: range.row + delta };
+  return range.row + range.rowCount - 1 >= at ? { ...range, rowCount: range.rowCount + delta } : range;
+}
+
+/** Whether `area` covers a cell the rewrite writes: its rows from the first (`rows` of them) in its columns. */
+function writesInto(r: BlockRewrite, area: CellRange, rows: number): boolean {
+  return area.row < r.firstRow + rows && area.row + area.rowCount > r.firstRow && r.columns.some((c) => c >= area.col && c < area.col + area.colCount);
+}
+
+const overlaps = (a: CellRange, b: CellRange) => a.row < b.row + b.rowCount && b.row < a.row + a.rowCount && a.col < b.col + b.colCount && b.col < a.col + a.colCount;
+const listed = (list: readonly CellRange[], area: CellRange) => list.some((m) => sameRange(m, area));
+
+/**
+ * The rows whose merged areas the rewrite must know: the block's, and those of every area either list names
+ * (the areas below the block, which move with it).
+ */
+function mergeRegion(r: BlockRewrite): { readonly row: number; readonly rowCount: number } {
+  const areas = [...r.mergesBefore, ...r.mergesAfter];
+  const first = Math.min(r.firstRow, ...areas.map((m) => m.row));
+  const last = Math.max(r.firstRow + Math.max(r.rowCount, r.newRowCount, 1) - 1, ...areas.map((m) => m.row + m.rowCount - 1));
+  return { row: first, rowCount: last - first + 1 };
+}
+
+/**
+ * The merged areas to unmerge before the rows move, and to merge once the values are written, so that the sheet
+ * ends with what the in-memory workbook keeps: the areas it has (`sheetAreas`, read in the merge region) but
+ * `mergesBefore`, at their places, and `mergesAfter`. An area that the rewrite does not write into and that
+ * Excel's own row shift puts where it should end (the next projects' areas below) is left alone, so that its
+ * formatting is not touched.
+ */
+export function mergePlan(r: BlockRewrite, sheetAreas: readonly CellRange[]): { readonly unmerge: CellRange[]; readonly merge: CellRange[] } {
+  const { at, delta } = rewritePoint(r);
+  const final = finalAreas(r, sheetAreas);
+  const left: CellRange[] = [];
+  const unmerge = sheetAreas.filter((m) => {
+    const shifted = shiftedByExcel(m, at, delta);
+    const stays = shifted !== null && !writesInto(r, m, r.rowCount) && !writesInto(r, shifted, r.newRowCount) && listed(final, shifted);
+    if (shifted && stays) left.push(shifted);
+    return !stays;
+  });
+  return { unmerge, merge: final.filter((m) => !listed(left, m)) };
+}
+
+/** The areas the sheet ends with: those it has but `mergesBefore`, where they are, and `mergesAfter`. */
+function finalAreas(r: BlockRewrite, sheetAreas: readonly CellRange[]): CellRange[] {
+  return [...sheetAreas.filter((m) => !listed(r.mergesBefore, m)), ...r.mergesAfter];
+}
+
+/**
+ * An area on the sheet that the rewrite does not name and cannot keep where it is: the rows move it and the
+ * rewrite says nothing of that (it was merged after the read), or it would overlap an area to merge, or bury a
+ * written value under its top-left cell. A caller leaves out of both lists an area that is there before and
+ * after: one that stays, or one whose place another area of the lists moves into.
+ */
+function unkeptArea(r: BlockRewrite, area: CellRange, final: readonly CellRange[]): boolean {
+  const { at, delta } = rewritePoint(r);
+  const shifted = shiftedByExcel(area, at, delta);
+  const moves = shifted === null || !sameRange(shifted, area);
+  const replaced = r.mergesBefore.some((b) => {
+    const moved = movedRange(b, at, delta);
+    return moved !== null && sameRange(moved, area);
+  });
+  if (moves && !(shifted && listed(final, shifted)) && !replaced) return true;
+  const covered = (row: number, col: number) => overlaps(area, { row, col, rowCount: 1, colCount: 1 }) && (row !== area.row || col !== area.col);
+  const buries = r.values.some((line, i) => line.some((value, c) => emptyAsNull(value) !== null && covered(r.firstRow + i, r.columns[c] ?? -1)));
+  return buries || r.mergesAfter.some((a) => overlaps(a, area));
+}
+
+/** What the guarding sync of a rewrite loads. */
+interface RewriteGuard {
+  /** The block's bounding range (values), null for a block of no rows. */
+  readonly block: Excel.Range | null;
+  /** The used part of the rows to delete, by formulas so that a formula showing "" counts too. */
+  readonly doomed: { readonly range: Excel.Range; readonly nullable: boolean } | null;
+  /** The merged areas of the merge region, band by band (ExcelApi 1.13); null when the host cannot tell. */
+  readonly bands: readonly Excel.RangeAreas[] | null;
+}
+
+function mergedAreasIn(range: Excel.Range): Excel.RangeAreas {
+  // `areas`, not `address`: some hosts give only each area's top-left cell in the RangeAreas address.
+  return range.getMergedAreasOrNullObject().load('areas/items/address');
+}
+
+function areasOf(areas: Excel.RangeAreas): CellRange[] {
+  return areas.isNullObject ? [] : areas.areas.items.flatMap((area) => parseAreasAddress(area.address));
+}
+
+function queueGuard(worksheet: Excel.Worksheet, r: BlockRewrite, minor: number): RewriteGuard {
+  const { at, delta } = rewritePoint(r);
+  let doomed: RewriteGuard['doomed'] = null;
+  if (delta < 0) {
+    const rows = worksheet.getRange(rowsAddress(at, -delta));
+    // Before ExcelApi 1.4 a range has no used part: read the whole rows (a few rows of a block).
+    doomed = minor >= 4 ? { range: rows.getUsedRangeOrNullObject(true).load('address,formulas'), nullable: true } : { range: rows.load('address,formulas'), nullable: false };
+  }
+  let bands: Excel.RangeAreas[] | null = null;
+  if (minor >= 13) {
+    // Excel hands over the areas whose top-left cell lies in the range, at most 512 of them: bands stay well under.
+    const region = mergeRegion(r);
+    bands = [];
+    for (let row = region.row; row < region.row + region.rowCount; row += GUARD_BAND_ROWS) {
+      bands.push(mergedAreasIn(worksheet.getRange(rowsAddress(row, Math.min(GUARD_BAND_ROWS, region.row + region.rowCount - row)))));
+    }
+  }
+  return { block: r.rowCount > 0 ? worksheet.getRange(blockAddress(r, r.rowCount)).load('values') : null, doomed, bands };
+}
+
+/** The sheet's merged areas in the merge region, as the guard read them; empty when the host cannot tell. */
+function sheetAreasOf(guard: RewriteGuard): CellRange[] {
+  return guard.bands ? guard.bands.flatMap(areasOf) : [];
+}
+
+/** The cells that stop the rewrite: changed since read, a merged area not as it was, content in a row to delete. */
+function guardConflicts(guard: RewriteGuard, r: BlockRewrite): WriteConflict[] {
+  const at = (row: number, col: number) => locate(r.sheet, row, col);
+  const first = r.columns[0] ?? 0;
+  const conflicts: WriteConflict[] = [];
+  const values = guard.block?.values ?? [];
+  r.expected.forEach((row, i) =>
+    r.columns.forEach((col, c) => {
+      const actual = toCellValue(values[i]?.[col - first]);
+      const expected = row[c] ?? null;
+      if (actual !== emptyAsNull(expected)) conflicts.push({ location: at(r.firstRow + i, col), expected, actual });
+    }),
+  );
+  const sheetAreas = sheetAreasOf(guard);
+  const missing = guard.bands ? r.mergesBefore.filter((m) => !listed(sheetAreas, m)) : [];
+  const final = finalAreas(r, sheetAreas);
+  const unkept = sheetAreas.filter((m) => !listed(r.mergesBefore, m) && unkeptArea(r, m, final) && !missing.some((b) => b.row === m.row && b.col === m.col));
+  for (const m of [...missing, ...unkept]) conflicts.push({ location: at(m.row, m.col), expected: null, actual: null });
+  const doomed = guard.doomed;
+  if (doomed && !(doomed.nullable && doomed.range.isNullObject)) {
+    const origin = splitAddress(doomed.range.address);
+    doomed.range.formulas.forEach((row, i) =>
+      row.forEach((formula, c) => {
+        const col = (origin?.col ?? 0) + c;
+        const actual = toCellValue(formula);
+        if (actual !== null && !r.columns.includes(col)) conflicts.push({ location: at((origin?.row ?? 0) + i, col), expected: null, actual });
+      }),
+    );
+  }
+  return conflicts;
+}
+
+/** Queues the rewrite in Excel's order: unmerge, rows in or out, values by column run, merge; then reads the block back. */
+function queueRewrite(worksheet: Excel.Worksheet, r: BlockRewrite, sheetAreas: readonly CellRange[]): Excel.Range | null {
+  const { at, delta } = rewritePoint(r);
+  const plan = mergePlan(r, sheetAreas);
+  for (const m of plan.unmerge) worksheet.getRange(areaAddress(m)).unmerge();
+  if (delta > 0) worksheet.getRange(rowsAddress(at, delta)).insert('Down');
+  else if (delta < 0) worksheet.getRange(rowsAddress(at, -delta)).delete('Up');
+  if (r.newRowCount === 0) return null;
+  for (const run of columnRuns(r.columns)) {
+    // null in Office.js means "leave as is"; an empty string empties the cell.
+    worksheet.getRange(rangeAddress(r.firstRow, run.col, r.newRowCount, run.count)).values = r.values.map((row) => row.slice(run.index, run.index + run.count).map((v) => v ?? ''));
+  }
+  for (const m of plan.merge) worksheet.getRange(areaAddress(m)).merge(false);
+  return worksheet.getRange(blockAddress(r, r.newRowCount)).load('values');
+}
+
+/** The rewrite's write batch failed: Excel does not roll back the commands before the failure. */
+function failedRewrite(error: unknown, r: BlockRewrite): WorkbookError {
+  const cause = toWorkbookError(error);
+  // Refused before any command ran: the whole batch, or its first command on the protected sheet.
+  const untouched = cause.code === 'cell-edit-mode' || cause.code === 'protected' || cause.code === 'payload-too-large';
+  const last = r.firstRow + Math.max(r.rowCount, r.newRowCount);
+  const rows = last > r.firstRow + 1 ? `第 ${r.firstRow + 1}–${last} 行` : `第 ${r.firstRow + 1} 行`;
+  const outcome = untouched ? '没有改动任何单元格。' : `工作表“${r.sheet}”${rows}可能只改了一部分，请检查这些行后重新校验。`;
+  return new WorkbookError(cause.code, `${outcome}${cause.message}`, cause.detail);
+}
+
+/** One undo record for an undo made of block rewrites and cell writes, as the in-memory workbook makes it. */
+function combinedUndo(id: () => string, blocks: readonly WriteResult[], cells: WriteResult): WriteResult {
+  const written = [...blocks.flatMap((b) => b.written), ...cells.written];
+  const conflicts = [...blocks.flatMap((b) => b.conflicts), ...cells.conflicts];
+  const undoBlocks = blocks.flatMap((b) => b.undo?.blocks ?? []);
+  const undo: UndoRecord | null = written.length > 0 ? { id: id(), restores: [...(cells.undo?.restores ?? [])], ...(undoBlocks.length > 0 ? { blocks: undoBlocks } : {}) } : null;
+  return { written, conflicts, undo };
 }
 
 export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPort {
@@ -219,6 +490,7 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
   /** Ids of sheets holding our marks, as last read from or written to MARKS_SETTING; null until known. */
   let markedSheetIds: string[] | null = null;
   let undoCount = 0;
+  const nextUndoId = () => `undo-${Date.now().toString(36)}-${++undoCount}`;
 
   async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: Excel.RunOptions): Promise<T> {
     try {
@@ -294,7 +566,53 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
       });
       options.onProgress?.({ stage: 'values', done, total });
     }
-    return extents.map((e, i) => ({ name: e.name, originRow: e.originRow, originCol: e.originCol, values: rows[i] as CellValue[][] }));
+    return extents.map((e, i) => ({ name: e.name, originRow: e.originRow, originCol: e.originCol, values: rows[i] as CellValue[][], ...(e.merges ? { merges: e.merges } : {}) }));
+  }
+
+  /**
+   * The used range of each sheet and, with ExcelApi 1.13, its merged areas, in one sync. Excel refuses a range
+   * holding more than 512 merged areas; then the areas are read again band by band.
+   */
+  async function readExtents(context: Excel.RequestContext, sheets: readonly { name: string; worksheet: Excel.Worksheet }[]): Promise<SheetExtent[]> {
+    const used = sheets.map((s) => usedRangeOf(s.worksheet));
+    // The full used range (formats too) holds every merged area's top-left cell, which is all Excel looks at.
+    const merged = minor >= 13 ? sheets.map((s) => mergedAreasIn(s.worksheet.getUsedRange())) : null;
+    try {
+      await context.sync();
+    } catch (error) {
+      const kind = toWorkbookError(error).code;
+      if (!merged || (kind !== 'busy' && kind !== 'unknown')) throw error;
+      const again = sheets.map((s) => usedRangeOf(s.worksheet));
+      const whole = sheets.map((s) => s.worksheet.getUsedRange().load('address,rowCount,columnCount'));
+      await context.sync();
+      const merges: (CellRange[] | undefined)[] = [];
+      for (const [i, s] of sheets.entries()) merges.push(await mergesInBands(context, s.worksheet, whole[i] as Excel.Range));
+      return sheets.map((s, i) => withMerges(extentOf(s.name, s.worksheet, again[i] as UsedRange), merges[i]));
+    }
+    return sheets.map((s, i) => withMerges(extentOf(s.name, s.worksheet, used[i] as UsedRange), merged ? areasOf(merged[i] as Excel.RangeAreas) : undefined));
+  }
+
+  function withMerges(extent: SheetExtent, merges: readonly CellRange[] | undefined): SheetExtent {
+    return merges ? { ...extent, merges } : extent;
+  }
+
+  /** A sheet's merged areas read in bands of rows, halved while a band still holds too many; undefined if none works. */
+  async function mergesInBands(context: Excel.RequestContext, worksheet: Excel.Worksheet, whole: Excel.Range): Promise<CellRange[] | undefined> {
+    const origin = splitAddress(whole.address);
+    if (!origin) return undefined;
+    for (let band = MERGE_BAND_ROWS; band >= 1 && whole.rowCount / band <= MAX_MERGE_BANDS; band = Math.floor(band / 2)) {
+      const bands: Excel.RangeAreas[] = [];
+      for (let start = 0; start < whole.rowCount; start += band) {
+        bands.push(mergedAreasIn(worksheet.getRange(rangeAddress(origin.row + start, origin.col, Math.min(band, whole.rowCount - start), whole.columnCount))));
+      }
+      try {
+        await context.sync();
+        return bands.flatMap(areasOf);
+      } catch {
+        // Still too many in some band (or the host refuses for another reason): try smaller bands.
+      }
+    }
+    return undefined;
   }
 
   /** Our conditional formats on the given sheets (by id); missing sheets give none. */
@@ -400,11 +718,40 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
           written: unchanged.map(({ write }) => write.location),
           conflicts,
           undo: {
-            id: `undo-${Date.now().toString(36)}-${++undoCount}`,
+            id: nextUndoId(),
             // The guard for undoing is what Excel made of the value ("12" may read back as 12).
             restores: unchanged.map(({ write, previous }, i) => ({ location: write.location, expected: toCellValue((after[i] as Excel.Range).values[0]?.[0]), value: previous })),
           },
         };
+      },
+      capabilities.undoGroups ? { mergeUndoGroup: true } : undefined,
+    );
+  }
+
+  /** A block rewrite: one sync reads and guards, one writes; any conflict leaves the sheet as it was. */
+  async function rewriteGuarded(rewrite: BlockRewrite): Promise<WriteResult> {
+    const problem = invalidRewrite(rewrite);
+    if (problem) throw new WorkbookError('unknown', `没有改动任何单元格：${problem}`);
+    // Merged areas can be checked only with ExcelApi 1.13, and merged at all only with 1.2.
+    if (rewrite.mergesBefore.length > 0 ? minor < 13 : rewrite.mergesAfter.length > 0 && minor < 2) throw new WorkbookError('unsupported', MERGES_UNSUPPORTED);
+    return run(
+      async (context) => {
+        const worksheet = context.workbook.worksheets.getItem(rewrite.sheet);
+        const guard = queueGuard(worksheet, rewrite, minor);
+        await context.sync();
+        const conflicts = guardConflicts(guard, rewrite);
+        if (conflicts.length > 0) return { written: [], conflicts, undo: null };
+        const after = queueRewrite(worksheet, rewrite, sheetAreasOf(guard));
+        try {
+          await context.sync();
+        } catch (error) {
+          throw failedRewrite(error, rewrite);
+        }
+        const first = rewrite.columns[0] ?? 0;
+        // The guard for undoing is what Excel made of the values ("12" may read back as 12).
+        const landed = rewrite.values.map((_, i) => rewrite.columns.map((col) => toCellValue(after?.values[i]?.[col - first])));
+        const written = rewrite.values.flatMap((_, i) => rewrite.columns.map((col) => locate(rewrite.sheet, rewrite.firstRow + i, col)));
+        return { written, conflicts: [], undo: { id: nextUndoId(), restores: [], blocks: [{ ...inverseRewrite(rewrite), expected: landed }] } };
       },
       capabilities.undoGroups ? { mergeUndoGroup: true } : undefined,
     );
@@ -475,11 +822,9 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
         await context.sync();
         if (registry) markedSheetIds = registry.isNullObject ? [] : parseStringList(registry.value);
         const sheets = worksheets.items.filter((s) => s.name !== REPORT_SHEET_NAME);
-        const used = sheets.map(usedRangeOf);
         throwIfCancelled(options.signal);
-        await context.sync();
+        const extents = await readExtents(context, sheets.map((worksheet) => ({ name: worksheet.name, worksheet })));
         options.onProgress?.({ stage: 'sheets', done: sheets.length, total: sheets.length });
-        const extents = sheets.map((s, i) => extentOf(s.name, s, used[i] as UsedRange));
         const grid: WorkbookGrid = { sheets: await readValues(context, extents, options) };
         return grid;
       });
@@ -489,10 +834,9 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
       return run(async (context) => {
         throwIfCancelled(options.signal);
         const worksheet = context.workbook.worksheets.getItem(name);
-        const used = usedRangeOf(worksheet);
-        await context.sync();
+        const extents = await readExtents(context, [{ name, worksheet }]);
         options.onProgress?.({ stage: 'sheets', done: 1, total: 1 });
-        const [grid] = await readValues(context, [extentOf(name, worksheet, used)], options);
+        const [grid] = await readValues(context, extents, options);
         return grid as SheetGrid;
       });
     },
@@ -554,8 +898,14 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
 
     writeCells: writeGuarded,
 
-    undo(record) {
-      return writeGuarded(record.restores);
+    rewriteBlock: rewriteGuarded,
+
+    async undo(record) {
+      if (!record.blocks || record.blocks.length === 0) return writeGuarded(record.restores);
+      const blocks: WriteResult[] = [];
+      // Blocks first, the last one first: they may move the rows that the cell restores name.
+      for (const block of [...record.blocks].reverse()) blocks.push(await rewriteGuarded(block));
+      return combinedUndo(nextUndoId, blocks, await writeGuarded(record.restores));
     },
 
     writeReport(rows) {

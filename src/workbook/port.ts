@@ -1,4 +1,6 @@
-import { cellText, SEVERITIES, type CellLocation, type CellValue, type Finding, type Severity, type SheetGrid, type WorkbookGrid } from '../core';
+import { cellText, SEVERITIES, type BlockRewrite, type CellLocation, type CellValue, type Finding, type Severity, type SheetGrid, type WorkbookGrid } from '../core';
+
+export type { BlockRewrite } from '../core';
 
 /** What the host can do, detected at run time (ExcelApi requirement sets) so the UI can degrade. */
 export interface HostCapabilities {
@@ -51,6 +53,8 @@ export interface UndoRecord {
   readonly id: string;
   /** Each cell's value before the batch (`value`) and what the batch wrote (`expected`, the guard for undoing). */
   readonly restores: readonly CellWrite[];
+  /** Block rewrites that put the blocks back as they were (each the inverse of one that was applied). */
+  readonly blocks?: readonly BlockRewrite[];
 }
 
 export interface WriteResult {
@@ -139,6 +143,11 @@ export interface WorkbookPort {
   selectCell(location: CellLocation): Promise<void>;
   getSelectedCell(): Promise<SelectedCell | null>;
   writeCells(writes: readonly CellWrite[]): Promise<WriteResult>;
+  /**
+   * Rewrites a project's indicator rows (inserting or deleting whole rows at the block's end) in one step
+   * that undo puts back. A block changed since it was read is left alone: its cells come back as conflicts.
+   */
+  rewriteBlock(rewrite: BlockRewrite): Promise<WriteResult>;
   /** Writes back an undo record's values, guarded like any other write. */
   undo(record: UndoRecord): Promise<WriteResult>;
   /** (Re)creates the 校验结果 sheet with one row per finding and a link to its cell. */

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { CellValue, SheetGrid, WorkbookGrid } from '../core/grid';
+import { parseRange, type CellRange, type CellValue, type SheetGrid, type WorkbookGrid } from '../core/grid';
 
 /**
  * Reads every worksheet of an .xlsx file into grids. No Node I/O here: the web page uses it too.
@@ -30,8 +30,28 @@ interface PlacedValue {
   readonly value: Exclude<CellValue, null>;
 }
 
-/** A loaded worksheet's values as a grid. */
+/** ExcelJS keeps a sheet's merged areas here, by master cell; its typings leave the property out. */
+interface WithMerges {
+  readonly _merges?: Readonly<Record<string, { readonly range: string } | undefined>>;
+}
+
+/** The worksheet's merged areas, read without building its whole model (which copies every row). */
+export function mergesOf(worksheet: ExcelJS.Worksheet): CellRange[] {
+  const merges = (worksheet as unknown as WithMerges)._merges ?? {};
+  return Object.values(merges).flatMap((m) => {
+    const range = m ? parseRange(m.range) : null;
+    return range ? [range] : [];
+  });
+}
+
+/** A loaded worksheet's values (and merged areas) as a grid. */
 export function sheetGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
+  const merges = mergesOf(worksheet);
+  const grid = valuesGrid(worksheet);
+  return merges.length > 0 ? { ...grid, merges } : grid;
+}
+
+function valuesGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
   const placed: PlacedValue[] = [];
   worksheet.eachRow({ includeEmpty: false }, (row) => {
     row.eachCell({ includeEmpty: false }, (cell) => {

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { parseA1, SEVERITIES, type CellValue, type Severity, type SheetGrid, type WorkbookGrid } from '../core';
+import { parseA1, rangeAddress, rewritePoint, SEVERITIES, type BlockRewrite, type CellValue, type Severity, type SheetGrid, type WorkbookGrid } from '../core';
 import { MARK_COLOURS, REPORT_HEADER, REPORT_SHEET_NAME, type ReportRow } from './port';
 import { sheetGrid, toArrayBuffer } from './xlsx-grid';
 
@@ -14,6 +14,11 @@ export interface XlsxWriteOptions {
    * written, so the user's formats, formulas, merges and widths stay; with nothing to change it is returned as is.
    */
   readonly base?: Uint8Array;
+  /**
+   * Block rewrites applied since the grid was read from `base` (MemoryWorkbook.rewrites()): replayed on the
+   * base first, so its rows, formats and merges move as the workbook's did before the values are written.
+   */
+  readonly rewrites?: readonly BlockRewrite[];
 }
 
 /** The marks' rule, as the add-in's MARK_FORMULA (without "="): always true and recognisable. */
@@ -43,9 +48,9 @@ export async function writeXlsxGrid(workbook: WorkbookGrid, options: XlsxWriteOp
 async function writeOverBase(workbook: WorkbookGrid, base: Uint8Array, options: XlsxWriteOptions): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(toArrayBuffer(base));
-  // The values as the file holds them, read from the same load before anything is written.
+  let changed = replayRewrites(book, options.rewrites ?? []);
+  // The values as the file holds them (its rows moved as the workbook's were), before anything is written.
   const before = new Map(book.worksheets.map((ws) => [ws.name, sheetGrid(ws)]));
-  let changed = false;
   for (const sheet of workbook.sheets) {
     if (options.report && sheet.name === REPORT_SHEET_NAME) continue;
     const ws = book.getWorksheet(sheet.name);
@@ -68,6 +73,24 @@ async function writeOverBase(workbook: WorkbookGrid, base: Uint8Array, options: 
   // Nothing to change: the user's own file, byte for byte (ExcelJS drops what it does not model, e.g. charts).
   if (!changed) return base.slice();
   return toBytes(await book.xlsx.writeBuffer());
+}
+
+/**
+ * Moves rows and merges of the base as the rewrites did in the workbook: merged areas undone first (so that no
+ * row move has to carry them), whole rows inserted or deleted at the block's end, merged areas made anew.
+ * The values are written afterwards, with the rest of the grid.
+ */
+function replayRewrites(book: ExcelJS.Workbook, rewrites: readonly BlockRewrite[]): boolean {
+  for (const rewrite of rewrites) {
+    const ws = book.getWorksheet(rewrite.sheet);
+    if (!ws) continue;
+    for (const merge of rewrite.mergesBefore) ws.unMergeCells(rangeAddress(merge));
+    const { at, delta } = rewritePoint(rewrite);
+    if (delta > 0) ws.spliceRows(at + 1, 0, ...Array.from({ length: delta }, () => []));
+    else if (delta < 0) ws.spliceRows(at + 1, -delta);
+    for (const merge of rewrite.mergesAfter) ws.mergeCells(rangeAddress(merge));
+  }
+  return rewrites.length > 0;
 }
 
 /** Non-empty cells by "row:col" (0-based, absolute). */
@@ -122,6 +145,7 @@ function addValuesSheet(book: ExcelJS.Workbook, sheet: SheetGrid): void {
       if (typeof value === 'string' && value.length > 20) cell.alignment = { wrapText: true, vertical: 'top' };
     });
   });
+  for (const merge of sheet.merges ?? []) ws.mergeCells(rangeAddress(merge));
 }
 
 const conditionalFormatsOf = (ws: ExcelJS.Worksheet) => (ws as unknown as WithConditionalFormats).conditionalFormattings;

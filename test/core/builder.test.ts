@@ -67,7 +67,7 @@ describe('seed cells', () => {
 });
 
 describe('builderRowsFromText', () => {
-  test('an empty cell gives no rows', () => expect(builderRowsFromText('  ')).toEqual({ rows: [], unparsed: null, problems: [] }));
+  test('an empty cell gives no rows', () => expect(builderRowsFromText('  ')).toEqual({ rows: [], unparsed: null, problems: [], slots: 'both' }));
 
   test('non-canonical text becomes rows that format to the canonical text', () => {
     const messy = '1、1-产出指标;12-质量指标;投诉次数;实施周期指标值：<=5;年度指标值：<=5。';
@@ -115,7 +115,7 @@ describe('builderRowsFromText', () => {
   test('an ambiguous “95.2、” keeps the whole text', () => {
     const text = '1、1-产出指标；12-质量指标；合格率；实施周期指标值:95；年度指标值:95.2、2-效益指标；22-社会效益；提升；实施周期指标值:优秀；年度指标值:优秀。';
     const result = builderRowsFromText(text);
-    expect(result).toEqual({ rows: [], unparsed: text, problems: [renderMessage('indicators.ambiguous-terminator', {})] });
+    expect(result).toEqual({ rows: [], unparsed: text, problems: [renderMessage('indicators.ambiguous-terminator', {})], slots: 'both' });
   });
 });
 

@@ -29,7 +29,8 @@ export interface Rect {
 export interface ConditionalFormatState {
   readonly id: string;
   readonly type: string;
-  readonly rect: Rect;
+  /** Moves and grows with inserted or deleted rows, as Excel's "applies to" range does. */
+  rect: Rect;
   formula: string | null;
   fill: string | null;
   fontColor: string | null;
@@ -40,6 +41,8 @@ export interface SheetState {
   name: string;
   readonly cells: Map<string, CellState>;
   conditionalFormats: ConditionalFormatState[];
+  /** Merged areas: the value sits in the top-left cell, the other cells read "" and ignore writes. */
+  merges: Rect[];
   protected: boolean;
   frozenRows: number;
   readonly columnWidths: Map<number, number>;
@@ -78,6 +81,10 @@ const FIVE_MB = 5 * 1024 * 1024;
 const encoder = new TextEncoder();
 const byteSize = (value: unknown) => encoder.encode(JSON.stringify(value)).length;
 const cellKey = (row: number, col: number) => `${row},${col}`;
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
+/** Excel will not hand over more merged areas than this from one getMergedAreas call. */
+const MAX_MERGED_AREAS = 512;
 
 function minorOf(version: string | number): number {
   const match = /^1\.(\d+)$/.exec(String(version));
@@ -96,6 +103,14 @@ function rectAddress(rect: Rect): string {
 }
 
 function parseRect(address: string): Rect {
+  // Whole rows, as in getRange("5:7").
+  const rows = /^\$?([1-9]\d*):\$?([1-9]\d*)$/.exec(address);
+  if (rows) {
+    const first = Number(rows[1]) - 1;
+    const last = Number(rows[2]) - 1;
+    if (last < first || last >= MAX_ROWS) throw new OfficeErrorDouble('InvalidArgument', `ExcelDouble: unsupported address "${address}"`);
+    return { row: first, col: 0, rowCount: last - first + 1, columnCount: MAX_COLUMNS };
+  }
   const [a, b = a] = address.split(':');
   const start = parseA1(a ?? '');
   const end = parseA1(b ?? '');
@@ -105,6 +120,82 @@ function parseRect(address: string): Rect {
 
 function intersects(a: Rect, b: Rect): boolean {
   return a.row < b.row + b.rowCount && b.row < a.row + a.rowCount && a.col < b.col + b.columnCount && b.col < a.col + a.columnCount;
+}
+
+function contains(outer: Rect, row: number, col: number): boolean {
+  return row >= outer.row && row < outer.row + outer.rowCount && col >= outer.col && col < outer.col + outer.columnCount;
+}
+
+/** A merged area's cell other than its top-left one: it reads "" and keeps no value. */
+function isCovered(sheet: SheetState, row: number, col: number): boolean {
+  return sheet.merges.some((m) => contains(m, row, col) && (m.row !== row || m.col !== col));
+}
+
+/**
+ * A range after `delta` whole rows are inserted (delta > 0) or deleted (delta < 0) at row `at`, as Excel moves
+ * merged areas and conditional formats: below moves, inserted strictly inside grows, deleted rows shrink it.
+ * Null when none of its rows is left.
+ */
+function shiftedRect(rect: Rect, at: number, delta: number): Rect | null {
+  const last = rect.row + rect.rowCount - 1;
+  if (delta > 0) {
+    if (rect.row >= at) return { ...rect, row: rect.row + delta };
+    return last >= at ? { ...rect, rowCount: rect.rowCount + delta } : rect;
+  }
+  const gone = -delta;
+  if (rect.row >= at + gone) return { ...rect, row: rect.row - gone };
+  if (last < at) return rect;
+  const rowCount = Math.max(0, at - rect.row) + Math.max(0, last - (at + gone - 1));
+  return rowCount > 0 ? { ...rect, row: Math.min(rect.row, at), rowCount } : null;
+}
+
+/** Inserts (delta > 0) or deletes (delta < 0) whole rows at `at`: cells, merged areas and conditional formats move. */
+function shiftRows(sheet: SheetState, at: number, delta: number): void {
+  const moved = new Map<string, CellState>();
+  for (const [key, cell] of sheet.cells) {
+    const [row, col] = key.split(',').map(Number) as [number, number];
+    if (row < at) moved.set(key, cell);
+    else if (delta > 0) {
+      if (row + delta >= MAX_ROWS && (cell.value !== '' || cell.formula !== null)) {
+        throw new OfficeErrorDouble('InvalidOperation', 'To prevent possible loss of data, Excel cannot shift nonblank cells off of the worksheet.');
+      }
+      if (row + delta < MAX_ROWS) moved.set(cellKey(row + delta, col), cell);
+    } else if (row >= at - delta) moved.set(cellKey(row + delta, col), cell);
+  }
+  // New rows take the format of the row above, as Excel's insert does by default.
+  for (const [key, cell] of delta > 0 && at > 0 ? sheet.cells : []) {
+    const [row, col] = key.split(',').map(Number) as [number, number];
+    if (row !== at - 1 || JSON.stringify(cell.format) === JSON.stringify(DEFAULT_FORMAT)) continue;
+    for (let r = at; r < at + delta; r++) moved.set(cellKey(r, col), { value: '', formula: null, format: cell.format });
+  }
+  sheet.cells.clear();
+  for (const [key, cell] of moved) sheet.cells.set(key, cell);
+  sheet.merges = sheet.merges.flatMap((m) => {
+    const next = shiftedRect(m, at, delta);
+    return next && next.rowCount * next.columnCount > 1 ? [next] : [];
+  });
+  sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => {
+    const next = shiftedRect(cf.rect, at, delta);
+    if (next) cf.rect = next;
+    return next !== null;
+  });
+}
+
+/** Merges `rect` (or each of its rows, `across`): only the top-left value of each area is kept. */
+function mergeRect(sheet: SheetState, rect: Rect, across: boolean): void {
+  const areas = across ? Array.from({ length: rect.rowCount }, (_, r) => ({ ...rect, row: rect.row + r, rowCount: 1 })) : [rect];
+  for (const area of areas) {
+    if (area.rowCount * area.columnCount < 2) continue;
+    const overlapping = sheet.merges.filter((m) => intersects(m, area));
+    if (overlapping.some((m) => !(contains(area, m.row, m.col) && contains(area, m.row + m.rowCount - 1, m.col + m.columnCount - 1)))) {
+      throw new OfficeErrorDouble('InvalidOperation', `ExcelDouble: ${rectAddress(area)} overlaps part of a merged area.`);
+    }
+    forEachCell(area, (row, col) => {
+      const cell = sheet.cells.get(cellKey(row, col));
+      if (cell && (row !== area.row || col !== area.col)) sheet.cells.set(cellKey(row, col), { ...cell, value: '', formula: null });
+    });
+    sheet.merges = [...sheet.merges.filter((m) => !overlapping.includes(m)), area];
+  }
 }
 
 /** Excel's own reading of a typed value: "=…" is a formula, numeric text a number, unless the cell is Text (@). */
@@ -177,7 +268,7 @@ export class ExcelDouble {
 
   /** Adds a sheet whose values start at `origin`; null leaves a cell empty. */
   addSheet(name: string, rows: readonly (readonly (HostValue | null)[])[] = [], origin = 'A1'): SheetState {
-    const sheet: SheetState = { id: `{${this.newId('sheet-')}}`, name, cells: new Map(), conditionalFormats: [], protected: false, frozenRows: 0, columnWidths: new Map() };
+    const sheet: SheetState = { id: `{${this.newId('sheet-')}}`, name, cells: new Map(), conditionalFormats: [], merges: [], protected: false, frozenRows: 0, columnWidths: new Map() };
     const start = parseA1(origin);
     if (!start) throw new Error(`ExcelDouble: bad origin ${origin}`);
     rows.forEach((row, r) =>
@@ -218,6 +309,23 @@ export class ExcelDouble {
     });
   }
 
+  /** As if the user merged `address` (and confirmed that only the top-left value stays). */
+  mergeCells(sheet: string, address: string): void {
+    mergeRect(this.sheet(sheet), parseRect(address), false);
+  }
+
+  /** As if the user unmerged every merged area touching `address`. */
+  unmergeCells(sheet: string, address: string): void {
+    const state = this.sheet(sheet);
+    const rect = parseRect(address);
+    state.merges = state.merges.filter((m) => !intersects(m, rect));
+  }
+
+  /** The merged areas of a sheet as "A5:A7" addresses, top to bottom, left to right. */
+  mergedAreas(sheet: string): string[] {
+    return [...this.sheet(sheet).merges].sort((a, b) => a.row - b.row || a.col - b.col).map(rectAddress);
+  }
+
   addUserConditionalFormat(sheet: string, address: string, rule: { type: string; formula: string | null; fill: string | null; fontColor: string | null }): void {
     this.sheet(sheet).conditionalFormats.push({ id: this.newId('cf-'), rect: parseRect(address), ...rule });
   }
@@ -256,7 +364,8 @@ export class ExcelDouble {
         .filter(([, c]) => c.value !== '' || c.formula !== null || JSON.stringify(c.format) !== JSON.stringify(DEFAULT_FORMAT))
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([key, c]) => ({ key, ...c })),
-      conditionalFormats: s.conditionalFormats.map((cf) => ({ ...cf })),
+      conditionalFormats: s.conditionalFormats.map((cf) => ({ ...cf, rect: { ...cf.rect } })),
+      merges: this.mergedAreas(s.name),
     }));
   }
 
@@ -265,7 +374,12 @@ export class ExcelDouble {
     const globals = globalThis as Record<string, unknown>;
     const saved = { Office: globals.Office, Excel: globals.Excel, OfficeExtension: globals.OfficeExtension };
     globals.Office = this.office;
-    globals.Excel = { run: this.run, ErrorCodes: { itemNotFound: 'ItemNotFound' } };
+    globals.Excel = {
+      run: this.run,
+      ErrorCodes: { itemNotFound: 'ItemNotFound' },
+      InsertShiftDirection: { down: 'Down', right: 'Right' },
+      DeleteShiftDirection: { up: 'Up', left: 'Left' },
+    };
     globals.OfficeExtension = { Error: OfficeErrorDouble };
     return () => Object.assign(globals, saved);
   }
@@ -621,20 +735,26 @@ class WorksheetDouble extends ClientObjectDouble {
   }
 }
 
-function usedRect(sheet: SheetState, valuesOnly: boolean): Rect | null {
+/** The used cells' bounding rectangle (within `inside`, if given); merged cells count unless `valuesOnly`. */
+function usedRect(sheet: SheetState, valuesOnly: boolean, inside?: Rect): Rect | null {
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
   let right = -1;
-  for (const [key, cell] of sheet.cells) {
-    const used = cell.value !== '' || cell.formula !== null || (!valuesOnly && JSON.stringify(cell.format) !== JSON.stringify(DEFAULT_FORMAT));
-    if (!used) continue;
-    const [row, col] = key.split(',').map(Number) as [number, number];
+  const use = (row: number, col: number) => {
+    if (inside && !contains(inside, row, col)) return;
     top = Math.min(top, row);
     left = Math.min(left, col);
     bottom = Math.max(bottom, row);
     right = Math.max(right, col);
+  };
+  for (const [key, cell] of sheet.cells) {
+    const used = cell.value !== '' || cell.formula !== null || (!valuesOnly && JSON.stringify(cell.format) !== JSON.stringify(DEFAULT_FORMAT));
+    if (!used) continue;
+    const [row, col] = key.split(',').map(Number) as [number, number];
+    use(row, col);
   }
+  if (!valuesOnly) for (const m of sheet.merges) forEachCell(m, use);
   return bottom < 0 ? null : { row: top, col: left, rowCount: bottom - top + 1, columnCount: right - left + 1 };
 }
 
@@ -666,6 +786,10 @@ class RangeDouble extends ClientObjectDouble {
     this.probe(() => this.resolve() !== null, this.api);
   }
 
+  receive(values: Record<string, unknown>): void {
+    this.deliver(values);
+  }
+
   get values(): HostValue[][] {
     return this.read<HostValue[][]>('values');
   }
@@ -682,6 +806,10 @@ class RangeDouble extends ClientObjectDouble {
     this.queue('setNumberFormat', '1.1', () => this.write(input, (cell, value) => void (cell.format = { ...cell.format, numberFormat: String(value) })), input);
   }
 
+  get formulas(): HostValue[][] {
+    return this.read<HostValue[][]>('formulas');
+  }
+
   get address(): string {
     return this.read<string>('address');
   }
@@ -696,7 +824,7 @@ class RangeDouble extends ClientObjectDouble {
 
   load(names: unknown): this {
     const wanted = parseLoad(names);
-    onlyKnown(wanted, ['values', 'address', 'rowCount', 'columnCount'], 'range');
+    onlyKnown(wanted, ['values', 'formulas', 'address', 'rowCount', 'columnCount'], 'range');
     this.queueLoad(wanted, this.api, () => {
       const target = this.resolve();
       if (!target) return {};
@@ -706,9 +834,14 @@ class RangeDouble extends ClientObjectDouble {
         if (name === 'address') data.address = `${quoteSheet(sheet.name)}!${rectAddress(rect)}`;
         if (name === 'rowCount') data.rowCount = rect.rowCount;
         if (name === 'columnCount') data.columnCount = rect.columnCount;
-        if (name === 'values') {
-          data.values = Array.from({ length: rect.rowCount }, (_, r) =>
-            Array.from({ length: rect.columnCount }, (_, c) => sheet.cells.get(cellKey(rect.row + r, rect.col + c))?.value ?? ''),
+        if (name === 'values' || name === 'formulas') {
+          data[name] = Array.from({ length: rect.rowCount }, (_, r) =>
+            Array.from({ length: rect.columnCount }, (_, c) => {
+              const row = rect.row + r;
+              const col = rect.col + c;
+              const cell = isCovered(sheet, row, col) ? undefined : sheet.cells.get(cellKey(row, col));
+              return (name === 'formulas' ? cell?.formula : null) ?? cell?.value ?? '';
+            }),
           );
         }
       }
@@ -745,6 +878,60 @@ class RangeDouble extends ClientObjectDouble {
     return new ConditionalFormatCollectionDouble(this.context, `${this.path}.conditionalFormats`, this.resolve);
   }
 
+  /** The used part of this range (ExcelApi 1.4); a null object when none of it is used. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeDouble {
+    const range = new RangeDouble(this.context, `${this.path}.usedRange?`, '1.4', () => {
+      const target = this.resolve();
+      const rect = target ? usedRect(target.sheet, valuesOnly === true, target.rect) : null;
+      return target && rect ? { sheet: target.sheet, rect } : null;
+    });
+    range.probeExistence();
+    return range;
+  }
+
+  /** The merged areas whose top-left cell lies in this range (ExcelApi 1.13), as Excel reports them. */
+  getMergedAreasOrNullObject(): RangeAreasDouble {
+    return new RangeAreasDouble(this.context, `${this.path}.mergedAreas?`, () => {
+      const target = this.resolve();
+      if (!target) return null;
+      const areas = target.sheet.merges.filter((m) => contains(target.rect, m.row, m.col)).sort((a, b) => a.row - b.row || a.col - b.col);
+      if (areas.length > MAX_MERGED_AREAS) throw new OfficeErrorDouble('GeneralException', `More than ${MAX_MERGED_AREAS} merged areas in the range.`);
+      return { sheet: target.sheet, areas };
+    });
+  }
+
+  merge(across?: boolean): void {
+    this.queue('merge', '1.2', () => {
+      const target = mutableSheet(this.resolve());
+      if (target) mergeRect(target.sheet, target.rect, across === true);
+    }, across);
+  }
+
+  /** Unmerges every merged area that touches the range; each keeps its value in its top-left cell. */
+  unmerge(): void {
+    this.queue('unmerge', '1.2', () => {
+      const target = mutableSheet(this.resolve());
+      if (target) target.sheet.merges = target.sheet.merges.filter((m) => !intersects(m, target.rect));
+    });
+  }
+
+  /** Whole rows only ("5:7"), shifted down: what the adapter needs of Range.insert. */
+  insert(shift: string): RangeDouble {
+    this.queue('insert', '1.1', () => {
+      const target = mutableSheet(wholeRows(this.resolve(), shift, 'Down'));
+      if (target) shiftRows(target.sheet, target.rect.row, target.rect.rowCount);
+    }, shift);
+    return new RangeDouble(this.context, `${this.path}.inserted`, '1.1', this.resolve);
+  }
+
+  /** Whole rows only, shifted up. */
+  delete(shift: string): void {
+    this.queue('delete', '1.1', () => {
+      const target = mutableSheet(wholeRows(this.resolve(), shift, 'Up'));
+      if (target) shiftRows(target.sheet, target.rect.row, -target.rect.rowCount);
+    }, shift);
+  }
+
   private write(input: unknown, apply: (cell: CellState, value: HostValue) => void): void {
     const target = mutableSheet(this.resolve());
     if (!target) return;
@@ -752,13 +939,76 @@ class RangeDouble extends ClientObjectDouble {
     const { sheet, rect } = target;
     forEachCell(rect, (row, col) => {
       const value = matrix[row - rect.row]?.[col - rect.col];
-      // Like Office.js: null leaves the cell as it is.
-      if (value === null || value === undefined) return;
+      // Like Office.js: null leaves the cell as it is; Excel keeps a merged area's other cells empty.
+      if (value === null || value === undefined || isCovered(sheet, row, col)) return;
       const key = cellKey(row, col);
       const cell = sheet.cells.get(key) ?? { value: '', formula: null, format: DEFAULT_FORMAT };
       apply(cell, value as HostValue);
       sheet.cells.set(key, cell);
     });
+  }
+}
+
+function wholeRows(target: RangeTarget, shift: string, direction: 'Down' | 'Up'): RangeTarget {
+  if (shift !== direction) throw new Error(`ExcelDouble: only whole rows shifted ${direction} are supported, not ${shift}`);
+  if (target && (target.rect.col !== 0 || target.rect.columnCount !== MAX_COLUMNS)) throw new Error(`ExcelDouble: ${rectAddress(target.rect)} is not whole rows`);
+  return target;
+}
+
+/** Excel.RangeAreas as getMergedAreasOrNullObject returns it: a null object when there is no area. */
+class RangeAreasDouble extends ClientObjectDouble {
+  constructor(
+    context: RequestContextDouble,
+    path: string,
+    private readonly resolve: () => { sheet: SheetState; areas: Rect[] } | null,
+  ) {
+    super(context, path);
+    this.probe(() => (this.resolve()?.areas.length ?? 0) > 0, '1.13');
+  }
+
+  get address(): string {
+    return this.read<string>('address');
+  }
+
+  get areaCount(): number {
+    return this.read<number>('areaCount');
+  }
+
+  get areas(): { items: RangeDouble[] } {
+    return this.read<{ items: RangeDouble[] }>('areas');
+  }
+
+  /** Supports 'address', 'areaCount' and 'areas/items/address'. */
+  load(names: unknown): this {
+    const wanted = parseLoad(names);
+    onlyKnown(wanted, ['address', 'areaCount', 'areas/items/address'], 'range areas');
+    const addresses = (found: { sheet: SheetState; areas: Rect[] }) => found.areas.map((m) => `${quoteSheet(found.sheet.name)}!${rectAddress(m)}`);
+    // The areas as they were when the load ran: later commands of the same batch may change them.
+    let found: { sheet: SheetState; areas: Rect[] } | null = null;
+    this.queueLoad(
+      wanted,
+      '1.13',
+      () => {
+        found = this.resolve();
+        if (!found || found.areas.length === 0) return {};
+        const data: Record<string, unknown> = {};
+        if (wanted.includes('address')) data.address = addresses(found).join(',');
+        if (wanted.includes('areaCount')) data.areaCount = found.areas.length;
+        if (wanted.includes('areas/items/address')) data.areas = { items: addresses(found).map((address) => ({ address })) };
+        return data;
+      },
+      (data) => {
+        const loaded: { sheet: SheetState; areas: Rect[] } | null = found;
+        const items = (data.areas as { items: { address: string }[] } | undefined)?.items.map((item, i) => {
+          const area = loaded?.areas[i];
+          const range = new RangeDouble(this.context, `${this.path}.areas[${i}]`, '1.13', () => (loaded && area ? { sheet: loaded.sheet, rect: area } : null));
+          range.receive({ address: item.address });
+          return range;
+        });
+        this.deliver({ ...data, ...(items ? { areas: { items } } : {}) });
+      },
+    );
+    return this;
   }
 }
 

@@ -1,3 +1,4 @@
+import type { IndicatorDetail, ValueSlots } from '../table-model';
 import { DEFAULT_TAXONOMY, type Level1Entry, type Level2Entry, type Taxonomy } from '../taxonomy';
 import { INVISIBLE_CHARACTERS, withoutInvisibleCharacters } from '../text';
 import { parseIndicatorValue, type IndicatorValue } from './value';
@@ -31,6 +32,8 @@ export interface Indicator {
   readonly annual: IndicatorValue | null;
   /** Fields the grammar could not place (a second name, a label it does not know). */
   readonly extraFields: readonly string[];
+  /** Labelled fields beyond the two values (权重:10；指标方向:正向), as tables with a column for each carry them. */
+  readonly details?: { readonly [D in IndicatorDetail]?: string };
   /** The item's text as written. */
   readonly source: string;
 }
@@ -69,6 +72,35 @@ export interface IndicatorParse {
   readonly ambiguousTerminator: boolean;
   /** The canonical text, or null when it cannot be rebuilt without guessing (something missing, contradictory or ambiguous). */
   readonly canonical: string | null;
+  /** The values the cell gives its indicators: 'annual' when none has a 实施周期 value (a table of the year alone). */
+  readonly slots: ValueSlots;
+}
+
+/** Labels of the detail fields, the first of each as it is written. */
+export const DETAIL_LABELS: { readonly [D in IndicatorDetail]: readonly string[] } = {
+  weight: ['权重', '分值', '指标权重'],
+  direction: ['指标方向', '指标方向性'],
+  nature: ['指标性质'],
+  measureUnit: ['度量单位', '计量单位'],
+  valueType: ['指标值类型'],
+  explanation: ['指标解释', '指标值内容', '指标说明'],
+  standard: ['评分标准', '评(扣)分标准', '评（扣）分标准', '绩效标准'],
+  note: ['备注'],
+};
+const DETAIL_ORDER: readonly IndicatorDetail[] = ['weight', 'direction', 'nature', 'measureUnit', 'valueType', 'explanation', 'standard', 'note'];
+const DETAIL_FIELD = new RegExp(`^(${Object.values(DETAIL_LABELS).flat().map((l) => l.replace(/[()（）]/g, '\\$&')).join('|')})\\s*[:：]\\s*(.*)$`, 's');
+const DETAIL_OF = new Map<string, IndicatorDetail>(DETAIL_ORDER.flatMap((d) => DETAIL_LABELS[d].map((l) => [l, d] as const)));
+
+/** `权重:10` → ['weight', '10']; null for any other field. */
+function readDetail(field: string): readonly [IndicatorDetail, string] | null {
+  const m = DETAIL_FIELD.exec(field);
+  const detail = m ? DETAIL_OF.get(m[1] ?? '') : undefined;
+  return m && detail ? [detail, (m[2] ?? '').trim()] : null;
+}
+
+/** The slots a cell's indicators give: both, unless not one of them has a 实施周期 value. */
+function cellSlots(indicators: readonly Indicator[]): ValueSlots {
+  return indicators.length > 0 && indicators.every((ind) => ind.period === null) && indicators.some((ind) => ind.annual !== null) ? 'annual' : 'both';
 }
 
 const DASH = '[-－—–]';
@@ -110,7 +142,7 @@ export function parseIndicators(cellText: string, taxonomy: Taxonomy = DEFAULT_T
 function readCell(cellText: string, taxonomy: Taxonomy, rebuild: boolean): IndicatorParse {
   // Most cells are canonical as they stand; CANONICAL_ITEM accepts nothing that needs normalising.
   const canonicalItems = cellText === '' ? null : parseCanonicalCell(cellText, taxonomy);
-  if (canonicalItems) return { indicators: canonicalItems, deviations: NO_DEVIATIONS, strayText: '', ambiguousTerminator: false, canonical: cellText };
+  if (canonicalItems) return { indicators: canonicalItems, deviations: NO_DEVIATIONS, strayText: '', ambiguousTerminator: false, canonical: cellText, slots: 'both' };
   let text = cellText;
   const lineBreak = LINE_BREAKS.test(text);
   if (lineBreak) text = text.replace(LINE_BREAKS, '');
@@ -122,7 +154,7 @@ function readCell(cellText: string, taxonomy: Taxonomy, rebuild: boolean): Indic
   text = trimmed;
   const fullWidthDigits = FULL_WIDTH_DIGIT.test(text);
   if (fullWidthDigits) text = text.replace(FULL_WIDTH_DIGITS, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-  if (text === '') return { indicators: [], deviations: [], strayText: '', ambiguousTerminator: false, canonical: null };
+  if (text === '') return { indicators: [], deviations: [], strayText: '', ambiguousTerminator: false, canonical: null, slots: 'both' };
   // Made only here: most cells are canonical and never need it.
   const found = new Set<FormatDeviation>();
   if (lineBreak) found.add('line-break');
@@ -137,15 +169,16 @@ function readCell(cellText: string, taxonomy: Taxonomy, rebuild: boolean): Indic
   });
 
   const deviations = found.size === 0 ? NO_DEVIATIONS : DEVIATION_ORDER.filter((d) => found.has(d));
-  const rebuildable = strayText === '' && !ambiguousTerminator && indicators.length > 0 && indicators.every(isComplete);
+  const slots = cellSlots(indicators);
+  const rebuildable = strayText === '' && !ambiguousTerminator && indicators.length > 0 && indicators.every((ind) => isComplete(ind, slots));
   let canonical: string | null = null;
   // With no deviation the text is its own canonical form (a property the tests check), so skip rebuilding it.
   if (rebuildable && deviations.length === 0) canonical = text;
   else if (rebuildable && rebuild) {
-    const written = writeCanonical(indicators, taxonomy);
+    const written = writeCanonical(indicators, taxonomy, slots);
     if (written.count === indicators.length) canonical = written.text;
   }
-  return { indicators, deviations, strayText, ambiguousTerminator, canonical };
+  return { indicators, deviations, strayText, ambiguousTerminator, canonical, slots };
 }
 
 function sliceItems(
@@ -291,12 +324,18 @@ function parseItem(item: ItemSlice, taxonomy: Taxonomy, found: Set<FormatDeviati
   let annual: IndicatorValue | null = null;
   const extraFields: string[] = [];
   const order: number[] = [];
+  let details: { [D in IndicatorDetail]?: string } | undefined;
 
   for (const rawField of body.split(FIELD_SEPARATOR)) {
     const field = rawField.trim();
     if (field !== rawField) found.add('whitespace');
     if (field === '') {
       found.add('empty-field');
+      continue;
+    }
+    const detail = name === null ? null : readDetail(field);
+    if (detail && (details === undefined || details[detail[0]] === undefined)) {
+      (details ??= {})[detail[0]] = detail[1];
       continue;
     }
     const value = readLabelledValue(field, found);
@@ -347,7 +386,7 @@ function parseItem(item: ItemSlice, taxonomy: Taxonomy, found: Set<FormatDeviati
       level1 = { code: null, name: '', entry: parent, nameConflict: false };
     }
   }
-  return { seq: item.seq, level1, level2, name: name ?? '', period, annual, extraFields, source: item.body };
+  return { seq: item.seq, level1, level2, name: name ?? '', period, annual, extraFields, source: item.body, ...(details ? { details } : {}) };
 }
 
 /** True when a name would be read as a 实施周期/年度 value label (年度：… or 实施周期指标值95%). */
@@ -404,24 +443,44 @@ function isNameConflict<E>(written: string, byName: E | undefined, byCode: E | u
   return byName !== byCode;
 }
 
-/** True when the item has everything the canonical form needs, without contradictions. */
-export function isComplete(ind: Indicator): boolean {
+/** An item of levels alone (no name, no value, nothing else): a template row left in, not an indicator. */
+export function isTemplateItem(ind: Indicator): boolean {
+  return ind.name === '' && ind.period === null && ind.annual === null && ind.extraFields.length === 0 && ind.details === undefined && (ind.level1 !== null || ind.level2 !== null);
+}
+
+/** True when the item has everything the canonical form needs (the values its slots ask for), without contradictions. */
+export function isComplete(ind: Indicator, slots: ValueSlots = 'both'): boolean {
   const l1 = ind.level1?.entry;
   const l2 = ind.level2?.entry;
+  const hasPeriod = ind.period !== null && ind.period.text !== '';
+  const hasAnnual = ind.annual !== null && ind.annual.text !== '';
   return (
     l1 !== undefined && l1 !== null && l2 !== undefined && l2 !== null &&
     !ind.level1?.nameConflict && !ind.level2?.nameConflict && l2.parent === l1.code &&
-    ind.name !== '' && ind.period !== null && ind.period.text !== '' && ind.annual !== null && ind.annual.text !== '' &&
+    ind.name !== '' && (slots === 'annual' || hasPeriod) && (slots === 'period' || hasAnnual) &&
     ind.extraFields.length === 0
   );
 }
 
-/** One item in canonical form, numbered `seq`. */
-export function formatIndicator(
-  seq: number,
-  parts: { level1: Level1Entry; level2: Level2Entry; name: string; period: string; annual: string },
-): string {
-  return `${seq}、${parts.level1.label}；${parts.level2.label}；${parts.name}；实施周期指标值:${parts.period}；年度指标值:${parts.annual}。`;
+export interface IndicatorParts {
+  readonly level1: Level1Entry;
+  readonly level2: Level2Entry;
+  readonly name: string;
+  /** null: the item gives no 实施周期 value (a table of the year alone). */
+  readonly period: string | null;
+  readonly annual: string;
+  readonly details?: { readonly [D in IndicatorDetail]?: string };
+}
+
+/** One item in canonical form, numbered `seq`; detail fields (权重, 指标方向 …) after the values. */
+export function formatIndicator(seq: number, parts: IndicatorParts): string {
+  const period = parts.period === null ? '' : `实施周期指标值:${parts.period}；`;
+  let details = '';
+  for (const detail of DETAIL_ORDER) {
+    const text = parts.details?.[detail];
+    if (text !== undefined) details += `；${DETAIL_LABELS[detail][0]}:${text}`;
+  }
+  return `${seq}、${parts.level1.label}；${parts.level2.label}；${parts.name}；${period}年度指标值:${parts.annual}${details}。`;
 }
 
 /**
@@ -429,17 +488,24 @@ export function formatIndicator(
  * items whose fields would read back as something else once written canonically.
  */
 export function formatIndicators(indicators: readonly Indicator[], taxonomy: Taxonomy = DEFAULT_TAXONOMY): string {
-  return writeCanonical(indicators, taxonomy).text;
+  return writeCanonical(indicators, taxonomy, cellSlots(indicators)).text;
 }
 
-function writeCanonical(indicators: readonly Indicator[], taxonomy: Taxonomy): { text: string; count: number } {
+function writeCanonical(indicators: readonly Indicator[], taxonomy: Taxonomy, slots: ValueSlots = 'both'): { text: string; count: number } {
   let text = '';
   let count = 0;
   for (const ind of indicators) {
     const level1 = ind.level1?.entry;
     const level2 = ind.level2?.entry;
-    if (!level1 || !level2 || !ind.period || !ind.annual || !isComplete(ind)) continue;
-    const parts = { level1, level2, name: ind.name, period: ind.period.text, annual: ind.annual.text };
+    if (!level1 || !level2 || !ind.annual || !isComplete(ind, slots)) continue;
+    const parts: IndicatorParts = {
+      level1,
+      level2,
+      name: ind.name,
+      period: slots === 'annual' ? null : (ind.period?.text ?? ''),
+      annual: ind.annual.text,
+      ...(ind.details ? { details: ind.details } : {}),
+    };
     if (!readsBack(formatIndicator(1, parts), parts, taxonomy)) continue;
     count++;
     text += formatIndicator(count, parts);
@@ -451,13 +517,14 @@ function writeCanonical(indicators: readonly Indicator[], taxonomy: Taxonomy): {
  * Whether a rebuilt item reads back as itself. Rebuilding can join what the cell kept apart: a value
  * written "≤5。 1、x" loses its space and "。1、" then starts an item.
  */
-function readsBack(item: string, parts: { level1: Level1Entry; level2: Level2Entry; name: string; period: string; annual: string }, taxonomy: Taxonomy): boolean {
+function readsBack(item: string, parts: IndicatorParts, taxonomy: Taxonomy): boolean {
   const again = readCell(item, taxonomy, false);
   const back = again.indicators[0];
   return (
     back !== undefined && again.indicators.length === 1 && again.deviations.length === 0 && again.strayText === '' && !again.ambiguousTerminator &&
     back.level1?.entry?.code === parts.level1.code && back.level2?.entry?.code === parts.level2.code && back.name === parts.name &&
-    back.period?.text === parts.period && back.annual?.text === parts.annual && back.extraFields.length === 0
+    (back.period?.text ?? null) === parts.period && back.annual?.text === parts.annual && back.extraFields.length === 0 &&
+    DETAIL_ORDER.every((d) => back.details?.[d] === parts.details?.[d])
   );
 }
 

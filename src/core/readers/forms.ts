@@ -1,9 +1,9 @@
 import { cellAt, locate, type SheetGrid } from '../grid';
-import type { IndicatorColumn, IndicatorRecord, PerformanceTable, TableColumns, TemplateRow, TextCell } from '../table-model';
+import type { ExtraField, IndicatorColumn, IndicatorRecord, PerformanceTable, TableColumns, TemplateRow, TextCell } from '../table-model';
 import type { Taxonomy } from '../taxonomy';
 import { classifyHeaderCell, isHeaderKind, isIndicatorKind } from './headers';
 import { IndicatorRowReader, type ReadBlock } from './indicator-rows';
-import { formUnit, fundingPairs, fundingSums, goalCells, isFormLabel, labelOf, lastColumnOf, subtotalSums, valueRightOf } from './labels';
+import { formUnit, fundingPairs, fundingSums, goalCells, isFormLabel, labelOf, lastColumnOf, subtotalSums, valueRightOf, type FundingPair } from './labels';
 import { isBlank, isNoteText } from './sheet-text';
 
 /**
@@ -16,6 +16,8 @@ const NAME_LABELS = new Set(['项目名称']);
 const DEPARTMENT_LABELS = new Set(['主管部门', '项目主管部门', '主管预算部门', '主管部门及编码']);
 const OWNER_LABELS = new Set(['实施单位', '项目执行单位', '项目单位', '项目实施单位']);
 const TITLE_WORD = /表/;
+// A form's other fields: no rule reads them, conversions carry them along.
+const EXTRA_LABELS = new Set(['项目负责人', '项目负责人及电话', '联系电话', '项目属性', '项目起止时间', '项目实施期', '项目期限', '项目类型', '项目类别', '填报单位', '填报日期']);
 // How far below 项目名称 a form's indicator header may stand.
 const FORM_REACH = 40;
 const HALF_MARK = /\((长期|中期|实施期|年度|全年)\)$/;
@@ -114,6 +116,23 @@ function titleAbove(sheet: SheetGrid, nameRow: number, floor: number): string | 
   return null;
 }
 
+/** The form's other fields (项目负责人, 项目属性 …) with their values, and funding blocks after the first. */
+function formExtras(sheet: SheetGrid, from: number, to: number, laterFunding: readonly FundingPair[]): ExtraField[] {
+  const extras: ExtraField[] = [];
+  const lastCol = lastColumnOf(sheet);
+  for (let r = from; r <= to; r++) {
+    for (let c = sheet.originCol; c <= lastCol; c++) {
+      const value = cellAt(sheet, r, c);
+      const label = labelOf(value);
+      if (!EXTRA_LABELS.has(label)) continue;
+      const right = valueRightOf(sheet, r, c, lastCol);
+      if (right) extras.push({ label, raw: cellAt(sheet, r, right.col), location: locate(sheet.name, r, right.col) });
+    }
+  }
+  for (const pair of laterFunding) extras.push({ label: labelOf(pair.label), raw: pair.cell.raw, location: pair.cell.location });
+  return extras;
+}
+
 /** The indicators of both halves (长期 | 年度 side by side), in row order. */
 export function readBlock(sheet: SheetGrid, header: BlockHeader, end: number, taxonomy: Taxonomy): { records: IndicatorRecord[]; templateRows: TemplateRow[]; columns: BlockColumns } {
   const both = header.halves.annual && header.halves.period;
@@ -170,6 +189,9 @@ function readForm(sheet: SheetGrid, place: FormPlace, taxonomy: Taxonomy): Perfo
   const block = readBlock(sheet, header, end, taxonomy);
   const department = labelledValue(sheet, nameRow, header.row - 1, DEPARTMENT_LABELS);
   const owner = labelledValue(sheet, nameRow, header.row - 1, OWNER_LABELS);
+  // The first funding block is the project's amounts; the others (当年资金总额 …) are kept as extras.
+  const firstBlock = pairs.length > 0 ? pairs.filter((p) => p.labelCol === pairs[0]?.labelCol) : [];
+  const extras = formExtras(sheet, nameRow, header.row - 1, pairs.filter((p) => !firstBlock.includes(p)));
   const slots = header.halves.annual && header.halves.period ? 'both' : header.halves.annual?.periodValue !== undefined && header.halves.annual.value !== undefined ? 'both' : header.halves.annual ? 'annual' : 'period';
   const columns: TableColumns = { name: nameLocation.col, ...block.columns };
   return {
@@ -204,6 +226,7 @@ function readForm(sheet: SheetGrid, place: FormPlace, taxonomy: Taxonomy): Perfo
         templateRows: block.templateRows,
         block: { firstRow: header.row + 1, lastRow: Math.max(header.row + 1, end), columns: block.columns },
         owner,
+        ...(extras.length > 0 ? { extras } : {}),
         parent: null,
         children: [],
       },

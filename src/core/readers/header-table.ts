@@ -5,6 +5,7 @@ import {
   AMOUNT_COLUMNS,
   type AmountCell,
   type AmountColumn,
+  type ExtraField,
   type HeaderKind,
   type LayoutKind,
   type PerformanceTable,
@@ -52,6 +53,8 @@ interface HeaderRowCells {
 export interface HeaderMatch {
   readonly rowCount: 1 | 2;
   readonly columns: TableColumns;
+  /** Header cells the reader does not know (单位代码, 备注 of a one-cell table …): their values are kept as extras. */
+  readonly extraColumns: readonly { readonly label: string; readonly col: number }[];
   readonly layout: LayoutKind;
   /** A unit given in a header such as 总计（万元）, with its relative position. */
   readonly unitHint: { readonly unit: MoneyUnit; readonly rowOffset: number; readonly col: number } | null;
@@ -68,6 +71,7 @@ interface RowDraft extends LinkableRow {
   readonly periodGoal: TextCell | null;
   readonly indicators: TableRow['indicators'];
   readonly owner: TextCell | null;
+  readonly extras?: readonly ExtraField[];
   parent: number | null;
   children: number[];
 }
@@ -204,10 +208,28 @@ class SheetReader {
       // A row above a complete header (title, 部门名称) must not borrow that header.
       const lowerStandsAlone = isTableHeader(this.mapColumns(lower, null).columns);
       if (merged.lowerUsed && isTableHeader(merged.columns) && (singleIsHeader || !lowerStandsAlone)) {
-        return { rowCount: 2, ...settleColumns(merged.columns), unitHint: this.headerUnit([upper, lower]) };
+        const settled = settleColumns(merged.columns);
+        return { rowCount: 2, ...settled, extraColumns: this.extraColumns([r, r + 1], settled.columns), unitHint: this.headerUnit([upper, lower]) };
       }
     }
-    return singleIsHeader ? { rowCount: 1, ...settleColumns(single), unitHint: this.headerUnit([upper]) } : null;
+    if (!singleIsHeader) return null;
+    const settled = settleColumns(single);
+    return { rowCount: 1, ...settled, extraColumns: this.extraColumns([r], settled.columns), unitHint: this.headerUnit([upper]) };
+  }
+
+  /** Header texts of the columns no known header names (the lower row's where both rows have one). */
+  private extraColumns(rows: readonly number[], columns: TableColumns): HeaderMatch['extraColumns'] {
+    const known = new Set(Object.values(columns));
+    const found = new Map<number, string>();
+    for (const r of rows) {
+      this.rowValues(r).forEach((value, i) => {
+        const col = this.sheet.originCol + i;
+        // A known header the layout does not use (备注 over a one-cell table) is kept too; group labels are not columns.
+        if (known.has(col) || typeof value !== 'string' || value.trim() === '' || classifyHeaderCell(value).kind === 'group') return;
+        found.set(col, value.replace(ALL_WHITESPACE, ''));
+      });
+    }
+    return [...found].map(([col, label]) => ({ label, col }));
   }
 
   private headerUnit(rows: readonly HeaderRowCells[]): HeaderMatch['unitHint'] {
@@ -245,7 +267,7 @@ class SheetReader {
         indicatorRows.add(sheet.originRow + r);
         continue;
       }
-      const read = this.readRow(r, columns, amountColumns, leftmost);
+      const read = this.readRow(r, columns, amountColumns, leftmost, header.extraColumns);
       if (indicatorRows) {
         indicatorRows.start(drafts.length, sheet.originRow + r);
         if (indicatorRows.hasIndicatorCells(sheet.originRow + r)) indicatorRows.add(sheet.originRow + r);
@@ -320,7 +342,13 @@ class SheetReader {
     );
   }
 
-  private readRow(r: number, columns: TableColumns, amountColumns: readonly AmountColumn[], leftmost: number): { draft: RowDraft; hasTexts: boolean; grandTotal: boolean } {
+  private readRow(
+    r: number,
+    columns: TableColumns,
+    amountColumns: readonly AmountColumn[],
+    leftmost: number,
+    extraColumns: HeaderMatch['extraColumns'],
+  ): { draft: RowDraft; hasTexts: boolean; grandTotal: boolean } {
     const { sheet } = this;
     const row = sheet.originRow + r;
     const nameCol = columns.name ?? leftmost;
@@ -353,6 +381,7 @@ class SheetReader {
     }
     const amounts: AmountCell[] = [];
     for (const column of amountColumns) amounts.push(amountCell(sheet, row, column, columns[column] as number));
+    const extras = extraColumns.length === 0 ? NO_EXTRAS : extrasOf(sheet, row, extraColumns);
     const draft: RowDraft = {
       kind: grandTotal ? 'grand-total' : 'project',
       row,
@@ -364,6 +393,7 @@ class SheetReader {
       periodGoal,
       indicators,
       owner,
+      ...(extras.length > 0 ? { extras } : {}),
       parent: null,
       children: NO_CHILDREN,
     };
@@ -408,6 +438,17 @@ class SheetReader {
     }
     return { title: markedTitle ?? firstText, department, unit, unitLocation };
   }
+}
+
+const NO_EXTRAS: readonly ExtraField[] = [];
+
+function extrasOf(sheet: SheetGrid, row: number, extraColumns: HeaderMatch['extraColumns']): readonly ExtraField[] {
+  const extras: ExtraField[] = [];
+  for (const { label, col } of extraColumns) {
+    const raw = cellAt(sheet, row, col);
+    if (!isBlank(raw)) extras.push({ label, raw, location: locate(sheet.name, row, col) });
+  }
+  return extras;
 }
 
 function textCell(sheet: SheetGrid, row: number, col: number | undefined): TextCell | null {

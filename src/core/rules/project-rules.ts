@@ -19,14 +19,15 @@ function perIndicator<R extends RuleId>(
   rule: R,
   s: ProjectSubject,
   field: IndicatorField | ((ind: Indicator, params: RuleParams[R]) => IndicatorField),
-  check: (ind: Indicator, position: number) => RuleParams[R] | null,
+  check: (ind: Indicator, position: number, index: number) => RuleParams[R] | null,
 ): readonly RuleHit<R>[] {
   const indicators = s.indicators;
   let hits: RuleHit<R>[] | null = null;
   for (let i = 0; i < indicators.length; i++) {
     const ind = indicators[i] as Indicator;
-    const params = check(ind, i + 1);
-    if (params) (hits ??= []).push({ rule, params, location: fieldLocation(s.row, ind, typeof field === 'string' ? field : field(ind, params)), discriminator: i + 1 });
+    const position = ind.position ?? i + 1;
+    const params = check(ind, position, i);
+    if (params) (hits ??= []).push({ rule, params, location: fieldLocation(s.row, ind, typeof field === 'string' ? field : field(ind, params)), discriminator: position });
   }
   return hits ?? NO_HITS;
 }
@@ -41,10 +42,11 @@ function perLevel<R extends RuleId>(
   let hits: RuleHit<R>[] | null = null;
   for (let i = 0; i < indicators.length; i++) {
     const ind = indicators[i] as Indicator;
-    const first = check(ind, i + 1, 1);
-    if (first) (hits ??= []).push({ rule, params: first, location: fieldLocation(s.row, ind, 'level1'), discriminator: `${i + 1}.1` });
-    const second = check(ind, i + 1, 2);
-    if (second) (hits ??= []).push({ rule, params: second, location: fieldLocation(s.row, ind, 'level2'), discriminator: `${i + 1}.2` });
+    const position = ind.position ?? i + 1;
+    const first = check(ind, position, 1);
+    if (first) (hits ??= []).push({ rule, params: first, location: fieldLocation(s.row, ind, 'level1'), discriminator: `${position}.1` });
+    const second = check(ind, position, 2);
+    if (second) (hits ??= []).push({ rule, params: second, location: fieldLocation(s.row, ind, 'level2'), discriminator: `${position}.2` });
   }
   return hits ?? NO_HITS;
 }
@@ -253,7 +255,7 @@ export const duplicateIndicator: ProjectRule<'indicator.duplicate'> = {
     // Pairwise: a cell holds a handful of indicators, and this needs no key strings or map per project.
     // A pasted cell can hold thousands, though: then a map keeps it linear.
     const seen = indicators.length > MAX_PAIRWISE ? new Map<string, number>() : null;
-    return perIndicator('indicator.duplicate', s, 'name', (ind, seq) => {
+    return perIndicator('indicator.duplicate', s, 'name', (ind, seq, index) => {
       if (ind.name === '') return null;
       const level2 = level2Key(ind);
       if (seen) {
@@ -262,9 +264,9 @@ export const duplicateIndicator: ProjectRule<'indicator.duplicate'> = {
         if (first === undefined) seen.set(key, seq);
         return first === undefined ? null : { ...ref(ind, seq), first };
       }
-      for (let j = 0; j < seq - 1; j++) {
+      for (let j = 0; j < index; j++) {
         const earlier = indicators[j] as Indicator;
-        if (earlier.name === ind.name && level2Key(earlier) === level2) return { ...ref(ind, seq), first: j + 1 };
+        if (earlier.name === ind.name && level2Key(earlier) === level2) return { ...ref(ind, seq), first: earlier.position ?? j + 1 };
       }
       return null;
     });
@@ -369,8 +371,12 @@ export const templateRow: ProjectRule<'indicator.template-row'> = {
   id: 'indicator.template-row',
   defaultSeverity: 'warning',
   scope: 'project',
-  check: ({ row }) =>
-    row.templateRows && row.templateRows.length > 0
-      ? row.templateRows.map((t) => ({ rule: 'indicator.template-row', params: { level1: t.level1, level2: t.level2 }, location: t.location, discriminator: t.row }))
-      : NO_HITS,
+  check: ({ row, templateItems }) => {
+    if (row.templateRows && row.templateRows.length > 0) {
+      return row.templateRows.map((t) => ({ rule: 'indicator.template-row', params: { level1: t.level1, level2: t.level2 }, location: t.location, discriminator: t.row }));
+    }
+    const cell = row.indicators;
+    if (!cell || templateItems.length === 0) return NO_HITS;
+    return templateItems.map((t) => ({ rule: 'indicator.template-row', params: { level1: t.level1, level2: t.level2 }, location: cell.location, discriminator: `t${t.position}` }));
+  },
 };

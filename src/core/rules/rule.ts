@@ -61,6 +61,8 @@ export interface ProjectSubject extends RowSubject {
   readonly indicators: readonly IndicatorRecord[];
   /** Where the project's indicators are, as a whole: its 绩效指标 cell, or the first cell of its indicator block; null when the table has no place for them. */
   readonly indicatorsAt: CellLocation | null;
+  /** Items of the 绩效指标 cell that name levels only (template rows left in), by their number in the cell. */
+  readonly templateItems: readonly { readonly position: number; readonly level1: string; readonly level2: string }[];
   /** The one-cell layout's parse of the 绩效指标 cell (its format is that layout's own); null in other layouts. */
   readonly parsed: IndicatorParse | null;
   readonly indicatorsText: string;

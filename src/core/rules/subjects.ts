@@ -1,4 +1,4 @@
-import { isComplete, parseIndicators, type Indicator } from '../indicators/grammar';
+import { isComplete, isTemplateItem, parseIndicators } from '../indicators/grammar';
 import { locate, type CellLocation } from '../grid';
 import type { IndicatorRecord, PerformanceTable, TableRow, ValueSlots } from '../table-model';
 import { categoryBit, type CategorySet, type Taxonomy } from '../taxonomy';
@@ -32,21 +32,38 @@ export function projectSubject(subject: RowSubject, taxonomy: Taxonomy): Project
   const { table, row, amountsClean } = subject;
   const indicatorsText = row.indicators?.text ?? '';
   const parsed = row.indicators ? parseIndicators(indicatorsText, taxonomy) : null;
-  const indicators: readonly IndicatorRecord[] = parsed ? parsed.indicators : (row.records ?? []);
-  const { categories, complete } = summariseIndicators(indicators, taxonomy, table.valueSlots);
+  const { indicators, templateItems } = parsed ? withoutTemplateItems(parsed.indicators) : { indicators: row.records ?? [], templateItems: NO_TEMPLATE_ITEMS };
+  // In one cell the values an indicator is asked for are those the cell gives (a table of the year alone has no 实施周期).
+  const valueSlots = parsed ? parsed.slots : table.valueSlots;
+  const { categories, complete } = summariseIndicators(indicators, taxonomy, valueSlots);
   return {
     table,
     row,
     amountsClean,
     indicators,
     indicatorsAt: indicatorsPlace(table, row),
+    templateItems,
     parsed,
     indicatorsText,
-    valueSlots: table.valueSlots,
+    valueSlots,
     multiYear: isMultiYearProject(row.name),
     categories,
     complete,
   };
+}
+
+const NO_TEMPLATE_ITEMS: ProjectSubject['templateItems'] = [];
+
+/** A cell's items apart from those of levels alone; the others keep their numbers in the cell. */
+function withoutTemplateItems(items: readonly IndicatorRecord[]): { indicators: readonly IndicatorRecord[]; templateItems: ProjectSubject['templateItems'] } {
+  if (!items.some(isTemplateItem)) return { indicators: items, templateItems: NO_TEMPLATE_ITEMS };
+  const indicators: IndicatorRecord[] = [];
+  const templateItems: { position: number; level1: string; level2: string }[] = [];
+  items.forEach((ind, i) => {
+    if (isTemplateItem(ind)) templateItems.push({ position: i + 1, level1: ind.level1?.name ?? '', level2: ind.level2?.name ?? '' });
+    else indicators.push({ ...ind, position: i + 1 });
+  });
+  return { indicators, templateItems };
 }
 
 function amountsClean(row: TableRow): boolean {
@@ -58,14 +75,9 @@ function amountsClean(row: TableRow): boolean {
   return true;
 }
 
-/** Whether an indicator has what its slots ask: isComplete for both values, or the one value asked for. */
-export function isCompleteFor(ind: IndicatorRecord, tableSlots: ValueSlots): boolean {
-  const slots = ind.slots ?? tableSlots;
-  if (slots === 'both') return isComplete(ind);
-  // The grammar's completeness asks for both values: stand the other in with the one that is asked for.
-  const value = slots === 'period' ? ind.period : ind.annual;
-  const asBoth: Indicator = { ...ind, period: value, annual: value };
-  return isComplete(asBoth);
+/** Whether an indicator has what its slots ask (its own, else the table's or the cell's). */
+export function isCompleteFor(ind: IndicatorRecord, slots: ValueSlots): boolean {
+  return isComplete(ind, ind.slots ?? slots);
 }
 
 /** One pass over the indicators for what several rules ask: the categories covered, and whether all are complete. */
@@ -77,7 +89,7 @@ function summariseIndicators(indicators: readonly IndicatorRecord[], taxonomy: T
     const l2 = ind.level2?.entry;
     if (l1) categories |= categoryBit(l1.category);
     if (l2) categories |= categoryBit(taxonomy.categoryOf(l2));
-    complete &&= slots === 'both' && ind.slots === undefined ? isComplete(ind) : isCompleteFor(ind, slots);
+    complete &&= isCompleteFor(ind, slots);
   }
   return { categories, complete };
 }

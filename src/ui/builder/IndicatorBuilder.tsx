@@ -20,11 +20,13 @@ import {
 } from '@fluentui/react-components';
 import { Add20Regular, ArrowUndo20Regular, Dismiss20Regular, TextAlignJustify20Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { cellText, createChecker, type CellLocation, type Checker, type Locale } from '../../core';
+import { cellText, createChecker, type CellLocation, type Checker, type Locale, type ValueSlots } from '../../core';
 import {
   appendBuilderRows,
   builderMessagesFor,
+  builderRowsFromRecords,
   builderRowsFromText,
+  builderValueText,
   checkBuilderRows,
   emptyBuilderRow,
   EXCEL_CELL_LIMIT,
@@ -32,7 +34,8 @@ import {
   type BuilderRow,
 } from '../../core/builder';
 import type { SelectedCell, UndoRecord, WorkbookPort, WriteResult } from '../../workbook/port';
-import { findIndicatorTarget, normaliseColumn, type ColumnNormalisation, type IndicatorTarget } from './builder-target';
+import { planIndicatorBlock } from '../../core/writers/indicator-block';
+import { blockRows, findIndicatorTarget, normaliseColumn, targetAnchor, type BlockTarget, type ColumnNormalisation, type IndicatorTarget } from './builder-target';
 import { BuilderRowEditor, validationProps } from './BuilderRowEditor';
 import { BUILDER_STRINGS } from './strings';
 
@@ -72,6 +75,8 @@ interface Loaded {
   readonly target: IndicatorTarget;
   readonly unparsed: string | null;
   readonly problems: readonly string[];
+  /** The values the target asks of each indicator (a cell of the year alone: its 年度 value only). */
+  readonly slots: ValueSlots;
 }
 
 /**
@@ -103,28 +108,38 @@ export function IndicatorBuilder({ port, locale, checker: givenChecker, insert, 
     setNotice({ intent: 'error', text: strings.failed(error instanceof Error ? error.message : String(error)) });
   }, [strings]);
 
-  /** Puts the builder on a target with this cell text. */
+  /** The target's indicators as builder rows: the cell's text read, or the block's records. */
+  const rowsOf = useCallback((target: IndicatorTarget) =>
+    target.kind === 'cell' ? builderRowsFromText(target.text, taxonomy, locale) : builderRowsFromRecords(target.row.records ?? [], taxonomy, locale), [taxonomy, locale]);
+
+  /** Puts the builder on a target with this cell text (or these rows). */
   const loadTarget = useCallback((target: IndicatorTarget | null) => {
     if (target === null) {
       setLoaded(null);
       setRows([]);
     } else {
-      const result = builderRowsFromText(target.text, taxonomy, locale);
-      setLoaded({ target, unparsed: result.unparsed, problems: result.problems });
+      const result = rowsOf(target);
+      setLoaded({ target, unparsed: result.unparsed, problems: result.problems, slots: slotsOf(target, result.slots) });
       setRows(result.rows);
     }
     setDirty(false);
     setPending(null);
-  }, [taxonomy, locale]);
+  }, [rowsOf]);
 
-  /** The cell changed under the builder (undo, 规范整列): reload it, or with unsaved edits only renew the guard. */
+  /** The target changed under the builder (undo, 规范整列): reload it, or with unsaved edits only renew the guard. */
   const refreshTarget = (target: IndicatorTarget) => {
     if (!dirty) {
       loadTarget(target);
       return;
     }
-    const result = builderRowsFromText(target.text, taxonomy, locale);
-    setLoaded({ target, unparsed: result.unparsed, problems: result.problems });
+    const result = rowsOf(target);
+    setLoaded({ target, unparsed: result.unparsed, problems: result.problems, slots: slotsOf(target, result.slots) });
+  };
+
+  /** Reads the target's sheet again (a block rewrite moves rows) and finds the project at its anchor. */
+  const reread = async (target: IndicatorTarget): Promise<IndicatorTarget | null> => {
+    const anchor = targetAnchor(target);
+    return findIndicatorTarget(await port.readSheet(anchor.sheet), anchor, taxonomy);
   };
 
   /** Reads the selected cell's sheet and, when the cell is a project's 绩效指标 cell, loads it. */
@@ -139,13 +154,13 @@ export function IndicatorBuilder({ port, locale, checker: givenChecker, insert, 
     try {
       const sheet = await port.readSheet(cell.location.sheet);
       if (id !== request.current) return;
-      loadTarget(findIndicatorTarget(sheet, cell.location));
+      loadTarget(findIndicatorTarget(sheet, cell.location, taxonomy));
     } catch (error) {
       if (id === request.current) showError(error);
     } finally {
       if (id === request.current) setReading(false);
     }
-  }, [port, loadTarget, showError]);
+  }, [port, loadTarget, showError, taxonomy]);
 
   useEffect(() => {
     let live = true;
@@ -180,9 +195,11 @@ export function IndicatorBuilder({ port, locale, checker: givenChecker, insert, 
   const goal = loaded?.target.goal ?? '';
   useEffect(() => onProjectChange?.(projectName === null ? null : { projectName, goal }), [projectName, goal, onProjectChange]);
 
+  const layout = loaded?.target.table.layout;
+  const valueSlots = loaded?.slots;
   const check = useMemo(
-    () => checkBuilderRows(rows, { projectName: projectName ?? '', goal, locale }, checker),
-    [rows, projectName, goal, locale, checker],
+    () => checkBuilderRows(rows, { projectName: projectName ?? '', goal, locale, ...(layout ? { layout } : {}), ...(valueSlots ? { valueSlots } : {}) }, checker),
+    [rows, projectName, goal, locale, checker, layout, valueSlots],
   );
 
   const edit = (next: readonly BuilderRow[]) => {
@@ -211,7 +228,7 @@ export function IndicatorBuilder({ port, locale, checker: givenChecker, insert, 
 
   /** Writes the cells, then reloads the edited cell from what is now in it. */
   const applyWrite = (result: WriteResult, location: CellLocation, valueAfter: (loc: CellLocation) => string | null) => {
-    const target = loaded?.target;
+    const target = loaded?.target.kind === 'cell' ? loaded.target : undefined;
     if (target && result.written.some((w) => sameCell(w, target.location))) {
       const text = valueAfter(target.location);
       if (text !== null) loadTarget({ ...target, raw: text === '' ? null : text, text });
@@ -224,10 +241,39 @@ export function IndicatorBuilder({ port, locale, checker: givenChecker, insert, 
     }
   };
 
+  /** Rewrites a block's rows (a row per indicator, a form): rows inserted or removed, merges grown; then reads it back. */
+  const writeBlock = async (target: BlockTarget, mode: 'replace' | 'append') => {
+    const existing = mode === 'append' ? builderRowsFromRecords(target.row.records ?? [], taxonomy, locale).rows : [];
+    const plan = planIndicatorBlock(target.sheet, target.table, target.row, [...existing, ...rows], taxonomy);
+    if (!plan.ok) {
+      setNotice({ intent: 'error', text: strings.blockUnsupported });
+      return;
+    }
+    setBusy(true);
+    try {
+      const result = await port.rewriteBlock(plan.rewrite);
+      if (result.undo) setLastWrite(result.undo);
+      if (result.conflicts.length > 0) {
+        setNotice({ intent: 'error', text: strings.conflict(result.conflicts.map((c) => c.location.cell).join('、')) });
+        return;
+      }
+      loadTarget(await reread(target));
+      setNotice({ intent: 'success', text: strings.rowsWritten(plan.rewrite.newRowCount, plan.rewrite.firstRow + 1) });
+    } catch (error) {
+      showError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const write = async (mode: 'replace' | 'append') => {
     if (!loaded) return;
     const { target } = loaded;
-    const value = mode === 'replace' ? check.text : appendBuilderRows(target.text, rows, taxonomy);
+    if (target.kind === 'block') {
+      await writeBlock(target, mode);
+      return;
+    }
+    const value = mode === 'replace' ? check.text : appendBuilderRows(target.text, rows, taxonomy, loaded.slots);
     if (value.length > EXCEL_CELL_LIMIT) {
       setNotice({ intent: 'error', text: strings.tooLong });
       return;
@@ -253,11 +299,18 @@ export function IndicatorBuilder({ port, locale, checker: givenChecker, insert, 
       if (result.conflicts.length > 0) {
         setNotice({ intent: 'error', text: strings.undoConflict(result.conflicts.map((c) => c.location.cell).join('、')) });
       } else {
-        setNotice({ intent: 'success', text: strings.undone(lastWrite.restores.map((r) => r.location.cell).join('、')) });
+        const cells = lastWrite.restores.map((r) => r.location.cell);
+        const rowsBack = (lastWrite.blocks ?? []).map((b) => strings.rowsFrom(b.firstRow + 1));
+        setNotice({ intent: 'success', text: strings.undone([...cells, ...rowsBack].join('、')) });
       }
-      const restored = target ? lastWrite.restores.find((r) => sameCell(r.location, target.location)) : undefined;
-      if (target && restored && result.written.some((w) => sameCell(w, target.location))) {
-        refreshTarget({ ...target, raw: restored.value, text: cellText(restored.value) });
+      if (target?.kind === 'block') {
+        const fresh = await reread(target);
+        if (fresh) refreshTarget(fresh);
+      } else {
+        const restored = target ? lastWrite.restores.find((r) => sameCell(r.location, target.location)) : undefined;
+        if (target && restored && result.written.some((w) => sameCell(w, target.location))) {
+          refreshTarget({ ...target, raw: restored.value, text: cellText(restored.value) });
+        }
       }
     } catch (error) {
       showError(error);
@@ -271,7 +324,7 @@ export function IndicatorBuilder({ port, locale, checker: givenChecker, insert, 
     setBusy(true);
     try {
       const sheet = await port.readSheet(loaded.target.location.sheet);
-      const fresh = findIndicatorTarget(sheet, loaded.target.location);
+      const fresh = findIndicatorTarget(sheet, loaded.target.location, taxonomy);
       const table = fresh?.table ?? loaded.target.table;
       setNormalisation(normaliseColumn(table, taxonomy));
     } catch (error) {
@@ -288,7 +341,7 @@ export function IndicatorBuilder({ port, locale, checker: givenChecker, insert, 
     setBusy(true);
     try {
       const result = await port.writeCells(plan.changes.map((c) => ({ location: c.location, expected: c.raw, value: c.after })));
-      const target = loaded?.target;
+      const target = loaded?.target.kind === 'cell' ? loaded.target : undefined;
       const mine = target ? plan.changes.find((c) => sameCell(c.location, target.location)) : undefined;
       if (target && mine && result.written.some((w) => sameCell(w, target.location))) {
         refreshTarget({ ...target, raw: mine.after, text: mine.after });
@@ -305,7 +358,10 @@ export function IndicatorBuilder({ port, locale, checker: givenChecker, insert, 
   };
 
   const overall = builderMessagesFor(check, null);
-  const canWrite = loaded !== null && !busy && !check.tooLong && rows.length > 0;
+  const block = loaded?.target.kind === 'block' ? loaded.target : null;
+  // A block with indicators the builder cannot hold would lose them when rewritten.
+  const canWrite = loaded !== null && !busy && !check.tooLong && rows.length > 0 && (block === null || loaded.unparsed === null);
+  const preview = block ? rows.map((r, i) => strings.blockPreviewLine(i + 1, [r.name, builderValueText(r.annual) || builderValueText(r.period)])).join('\n') : check.text;
 
   return (
     <div className={styles.panel}>
@@ -338,7 +394,11 @@ export function IndicatorBuilder({ port, locale, checker: givenChecker, insert, 
       ) : loaded === null ? (
         <Body1>{strings.selectIndicatorCell}</Body1>
       ) : (
-        <Body1>{strings.editing(loaded.target.projectName, loaded.target.location.cell)}</Body1>
+        <Body1>
+          {loaded.target.kind === 'block'
+            ? strings.editingBlock(loaded.target.projectName, blockRows(loaded.target).first, blockRows(loaded.target).last)
+            : strings.editing(loaded.target.projectName, loaded.target.location.cell)}
+        </Body1>
       )}
 
       {loaded?.unparsed != null && (
@@ -398,17 +458,17 @@ export function IndicatorBuilder({ port, locale, checker: givenChecker, insert, 
       )}
 
       <section className={styles.section} aria-label={strings.previewHeading}>
-        <Field label={strings.previewLabel} {...validationProps(overall.filter((m) => m.rule === 'builder.too-long'))}>
-          <Textarea className={styles.preview} readOnly resize="vertical" value={check.text} />
+        <Field label={block ? strings.blockPreviewLabel : strings.previewLabel} {...validationProps(overall.filter((m) => m.rule === 'builder.too-long'))}>
+          <Textarea className={styles.preview} readOnly resize="vertical" value={preview} />
         </Field>
-        <Caption1 className={check.tooLong ? styles.over : undefined}>{strings.length(check.length, EXCEL_CELL_LIMIT)}</Caption1>
+        {!block && <Caption1 className={check.tooLong ? styles.over : undefined}>{strings.length(check.length, EXCEL_CELL_LIMIT)}</Caption1>}
       </section>
 
       <div className={styles.toolbar}>
         <Button
           appearance="primary"
           disabled={!canWrite}
-          onClick={() => (loaded?.unparsed != null ? setConfirmReplace(true) : void write('replace'))}
+          onClick={() => (loaded?.unparsed != null && !block ? setConfirmReplace(true) : void write('replace'))}
         >
           {strings.replace}
         </Button>
@@ -418,7 +478,7 @@ export function IndicatorBuilder({ port, locale, checker: givenChecker, insert, 
         <Button icon={<ArrowUndo20Regular />} disabled={lastWrite === null || busy} onClick={() => void undo()}>
           {strings.undo}
         </Button>
-        <Button icon={<TextAlignJustify20Regular />} disabled={loaded === null || busy} onClick={() => void previewNormalisation()}>
+        <Button icon={<TextAlignJustify20Regular />} disabled={loaded === null || block !== null || busy} onClick={() => void previewNormalisation()}>
           {strings.normaliseColumn}
         </Button>
       </div>
@@ -482,6 +542,11 @@ export function IndicatorBuilder({ port, locale, checker: givenChecker, insert, 
       </Dialog>
     </div>
   );
+}
+
+/** A cell target's values are those its text gives; a block's, those its table has columns for. */
+function slotsOf(target: IndicatorTarget, fromText: ValueSlots): ValueSlots {
+  return target.kind === 'cell' ? fromText : target.table.valueSlots;
 }
 
 function sameCell(a: CellLocation, b: CellLocation): boolean {

@@ -7,6 +7,13 @@ export interface BuilderStrings {
   readonly selectIndicatorCell: string;
   readonly reading: string;
   readonly editing: (project: string, cell: string) => string;
+  /** A project whose indicators have rows of their own (a row per indicator, a form). */
+  readonly editingBlock: (project: string, first: number, last: number) => string;
+  readonly blockPreviewLabel: string;
+  readonly blockPreviewLine: (n: number, parts: readonly string[]) => string;
+  readonly rowsWritten: (count: number, first: number) => string;
+  readonly rowsFrom: (first: number) => string;
+  readonly blockUnsupported: string;
   readonly emptyCell: string;
   readonly selectionMoved: (cell: string) => string;
   readonly switchToSelection: string;
@@ -134,6 +141,12 @@ const zhCN: BuilderStrings = {
   selectIndicatorCell: '请在表格中选中一个项目的“绩效指标”单元格，即可在此逐项编辑指标。',
   reading: '正在读取所选单元格…',
   editing: (project, cell) => `正在编辑：${project}（${cell}）`,
+  editingBlock: (project, first, last) => `正在编辑：${project}（第 ${first}–${last} 行）`,
+  blockPreviewLabel: '将写入表格的指标行（按表格原有的列写入）',
+  blockPreviewLine: (n, parts) => `${n}. ${parts.filter((p) => p !== '').join('：')}`,
+  rowsWritten: (count, first) => `已写入 ${count} 行指标（第 ${first} 行起），表格中的合并单元格已随之扩展。`,
+  rowsFrom: (first) => `第 ${first} 行起的指标行`,
+  blockUnsupported: '这张表的指标分“长期”“年度”两栏填写，指标编辑器暂不能写入，请直接在表格中修改。',
   emptyCell: '该单元格还没有绩效指标：请点击“添加指标”，或从模板库插入。',
   selectionMoved: (cell) => `你已选中 ${cell}。当前的修改还没有写入表格。`,
   switchToSelection: '放弃修改，编辑所选单元格',
@@ -255,6 +268,12 @@ const enUS: BuilderStrings = {
   selectIndicatorCell: 'Select the 绩效指标 (indicators) cell of a project to edit its indicators here, one by one.',
   reading: 'Reading the selected cell…',
   editing: (project, cell) => `Editing: ${project} (${cell})`,
+  editingBlock: (project, first, last) => `Editing: ${project} (rows ${first}–${last})`,
+  blockPreviewLabel: 'Indicator rows to be written (into the table\'s own columns)',
+  blockPreviewLine: (n, parts) => `${n}. ${parts.filter((p) => p !== '').join(': ')}`,
+  rowsWritten: (count, first) => `Wrote ${count} indicator rows from row ${first}; merged cells were extended to match.`,
+  rowsFrom: (first) => `the indicator rows from row ${first}`,
+  blockUnsupported: 'This table lists its indicators in two halves (long-term and annual); the editor cannot write them yet. Edit the table directly.',
   emptyCell: 'This cell has no indicators yet: click “Add indicator” or insert from the template library.',
   selectionMoved: (cell) => `You selected ${cell}. Your changes have not been written yet.`,
   switchToSelection: 'Discard changes and edit the selected cell',

@@ -269,14 +269,14 @@ function checkParse(text: string, parsed: IndicatorParse, opts: FuzzOptions): vo
  */
 function checkBuilder(text: string, parsed: IndicatorParse, opts: FuzzOptions): void {
   const fromText = timed('builderRowsFromText', text.length, opts, () => builderRowsFromText(text));
-  const written = formatBuilderRows(fromText.rows);
+  const written = formatBuilderRows(fromText.rows, undefined, 1, fromText.slots);
   if (parsed.canonical !== null && (fromText.unparsed !== null || written !== parsed.canonical)) {
     fail('the builder does not write a canonical cell back unchanged', { text, canonical: parsed.canonical, written, unparsed: fromText.unparsed });
   }
   const back = builderRowsFromText(written);
   const rowsBefore = fromText.rows.map(rowSummary);
   const rowsAfter = back.rows.map(rowSummary);
-  const stable = back.unparsed === null && JSON.stringify(rowsBefore) === JSON.stringify(rowsAfter) && formatBuilderRows(back.rows) === written;
+  const stable = back.unparsed === null && JSON.stringify(rowsBefore) === JSON.stringify(rowsAfter) && formatBuilderRows(back.rows, undefined, 1, back.slots) === written;
   if (fromText.rows.length === 0 || fromText.rows.length > 30) return;
   count(opts.stats, 'builder row sets checked');
   const check = timed('checkBuilderRows', written.length, opts, () => checkBuilderRows(fromText.rows, BUILDER_CONTEXT, BUILDER_CHECKER));

@@ -163,3 +163,22 @@ describe('grammar properties', () => {
     }), { numRuns: 1000 });
   });
 });
+
+describe('cells of the year alone, and detail fields', () => {
+  test('a cell whose items give only 年度指标值 asks for that value alone, and is canonical as written', () => {
+    const text = '1、产出指标；数量指标；培训人次；年度指标值:≥200人次。2、效益指标；社会效益指标；业务能力提升；年度指标值:有所提升。';
+    const parsed = parseIndicators(text);
+    expect(parsed.slots).toBe('annual');
+    expect(parsed.indicators.map((i) => [i.period, i.annual?.text])).toEqual([[null, '≥200人次'], [null, '有所提升']]);
+  });
+
+  test('权重, 指标方向 and the other detail fields are read as details, not as extra text, and written back in order', () => {
+    const text = '1、1-产出指标；11-数量指标；培训人次；实施周期指标值:≥200人次；年度指标值:≥200人次；权重:20；指标方向:正向指标；备注:含线上。';
+    const parsed = parseIndicators(text);
+    expect(parsed.indicators[0]?.details).toEqual({ weight: '20', direction: '正向指标', note: '含线上' });
+    expect(parsed.indicators[0]?.extraFields).toEqual([]);
+    expect(parsed.canonical).toBe(text);
+    const reordered = '1、1-产出指标；11-数量指标；培训人次；实施周期指标值:≥200人次；年度指标值:≥200人次；备注:含线上；权重:20。';
+    expect(parseIndicators(reordered).indicators[0]?.details).toEqual({ note: '含线上', weight: '20' });
+  });
+});

@@ -346,3 +346,24 @@ describe('IndicatorBuilder', () => {
     await waitFor(() => expect(screen.getByRole('button', { name: 'Replace' })).toBeEnabled());
   });
 });
+
+describe('IndicatorBuilder on a table with a row per indicator', () => {
+  test('edits a project\'s rows and writes them back into the table\'s own columns, with one undo', async () => {
+    const { realFixture, realGrid } = await import('../../fixtures/real/load');
+    const fixture = realFixture('l2-sichuan-jianyan-mata-2023');
+    const wb = createMemoryWorkbook(realGrid(fixture));
+    const sheet = fixture.sheets[0]?.name ?? '';
+    const { user } = renderFluent(<IndicatorBuilder port={wb} locale="zh-CN" />);
+    act(() => wb.select({ sheet, cell: 'G7' }));
+    expect(await screen.findByText('正在编辑：村组干部报酬（第 4–11 行）')).toBeInTheDocument();
+    expect(names()).toEqual(['维护社会稳定', '维持时效', '按时发放', '促进村集体经济发展', '村组干部230人', '保护生态环境卫生', '项目维持时效', '人民群众满意度']);
+    // One value column: the builder asks for the year's value only.
+    await fill(user, nameInput(5), '村组干部人数');
+    await user.click(screen.getByRole('button', { name: '替换' }));
+    expect(await screen.findByText('已写入 8 行指标（第 4 行起），表格中的合并单元格已随之扩展。')).toBeInTheDocument();
+    expect(wb.grid().sheets[0]?.values[7]?.slice(4, 8)).toEqual(['产出指标', '数量指标', '村组干部人数', '≥']);
+    await user.click(screen.getByRole('button', { name: '撤销' }));
+    expect(await screen.findByText('已撤销，第 4 行起的指标行 已恢复为原来的内容。')).toBeInTheDocument();
+    expect(wb.grid().sheets[0]?.values[7]?.[6]).toBe('村组干部230人');
+  });
+});
