@@ -7,6 +7,11 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
   ProgressBar,
   Subtitle2,
   Switch,
@@ -16,6 +21,7 @@ import {
 import { ArrowUndo20Regular, Dismiss20Regular, DocumentTable20Regular, Eraser20Regular, Wrench20Regular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
 import { CATALOGS, SEVERITIES, type Finding, type Fix, type Locale, type Severity } from '../core';
+import type { TargetLayout } from '../core/writers/convert';
 import type { HostCapabilities } from '../workbook/port';
 import type { CheckSession, CheckState } from './check-session';
 import { FixDialog, IgnoreDialog } from './FindingDialogs';
@@ -40,7 +46,10 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   list: { listStyleType: 'none', margin: 0, padding: 0 },
+  tableLine: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
+
+const TARGET_LAYOUTS: readonly TargetLayout[] = ['one-cell', 'row-per-indicator'];
 
 export interface CheckPanelProps {
   readonly session: CheckSession;
@@ -158,8 +167,26 @@ export function CheckPanel({ session, state, strings, locale, capabilities }: Ch
           <Caption1>{strings.tablesRead(state.tables.length)}</Caption1>
           <ul className={styles.list}>
             {state.tables.map((t) => (
-              <li key={`${t.sheet}!${t.cell}`}>
+              <li key={`${t.sheet}!${t.cell}`} className={styles.tableLine}>
                 <Caption1>{strings.tableRead(`${t.sheet}!${t.cell}`, CATALOGS[locale].layout[t.layout], t.projects)}</Caption1>
+                {t.layout !== 'department' && (
+                  <Menu>
+                    <MenuTrigger disableButtonEnhancement>
+                      <Button size="small" appearance="subtle" disabled={busy} aria-label={`${strings.convertTo} ${t.sheet}!${t.cell}`}>
+                        {strings.convertTo}
+                      </Button>
+                    </MenuTrigger>
+                    <MenuPopover>
+                      <MenuList>
+                        {TARGET_LAYOUTS.filter((to) => to !== t.layout).map((to) => (
+                          <MenuItem key={to} onClick={() => void session.convertTable(t, to)}>
+                            {strings.convertToLayout(CATALOGS[locale].layout[to])}
+                          </MenuItem>
+                        ))}
+                      </MenuList>
+                    </MenuPopover>
+                  </Menu>
+                )}
               </li>
             ))}
           </ul>

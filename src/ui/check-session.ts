@@ -1,4 +1,5 @@
-import { readSheetTables, summariseTable, type CellLocation, type CheckReport, type Checker, type Finding, type Fix, type Locale, type TableSummary, type WorkbookGrid } from '../core';
+import { CATALOGS, readSheetTables, summariseTable, type CellLocation, type CheckReport, type Checker, type Finding, type Fix, type Locale, type TableSummary, type WorkbookGrid } from '../core';
+import { convertTable, type TargetLayout } from '../core/writers/convert';
 import {
   IGNORED_LIMITS,
   REPORT_SHEET_NAME,
@@ -70,6 +71,8 @@ export interface CheckSession {
   applyFixes(fixes: readonly Fix[]): Promise<void>;
   undo(): Promise<void>;
   exportReport(): Promise<void>;
+  /** Writes the table in the other layout into a new sheet (the table itself is left as it is), or says what stops it. */
+  convertTable(table: TableSummary, to: TargetLayout): Promise<void>;
   dismissNotice(id: number): void;
 }
 
@@ -371,6 +374,29 @@ export function createCheckSession(port: WorkbookPort, checker: Checker, locale:
       try {
         await port.writeReport(reportRows(activeFindings(state.findings, state.ignored), state.sheetOrder, locale));
         notice('success', strings.reportWritten(REPORT_SHEET_NAME));
+      } catch (error) {
+        fail(error);
+      } finally {
+        update({ writing: false });
+      }
+    },
+
+    async convertTable(summary, to) {
+      update({ writing: true });
+      try {
+        const sheet = await port.readSheet(summary.sheet);
+        const table = readSheetTables(sheet, 0, { taxonomy: checker.taxonomy }).find((t) => summariseTable(t).cell === summary.cell);
+        if (!table) {
+          notice('warning', strings.convertTableGone(`${summary.sheet}!${summary.cell}`));
+          return;
+        }
+        const converted = convertTable(table, to, `${summary.sheet}-${strings.convertedSuffix}`);
+        if (!converted.ok) {
+          notice('warning', [strings.convertRefused(`${summary.sheet}!${summary.cell}`), ...converted.problems.map((p) => strings.convertProblem(p.kind, `${p.location.sheet}!${p.location.cell}`))].join('\n'));
+          return;
+        }
+        const name = await port.addSheet(converted.sheet);
+        notice('success', strings.converted(name, CATALOGS[locale].layout[to]));
       } catch (error) {
         fail(error);
       } finally {

@@ -34,6 +34,13 @@ export interface UiStrings {
   readonly marksCleared: string;
   readonly exportReport: string;
   readonly reportWritten: (sheet: string) => string;
+  readonly convertTo: string;
+  readonly convertToLayout: (layout: string) => string;
+  readonly convertedSuffix: string;
+  readonly converted: (sheet: string, layout: string) => string;
+  readonly convertRefused: (where: string) => string;
+  readonly convertProblem: (kind: 'separator' | 'two-halves' | 'department', where: string) => string;
+  readonly convertTableGone: (where: string) => string;
   readonly fixAll: string;
   readonly undo: string;
   readonly undone: (count: number) => string;
@@ -111,6 +118,18 @@ const zhCN: UiStrings = {
   marksCleared: '已清除表格中的标记。',
   exportReport: '导出报告',
   reportWritten: (sheet) => `已生成“${sheet}”工作表。`,
+  convertTo: '转换格式',
+  convertToLayout: (layout) => `写成：${layout}`,
+  convertedSuffix: '转换',
+  converted: (sheet, layout) => `已把表格写成“${layout}”，放在新工作表“${sheet}”中；原表没有改动。`,
+  convertRefused: (where) => `${where} 的表格没有转换，因为有内容无法原样写入：`,
+  convertProblem: (kind, where) =>
+    kind === 'separator'
+      ? `${where}：含有“；”“。”或换行，写进一个单元格会被读成另一项指标。`
+      : kind === 'two-halves'
+        ? `${where}：指标分“长期”“年度”两栏，各有自己的指标，无法合成一张表。`
+        : `${where}：部门整体支出绩效目标表不是项目表，没有可转换的格式。`,
+  convertTableGone: (where) => `在 ${where} 没有找到这张表，它可能已被移动或修改：请重新校验后再转换。`,
   fixAll: '全部修正格式',
   undo: '撤销',
   undone: (n) => `已撤销，恢复了 ${n} 个单元格。`,
@@ -194,6 +213,18 @@ const enUS: UiStrings = {
   marksCleared: 'Marks removed from the sheets.',
   exportReport: 'Export report',
   reportWritten: (sheet) => `Sheet "${sheet}" created.`,
+  convertTo: 'Convert layout',
+  convertToLayout: (layout) => `Write as: ${layout}`,
+  convertedSuffix: 'converted',
+  converted: (sheet, layout) => `The table was written as ${layout} in the new sheet "${sheet}"; the table itself is unchanged.`,
+  convertRefused: (where) => `The table at ${where} was not converted: some of it cannot be written as it is:`,
+  convertProblem: (kind, where) =>
+    kind === 'separator'
+      ? `${where}: holds ；, 。 or a line break, which one cell would read as another indicator.`
+      : kind === 'two-halves'
+        ? `${where}: lists long-term and annual indicators apart, which one table cannot hold.`
+        : `${where}: the department-wide table is not a table of projects.`,
+  convertTableGone: (where) => `No table found at ${where}: it may have moved or changed. Check again, then convert.`,
   fixAll: 'Fix all formatting',
   undo: 'Undo',
   undone: (n) => `Undone: ${n} ${n === 1 ? 'cell' : 'cells'} restored.`,

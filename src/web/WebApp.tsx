@@ -96,6 +96,8 @@ function observed(workbook: MemoryWorkbook, changed: () => void): WorkbookPort {
     clearMarks: after(workbook.clearMarks),
     selectCell: after(workbook.selectCell),
     writeCells: after(workbook.writeCells),
+    rewriteBlock: after(workbook.rewriteBlock),
+    addSheet: after(workbook.addSheet),
     undo: after(workbook.undo),
     writeReport: after(workbook.writeReport),
     saveIgnored: after(workbook.saveIgnored),

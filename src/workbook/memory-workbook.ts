@@ -30,6 +30,7 @@ import {
   type WriteResult,
 } from './port';
 import { applyRewrite, rewriteConflicts } from './block-cells';
+import { uniqueSheetName } from './sheet-names';
 import { parseIgnoredSetting, serializeIgnored } from './ignored-list';
 
 /** A cell by sheet and A1 address; a full CellLocation fits too. */
@@ -325,6 +326,14 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
       const restores = [...(cells.undo?.restores ?? [])];
       const undoBlocks = blocks.flatMap((b) => b.undo?.blocks ?? []);
       return { written, conflicts, undo: written.length > 0 ? { id: `undo-${++undoCount}`, restores, ...(undoBlocks.length > 0 ? { blocks: undoBlocks } : {}) } : null };
+    },
+
+    async addSheet(sheet) {
+      takeFailure('addSheet');
+      const name = uniqueSheetName(sheet.name, new Set(sheets.keys()));
+      sheets.set(name, cellsOf(sheet));
+      merges.set(name, [...(sheet.merges ?? [])]);
+      return name;
     },
 
     async writeReport(rows: readonly ReportRow[]) {

@@ -23,6 +23,7 @@ import {
 } from '../core';
 import { parseIgnoredSetting, serializeIgnored } from './ignored-list';
 import { recreateSheet } from './office-helpers';
+import { uniqueSheetName } from './sheet-names';
 import {
   MARK_COLOURS,
   REPORT_HEADER,
@@ -906,6 +907,33 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
       // Blocks first, the last one first: they may move the rows that the cell restores name.
       for (const block of [...record.blocks].reverse()) blocks.push(await rewriteGuarded(block));
       return combinedUndo(nextUndoId, blocks, await writeGuarded(record.restores));
+    },
+
+    addSheet(grid) {
+      return run(async (context) => {
+        const names = context.workbook.worksheets.load('items/name');
+        await context.sync();
+        const name = uniqueSheetName(grid.name, new Set(names.items.map((w) => w.name)));
+        const sheet = context.workbook.worksheets.add(name);
+        const width = Math.max(0, ...grid.values.map((row) => row.length));
+        const rows = grid.values.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? ''));
+        // Text format first, so that a text such as "=…" or "1-2" stays text (no formula, no date).
+        await syncInBatches(
+          context,
+          rows,
+          (row) => utf8Length(JSON.stringify(row)) + 40,
+          (batch, offset) => {
+            if (batch.length === 0 || width === 0) return;
+            const range = sheet.getRange(rangeAddress(grid.originRow + offset, grid.originCol, batch.length, width));
+            range.numberFormat = batch.map((row) => row.map((v) => (typeof v === 'string' ? '@' : 'General')));
+            range.values = batch;
+            if (offset + batch.length < rows.length) return;
+            for (const m of grid.merges ?? []) sheet.getRange(rangeAddress(m.row, m.col, m.rowCount, m.colCount)).merge(false);
+          },
+          () => undefined,
+        );
+        return name;
+      });
     },
 
     writeReport(rows) {

@@ -150,6 +150,11 @@ export interface WorkbookPort {
   rewriteBlock(rewrite: BlockRewrite): Promise<WriteResult>;
   /** Writes back an undo record's values, guarded like any other write. */
   undo(record: UndoRecord): Promise<WriteResult>;
+  /**
+   * Adds a new sheet (after the others) holding `sheet`'s values and merged areas, its name made unique
+   * ("表1（2）"); resolves to the name it got. Nothing else in the workbook changes.
+   */
+  addSheet(sheet: SheetGrid): Promise<string>;
   /** (Re)creates the 校验结果 sheet with one row per finding and a link to its cell. */
   writeReport(rows: readonly ReportRow[]): Promise<void>;
   /** Rejects with `corrupt-data` when the stored list cannot be read; saving a list replaces it. */

@@ -145,14 +145,108 @@ async function standalonePage(browser, origin) {
   await context.close();
 }
 
-async function openTaskpane(browser, origin, width) {
+const REAL = path.join(root, 'test', 'fixtures', 'real');
+const SICHUAN = 'l2-sichuan-jianyan-mata-2023';
+const SICHUAN_SHEET = '部门预算项目绩效目标申报表';
+
+/** In the builder: a new 成本指标 row for the project being edited, as a user composes it with the mouse. */
+async function addCostIndicator(page, rowNumber) {
+  await page.getByRole('button', { name: '添加指标' }).click();
+  const row = page.getByRole('group', { name: `第 ${rowNumber} 项` });
+  await row.getByRole('combobox', { name: '一级指标' }).click();
+  await page.getByRole('option', { name: '4-成本指标' }).click();
+  await row.getByRole('combobox', { name: '二级指标' }).click();
+  await page.getByRole('option', { name: '41-经济成本指标' }).click();
+  await row.getByRole('textbox', { name: '三级指标名称' }).fill('村组干部人均报酬');
+  const annual = row.getByRole('group', { name: '年度指标值' });
+  await annual.getByRole('combobox', { name: '比较符' }).click();
+  await page.getByRole('option', { name: '≤' }).click();
+  await annual.getByRole('textbox', { name: '数值' }).fill('14400');
+  await annual.getByRole('combobox', { name: '单位' }).fill('元/人');
+}
+
+/**
+ * The page on a real table with a row per indicator (四川 井研县): opened from its .xlsx, read as that layout,
+ * a 成本指标 composed in the builder and written as a new row of the table, re-checked clean, downloaded,
+ * and the CLI finds in the download what the page found.
+ */
+async function standaloneRowLayout(browser, origin) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const errors = [];
+  watchErrors(page, errors);
+  await page.goto(`${origin}/index.html`);
+  await page.getByLabel('打开文件（.xlsx / .csv）').setInputFiles(path.join(REAL, `${SICHUAN}.xlsx`));
+  await page.getByText(`当前文件：${SICHUAN}.xlsx`).waitFor();
+  await page.getByRole('button', { name: '一键校验' }).click();
+  await page.getByText(`${SICHUAN_SHEET}!A3：每个指标一行，1 个项目`).waitFor();
+  await page.getByText('0 个错误、', { exact: false }).waitFor();
+  await page.locator('[role="grid"] [data-cell="G6"]').click();
+  await page.getByRole('tab', { name: '指标编辑' }).click();
+  await page.getByText('正在编辑：村组干部报酬（第 4–11 行）').waitFor();
+  await addCostIndicator(page, 9);
+  await page.getByRole('button', { name: '替换', exact: true }).click();
+  await page.getByText('已写入 9 行指标（第 4 行起），表格中的合并单元格已随之扩展。').waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-cell="G12"]')?.textContent === '村组干部人均报酬');
+  assert.equal(await page.locator('[data-cell="H12"]').innerText(), '≤');
+  assert.equal(await page.locator('[data-cell="J12"]').innerText(), '元/人');
+  await page.screenshot({ path: path.join(artifacts, 'standalone-row-layout.png') });
+
+  await page.getByRole('tab', { name: '校验' }).click();
+  await page.getByRole('button', { name: '一键校验' }).click();
+  await page.getByText('没有错误，可以提交。').waitFor();
+  await page.getByRole('button', { name: '下载 .xlsx' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: '干净的副本（不含标记）' }).click()]);
+  const saved = path.join(artifacts, 'standalone-row-layout.xlsx');
+  await download.saveAs(saved);
+  const cli = JSON.parse(execFileSync(process.execPath, [path.join(root, 'bin', 'jixiao.js'), 'check', saved, '--format', 'json'], { encoding: 'utf8' }));
+  assert.deepEqual(cli.tables.map((t) => t.layout), ['row-per-indicator']);
+  assert.equal(cli.summary.errors, 0);
+  assert.ok(!cli.findings.some((f) => f.rule === 'category.cost-missing'), 'the new 成本指标 is read back from the download');
+  assert.deepEqual(errors, []);
+  await context.close();
+}
+
+/**
+ * taskpane.html on the Excel double holding real tables with a row per indicator: the finding of 湖南 marked on
+ * its own cell; in 四川's table the builder's new row inserted through Office.js with the project's merges grown.
+ */
+async function taskpaneRowLayout(browser, origin) {
+  const hunan = await openTaskpane(browser, origin, 450, '?fixture=l2-hunan-xiangxi-tejiao-2023');
+  await hunan.page.getByRole('button', { name: '一键校验' }).click();
+  await hunan.page.getByText('2023年项目支出绩效目标表!A3：每个指标一行，1 个项目').waitFor();
+  const red = await hunan.page.evaluate(() => globalThis.__excelDouble.sheets[0].conditionalFormats.filter((cf) => cf.fill === '#FFC7CE').map((cf) => [cf.rect.row, cf.rect.col]));
+  assert.deepEqual(red, [[5, 3]], `the one error (实施期绩效目标 empty) is marked on D6: ${JSON.stringify(red)}`);
+  assert.deepEqual(hunan.errors, []);
+  await hunan.context.close();
+
+  const { context, page, errors } = await openTaskpane(browser, origin, 450, `?fixture=${SICHUAN}`);
+  await page.evaluate((sheet) => globalThis.__excelDouble.selectByUser(sheet, 'G6'), SICHUAN_SHEET);
+  await page.getByRole('tab', { name: '指标编辑' }).click();
+  await page.getByText('正在编辑：村组干部报酬（第 4–11 行）').waitFor();
+  await addCostIndicator(page, 9);
+  await page.getByRole('button', { name: '替换', exact: true }).click();
+  await page.getByText('已写入 9 行指标（第 4 行起），表格中的合并单元格已随之扩展。').waitFor();
+  const sheet = await page.evaluate((name) => {
+    const excel = globalThis.__excelDouble;
+    return { g12: excel.cell(name, 'G12')?.value, merges: excel.mergedAreas(name) };
+  }, SICHUAN_SHEET);
+  assert.equal(sheet.g12, '村组干部人均报酬');
+  for (const merge of ['A4:A12', 'B4:B12', 'C4:C12', 'D4:D12']) assert.ok(sheet.merges.includes(merge), `${merge} in ${sheet.merges}`);
+  await page.getByRole('button', { name: '撤销' }).click();
+  await page.waitForFunction((name) => globalThis.__excelDouble.mergedAreas(name).includes('A4:A11'), SICHUAN_SHEET);
+  assert.deepEqual(errors, []);
+  await context.close();
+}
+
+async function openTaskpane(browser, origin, width, query = '') {
   const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
   const page = await context.newPage();
   const errors = [];
   watchErrors(page, errors);
   const double = fs.readFileSync(path.join(artifacts, 'office-double.js'), 'utf8');
   await page.route(OFFICE_CDN, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: double }));
-  await page.goto(`${origin}/taskpane.html`);
+  await page.goto(`${origin}/taskpane.html${query}`);
   await page.getByRole('button', { name: '一键校验' }).waitFor();
   return { context, page, errors };
 }
@@ -212,6 +306,8 @@ async function main() {
   const tests = [
     ['standalone page: sample → check → navigate → builder → re-check → download → CLI', standalonePage],
     ['taskpane.html in Chromium on the Excel test double: check, marks, select', taskpaneInExcel],
+    ['standalone page on a real table with a row per indicator: read, builder writes a row, re-check clean, download → CLI', standaloneRowLayout],
+    ['taskpane.html on the double with real row-per-indicator tables: marks on their cells, builder row inserted through Office.js, undo', taskpaneRowLayout],
     ['screenshots: pane at 320 and 450 px, standalone page', screenshots],
   ];
   let passed = 0;

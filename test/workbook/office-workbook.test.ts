@@ -576,3 +576,28 @@ describe('onCellsChanged', () => {
     expect(excel.syncCount).toBe(0);
   });
 });
+
+describe('addSheet', () => {
+  test('adds a sheet of a unique name with the values as text where they are text, and its merged areas, in two syncs', async () => {
+    const { excel, port } = setup({ apiVersion: '1.13' });
+    excel.addSheet('表1', [['项目名称']]);
+    excel.addSheet('表1-转换', [['旧的']]);
+    const syncs = await syncsOf(excel, async () => {
+      const name = await port.addSheet({
+        name: '表1-转换',
+        originRow: 0,
+        originCol: 0,
+        values: [['项目名称', '预算数', '三级指标'], ['培训项目', 12.5, '=1+1'], [null, null, '1-2']],
+        merges: [{ row: 1, col: 0, rowCount: 2, colCount: 1 }],
+      });
+      expect(name).toBe('表1-转换（2）');
+    });
+    expect(syncs).toBe(2);
+    expect(excel.cell('表1-转换（2）', 'B2')?.value).toBe(12.5);
+    // Text stays text: no formula, no date made of it.
+    expect(excel.cell('表1-转换（2）', 'C2')).toMatchObject({ value: '=1+1', formula: null });
+    expect(excel.cell('表1-转换（2）', 'C3')?.value).toBe('1-2');
+    expect(excel.mergedAreas('表1-转换（2）')).toEqual(['A2:A3']);
+    expect(excel.cell('表1-转换', 'A1')?.value).toBe('旧的');
+  });
+});

@@ -301,7 +301,7 @@ class SheetReader {
       unit,
       unitLocation: unitLocation ?? locate(sheet.name, headerAbsolute, leftmost),
       headerRow: headerAbsolute,
-      firstCol: leftmost,
+      firstCol: Math.min(leftmost, ...header.extraColumns.map((e) => e.col)),
       headerRowCount: header.rowCount,
       firstDataRow: sheet.originRow + firstData,
       lastRow: sheet.originRow + lastRow,

@@ -12,7 +12,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowDown20Regular, ArrowUp20Regular, Copy20Regular, Delete20Regular } from '@fluentui/react-icons';
 import { memo, useId } from 'react';
-import { COMPARATORS, type Comparator, type Severity, type Taxonomy } from '../../core';
+import { COMPARATORS, type Comparator, type Severity, type Taxonomy, type ValueSlots } from '../../core';
 import type { BuilderField, BuilderMessage, BuilderRow, BuilderValue } from '../../core/builder';
 import { QUALITATIVE_OPTIONS, UNIT_OPTIONS, type BuilderStrings } from './strings';
 
@@ -58,6 +58,8 @@ export interface BuilderRowEditorProps {
   readonly strings: BuilderStrings;
   /** This row's messages (all fields). */
   readonly messages: readonly BuilderMessage[];
+  /** The values the table asks of an indicator (default both). */
+  readonly slots?: ValueSlots;
   readonly onChange: (row: BuilderRow) => void;
   readonly onMove: (id: string, delta: -1 | 1) => void;
   readonly onDuplicate: (id: string) => void;
@@ -68,11 +70,11 @@ const messageKey = (messages: readonly BuilderMessage[]) => messages.map((m) => 
 
 /** One indicator: its two levels, name and the two values, with the row's actions. Re-renders only when its own props change. */
 export const BuilderRowEditor = memo(RowEditor, (a, b) =>
-  a.row === b.row && a.index === b.index && a.count === b.count && a.taxonomy === b.taxonomy && a.strings === b.strings &&
+  a.row === b.row && a.index === b.index && a.count === b.count && a.taxonomy === b.taxonomy && a.strings === b.strings && a.slots === b.slots &&
   a.onChange === b.onChange && a.onMove === b.onMove && a.onDuplicate === b.onDuplicate && a.onDelete === b.onDelete &&
   messageKey(a.messages) === messageKey(b.messages));
 
-function RowEditor({ row, index, count, taxonomy, strings, messages, onChange, onMove, onDuplicate, onDelete }: BuilderRowEditorProps) {
+function RowEditor({ row, index, count, taxonomy, strings, messages, slots = 'both', onChange, onMove, onDuplicate, onDelete }: BuilderRowEditorProps) {
   const styles = useStyles();
   const n = index + 1;
   const messagesOf = (field: BuilderField) => messages.filter((m) => m.field === field);
@@ -141,13 +143,20 @@ function RowEditor({ row, index, count, taxonomy, strings, messages, onChange, o
       <Field label={strings.name} {...validationProps(messagesOf('name'))}>
         <Input value={row.name} onChange={(_, data) => onChange({ ...row, name: data.value })} />
       </Field>
-      <ValueEditor label={strings.period} value={row.period} strings={strings} messages={messagesOf('period')} onChange={(period) => onChange({ ...row, period })} />
-      <ValueEditor label={strings.annual} value={row.annual} strings={strings} messages={messagesOf('annual')} onChange={(annual) => onChange({ ...row, annual })} />
-      <div>
-        <Button size="small" aria-label={strings.copyPeriodToAnnualLabel(n)} onClick={() => onChange({ ...row, annual: row.period })}>
-          {strings.copyPeriodToAnnual}
-        </Button>
-      </div>
+      {/* Only the values the table has a place for: a table of the year alone has no 实施周期 value. */}
+      {slots !== 'annual' && (
+        <ValueEditor label={strings.period} value={row.period} strings={strings} messages={messagesOf('period')} onChange={(period) => onChange({ ...row, period })} />
+      )}
+      {slots !== 'period' && (
+        <ValueEditor label={strings.annual} value={row.annual} strings={strings} messages={messagesOf('annual')} onChange={(annual) => onChange({ ...row, annual })} />
+      )}
+      {slots === 'both' && (
+        <div>
+          <Button size="small" aria-label={strings.copyPeriodToAnnualLabel(n)} onClick={() => onChange({ ...row, annual: row.period })}>
+            {strings.copyPeriodToAnnual}
+          </Button>
+        </div>
+      )}
     </section>
   );
 }

@@ -431,6 +431,7 @@ export function IndicatorBuilder({ port, locale, checker: givenChecker, insert, 
                   taxonomy={taxonomy}
                   strings={strings}
                   messages={builderMessagesFor(check, row.id)}
+                  slots={valueSlots}
                   onChange={updateRow}
                   onMove={moveRow}
                   onDuplicate={duplicateRow}

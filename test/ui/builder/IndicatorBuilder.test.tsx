@@ -358,6 +358,9 @@ describe('IndicatorBuilder on a table with a row per indicator', () => {
     expect(await screen.findByText('正在编辑：村组干部报酬（第 4–11 行）')).toBeInTheDocument();
     expect(names()).toEqual(['维护社会稳定', '维持时效', '按时发放', '促进村集体经济发展', '村组干部230人', '保护生态环境卫生', '项目维持时效', '人民群众满意度']);
     // One value column: the builder asks for the year's value only.
+    expect(within(rowGroup(1)).queryByRole('group', { name: '实施周期指标值' })).not.toBeInTheDocument();
+    expect(valueGroup(1, '年度指标值')).toBeInTheDocument();
+    expect(within(rowGroup(1)).queryByRole('button', { name: /实施周期/ })).not.toBeInTheDocument();
     await fill(user, nameInput(5), '村组干部人数');
     await user.click(screen.getByRole('button', { name: '替换' }));
     expect(await screen.findByText('已写入 8 行指标（第 4 行起），表格中的合并单元格已随之扩展。')).toBeInTheDocument();
