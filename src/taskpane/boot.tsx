@@ -1,8 +1,8 @@
 import { Button, FluentProvider, makeStyles, MessageBar, MessageBarBody, Title2, tokens, webLightTheme } from '@fluentui/react-components';
+import { lazy, Suspense } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import type { Locale } from '../core';
 import { TaskPaneApp } from '../ui/App';
-import { DiagnosticsCard } from '../ui/DiagnosticsCard';
 import { uiStrings } from '../ui/i18n';
 import { createOfficeWorkbook } from '../workbook/office-workbook';
 import type { WorkbookPort } from '../workbook/port';
@@ -20,6 +20,9 @@ export interface BootOptions {
   /** The workbook port for Excel; the Office.js adapter unless a test provides one. */
   readonly createPort?: () => WorkbookPort;
 }
+
+// Only shown outside Excel: not part of the pane's first load.
+const DiagnosticsCard = lazy(() => import(/* webpackChunkName: "about" */ '../ui/DiagnosticsCard').then((m) => ({ default: m.DiagnosticsCard })));
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
@@ -41,7 +44,9 @@ function NotInExcel({ info, query, locale }: { info: OfficeInfo; query: SetSuppo
         <MessageBarBody>{strings.notInExcel}</MessageBarBody>
       </MessageBar>
       <Button as="a" appearance="primary" href="index.html">{strings.openStandalone}</Button>
-      <DiagnosticsCard host={info.host} platform={info.platform} excelApi={excelApiSupport(query)} strings={strings.diagnostics} />
+      <Suspense fallback={null}>
+        <DiagnosticsCard host={info.host} platform={info.platform} excelApi={excelApiSupport(query)} strings={strings.diagnostics} />
+      </Suspense>
     </main>
   );
 }

@@ -2,7 +2,6 @@ import { FluentProvider, makeStyles, Spinner, Tab, TabList, Title3, tokens, webL
 import { lazy, Suspense, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { createChecker, type Checker, type Locale } from '../core';
 import type { WorkbookPort } from '../workbook/port';
-import { AboutPanel } from './AboutPanel';
 import { CheckPanel } from './CheckPanel';
 import { createCheckSession, type CheckSession, type CheckState } from './check-session';
 import { uiStrings } from './i18n';
@@ -17,6 +16,8 @@ export interface TaskPaneAppProps {
 type TabName = 'check' | 'builder' | 'about';
 
 // The builder and its template library load when the tab is first opened, keeping the first screen lean.
+// Loaded when their tab is first opened: the pane's first load carries the check alone.
+const AboutPanel = lazy(() => import(/* webpackChunkName: "about" */ './AboutPanel').then((m) => ({ default: m.AboutPanel })));
 const BuilderTab = lazy(() => import(/* webpackChunkName: "builder" */ './builder/BuilderTab').then((m) => ({ default: m.BuilderTab })));
 
 const useStyles = makeStyles({
@@ -52,7 +53,7 @@ export function TaskPaneApp({ port, locale, templateStorage = null }: TaskPaneAp
   const strings = uiStrings(locale);
   const [tab, setTab] = useState<TabName>('check');
   // Mounted on first visit, then kept: rows being edited survive a look at another tab.
-  const [builderOpened, setBuilderOpened] = useState(false);
+  const [opened, setOpened] = useState<ReadonlySet<TabName>>(() => new Set(['check']));
   const { session, state, checker } = useCheckSession(port, locale);
   return (
     // Layout classes go on an inner element: Fluent copies the provider's className onto portal
@@ -65,7 +66,7 @@ export function TaskPaneApp({ port, locale, templateStorage = null }: TaskPaneAp
           selectedValue={tab}
           onTabSelect={(_, data) => {
             setTab(data.value as TabName);
-            if (data.value === 'builder') setBuilderOpened(true);
+            setOpened((current) => new Set([...current, data.value as TabName]));
           }}
         >
           <Tab value="check">{strings.tabCheck}</Tab>
@@ -77,14 +78,18 @@ export function TaskPaneApp({ port, locale, templateStorage = null }: TaskPaneAp
           <CheckPanel session={session} state={state} strings={strings} locale={locale} capabilities={port.capabilities} />
         </div>
         <div role="tabpanel" aria-label={strings.tabBuilder} hidden={tab !== 'builder'}>
-          {builderOpened && (
+          {opened.has('builder') && (
             <Suspense fallback={<Spinner size="small" label={strings.loading} />}>
               <BuilderTab port={port} locale={locale} checker={checker} storage={templateStorage} />
             </Suspense>
           )}
         </div>
         <div role="tabpanel" aria-label={strings.tabAbout} hidden={tab !== 'about'}>
-          <AboutPanel capabilities={port.capabilities} strings={strings} />
+          {opened.has('about') && (
+            <Suspense fallback={<Spinner size="small" label={strings.loading} />}>
+              <AboutPanel capabilities={port.capabilities} strings={strings} />
+            </Suspense>
+          )}
         </div>
       </main>
     </FluentProvider>

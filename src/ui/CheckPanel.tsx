@@ -7,11 +7,6 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
-  Menu,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
   ProgressBar,
   Subtitle2,
   Switch,
@@ -20,14 +15,14 @@ import {
 } from '@fluentui/react-components';
 import { ArrowUndo20Regular, Dismiss20Regular, DocumentTable20Regular, Eraser20Regular, Wrench20Regular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
-import { CATALOGS, SEVERITIES, type Finding, type Fix, type Locale, type Severity } from '../core';
-import type { TargetLayout } from '../core/writers/convert';
+import { SEVERITIES, type Finding, type Fix, type Locale, type Severity } from '../core';
 import type { HostCapabilities } from '../workbook/port';
 import type { CheckSession, CheckState } from './check-session';
 import { FixDialog, IgnoreDialog } from './FindingDialogs';
 import { FindingList, FindingRow, type FindingActions } from './FindingList';
 import { activeFindings, cellKey, countBySeverity, fixesOf, FORMAT_FIX_RULES, groupFindings, ignoredByKey } from './finding-view';
 import type { UiStrings } from './i18n';
+import { TablesRead } from './TablesRead';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0, overflowWrap: 'anywhere' },
@@ -46,10 +41,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   list: { listStyleType: 'none', margin: 0, padding: 0 },
-  tableLine: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
-
-const TARGET_LAYOUTS: readonly TargetLayout[] = ['one-cell', 'row-per-indicator'];
 
 export interface CheckPanelProps {
   readonly session: CheckSession;
@@ -163,34 +155,7 @@ export function CheckPanel({ session, state, strings, locale, capabilities }: Ch
       )}
 
       {findings !== null && state.tables.length > 0 && (
-        <section className={styles.section} aria-label={strings.tablesRead(state.tables.length)}>
-          <Caption1>{strings.tablesRead(state.tables.length)}</Caption1>
-          <ul className={styles.list}>
-            {state.tables.map((t) => (
-              <li key={`${t.sheet}!${t.cell}`} className={styles.tableLine}>
-                <Caption1>{strings.tableRead(`${t.sheet}!${t.cell}`, CATALOGS[locale].layout[t.layout], t.projects)}</Caption1>
-                {t.layout !== 'department' && (
-                  <Menu>
-                    <MenuTrigger disableButtonEnhancement>
-                      <Button size="small" appearance="subtle" disabled={busy} aria-label={`${strings.convertTo} ${t.sheet}!${t.cell}`}>
-                        {strings.convertTo}
-                      </Button>
-                    </MenuTrigger>
-                    <MenuPopover>
-                      <MenuList>
-                        {TARGET_LAYOUTS.filter((to) => to !== t.layout).map((to) => (
-                          <MenuItem key={to} onClick={() => void session.convertTable(t, to)}>
-                            {strings.convertToLayout(CATALOGS[locale].layout[to])}
-                          </MenuItem>
-                        ))}
-                      </MenuList>
-                    </MenuPopover>
-                  </Menu>
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
+        <TablesRead tables={state.tables} strings={strings} locale={locale} busy={busy} onConvert={(t, to) => void session.convertTable(t, to)} />
       )}
 
       {!capabilities.changeEvents && findings !== null && <Caption1>{strings.noAutoRecheck}</Caption1>}

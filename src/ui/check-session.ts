@@ -1,5 +1,5 @@
 import { CATALOGS, readSheetTables, summariseTable, type CellLocation, type CheckReport, type Checker, type Finding, type Fix, type Locale, type TableSummary, type WorkbookGrid } from '../core';
-import { convertTable, type TargetLayout } from '../core/writers/convert';
+import type { TargetLayout } from '../core/writers/convert';
 import {
   IGNORED_LIMITS,
   REPORT_SHEET_NAME,
@@ -390,6 +390,8 @@ export function createCheckSession(port: WorkbookPort, checker: Checker, locale:
           notice('warning', strings.convertTableGone(`${summary.sheet}!${summary.cell}`));
           return;
         }
+        // Loaded when first asked for: the pane's first load stays lean.
+        const { convertTable } = await import(/* webpackChunkName: "convert" */ '../core/writers/convert');
         const converted = convertTable(table, to, `${summary.sheet}-${strings.convertedSuffix}`);
         if (!converted.ok) {
           notice('warning', [strings.convertRefused(`${summary.sheet}!${summary.cell}`), ...converted.problems.map((p) => strings.convertProblem(p.kind, `${p.location.sheet}!${p.location.cell}`))].join('\n'));

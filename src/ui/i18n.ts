@@ -35,6 +35,8 @@ export interface UiStrings {
   readonly exportReport: string;
   readonly reportWritten: (sheet: string) => string;
   readonly convertTo: string;
+  readonly convertTitle: (where: string) => string;
+  readonly convertExplain: (layout: string) => string;
   readonly convertToLayout: (layout: string) => string;
   readonly convertedSuffix: string;
   readonly converted: (sheet: string, layout: string) => string;
@@ -119,6 +121,8 @@ const zhCN: UiStrings = {
   exportReport: '导出报告',
   reportWritten: (sheet) => `已生成“${sheet}”工作表。`,
   convertTo: '转换格式',
+  convertTitle: (where) => `转换 ${where} 的表格`,
+  convertExplain: (layout) => `这张表现在是“${layout}”。转换后的表格写在一个新工作表中，内容一项不少；原表不会改动。`,
   convertToLayout: (layout) => `写成：${layout}`,
   convertedSuffix: '转换',
   converted: (sheet, layout) => `已把表格写成“${layout}”，放在新工作表“${sheet}”中；原表没有改动。`,
@@ -214,6 +218,8 @@ const enUS: UiStrings = {
   exportReport: 'Export report',
   reportWritten: (sheet) => `Sheet "${sheet}" created.`,
   convertTo: 'Convert layout',
+  convertTitle: (where) => `Convert the table at ${where}`,
+  convertExplain: (layout) => `This table is laid out as ${layout}. The converted table goes onto a new sheet with nothing left out; this table is not changed.`,
   convertToLayout: (layout) => `Write as: ${layout}`,
   convertedSuffix: 'converted',
   converted: (sheet, layout) => `The table was written as ${layout} in the new sheet "${sheet}"; the table itself is unchanged.`,

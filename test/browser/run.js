@@ -209,7 +209,8 @@ async function standaloneRowLayout(browser, origin) {
 
 /**
  * taskpane.html on the Excel double holding real tables with a row per indicator: the finding of 湖南 marked on
- * its own cell; in 四川's table the builder's new row inserted through Office.js with the project's merges grown.
+ * its own cell; in 四川's table the builder's new row inserted through Office.js with the project's merges grown,
+ * a re-check clean, and one undo.
  */
 async function taskpaneRowLayout(browser, origin) {
   const hunan = await openTaskpane(browser, origin, 450, '?fixture=l2-hunan-xiangxi-tejiao-2023');
@@ -221,6 +222,8 @@ async function taskpaneRowLayout(browser, origin) {
   await hunan.context.close();
 
   const { context, page, errors } = await openTaskpane(browser, origin, 450, `?fixture=${SICHUAN}`);
+  await page.getByRole('button', { name: '一键校验' }).click();
+  await page.getByText('没有成本指标', { exact: false }).first().waitFor();
   await page.evaluate((sheet) => globalThis.__excelDouble.selectByUser(sheet, 'G6'), SICHUAN_SHEET);
   await page.getByRole('tab', { name: '指标编辑' }).click();
   await page.getByText('正在编辑：村组干部报酬（第 4–11 行）').waitFor();
@@ -233,6 +236,12 @@ async function taskpaneRowLayout(browser, origin) {
   }, SICHUAN_SHEET);
   assert.equal(sheet.g12, '村组干部人均报酬');
   for (const merge of ['A4:A12', 'B4:B12', 'C4:C12', 'D4:D12']) assert.ok(sheet.merges.includes(merge), `${merge} in ${sheet.merges}`);
+  // The re-check reads the written rows back from Excel: clean, and the new 成本指标 counted.
+  await page.getByRole('tab', { name: '校验' }).click();
+  await page.getByRole('button', { name: '一键校验' }).click();
+  await page.getByText('没有错误，可以提交。').waitFor();
+  assert.equal(await page.getByText('没有成本指标', { exact: false }).count(), 0);
+  await page.getByRole('tab', { name: '指标编辑' }).click();
   await page.getByRole('button', { name: '撤销' }).click();
   await page.waitForFunction((name) => globalThis.__excelDouble.mergedAreas(name).includes('A4:A11'), SICHUAN_SHEET);
   assert.deepEqual(errors, []);

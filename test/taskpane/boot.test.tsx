@@ -1,3 +1,4 @@
+import { waitFor } from '@testing-library/react';
 import { act } from 'react';
 import { localeOf, renderTaskpane } from '../../src/taskpane/boot';
 import { createMemoryWorkbook } from '../../src/workbook/memory-workbook';
@@ -17,12 +18,12 @@ function mount(render: (root: HTMLElement) => ReturnType<typeof renderTaskpane>)
 }
 
 describe('renderTaskpane', () => {
-  it('outside Excel points to the standalone checker and shows the diagnostics', () => {
+  it('outside Excel points to the standalone checker, then shows the diagnostics (loaded on demand)', async () => {
     const supported = new Set(['1.1', '1.2', '1.3']);
     const { root, unmount } = mount((el) => renderTaskpane(el, { host: null, platform: null }, { query: (_n, v) => supported.has(v) }));
     expect(root.querySelector('h1')?.textContent).toBe('绩效目标表助手');
     expect(root.querySelector('a[href="index.html"]')?.textContent).toBe('打开网页版检查器');
-    expect(root.querySelectorAll('li')).toHaveLength(20);
+    await waitFor(() => expect(root.querySelectorAll('li')).toHaveLength(20));
     expect(root.querySelector('[aria-label="ExcelApi 1.3：支持"]')).not.toBeNull();
     expect(root.querySelector('[aria-label="ExcelApi 1.4：不支持"]')).not.toBeNull();
     unmount();

@@ -3,6 +3,7 @@ import { checkWorkbook, readTables } from '../../src/core';
 import { createMemoryWorkbook } from '../../src/workbook/memory-workbook';
 import { marksOf } from '../../src/workbook/port';
 import { realFixture, realGrid } from '../fixtures/real/load';
+import { dialogClosed, findDialog } from './render-fluent';
 import { renderPane, runCheck } from './pane-harness';
 
 // The pane on real tables of each layout: it says how each table was read, marks each finding's own cell,
@@ -31,7 +32,12 @@ test('转换格式 writes the table with a row per indicator onto a new sheet, t
   const { user } = renderPane(wb);
   await runCheck(user);
   await user.click(await screen.findByRole('button', { name: '转换格式 部门预算项目绩效目标申报表!A3' }));
-  await user.click(await screen.findByRole('menuitem', { name: '写成：每个项目一行（绩效指标写在一个单元格）' }));
+  const dialog = await findDialog();
+  expect(within(dialog).getByText('转换 部门预算项目绩效目标申报表!A3 的表格')).toBeInTheDocument();
+  expect(within(dialog).getByText('这张表现在是“每个指标一行”。转换后的表格写在一个新工作表中，内容一项不少；原表不会改动。')).toBeInTheDocument();
+  expect(within(dialog).queryByRole('button', { name: '写成：每个指标一行' })).not.toBeInTheDocument();
+  await user.click(within(dialog).getByRole('button', { name: '写成：每个项目一行（绩效指标写在一个单元格）' }));
+  await dialogClosed();
   expect(await screen.findByText('已把表格写成“每个项目一行（绩效指标写在一个单元格）”，放在新工作表“部门预算项目绩效目标申报表-转换”中；原表没有改动。')).toBeInTheDocument();
   const [original, converted] = wb.grid().sheets;
   expect(original).toEqual(before);

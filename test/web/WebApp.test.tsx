@@ -10,8 +10,8 @@ import { memoryStorage } from './memory-storage';
 const SHEET = '项目支出绩效目标表';
 
 function renderPage(storage: Storage | null = memoryStorage()) {
-  const { user } = renderFluent(<WebApp locale="zh-CN" storage={storage} />, { provider: false });
-  return { user, storage };
+  const { user, unmount } = renderFluent(<WebApp locale="zh-CN" storage={storage} />, { provider: false });
+  return { user, storage, unmount };
 }
 
 const grid = () => screen.getByRole('grid', { name: SHEET });
@@ -59,9 +59,9 @@ describe('the standalone checker', () => {
     await first.user.clear(editor);
     await first.user.type(editor, '98{Enter}');
     await waitFor(() => expect(storage.getItem('jixiao.web.document')).toContain('98'), { timeout: 3000 });
-    document.body.innerHTML = '';
+    first.unmount();
     renderPage(storage);
-    expect(screen.getByText('已恢复上次在本浏览器中编辑的工作簿。')).toBeInTheDocument();
+    expect(await screen.findByText('已恢复上次在本浏览器中编辑的工作簿。')).toBeInTheDocument();
     expect(cell('B6')).toHaveTextContent('98');
   });
 

@@ -6,6 +6,7 @@ import { createLocalStorageTemplateStore, USER_TEMPLATES_STORAGE_KEY } from '../
 import { createMemoryWorkbook } from '../../../src/workbook/memory-workbook';
 import { SEED_SHEET } from '../../fixtures/seed-grid';
 import { renderFluent } from '../render-fluent';
+import { renderWorkspace } from './render-workspace';
 
 
 beforeEach(() => window.localStorage.clear());
@@ -38,10 +39,9 @@ describe('BuilderWorkspace', () => {
     ]);
   });
 
-  test('damaged stored templates are reported, reset, and the list starts empty', () => {
+  test('damaged stored templates are reported, reset, and the list starts empty', async () => {
     window.localStorage.setItem(USER_TEMPLATES_STORAGE_KEY, '{broken');
-    const wb = createMemoryWorkbook({ sheets: [SEED_SHEET] });
-    renderFluent(<BuilderWorkspace port={wb} locale="zh-CN" store={createLocalStorageTemplateStore(window.localStorage)} />);
+    await renderWorkspace(createMemoryWorkbook({ sheets: [SEED_SHEET] }), createLocalStorageTemplateStore(window.localStorage));
     expect(screen.getByText('本机保存的模板数据无法读取，已重置为空。可重新导入之前导出的模板文件。')).toBeInTheDocument();
     expect(screen.getByText(/还没有自己的模板/)).toBeInTheDocument();
     expect(window.localStorage.getItem(USER_TEMPLATES_STORAGE_KEY)).toBeNull();

@@ -2,12 +2,12 @@ import '@testing-library/jest-dom';
 import { screen, waitFor, within } from '@testing-library/react';
 import { serializeUserTemplates, USER_TEMPLATE_LIMITS, type UserTemplate } from '../../../src/core/templates';
 import type { BuilderRow } from '../../../src/core/builder';
-import { BuilderWorkspace } from '../../../src/ui/builder/BuilderWorkspace';
 import { TemplateLibrary } from '../../../src/ui/builder/TemplateLibrary';
 import { createLocalStorageTemplateStore, USER_TEMPLATES_STORAGE_KEY } from '../../../src/ui/builder/user-template-store';
 import { createMemoryWorkbook } from '../../../src/workbook/memory-workbook';
 import { SEED_SHEET } from '../../fixtures/seed-grid';
 import { renderFluent, type TestUser } from '../render-fluent';
+import { renderWorkspace } from './render-workspace';
 
 
 const quantity = (number: string, unit: string) => ({ kind: 'quantity' as const, comparator: '≥' as const, number, unit });
@@ -15,8 +15,8 @@ const template = (id: string, name: string): UserTemplate => ({ id, name, rows: 
 const jsonFile = (text: string, name = 'templates.json') => new File([text], name, { type: 'application/json' });
 const CORRUPT = '本机保存的模板数据无法读取，已重置为空。可重新导入之前导出的模板文件。';
 
-function renderWorkspace(storage: Storage) {
-  return renderFluent(<BuilderWorkspace port={createMemoryWorkbook({ sheets: [SEED_SHEET] })} locale="zh-CN" store={createLocalStorageTemplateStore(storage)} />);
+function renderStoredWorkspace(storage: Storage) {
+  return renderWorkspace(createMemoryWorkbook({ sheets: [SEED_SHEET] }), createLocalStorageTemplateStore(storage));
 }
 
 const mine = () => screen.getByRole('region', { name: '我的模板' });
@@ -27,12 +27,12 @@ beforeEach(() => window.localStorage.clear());
 
 describe('the user templates survive a reload', () => {
   test('an imported template is in localStorage and in the list of a freshly mounted pane', async () => {
-    const first = renderWorkspace(window.localStorage);
+    const first = await renderStoredWorkspace(window.localStorage);
     await first.user.upload(importInput(), jsonFile(serializeUserTemplates([template('u1', '培训套餐')])));
     expect(await screen.findByText('已导入 1 个模板。')).toBeInTheDocument();
     first.unmount();
 
-    renderWorkspace(window.localStorage);
+    await renderStoredWorkspace(window.localStorage);
     expect(myTemplateNames()).toEqual(['培训套餐']);
     expect(screen.queryByText(CORRUPT)).not.toBeInTheDocument();
   });
@@ -45,7 +45,7 @@ describe('corrupt stored templates', () => {
     ['a huge value', JSON.stringify({ format: 'jixiao-templates', version: 1, templates: [], padding: 'x'.repeat(USER_TEMPLATE_LIMITS.fileBytes) })],
   ])('%s: the pane renders, says the data was unreadable and reset, and keeps working', async (_, stored) => {
     window.localStorage.setItem(USER_TEMPLATES_STORAGE_KEY, stored);
-    const { user } = renderWorkspace(window.localStorage);
+    const { user } = await renderStoredWorkspace(window.localStorage);
     expect(screen.getByText(CORRUPT)).toBeInTheDocument();
     expect(screen.getByText(/还没有自己的模板/)).toBeInTheDocument();
     expect(window.localStorage.getItem(USER_TEMPLATES_STORAGE_KEY)).toBeNull();
@@ -70,7 +70,7 @@ describe('saving into a full localStorage', () => {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       },
     };
-    const { user } = renderWorkspace(full);
+    const { user } = await renderStoredWorkspace(full);
     await user.upload(importInput(), jsonFile(serializeUserTemplates([template('u1', '培训套餐')])));
     expect(await screen.findByText('浏览器存储空间已满，模板没有保存。请导出备份后删除部分模板。')).toBeInTheDocument();
     expect(myTemplateNames()).toEqual(['培训套餐']);
@@ -82,7 +82,7 @@ describe('importing an untrusted template file', () => {
     const store = createLocalStorageTemplateStore(window.localStorage);
     store.save([template('u1', '已有')]);
     const before = window.localStorage.getItem(USER_TEMPLATES_STORAGE_KEY);
-    const { user } = renderWorkspace(window.localStorage);
+    const { user } = await renderStoredWorkspace(window.localStorage);
     await user.upload(importInput(), jsonFile(' '.repeat(USER_TEMPLATE_LIMITS.fileBytes + 1)));
     expect(await screen.findByText('模板文件有 1.0 MB，超过 1 MB 的上限，没有导入任何模板。请选择由“导出”生成的模板文件。')).toBeInTheDocument();
     expect(myTemplateNames()).toEqual(['已有']);
@@ -90,7 +90,7 @@ describe('importing an untrusted template file', () => {
   });
 
   test('a wrong field: each problem is listed by template and field, nothing changes', async () => {
-    const { user } = renderWorkspace(window.localStorage);
+    const { user } = await renderStoredWorkspace(window.localStorage);
     const bad = { format: 'jixiao-templates', version: 1, templates: [template('u1', '好的'), { id: 'u2', name: '长'.repeat(201), rows: [{ level1: '1', level2: '11', name: '人次', period: 5, annual: '' }] }] };
     await user.upload(importInput(), jsonFile(JSON.stringify(bad).replace('"好的"', '"好的","__proto__":{"polluted":true}')));
     expect(await screen.findByText('模板文件有问题，没有导入任何模板：')).toBeInTheDocument();
@@ -104,7 +104,7 @@ describe('importing an untrusted template file', () => {
   test('more templates than the 500 a user may keep: refused as a whole', async () => {
     const existing = Array.from({ length: 499 }, (_, i) => template(`u${i + 1}`, `模板${i + 1}`));
     createLocalStorageTemplateStore(window.localStorage).save(existing);
-    const { user } = renderWorkspace(window.localStorage);
+    const { user } = await renderStoredWorkspace(window.localStorage);
     await user.upload(importInput(), jsonFile(serializeUserTemplates([template('a', '甲'), template('b', '乙')])));
     expect(await screen.findByText('我的模板最多 500 个：现有 499 个，文件中有 2 个。没有导入任何模板，请先删除部分模板。')).toBeInTheDocument();
     expect(myTemplateNames()).toHaveLength(499);
