@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { readFile } from 'fs/promises';
 import path from 'path';
-import { BUILTIN_PROFILES, checkWorkbook, parseProfile } from '../core/index';
+import { BUILTIN_PROFILES, builtInProfile, checkWorkbook, parseProfile } from '../core/index';
 import type { CheckReport, Locale, Profile, WorkbookGrid } from '../core/index';
 import { isSameFile, outputProblem, writeFileAtomically } from './output-file';
 import { reasonText, readInputFile } from './read-input';
@@ -42,6 +42,11 @@ interface CheckCommand {
 
 type Command = CheckCommand | ConvertCommand | { readonly kind: 'help' } | { readonly kind: 'version' } | { readonly kind: 'usage-error'; readonly message: string };
 
+/** The built-in profiles as --help lists them. */
+const PROFILE_LIST = Object.values(BUILTIN_PROFILES)
+  .map((p) => `                       ${p.name.padEnd(12)}${p.title}：${p.description}`)
+  .join('\n');
+
 const HELP = `jixiao — 绩效目标表助手 / performance target table checker
 
 用法 / Usage:
@@ -55,8 +60,9 @@ Checks 项目支出绩效目标表 (.xlsx or .csv). Files are only read, never c
 
 选项 / Options:
   --format text|json   输出格式（默认 text）/ output format (default text)
-  --profile <名称|路径> 内置规则配置名称或 JSON 文件路径（默认 default）
-                       built-in profile name or path to a profile JSON file (default "default")
+  --profile <名称|路径> 规则配置：auto（默认，按表格自动选择）、内置配置名称或 JSON 文件路径
+                       rules to apply: auto (default: as the tables call for), a built-in profile or a profile JSON file
+${PROFILE_LIST}
   --lang zh|en         输出语言（默认 zh）/ output language (default zh)
   --output <文件>      把报告（格式同 --format）写到这个文件，不输出到屏幕
                        write the report (as --format says) to this file instead of stdout
@@ -211,7 +217,7 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     }
     let report: CheckReport;
     try {
-      report = checkWorkbook(input.workbook, { profile: profile.profile });
+      report = checkWorkbook(input.workbook, profile.profile ? { profile: profile.profile } : {});
     } catch (error) {
       // A bug in a rule must not hide the other files' results or show a stack trace.
       const detail = error instanceof Error ? error.message : String(error);
@@ -240,7 +246,7 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
 
 /** --output and --marked name files the user chose: never an input, never each other, no overwriting without --force. */
 async function refusedOutput(command: CheckCommand): Promise<string | null> {
-  const inputs = [...command.files, ...(command.profile !== null && !BUILTIN_PROFILES[command.profile] ? [command.profile] : [])];
+  const inputs = [...command.files, ...(command.profile !== null && command.profile !== 'auto' && !builtInProfile(command.profile) ? [command.profile] : [])];
   if (command.output !== null && command.marked !== null && (await isSameFile(command.output, command.marked))) {
     return `--output 和 --marked 不能是同一个文件：${command.output} / --output and --marked must be different files: ${command.output}`;
   }
@@ -287,13 +293,14 @@ function unreadableFile(file: string, reason: UnreadableReason, language: Langua
   return { file, reason: language === 'zh' ? text.zh : text.en };
 }
 
-type ProfileChoice = { readonly ok: true; readonly profile: Profile } | { readonly ok: false; readonly message: string };
+/** A profile to apply, or null: the one each workbook's tables call for. */
+type ProfileChoice = { readonly ok: true; readonly profile: Profile | null } | { readonly ok: false; readonly message: string };
 
-/** A built-in name first; anything else is a path to a profile JSON file. */
+/** "auto" (or nothing), a built-in name, or else a path to a profile JSON file. */
 async function loadProfile(nameOrPath: string | null): Promise<ProfileChoice> {
-  const builtIn = BUILTIN_PROFILES[nameOrPath ?? 'default'];
+  if (nameOrPath === null || nameOrPath === 'auto') return { ok: true, profile: null };
+  const builtIn = builtInProfile(nameOrPath);
   if (builtIn) return { ok: true, profile: builtIn };
-  if (nameOrPath === null) return { ok: false, message: '缺少内置规则配置 default / Built-in profile "default" is missing' };
 
   const names = Object.keys(BUILTIN_PROFILES).join(', ');
   let text: string;

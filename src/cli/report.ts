@@ -2,7 +2,7 @@ import type { CellValue } from '../core/grid';
 import { SEVERITIES } from '../core/findings';
 import type { Finding, Severity } from '../core/findings';
 import { summariseTable, type RowKind, type TableSummary } from '../core/table-model';
-import { CATALOGS, formatFinding, type CheckReport, type Locale } from '../core/index';
+import { CATALOGS, formatFinding, type CheckReport, type Locale, type ProfileReason } from '../core/index';
 
 export type Language = 'zh' | 'en';
 
@@ -32,7 +32,7 @@ const ROW_LABELS: Record<Language, Record<RowKind, string>> = {
 
 /** One file's findings, grouped by sheet and then by row (project, unit or 合计), errors first within a row. */
 export function fileText(file: string, report: CheckReport, language: Language): string {
-  const lines = [file, ...tableLines(report, language)];
+  const lines = [file, ...tableLines(report, language), `  ${profileLine(report, language)}`];
   for (const [sheet, sheetFindings] of groupBy(report.findings, (f) => f.location.sheet)) {
     lines.push(`  ${language === 'zh' ? '工作表' : 'Sheet'} ${sheet}`);
     for (const [project, rowFindings] of groupBy(sheetFindings, (f) => f.project ?? null)) {
@@ -67,6 +67,12 @@ export function totalText(checked: readonly CheckedFile[], unreadable: readonly 
   return `${line}\n`;
 }
 
+/** Which rules the file was checked under, and why. */
+function profileLine(report: CheckReport, language: Language): string {
+  const { profile, reason } = report.profile;
+  return CATALOGS[language === 'zh' ? 'zh-CN' : 'en-US'].profileUsed(language === 'zh' ? profile.title : profile.name, reason);
+}
+
 /** How each table was read: where it starts, its layout, how many projects it holds. */
 function tableLines(report: CheckReport, language: Language): string[] {
   const catalog = CATALOGS[language === 'zh' ? 'zh-CN' : 'en-US'];
@@ -92,8 +98,17 @@ export interface JsonFinding {
   readonly fix?: CellValue;
 }
 
+/** The profile a file was checked under: its name (as --profile takes it), title, and why it applied. */
+export interface JsonProfile {
+  readonly file: string;
+  readonly name: string;
+  readonly title: string;
+  readonly reason: ProfileReason;
+}
+
 export interface JsonReport {
   readonly summary: Totals;
+  readonly profiles: readonly JsonProfile[];
   readonly tables: readonly JsonTable[];
   readonly findings: readonly JsonFinding[];
   readonly unreadable: readonly UnreadableFile[];
@@ -115,7 +130,8 @@ export function jsonReport(checked: readonly CheckedFile[], unreadable: readonly
   const tables = checked.flatMap(({ file, report }) =>
     report.tables.map((t): JsonTable => ({ file, ...summariseTable(t) })),
   );
-  return { summary: totals(checked), tables, findings, unreadable };
+  const profiles = checked.map(({ file, report }): JsonProfile => ({ file, name: report.profile.profile.name, title: report.profile.profile.title, reason: report.profile.reason }));
+  return { summary: totals(checked), profiles, tables, findings, unreadable };
 }
 
 function totals(checked: readonly CheckedFile[]): Totals {

@@ -1,6 +1,7 @@
 import { summarise, type CheckSummary, type Finding, type FindingOf, type Severity } from './findings';
 import type { WorkbookGrid } from './grid';
-import { DEFAULT_PROFILE, severityOf, toleranceFor, type Profile } from './profile';
+import { NATIONAL_PROFILE, severityOf, toleranceFor, type Profile } from './profile';
+import { detectProfile, type ProfileUse } from './profile-detect';
 import { RULES } from './rules/registry';
 import type { ProjectRule, RowRule, RuleContext, RuleHit, TableRule, WorkbookRule } from './rules/rule';
 import type { RuleId } from './rules/rule-ids';
@@ -14,10 +15,13 @@ import { createTaxonomy, type Taxonomy } from './taxonomy';
 export type { CellEdit } from './incremental';
 
 export interface CheckOptions {
+  /** The rules to apply; without one, the profile the workbook's tables call for (detectProfile). */
   readonly profile?: Profile;
 }
 
 export interface CheckReport {
+  /** The profile the findings were made under, and why it was used. */
+  readonly profile: ProfileUse;
   readonly tables: readonly PerformanceTable[];
   readonly sheetsWithoutTable: readonly SheetWithoutTable[];
   readonly findings: readonly Finding[];
@@ -25,6 +29,7 @@ export interface CheckReport {
 }
 
 export interface Checker {
+  /** The profile in use: the chosen one, or the one the last workbook checked called for. */
   readonly profile: Profile;
   readonly taxonomy: Taxonomy;
   checkWorkbook(workbook: WorkbookGrid): CheckReport;
@@ -75,19 +80,34 @@ const RULE_ORDER = new Map<string, number>(RULES.map((r, i) => [r.id, i]));
 
 /** Resolves the profile once (active rules, severities, taxonomy) so that checking is a single pass. */
 export function createChecker(options: CheckOptions = {}): Checker {
-  const profile = options.profile ?? DEFAULT_PROFILE;
+  const chosen = options.profile;
+  let use: ProfileUse = { profile: chosen ?? NATIONAL_PROFILE, reason: chosen ? 'chosen' : 'national' };
+  let profile = use.profile;
   const taxonomy = createTaxonomy(profile.costIndicator);
-  const severity = new Map<string, Severity>();
-  for (const rule of RULES) {
-    const setting = severityOf(profile, rule.id, rule.defaultSeverity);
-    if (setting !== 'off') severity.set(rule.id, setting);
+  let severity = new Map<string, Severity>();
+  let workbookRules: WorkbookRule[] = [];
+  let tableRules: TableRule[] = [];
+  let rowRules: RowRule[] = [];
+  let projectRules: ProjectRule[] = [];
+  let tableRuleIds = new Set<string>();
+
+  /** Puts a profile in force: its severities and active rules (the taxonomy is shared, see detectProfile). */
+  function apply(next: ProfileUse): void {
+    use = next;
+    profile = next.profile;
+    severity = new Map<string, Severity>();
+    for (const rule of RULES) {
+      const setting = severityOf(profile, rule.id, rule.defaultSeverity);
+      if (setting !== 'off') severity.set(rule.id, setting);
+    }
+    const active = RULES.filter((r) => severity.has(r.id));
+    workbookRules = active.filter((r): r is WorkbookRule => r.scope === 'workbook');
+    tableRules = active.filter((r): r is TableRule => r.scope === 'table');
+    rowRules = active.filter((r): r is RowRule => r.scope === 'row');
+    projectRules = active.filter((r): r is ProjectRule => r.scope === 'project');
+    tableRuleIds = new Set<string>(tableRules.map((r) => r.id));
   }
-  const active = RULES.filter((r) => severity.has(r.id));
-  const workbookRules = active.filter((r): r is WorkbookRule => r.scope === 'workbook');
-  const tableRules = active.filter((r): r is TableRule => r.scope === 'table');
-  const rowRules = active.filter((r): r is RowRule => r.scope === 'row');
-  const projectRules = active.filter((r): r is ProjectRule => r.scope === 'project');
-  const tableRuleIds = new Set<string>(tableRules.map((r) => r.id));
+  apply(use);
 
   function toFinding<R extends RuleId>(hit: RuleHit<R>, table: PerformanceTable | null, project: string | undefined): Finding {
     const { sheet, cell } = hit.location;
@@ -180,6 +200,11 @@ export function createChecker(options: CheckOptions = {}): Checker {
 
   function* checkWorkbookInSteps(workbook: WorkbookGrid, rowsPerStep = DEFAULT_ROWS_PER_STEP): Generator<CheckProgress, CheckReport, void> {
     const read = readTables(workbook, { taxonomy });
+    if (!chosen) {
+      const detected = detectProfile(read.tables);
+      if (detected.profile !== profile) apply(detected);
+      else use = detected;
+    }
     const sheets = workbook.sheets.map((s) => s.name);
     let total = 0;
     for (const table of read.tables) total += table.rows.length;
@@ -202,11 +227,13 @@ export function createChecker(options: CheckOptions = {}): Checker {
       // The department table's one row is the department itself, not a project.
       if (table.layout !== 'department') for (const row of table.rows) if (row.kind === 'project') projects++;
     }
-    return { tables: read.tables, sheetsWithoutTable: read.sheetsWithoutTable, findings, summary: summarise(findings, read.tables.length, projects) };
+    return { profile: use, tables: read.tables, sheetsWithoutTable: read.sheetsWithoutTable, findings, summary: summarise(findings, read.tables.length, projects) };
   }
 
   return {
-    profile,
+    get profile() {
+      return profile;
+    },
     taxonomy,
     checkTable,
     recheckEdit,

@@ -8,6 +8,7 @@ export * from './indicators/value';
 export * from './indicators/grammar';
 export * from './messages';
 export * from './profile';
+export * from './profile-detect';
 export type { RuleId, RuleParams } from './rules/rule-ids';
 export { RULES } from './rules/registry';
 export * from './check';

@@ -1,6 +1,7 @@
 import { decimalFromText, type Decimal } from './amounts';
 import caiyu2021 from './data/profiles/caiyu-2021.json';
-import defaultProfileJson from './data/profiles/default.json';
+import guangzhouJson from './data/profiles/guangzhou.json';
+import nationalJson from './data/profiles/national.json';
 import type { Severity } from './findings';
 import { RULES } from './rules/registry';
 import type { RuleId } from './rules/rule-ids';
@@ -12,6 +13,8 @@ export type SeveritySetting = Severity | 'off';
 /** Turns rules on and off, sets their severities and the table conventions a department follows. */
 export interface Profile {
   readonly name: string;
+  /** As the pane, the page and the report name it (全国通用, 广州市). */
+  readonly title: string;
   readonly description: string;
   readonly severities: { readonly [R in RuleId]?: SeveritySetting };
   /** Largest difference still treated as 尾差 (rounding), per currency unit, as decimal text. */
@@ -23,20 +26,23 @@ export type ProfileLoad = { readonly ok: true; readonly profile: Profile } | { r
 
 const SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'info', 'off'];
 const PLACEMENTS: readonly CostIndicatorPlacement[] = ['level2', 'level1', 'either'];
-const KNOWN_KEYS = new Set(['name', 'description', 'severities', 'roundingTolerance', 'costIndicator', '//']);
+const KNOWN_KEYS = new Set(['name', 'title', 'description', 'severities', 'roundingTolerance', 'costIndicator', '//']);
 const RULE_IDS = new Set<string>(RULES.map((r) => r.id));
 
 /**
  * Validates a profile read from JSON. Fields left out are taken from `base` (the default profile),
  * so a department's file only lists what it changes. Errors are Chinese, one per problem.
  */
-export function parseProfile(json: unknown, base: Profile = DEFAULT_PROFILE): ProfileLoad {
+export function parseProfile(json: unknown, base: Profile = NATIONAL_PROFILE): ProfileLoad {
   if (!isRecord(json)) return { ok: false, errors: ['配置文件应为一个 JSON 对象。'] };
   const errors: string[] = [];
   for (const key of Object.keys(json)) if (!KNOWN_KEYS.has(key)) errors.push(`未知的配置项“${key}”。`);
 
   const name = json['name'] ?? base.name;
   if (typeof name !== 'string' || name.trim() === '') errors.push('“name”应为非空文本。');
+  // A department's own file names itself; without a title it is shown by its name.
+  const title = json['title'] ?? (json['name'] !== undefined ? json['name'] : base.title);
+  if (typeof title !== 'string' || title.trim() === '') errors.push('“title”应为非空文本。');
   const description = json['description'] ?? base.description;
   if (typeof description !== 'string') errors.push('“description”应为文本。');
 
@@ -74,6 +80,7 @@ export function parseProfile(json: unknown, base: Profile = DEFAULT_PROFILE): Pr
     ok: true,
     profile: {
       name: name as string,
+      title: title as string,
       description: description as string,
       severities,
       roundingTolerance: tolerance,
@@ -89,13 +96,22 @@ function builtIn(json: unknown, base?: Profile): Profile {
   return loaded.profile;
 }
 
-const EMPTY_BASE: Profile = { name: 'base', description: '', severities: {}, roundingTolerance: { 万元: '0.01', 元: '1' }, costIndicator: 'either' };
-export const DEFAULT_PROFILE: Profile = builtIn(defaultProfileJson, EMPTY_BASE);
+const EMPTY_BASE: Profile = { name: 'base', title: 'base', description: '', severities: {}, roundingTolerance: { 万元: '0.01', 元: '1' }, costIndicator: 'either' };
+/** National policy, no province's conventions: the profile when nothing else is chosen or recognised. */
+export const NATIONAL_PROFILE: Profile = builtIn(nationalJson, EMPTY_BASE);
+/** Guangzhou's coded one-cell string: its format deviations are warnings with a fix. */
+export const GUANGZHOU_PROFILE: Profile = builtIn(guangzhouJson, NATIONAL_PROFILE);
 
 export const BUILTIN_PROFILES: Readonly<Record<string, Profile>> = {
-  default: DEFAULT_PROFILE,
-  'caiyu-2021': builtIn(caiyu2021),
+  national: NATIONAL_PROFILE,
+  guangzhou: GUANGZHOU_PROFILE,
+  'caiyu-2021': builtIn(caiyu2021, NATIONAL_PROFILE),
 };
+
+/** A built-in profile by name; "default" is the national one (its name before jurisdiction profiles). */
+export function builtInProfile(name: string): Profile | undefined {
+  return Object.hasOwn(BUILTIN_PROFILES, name) ? BUILTIN_PROFILES[name] : name === 'default' ? NATIONAL_PROFILE : undefined;
+}
 
 export function severityOf(profile: Profile, rule: RuleId, defaultSeverity: Severity): SeveritySetting {
   return profile.severities[rule] ?? defaultSeverity;

@@ -11,6 +11,8 @@ export interface TaskPaneAppProps {
   readonly locale: Locale;
   /** Keeps the user's own indicator templates across workbooks (localStorage); null for this session only. */
   readonly templateStorage?: Storage | null;
+  /** Told the rules the user chose ("auto" or a built-in profile), so that a host's own report uses the same. */
+  readonly onProfileChoice?: (choice: string) => void;
 }
 
 type TabName = 'check' | 'builder' | 'about';
@@ -48,13 +50,14 @@ export function useCheckSession(port: WorkbookPort, locale: Locale): { session: 
   return { session, state, checker };
 }
 
-export function TaskPaneApp({ port, locale, templateStorage = null }: TaskPaneAppProps) {
+export function TaskPaneApp({ port, locale, templateStorage = null, onProfileChoice }: TaskPaneAppProps) {
   const styles = useStyles();
   const strings = uiStrings(locale);
   const [tab, setTab] = useState<TabName>('check');
   // Mounted on first visit, then kept: rows being edited survive a look at another tab.
   const [opened, setOpened] = useState<ReadonlySet<TabName>>(() => new Set(['check']));
   const { session, state, checker } = useCheckSession(port, locale);
+  useEffect(() => onProfileChoice?.(state.profileChoice), [state.profileChoice, onProfileChoice]);
   return (
     // Layout classes go on an inner element: Fluent copies the provider's className onto portal
     // mount nodes, and a full-height provider class would cover the page whenever a dropdown opens.

@@ -2,12 +2,14 @@ import {
   Body1,
   Button,
   Caption1,
+  Field,
   makeStyles,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
+  Select,
   Subtitle2,
   Switch,
   ToggleButton,
@@ -15,7 +17,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowUndo20Regular, Dismiss20Regular, DocumentTable20Regular, Eraser20Regular, Wrench20Regular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
-import { SEVERITIES, type Finding, type Fix, type Locale, type Severity } from '../core';
+import { BUILTIN_PROFILES, CATALOGS, SEVERITIES, type Finding, type Fix, type Locale, type Severity } from '../core';
 import type { HostCapabilities } from '../workbook/port';
 import type { CheckSession, CheckState } from './check-session';
 import { FixDialog, IgnoreDialog } from './FindingDialogs';
@@ -27,6 +29,7 @@ import { TablesRead } from './TablesRead';
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0, overflowWrap: 'anywhere' },
   toolbar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  profile: { maxWidth: '320px' },
   progress: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   filters: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   notice: { whiteSpace: 'pre-line' },
@@ -142,6 +145,17 @@ export function CheckPanel({ session, state, strings, locale, capabilities }: Ch
         </MessageBar>
       ))}
 
+      <Field label={strings.profileLabel} orientation="horizontal" className={styles.profile}>
+        <Select value={state.profileChoice} disabled={busy} onChange={(_, data) => void session.chooseProfile(data.value)}>
+          <option value="auto">{strings.profileAuto}</option>
+          {Object.values(BUILTIN_PROFILES).map((p) => (
+            <option key={p.name} value={p.name}>
+              {p.title}
+            </option>
+          ))}
+        </Select>
+      </Field>
+
       {findings === null ? (
         <Body1>{strings.notCheckedYet}</Body1>
       ) : (
@@ -150,6 +164,7 @@ export function CheckPanel({ session, state, strings, locale, capabilities }: Ch
             <MessageBarTitle>{counts.error === 0 ? strings.readyToSubmit : strings.fixBeforeSubmit}</MessageBarTitle>
             {strings.summaryCounts(counts.error, counts.warning, counts.info)}
             {ignoredShown > 0 && ` ${strings.ignoredCount(ignoredShown)}`}
+            {state.profile && <div>{CATALOGS[locale].profileUsed(state.profile.profile.title, state.profile.reason)}</div>}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -1,4 +1,19 @@
-import { CATALOGS, readSheetTables, summariseTable, type CellLocation, type CheckReport, type Checker, type Finding, type Fix, type Locale, type TableSummary, type WorkbookGrid } from '../core';
+import {
+  builtInProfile,
+  CATALOGS,
+  createChecker,
+  readSheetTables,
+  summariseTable,
+  type CellLocation,
+  type CheckReport,
+  type Checker,
+  type Finding,
+  type Fix,
+  type Locale,
+  type ProfileUse,
+  type TableSummary,
+  type WorkbookGrid,
+} from '../core';
 import type { TargetLayout } from '../core/writers/convert';
 import {
   IGNORED_LIMITS,
@@ -43,6 +58,10 @@ export interface CheckState {
   readonly findings: readonly Finding[] | null;
   /** How each table of the last check was read (layout, projects), in workbook order. */
   readonly tables: readonly TableSummary[];
+  /** The rules of the last check, and why they applied; null before the first check. */
+  readonly profile: ProfileUse | null;
+  /** What the user chose: "auto" (as the tables call for) or a built-in profile's name. */
+  readonly profileChoice: string;
   readonly sheetOrder: readonly string[];
   readonly ignored: readonly IgnoredFinding[];
   /** The cell the user selected in the workbook. */
@@ -62,6 +81,8 @@ export interface CheckSession {
   start(): void;
   dispose(): void;
   check(): Promise<void>;
+  /** Checks by another profile from now on ("auto" or a built-in name); checks again when there are results. */
+  chooseProfile(choice: string): Promise<void>;
   cancel(): void;
   selectFinding(finding: Finding): Promise<void>;
   clearMarks(): Promise<void>;
@@ -80,6 +101,8 @@ const INITIAL_STATE: CheckState = {
   running: null,
   findings: null,
   tables: [],
+  profile: null,
+  profileChoice: 'auto',
   sheetOrder: [],
   ignored: [],
   selected: null,
@@ -99,7 +122,8 @@ function isCancelled(error: unknown): boolean {
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export function createCheckSession(port: WorkbookPort, checker: Checker, locale: Locale): CheckSession {
+export function createCheckSession(port: WorkbookPort, givenChecker: Checker, locale: Locale): CheckSession {
+  let checker = givenChecker;
   const strings = uiStrings(locale);
   let state = INITIAL_STATE;
   const listeners = new Set<() => void>();
@@ -185,7 +209,7 @@ export function createCheckSession(port: WorkbookPort, checker: Checker, locale:
         const seen = tablesBySheet.get(table.sheet);
         tablesBySheet.set(table.sheet, { first: seen?.first ?? table.index, count: (seen?.count ?? 0) + 1 });
       }
-      update({ findings: report.findings, tables: report.tables.map(summariseTable), sheetOrder: workbook.sheets.map((s) => s.name) });
+      update({ findings: report.findings, tables: report.tables.map(summariseTable), profile: report.profile, sheetOrder: workbook.sheets.map((s) => s.name) });
       enterStage('mark');
       await mark();
     } catch (error) {
@@ -299,6 +323,14 @@ export function createCheckSession(port: WorkbookPort, checker: Checker, locale:
     },
 
     check: () => runCheck(true),
+
+    async chooseProfile(choice) {
+      const profile = choice === 'auto' ? undefined : builtInProfile(choice);
+      if (choice !== 'auto' && !profile) return;
+      checker = createChecker(profile ? { profile } : {});
+      update({ profileChoice: choice });
+      if (state.findings !== null) await runCheck(false);
+    },
 
     cancel() {
       running?.abort();

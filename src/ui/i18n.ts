@@ -36,6 +36,8 @@ export interface UiStrings {
   readonly reportWritten: (sheet: string) => string;
   readonly convertTo: string;
   readonly convertTitle: (where: string) => string;
+  readonly profileLabel: string;
+  readonly profileAuto: string;
   readonly convertExplain: (layout: string) => string;
   readonly convertToLayout: (layout: string) => string;
   readonly convertedSuffix: string;
@@ -122,6 +124,8 @@ const zhCN: UiStrings = {
   reportWritten: (sheet) => `已生成“${sheet}”工作表。`,
   convertTo: '转换格式',
   convertTitle: (where) => `转换 ${where} 的表格`,
+  profileLabel: '规则配置',
+  profileAuto: '自动（按表格选择）',
   convertExplain: (layout) => `这张表现在是“${layout}”。转换后的表格写在一个新工作表中，内容一项不少；原表不会改动。`,
   convertToLayout: (layout) => `写成：${layout}`,
   convertedSuffix: '转换',
@@ -219,6 +223,8 @@ const enUS: UiStrings = {
   reportWritten: (sheet) => `Sheet "${sheet}" created.`,
   convertTo: 'Convert layout',
   convertTitle: (where) => `Convert the table at ${where}`,
+  profileLabel: 'Rules',
+  profileAuto: 'Automatic (as the tables call for)',
   convertExplain: (layout) => `This table is laid out as ${layout}. The converted table goes onto a new sheet with nothing left out; this table is not changed.`,
   convertToLayout: (layout) => `Write as: ${layout}`,
   convertedSuffix: 'converted',

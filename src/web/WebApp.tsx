@@ -16,7 +16,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular, DocumentTableRegular, FolderOpenRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { CATALOGS, createChecker, toA1, type CellValue, type Locale, type WorkbookGrid } from '../core';
+import { builtInProfile, CATALOGS, createChecker, toA1, type CellValue, type Locale, type WorkbookGrid } from '../core';
 import { TaskPaneApp } from '../ui/App';
 import { activeFindings, reportRows } from '../ui/finding-view';
 import { createMemoryWorkbook, type MemoryWorkbook } from '../workbook/memory-workbook';
@@ -121,6 +121,11 @@ export function WebApp({ locale, storage }: WebAppProps) {
   const [version, setVersion] = useState(0);
   const bump = useCallback(() => setVersion((v) => v + 1), []);
   const fileInput = useRef<HTMLInputElement>(null);
+  // The pane's choice of rules: the marked download's 校验结果 sheet is checked by the same.
+  const profileChoice = useRef('auto');
+  const rememberProfileChoice = useCallback((choice: string) => {
+    profileChoice.current = choice;
+  }, []);
 
   const open = useCallback(
     (name: string, grid: WorkbookGrid, source: Uint8Array | null = null, ignored?: string): OpenDocument => {
@@ -198,7 +203,8 @@ export function WebApp({ locale, storage }: WebAppProps) {
       const original = doc.source ? { base: doc.source, rewrites: doc.workbook.rewrites() } : {};
       let bytes: Uint8Array;
       if (withMarks) {
-        const findings = activeFindings(createChecker().checkWorkbook(current).findings, await doc.port.loadIgnored());
+        const profile = builtInProfile(profileChoice.current);
+        const findings = activeFindings(createChecker(profile ? { profile } : {}).checkWorkbook(current).findings, await doc.port.loadIgnored());
         const sheetOrder = current.sheets.map((s) => s.name);
         bytes = await writeXlsxGrid(current, {
           ...original,
@@ -284,7 +290,7 @@ export function WebApp({ locale, storage }: WebAppProps) {
           {selection && <Text size={200}>{strings.selectedCell(`${selection.sheet}!${toA1(selection.row, selection.col)}`)}</Text>}
         </section>
         <aside className={styles.pane}>
-          <TaskPaneApp key={doc.id} port={doc.port} locale={locale} templateStorage={storage} />
+          <TaskPaneApp key={doc.id} port={doc.port} locale={locale} templateStorage={storage} onProfileChoice={rememberProfileChoice} />
         </aside>
       </div>
       </div>

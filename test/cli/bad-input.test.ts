@@ -63,7 +63,7 @@ const READABLE: readonly (readonly [string, 0 | 1, number, number])[] = [
   ['empty-workbook.xlsx', 1, 0, 1],
   ['no-table.xlsx', 1, 0, 1],
   ['header-only.xlsx', 0, 0, 0],
-  ['merged-cells.xlsx', 1, 3, 5],
+  ['merged-cells.xlsx', 1, 3, 4],
   ['hidden-rows-columns.xlsx', 1, 2, 1],
   ['formula-errors.xlsx', 1, 5, 7],
   ['amount-forms.xlsx', 1, 8, 5],
@@ -107,9 +107,10 @@ describe('jixiao check on readable bad input', () => {
     for (const output of [json.stdout, text.stdout]) expect(output).not.toMatch(NO_STACK_TRACE);
   });
 
-  it.each(['unicode.xlsx', 'unicode.csv'])('%s → exit 1; JSON escapes the control characters of names', async (name) => {
+  // Only warnings (invisible characters are a format deviation, fixed in one click): exit 0.
+  it.each(['unicode.xlsx', 'unicode.csv'])('%s → exit 0; JSON escapes the control characters of names', async (name) => {
     const { code, stdout, stderr } = await run('check', file(name), '--format', 'json');
-    expect([code, stderr]).toEqual([1, '']);
+    expect([code, stderr]).toEqual([0, '']);
     // eslint-disable-next-line no-control-regex -- raw control characters are what must not appear
     expect(stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
     const json = JSON.parse(stdout) as JsonOutput;

@@ -75,7 +75,7 @@ describe('--output', () => {
     chmodSync(inDir('old.txt'), 0o640);
     const forced = await run('check', input, '--output', inDir('old.txt'), '--force');
     expect(forced.code).toBe(1);
-    expect(readFileSync(inDir('old.txt'), 'utf8')).toMatch(/^.*seed\.csv\n {2}表格 seed!A3：.*\n {2}工作表 seed\n/);
+    expect(readFileSync(inDir('old.txt'), 'utf8')).toMatch(/^.*seed\.csv\n {2}表格 seed!A3：.*\n {2}规则：广州市.*\n {2}工作表 seed\n/);
     expect(statSync(inDir('old.txt')).mode & 0o777).toBe(0o640);
     folderHolds('seed.csv', 'old.txt');
   });

@@ -29,6 +29,7 @@ async function run(...argv: string[]): Promise<Run> {
 
 interface JsonOutput {
   summary: { files: number; projects: number; errors: number; warnings: number; infos: number };
+  profiles: { file: string; name: string; title: string; reason: string }[];
   tables: { file: string; sheet: string; cell: string; layout: string; title: string | null; projects: number }[];
   findings: { file: string; sheet: string; cell: string; severity: string; rule: string; message: string; project?: string; fix?: string | number | boolean | null }[];
   unreadable: { file: string; reason: string }[];
@@ -105,7 +106,8 @@ describe('jixiao check on the seed table', () => {
   it('writes exactly one JSON document with the documented shape', async () => {
     const { stdout, json } = await runJson('check', fixture('seed.xlsx'));
     expect(() => JSON.parse(stdout)).not.toThrow();
-    expect(Object.keys(json)).toEqual(['summary', 'tables', 'findings', 'unreadable']);
+    expect(Object.keys(json)).toEqual(['summary', 'profiles', 'tables', 'findings', 'unreadable']);
+    expect(json.profiles).toEqual([{ file: fixture('seed.xlsx'), name: 'guangzhou', title: '广州市', reason: 'coded-string' }]);
     expect(json.tables).toEqual([{ file: fixture('seed.xlsx'), sheet: '项目支出绩效目标表', cell: 'A3', layout: 'one-cell', title: '项目支出绩效目标表（含转移支付项目）', projects: 9 }]);
     expect(Object.keys(json.summary)).toEqual(['files', 'projects', 'errors', 'warnings', 'infos']);
     expect(json.summary.warnings).toBe(json.findings.filter((f) => f.severity === 'warning').length);
@@ -128,7 +130,8 @@ describe('jixiao check on the seed table', () => {
     const lines = stdout.split('\n');
     expect(lines[0]).toBe(fixture('seed.xlsx'));
     expect(lines[1]).toBe('  表格 项目支出绩效目标表!A3：每个项目一行（绩效指标写在一个单元格），9 个项目');
-    expect(lines[2]).toBe('  工作表 项目支出绩效目标表');
+    expect(lines[2]).toBe('  规则：广州市（按表格自动识别：绩效指标为广州编码格式）');
+    expect(lines[3]).toBe('  工作表 项目支出绩效目标表');
     const projectLine = lines.indexOf(`    项目 ${BRAND_PROJECT}`);
     expect(projectLine).toBeGreaterThan(1);
     expect(lines.slice(projectLine + 1)).toContainEqual(expect.stringMatching(/^ {6}错误 {2}G12 {2}缺少效益指标/));
@@ -270,17 +273,28 @@ describe('jixiao check --profile', () => {
     }
   });
 
-  it('accepts a profile JSON file', async () => {
-    const file = path.join(dir, 'default.json');
-    writeFileSync(file, JSON.stringify(BUILTIN_PROFILES['default']));
+  it('accepts a profile JSON file, which then applies as chosen', async () => {
+    const file = path.join(dir, 'guangzhou.json');
+    writeFileSync(file, JSON.stringify(BUILTIN_PROFILES['guangzhou']));
     const fromFile = await runJson('check', fixture('seed.csv'), `--profile=${file}`);
     const builtIn = await runJson('check', fixture('seed.csv'));
     expect(fromFile.stderr).toBe('');
-    expect(fromFile.json).toEqual(builtIn.json);
+    expect(fromFile.json.findings).toEqual(builtIn.json.findings);
+    expect(fromFile.json.profiles.map((p) => [p.name, p.reason])).toEqual([['guangzhou', 'chosen']]);
+    expect(builtIn.json.profiles.map((p) => [p.name, p.reason])).toEqual([['guangzhou', 'coded-string']]);
+  });
+
+  it('takes auto and default (the national profile), and names each profile in --help', async () => {
+    const auto = await runJson('check', fixture('seed.csv'), '--profile', 'auto');
+    expect(auto.json.profiles.map((p) => [p.name, p.reason])).toEqual([['guangzhou', 'coded-string']]);
+    const national = await runJson('check', fixture('seed.csv'), '--profile', 'default');
+    expect(national.json.profiles.map((p) => [p.name, p.reason])).toEqual([['national', 'chosen']]);
+    const help = (await run('--help')).stdout;
+    for (const profile of Object.values(BUILTIN_PROFILES)) expect(help).toContain(`${profile.name.padEnd(12)}${profile.title}：`);
   });
 
   it.each([
-    ['an unknown name', () => 'no-such-profile', /^找不到规则配置 no-such-profile：既不是内置配置（.*default.*），也不是可读取的文件。 \/ Profile no-such-profile not found/],
+    ['an unknown name', () => 'no-such-profile', /^找不到规则配置 no-such-profile：既不是内置配置（national, guangzhou, caiyu-2021），也不是可读取的文件。 \/ Profile no-such-profile not found/],
     ['a file that is not JSON', () => write('broken.json', '{ "name": '), /^规则配置 .*broken\.json 不是有效的 JSON：.* \/ Profile .*broken\.json is not valid JSON: /],
     ['JSON that is not a profile', () => write('wrong.json', '[1, 2, 3]'), /^规则配置 .*wrong\.json 有误： \/ Profile .*wrong\.json is invalid:\n {2}- \S/],
   ])('rejects %s with exit 2 before reading any table', async (_label, profileArg, message) => {

@@ -188,7 +188,7 @@ describe('completeness', () => {
   test('format deviations: one finding with the canonical string as fix', () => {
     const messy = GOOD.replace(/；/g, ';').replace(/:/g, '：');
     const [hit] = only(check(workbook([project('甲', undefined, GOAL, messy)])), 'indicators.format');
-    expect(hit).toMatchObject({ severity: 'error', params: { deviations: 'semicolon-halfwidth,colon-fullwidth', fixable: 1 }, fix: { expected: messy, value: GOOD } });
+    expect(hit).toMatchObject({ severity: 'warning', params: { deviations: 'semicolon-halfwidth,colon-fullwidth', fixable: 1 }, fix: { expected: messy, value: GOOD } });
     expect(messageOf(hit)).toBe('绩效指标格式不规范：分隔符应为全角分号“；”；“指标值”后应为半角冒号“:”。可一键改为规范格式。');
   });
 
@@ -233,7 +233,7 @@ describe('each indicator', () => {
   test('value missing', () => expect(only(one('5、1-产出指标；11-数量指标；培训天数；年度指标值:3天。'), 'indicator.value-missing')[0]?.params).toMatchObject({ slot: 'period' }));
   test('extra field', () => expect(only(one('5、1-产出指标；11-数量指标；培训天数；另附；实施周期指标值:3天；年度指标值:3天。'), 'indicator.extra-field')[0]?.params).toMatchObject({ fields: '另附' }));
   test('duplicate', () => expect(only(one('5、1-产出指标；11-数量指标；培训人次；实施周期指标值:≥200人次；年度指标值:≥200人次。'), 'indicator.duplicate')[0]?.params).toMatchObject({ seq: 5, first: 1 }));
-  test.each(['***', '★', 'xx', '××', '＿'])('placeholder %s', (mark) => {
+  test.each(['***', '★', 'xx', '××', '＿', '……'])('placeholder %s', (mark) => {
     expect(only(one(`5、1-产出指标；11-数量指标；培训天数；实施周期指标值:${mark}天；年度指标值:3天。`), 'content.placeholder')[0]).toMatchObject({ severity: 'error', params: { field: 'period', seq: 5, text: mark } });
     expect(only(one(`5、1-产出指标；11-数量指标；培训天数；实施周期指标值:${mark}；年度指标值:${mark}。`), 'value.qualitative')).toEqual([]);
   });
@@ -241,7 +241,16 @@ describe('each indicator', () => {
   test('unit missing', () => expect(only(one('5、1-产出指标；11-数量指标；培训天数；实施周期指标值:3；年度指标值:3。'), 'value.unit-missing')[0]?.params).toMatchObject({ value: '3' }));
   test('satisfaction not a percentage or score', () => expect(only(one('5、3-满意度指标；31-服务对象满意度；学员满意度；实施周期指标值:满意；年度指标值:满意。'), 'value.satisfaction-unit')).toHaveLength(1));
   test('satisfaction as a score is fine', () => expect(only(one('5、3-满意度指标；31-服务对象满意度；学员满意度；实施周期指标值:≥85分；年度指标值:≥85分。'), 'value.satisfaction-unit')).toEqual([]));
-  test('qualitative', () => expect(only(one('5、2-效益指标；22-社会效益；服务质量；实施周期指标值:有效提升；年度指标值:有效提升。'), 'value.qualitative')[0]?.severity).toBe('info'));
+  test('qualitative', () => expect(only(one('5、2-效益指标；22-社会效益；服务质量；实施周期指标值:优良；年度指标值:优良。'), 'value.qualitative')[0]?.severity).toBe('info'));
+  test('a value that only states a trend is vague: a warning, not also the qualitative info', () => {
+    const found = one('5、2-效益指标；22-社会效益；服务质量；实施周期指标值:有效提升；年度指标值:有效提升。');
+    expect(only(found, 'value.vague').map((f) => [f.severity, paramOf(f, 'value')])).toEqual([['warning', '有效提升']]);
+    expect(only(found, 'value.qualitative')).toEqual([]);
+  });
+  test('a cost indicator not stated in money', () => {
+    expect(only(one('5、1-产出指标；14-成本指标；设备采购成本；实施周期指标值:100%；年度指标值:100%。'), 'value.cost-not-money').map((f) => paramOf(f, 'value'))).toEqual(['100%']);
+    expect(only(one('5、1-产出指标；14-成本指标；设备采购成本；实施周期指标值:≤50万元；年度指标值:≤120元/台。'), 'value.cost-not-money')).toEqual([]);
+  });
   test('one-year project: annual should equal period', () => expect(only(one('5、1-产出指标；11-数量指标；培训天数；实施周期指标值:3天；年度指标值:2天。'), 'value.annual-differs')).toHaveLength(1));
 
   test('multi-year project: annual may differ, but not exceed the period count', () => {

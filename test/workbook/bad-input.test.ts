@@ -93,7 +93,7 @@ describe('layout', () => {
       ['category.satisfaction-missing', 'G6', 'warning'],
       ['name.missing', 'A7', 'error'],
       ['goal.missing', 'F7', 'error'],
-      ['indicators.format', 'G7', 'error'],
+      ['indicators.format', 'G7', 'warning'],
       ['category.output-missing', 'G7', 'error'],
       ['category.cost-missing', 'G7', 'info'],
     ]);

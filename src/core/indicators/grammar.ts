@@ -104,11 +104,12 @@ function cellSlots(indicators: readonly Indicator[]): ValueSlots {
 }
 
 const DASH = '[-－—–]';
-const LEVEL_LOOKAHEAD = `(?=\\d{1,2}\\s*${DASH}|产出|效益|满意度|成本|数量|质量|时效|经济|社会|生态|可持续|服务对象)`;
+// A level code is followed by its name, never by a digit: 07-2024 in “2023.07-2024.01” is a date.
+const LEVEL_LOOKAHEAD = `(?=\\d{1,2}\\s*${DASH}\\s*\\D|产出|效益|满意度|成本|数量|质量|时效|经济|社会|生态|可持续|服务对象)`;
 // An item number: 1、 1. 1． 1） 1) （1） (1). It starts an item when a level follows, or when it
 // directly follows a closing 。 (so an item that lacks its levels is still an item of its own).
 // Up to 4 digits: a cell of at most 32,767 characters holds fewer than 10,000 items.
-const ITEM_NUMBER = new RegExp(`(?:(\\d{1,4})\\s*(、|[.．](?=\\s*\\d{1,2}\\s*${DASH}|\\s*\\D)|[)）])|[（(]\\s*(\\d{1,3})\\s*[）)])\\s*`, 'g');
+const ITEM_NUMBER = new RegExp(`(?:(\\d{1,4})\\s*(、|[.．](?=\\s*\\d{1,2}\\s*${DASH}\\s*\\D|\\s*\\D)|[)）])|[（(]\\s*(\\d{1,3})\\s*[）)])\\s*`, 'g');
 const LEVEL_NEXT = new RegExp(`^${LEVEL_LOOKAHEAD}`);
 const FIELD_SEPARATOR = /[；;]/;
 const LEVEL_FIELD = new RegExp(`^(?:(\\d{1,2})\\s*${DASH}\\s*)?(.*)$`);

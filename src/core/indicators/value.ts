@@ -49,6 +49,15 @@ const PLAIN_QUANTITY = /^([≥≤＞＜＝]?)(\d+(?:\.\d+)?)([^\d\s.０-９％�
 const PLAIN_QUALITATIVE = /^[^\d\s０-９％．<>=＞＜＝≧≦⩾⩽≥≤]+$/;
 const SUFFIX_WORD_END = /(?:以上|以下|以内)$/;
 
+// A date or a span of dates (2023.07-2024.01, 2023年12月底前): a precise target, neither a quantity nor 定性.
+const DATE_PART = '(?:19|20)\\d{2}\\s*(?:年|[.．/-]\\s*\\d{1,2}\\s*月?)(?:\\s*\\d{1,2}\\s*月)?(?:\\s*[.．/-]?\\s*\\d{1,2}\\s*日?)?(?:底|末|初|上旬|中旬|下旬)?(?:前|之前|以前)?';
+const DATE_VALUE = new RegExp(`^${DATE_PART}(?:\\s*[-－—–~～至到]\\s*${DATE_PART})?$`);
+// A span of numbers with a unit on either end (90%-95%, 3-5个): its lower bound is its number.
+const NUMBER_RANGE = /^(\d+(?:\.\d+)?)([^\d\s.\-－—–~～至到]*)\s*[-－—–~～至到]\s*(\d+(?:\.\d+)?)([^\d\s.]*)$/;
+// Units written out that mean a symbol the rules know.
+const UNIT_ALIASES: ReadonlyMap<string, string> = new Map([['百分比', '%'], ['百分之', '%'], ['千分比', '‰']]);
+const unitOf = (written: string): string => UNIT_ALIASES.get(written) ?? written;
+
 // Values repeat across a table (100%, ≥90%, 优秀): identical texts share one immutable result.
 const INTERNED = new Map<string, IndicatorValue>();
 const INTERN_LIMIT = 4096;
@@ -68,7 +77,13 @@ function readIndicatorValue(written: string): IndicatorValue {
   const plain = PLAIN_QUANTITY.exec(raw);
   if (plain && !SUFFIX_WORD_END.test(raw)) {
     const comparator = (plain[1] || null) as Comparator | null;
-    return { raw, text: raw, comparator, number: plain[2] ?? '', unit: plain[3] ?? '', qualitative: false, comparatorNormalised: false };
+    return { raw, text: raw, comparator, number: plain[2] ?? '', unit: unitOf(plain[3] ?? ''), qualitative: false, comparatorNormalised: false };
+  }
+  if (DATE_VALUE.test(raw)) return { raw, text: raw, comparator: null, number: null, unit: '', qualitative: false, comparatorNormalised: false };
+  const range = NUMBER_RANGE.exec(toHalfWidthDigits(raw).replace(WHITESPACE, ''));
+  if (range) {
+    const text = toHalfWidthDigits(raw).replace(WHITESPACE, '');
+    return { raw, text, comparator: null, number: range[1] ?? '', unit: unitOf(range[4] || range[2] || ''), qualitative: false, comparatorNormalised: false };
   }
   if (PLAIN_QUALITATIVE.test(raw)) {
     return { raw, text: raw, comparator: null, number: null, unit: '', qualitative: true, comparatorNormalised: false };
@@ -103,6 +118,8 @@ function readIndicatorValue(written: string): IndicatorValue {
       }
     }
   }
+  // ±3%以内: a tolerance around a target; its bound is the number.
+  if (rest.startsWith('±')) rest = rest.slice(1);
   const numberMatch = NUMBER_AT_START.exec(rest);
   if (!numberMatch) {
     return { raw, text, comparator: null, number: null, unit: '', qualitative: true, comparatorNormalised };
@@ -118,10 +135,18 @@ function readIndicatorValue(written: string): IndicatorValue {
       }
     }
   }
-  return { raw, text, comparator, number, unit, qualitative: false, comparatorNormalised };
+  return { raw, text, comparator, number, unit: unitOf(unit), qualitative: false, comparatorNormalised };
 }
 
 /** The canonical text of a value built from parts (the builder's path). */
 export function composeIndicatorValue(comparator: Comparator | null, number: string, unit: string): string {
   return `${comparator ?? ''}${number}${unit}`;
+}
+
+// Words that describe a trend, not a target: “有效提升”, “明显改善”, “长远”.
+const VAGUE = /提升|提高|增加|增强|改善|有效|明显|显著|长远|逐步|进一步|持续|加强|促进|推动|有所|较大|较好/;
+
+/** A qualitative value that states only a trend (no grade, no standard), where 定性 should be 分级分档. */
+export function isVague(v: IndicatorValue): boolean {
+  return v.qualitative && VAGUE.test(v.text);
 }

@@ -1,6 +1,7 @@
 import type { FormatDeviation } from '../indicators/grammar';
 import type { Severity } from '../findings';
 import type { ColumnLabel, PlaceholderField, RuleId, RuleParams, TotalsScope, ValueSlot } from '../rules/rule-ids';
+import type { ProfileReason } from '../profile-detect';
 import type { LayoutKind } from '../table-model';
 
 export type Locale = 'zh-CN' | 'en-US';
@@ -17,6 +18,8 @@ export interface MessageCatalog {
   readonly field: { readonly [F in PlaceholderField]: string };
   /** What each layout is called where the pane, the page and the CLI say how a table was read. */
   readonly layout: { readonly [L in LayoutKind]: string };
+  /** The profile a check ran under, as the summary names it: “规则：广州市（按表格识别…）”. */
+  readonly profileUsed: (title: string, reason: ProfileReason) => string;
   readonly listSeparator: string;
 }
 

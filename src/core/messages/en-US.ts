@@ -62,6 +62,14 @@ export const enUS: MessageCatalog = {
     'value.qualitative': (p) => `${seqName(p)} is qualitative ("${p.value}"); make sure it has a clear standard.`,
     'value.annual-differs': (p) => `${seqName(p)}: in a one-year project the annual value "${p.annual}" should equal the period value "${p.period}".`,
     'value.annual-exceeds-period': (p) => `${seqName(p)}: the annual value "${p.annual}" exceeds the period value "${p.period}".`,
+    'value.vague': (p) => `${seqName(p)}: the value "${p.value}" states a direction, not a standard. Write a number (such as ≥95%) or graded qualitative standards.`,
+    'value.cost-not-money': (p) => `${seqName(p)} is a cost indicator: its value "${p.value}" should be an amount of money (such as ≤50万元 or ≤120元/人).`,
+    'value.direction': (p) => `${seqName(p)} is "${p.direction}" but its value "${p.value}" points the other way: positive indicators take ≥ ＞ ＝, negative ones ≤ ＜. Correct one of them.`,
+    'weights.sum': (p) => `The weights of this project's ${p.count} indicators add up to ${p.total}; they should add up to 100 (or 90 beside the 10 for 预算执行率 in a self-assessment).`,
+    'goal.restates-name': (p) => `The goal "${p.goal}" only repeats the project's name. State what the project delivers this year and what it achieves.`,
+    'goal.same-as-period': (p) => `The annual goal "${p.goal}" is the same as the goal for the whole period. A multi-year project's annual goal should state this year's part.`,
+    'value.name-unit': (p) => `${seqName(p)}: the name says "${p.unit}" but the value "${p.value}" has another unit. Make them agree (a name seldom needs the target in it).`,
+    'indicator.satisfaction-misplaced': (p) => `${seqName(p)} is a satisfaction indicator filed under "${p.level2}". Put it under 满意度指标 / 服务对象满意度指标.`,
   },
   titles: {
     'table.not-found': 'No table found',
@@ -106,6 +114,14 @@ export const enUS: MessageCatalog = {
     'value.qualitative': 'Qualitative indicator',
     'value.annual-differs': 'Annual value differs from period value',
     'value.annual-exceeds-period': 'Annual value exceeds period value',
+    'value.vague': 'Value states only a direction',
+    'value.cost-not-money': 'Cost indicator not in money',
+    'value.direction': 'Direction contradicts the comparator',
+    'weights.sum': 'Weights do not add up to 100',
+    'goal.restates-name': 'Goal only repeats the project name',
+    'goal.same-as-period': 'Annual goal same as the period goal',
+    'value.name-unit': 'Name and value disagree on the unit',
+    'indicator.satisfaction-misplaced': 'Satisfaction filed under effect',
   },
   severity: { error: 'Error', warning: 'Warning', info: 'Info' },
   column: {
@@ -171,5 +187,7 @@ export const enUS: MessageCatalog = {
     form: 'a form per project',
     department: 'the department-wide table',
   },
+  profileUsed: (title, reason) =>
+    `Rules: ${title} (${reason === 'chosen' ? 'chosen' : reason === 'coded-string' ? 'recognised from the tables: Guangzhou\'s coded indicator string' : 'automatic: national requirements'})`,
   listSeparator: '; ',
 };

@@ -62,6 +62,14 @@ export const zhCN: MessageCatalog = {
     'value.qualitative': (p) => `${seqName(p)}为定性指标（“${p.value}”），请确认有明确的评判标准。`,
     'value.annual-differs': (p) => `${seqName(p)}：一年期项目的年度指标值“${p.annual}”应与实施周期指标值“${p.period}”一致。`,
     'value.annual-exceeds-period': (p) => `${seqName(p)}：年度指标值“${p.annual}”超过了实施周期指标值“${p.period}”。`,
+    'value.vague': (p) => `${seqName(p)}的指标值“${p.value}”只说明方向，没有可考核的标准。请写成具体数值（如 ≥95%），或分级分档的定性标准（如 优/良/中/差 的判断依据）。`,
+    'value.cost-not-money': (p) => `${seqName(p)}是成本指标，指标值“${p.value}”应为金额（如 ≤50万元 或 ≤120元/人）。`,
+    'value.direction': (p) => `${seqName(p)}为“${p.direction}”，但指标值“${p.value}”的比较符方向相反：正向指标用 ≥ ＞ ＝，反向指标用 ≤ ＜。请改正其中之一。`,
+    'weights.sum': (p) => `这个项目 ${p.count} 项指标的权重合计为 ${p.total}，应为 100（或单位自评时 90，另 10 分为预算执行率）。`,
+    'goal.restates-name': (p) => `绩效目标“${p.goal}”只重复了项目名称。请写明项目年度要完成的产出和达到的效果（数量、质量、时效）。`,
+    'goal.same-as-period': (p) => `年度目标“${p.goal}”与实施期目标完全相同。多年项目的年度目标应写明本年度要完成的部分。`,
+    'value.name-unit': (p) => `${seqName(p)}的名称写着“${p.unit}”，指标值“${p.value}”的单位却不同。请核对名称和指标值，二者应一致（名称中一般不写目标值）。`,
+    'indicator.satisfaction-misplaced': (p) => `${seqName(p)}是满意度，却放在二级指标“${p.level2}”下。满意度应放在“满意度指标 / 服务对象满意度指标”下。`,
   },
   titles: {
     'table.not-found': '未找到绩效目标表',
@@ -106,6 +114,14 @@ export const zhCN: MessageCatalog = {
     'value.qualitative': '定性指标',
     'value.annual-differs': '年度值与实施周期值不一致',
     'value.annual-exceeds-period': '年度值超过实施周期值',
+    'value.vague': '指标值只说明方向',
+    'value.cost-not-money': '成本指标不是金额',
+    'value.direction': '指标方向与比较符相反',
+    'weights.sum': '权重合计不为 100',
+    'goal.restates-name': '绩效目标只重复项目名称',
+    'goal.same-as-period': '年度目标与实施期目标相同',
+    'value.name-unit': '指标名称与指标值的单位不一致',
+    'indicator.satisfaction-misplaced': '满意度放在效益指标下',
   },
   severity: { error: '错误', warning: '警告', info: '提示' },
   column: {
@@ -171,5 +187,7 @@ export const zhCN: MessageCatalog = {
     form: '每个项目一张申报表',
     department: '部门整体支出绩效目标表',
   },
+  profileUsed: (title, reason) =>
+    `规则：${title}（${reason === 'chosen' ? '已选择' : reason === 'coded-string' ? '按表格自动识别：绩效指标为广州编码格式' : '自动选择：全国通用要求'}）`,
   listSeparator: '；',
 };

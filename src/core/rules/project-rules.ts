@@ -1,12 +1,13 @@
 import { decimalFromText } from '../amounts';
-import type { IndicatorValue } from '../indicators/value';
+import { isVague, type IndicatorValue } from '../indicators/value';
 import { fieldLocation, type IndicatorField, type IndicatorRecord } from '../table-model';
 import { categoryBit, type IndicatorCategory } from '../taxonomy';
 import { clipForMessage } from '../text';
 import { NO_HITS, type ProjectRule, type ProjectSubject, type RuleHit } from './rule';
 import type { RuleId, RuleParams } from './rule-ids';
+import { SOURCES } from './sources';
 
-const PLACEHOLDER = /[*＊]+|[★☆]+|＿+|_{2,}|[xX×ｘＸ]{2,}|某某/;
+const PLACEHOLDER = /[*＊]+|[★☆]+|＿+|_{2,}|[xX×ｘＸ]{2,}|某某|…+|\.{3,}/;
 const RATE_UNITS = new Set(['%', '‰', '分']);
 
 type Indicator = IndicatorRecord;
@@ -15,7 +16,7 @@ type Indicator = IndicatorRecord;
  * Runs `check` for each indicator and collects the hits, each at the cell of the field `check` names
  * (in the one-cell layout every field is the 绩效指标 cell).
  */
-function perIndicator<R extends RuleId>(
+export function perIndicator<R extends RuleId>(
   rule: R,
   s: ProjectSubject,
   field: IndicatorField | ((ind: Indicator, params: RuleParams[R]) => IndicatorField),
@@ -58,7 +59,7 @@ function atIndicators<R extends RuleId>(rule: R, s: ProjectSubject, params: Rule
 }
 
 /** Which value cell a finding about a value points at: the annual one when that value is named, else the period one. */
-const valueField = (ind: Indicator, params: { readonly value: string }): IndicatorField =>
+export const valueField = (ind: Indicator, params: { readonly value: string }): IndicatorField =>
   ind.annual && ind.annual.text !== '' && params.value.endsWith(ind.annual.text) ? 'annual' : 'period';
 
 /** For the rules that look for a missing or wrong part: a project whose indicators are all complete has none. */
@@ -69,11 +70,12 @@ function whenIncomplete<R extends RuleId>(check: ProjectRule<R>['check']): Proje
 // Value tests at module level: no closure per indicator.
 const isNumberWithoutUnit = (v: IndicatorValue): boolean => v.number !== null && v.unit === '';
 const isNotSatisfactionRate = (v: IndicatorValue): boolean => v.number === null || !(v.unit === '%' || v.unit === '分');
-const isQualitative = (v: IndicatorValue): boolean => v.qualitative && !PLACEHOLDER.test(v.text);
+// Vague values are value.vague's (a warning), not also this info.
+const isQualitative = (v: IndicatorValue): boolean => v.qualitative && !PLACEHOLDER.test(v.text) && !isVague(v);
 
-const ref = (ind: Indicator, seq: number) => ({ seq, name: ind.name || '（未命名）' });
+export const ref = (ind: Indicator, seq: number) => ({ seq, name: ind.name || '（未命名）' });
 /** The indicator's non-empty values that match, as "≤5" or "≤5、≤6"; null when none does. */
-function valuesWhere(ind: Indicator, test: (v: IndicatorValue) => boolean): string | null {
+export function valuesWhere(ind: Indicator, test: (v: IndicatorValue) => boolean): string | null {
   const p = ind.period && ind.period.text !== '' && test(ind.period) ? ind.period.text : null;
   const a = ind.annual && ind.annual.text !== '' && test(ind.annual) ? ind.annual.text : null;
   if (p === null) return a;
@@ -82,6 +84,7 @@ function valuesWhere(ind: Indicator, test: (v: IndicatorValue) => boolean): stri
 
 export const goalMissing: ProjectRule<'goal.missing'> = {
   id: 'goal.missing',
+  source: SOURCES.goal,
   defaultSeverity: 'error',
   scope: 'project',
   check: ({ row }) => (row.goal && row.goal.text.trim() === '' ? [{ rule: 'goal.missing', params: {}, location: row.goal.location }] : NO_HITS),
@@ -89,6 +92,7 @@ export const goalMissing: ProjectRule<'goal.missing'> = {
 
 export const indicatorsMissing: ProjectRule<'indicators.missing'> = {
   id: 'indicators.missing',
+  source: SOURCES.indicators,
   defaultSeverity: 'error',
   scope: 'project',
   check: ({ row, indicatorsText, indicators, indicatorsAt }) => {
@@ -99,6 +103,7 @@ export const indicatorsMissing: ProjectRule<'indicators.missing'> = {
 
 export const indicatorsUnparseable: ProjectRule<'indicators.unparseable'> = {
   id: 'indicators.unparseable',
+  source: SOURCES.indicators,
   defaultSeverity: 'error',
   scope: 'project',
   check: ({ row, parsed, indicatorsText }) => {
@@ -112,8 +117,9 @@ export const indicatorsUnparseable: ProjectRule<'indicators.unparseable'> = {
 /** Deviations from the canonical string; the fix is the canonical string when it can be rebuilt. */
 export const indicatorsFormat: ProjectRule<'indicators.format'> = {
   id: 'indicators.format',
+  source: SOURCES.guangzhou,
   fixable: true,
-  defaultSeverity: 'error',
+  defaultSeverity: 'warning',
   scope: 'project',
   check: ({ row, parsed, indicatorsText }) => {
     const cell = row.indicators;
@@ -131,6 +137,7 @@ export const indicatorsFormat: ProjectRule<'indicators.format'> = {
 
 export const ambiguousTerminator: ProjectRule<'indicators.ambiguous-terminator'> = {
   id: 'indicators.ambiguous-terminator',
+  source: SOURCES.guangzhou,
   defaultSeverity: 'warning',
   scope: 'project',
   check: (s) => atIndicators('indicators.ambiguous-terminator', s, s.parsed?.ambiguousTerminator ? {} : null),
@@ -144,6 +151,7 @@ function categoryRule<R extends 'category.output-missing' | 'category.effect-mis
   const bit = categoryBit(category);
   return {
     id,
+    source: category === 'cost' ? SOURCES.cost : SOURCES.categories,
     defaultSeverity,
     scope: 'project',
     check: (s) => atIndicators(id, s, ((s.categories & bit) !== 0 ? null : {}) as RuleParams[R] | null),
@@ -160,6 +168,7 @@ const writtenLevel = (r: { code: string | null; name: string }) => (r.code === n
 
 export const levelMissing: ProjectRule<'indicator.level-missing'> = {
   id: 'indicator.level-missing',
+  source: SOURCES.indicatorSystem,
   defaultSeverity: 'error',
   scope: 'project',
   check: whenIncomplete((s) =>
@@ -169,6 +178,7 @@ export const levelMissing: ProjectRule<'indicator.level-missing'> = {
 
 export const levelUnknown: ProjectRule<'indicator.level-unknown'> = {
   id: 'indicator.level-unknown',
+  source: SOURCES.indicatorSystem,
   defaultSeverity: 'error',
   scope: 'project',
   check: whenIncomplete((s) =>
@@ -181,7 +191,8 @@ export const levelUnknown: ProjectRule<'indicator.level-unknown'> = {
 
 export const levelMismatch: ProjectRule<'indicator.level-mismatch'> = {
   id: 'indicator.level-mismatch',
-  defaultSeverity: 'error',
+  source: SOURCES.guangzhou,
+  defaultSeverity: 'warning',
   scope: 'project',
   check: whenIncomplete((s) =>
     perLevel('indicator.level-mismatch', s, (ind, seq, level) => {
@@ -193,6 +204,7 @@ export const levelMismatch: ProjectRule<'indicator.level-mismatch'> = {
 
 export const levelParent: ProjectRule<'indicator.level-parent'> = {
   id: 'indicator.level-parent',
+  source: SOURCES.indicatorSystem,
   defaultSeverity: 'error',
   scope: 'project',
   check: whenIncomplete((s, ctx) =>
@@ -208,6 +220,7 @@ export const levelParent: ProjectRule<'indicator.level-parent'> = {
 
 export const nameMissing: ProjectRule<'indicator.name-missing'> = {
   id: 'indicator.name-missing',
+  source: SOURCES.indicators,
   defaultSeverity: 'error',
   scope: 'project',
   check: whenIncomplete((s) => perIndicator('indicator.name-missing', s, 'name', (ind, seq) => (ind.name === '' ? { seq } : null))),
@@ -215,6 +228,7 @@ export const nameMissing: ProjectRule<'indicator.name-missing'> = {
 
 export const valueMissing: ProjectRule<'indicator.value-missing'> = {
   id: 'indicator.value-missing',
+  source: SOURCES.value,
   defaultSeverity: 'error',
   scope: 'project',
   check: whenIncomplete((s) =>
@@ -236,7 +250,8 @@ export const valueMissing: ProjectRule<'indicator.value-missing'> = {
 
 export const extraField: ProjectRule<'indicator.extra-field'> = {
   id: 'indicator.extra-field',
-  defaultSeverity: 'error',
+  source: SOURCES.guangzhou,
+  defaultSeverity: 'warning',
   scope: 'project',
   check: whenIncomplete((s) =>
     perIndicator('indicator.extra-field', s, 'name', (ind, seq) => (ind.extraFields.length > 0 ? { ...ref(ind, seq), fields: clipForMessage(ind.extraFields.join('；')) } : null)),
@@ -248,6 +263,7 @@ const MAX_PAIRWISE = 32;
 
 export const duplicateIndicator: ProjectRule<'indicator.duplicate'> = {
   id: 'indicator.duplicate',
+  source: SOURCES.distinct,
   defaultSeverity: 'warning',
   scope: 'project',
   check: (s) => {
@@ -276,6 +292,7 @@ export const duplicateIndicator: ProjectRule<'indicator.duplicate'> = {
 /** 模板占位符 (*, ★, xx, ××, ＿ …) left in the goal, a name or a value. */
 export const placeholder: ProjectRule<'content.placeholder'> = {
   id: 'content.placeholder',
+  source: SOURCES.filledIn,
   defaultSeverity: 'error',
   scope: 'project',
   check: (s) => {
@@ -300,6 +317,7 @@ export const placeholder: ProjectRule<'content.placeholder'> = {
 
 export const unitMissing: ProjectRule<'value.unit-missing'> = {
   id: 'value.unit-missing',
+  source: SOURCES.specific,
   defaultSeverity: 'warning',
   scope: 'project',
   check: (s) =>
@@ -313,6 +331,7 @@ const isSatisfaction = (ind: Indicator) => ind.level1?.entry?.category === 'sati
 
 export const satisfactionUnit: ProjectRule<'value.satisfaction-unit'> = {
   id: 'value.satisfaction-unit',
+  source: SOURCES.specific,
   defaultSeverity: 'warning',
   scope: 'project',
   check: (s) =>
@@ -325,6 +344,7 @@ export const satisfactionUnit: ProjectRule<'value.satisfaction-unit'> = {
 
 export const qualitativeValue: ProjectRule<'value.qualitative'> = {
   id: 'value.qualitative',
+  source: SOURCES.specific,
   defaultSeverity: 'info',
   scope: 'project',
   check: (s) =>
@@ -337,6 +357,7 @@ export const qualitativeValue: ProjectRule<'value.qualitative'> = {
 /** One-year project: the year is the whole period, so both values should be the same. */
 export const annualDiffers: ProjectRule<'value.annual-differs'> = {
   id: 'value.annual-differs',
+  source: SOURCES.consistentValues,
   defaultSeverity: 'warning',
   scope: 'project',
   check: (s) =>
@@ -351,6 +372,7 @@ export const annualDiffers: ProjectRule<'value.annual-differs'> = {
 /** Multi-year project: one year cannot deliver more than the whole period (counts, not rates). */
 export const annualExceedsPeriod: ProjectRule<'value.annual-exceeds-period'> = {
   id: 'value.annual-exceeds-period',
+  source: SOURCES.consistentValues,
   defaultSeverity: 'warning',
   scope: 'project',
   check: (s) =>
@@ -369,6 +391,7 @@ export const annualExceedsPeriod: ProjectRule<'value.annual-exceeds-period'> = {
 /** A row of an indicator block with levels but no indicator: left from the template, to be filled in or deleted. */
 export const templateRow: ProjectRule<'indicator.template-row'> = {
   id: 'indicator.template-row',
+  source: SOURCES.template,
   defaultSeverity: 'warning',
   scope: 'project',
   check: ({ row, templateItems }) => {

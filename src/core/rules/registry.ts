@@ -1,12 +1,15 @@
 import { locate } from '../grid';
 import * as project from './project-rules';
+import * as quality from './quality-rules';
 import type { Rule, WorkbookRule } from './rule';
 import * as row from './row-rules';
 import * as table from './table-rules';
+import { SOURCES } from './sources';
 
 /** The workbook holds no 绩效目标表 at all: nothing else can be checked. */
 export const tableNotFound: WorkbookRule<'table.not-found'> = {
   id: 'table.not-found',
+  source: SOURCES.tableRequired,
   defaultSeverity: 'error',
   scope: 'workbook',
   check: ({ sheets, tableCount }) =>
@@ -36,6 +39,8 @@ export const RULES: readonly Rule[] = [
   table.taskTotals,
   table.roundingDifference,
   project.goalMissing,
+  quality.goalRestatesName,
+  quality.goalSameAsPeriod,
   project.indicatorsMissing,
   project.indicatorsUnparseable,
   project.indicatorsFormat,
@@ -52,11 +57,17 @@ export const RULES: readonly Rule[] = [
   project.valueMissing,
   project.extraField,
   project.duplicateIndicator,
+  quality.satisfactionMisplaced,
   project.templateRow,
   project.placeholder,
   project.unitMissing,
   project.satisfactionUnit,
+  quality.vagueValue,
   project.qualitativeValue,
+  quality.costNotMoney,
+  quality.directionMismatch,
+  quality.nameTargetUnit,
   project.annualDiffers,
   project.annualExceedsPeriod,
+  quality.weightsSum,
 ];

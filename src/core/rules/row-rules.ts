@@ -2,6 +2,7 @@ import { amountToNumber, convertAmount, formatAmount } from '../amounts';
 import type { AmountCell } from '../table-model';
 import { NO_HITS, type RowRule, type RowSubject, type RuleHit } from './rule';
 import type { RuleId } from './rule-ids';
+import { SOURCES } from './sources';
 
 /** Runs `hit` on each amount cell of a row whose amounts are not all clean. */
 function eachAmount<R extends RuleId>(s: RowSubject, hit: (cell: AmountCell) => RuleHit<R> | null): readonly RuleHit<R>[] {
@@ -19,6 +20,7 @@ const textAmountsAllowed = (s: RowSubject) => s.table.layout === 'form' || s.tab
 
 export const amountInvalid: RowRule<'amount.invalid'> = {
   id: 'amount.invalid',
+  source: SOURCES.amounts,
   defaultSeverity: 'error',
   scope: 'row',
   check: (s) =>
@@ -32,6 +34,7 @@ export const amountInvalid: RowRule<'amount.invalid'> = {
 /** A row with amounts or texts but no name: often the lower half of a project merged over two rows. */
 export const nameMissing: RowRule<'name.missing'> = {
   id: 'name.missing',
+  source: SOURCES.tableRequired,
   defaultSeverity: 'error',
   scope: 'row',
   check: ({ row }) => (row.kind !== 'grand-total' && row.name === '' ? [{ rule: 'name.missing', params: {}, location: row.nameLocation }] : NO_HITS),
@@ -40,6 +43,7 @@ export const nameMissing: RowRule<'name.missing'> = {
 /** #REF!, #DIV/0!…: the cached result of a failed formula. */
 export const amountFormulaError: RowRule<'amount.formula-error'> = {
   id: 'amount.formula-error',
+  source: SOURCES.amounts,
   defaultSeverity: 'error',
   scope: 'row',
   check: (s) =>
@@ -56,6 +60,7 @@ export const amountFormulaError: RowRule<'amount.formula-error'> = {
  */
 export const amountWithUnit: RowRule<'amount.unit'> = {
   id: 'amount.unit',
+  source: SOURCES.amounts,
   fixable: true,
   defaultSeverity: 'error',
   scope: 'row',
@@ -77,6 +82,7 @@ export const amountWithUnit: RowRule<'amount.unit'> = {
 
 export const amountNegative: RowRule<'amount.negative'> = {
   id: 'amount.negative',
+  source: SOURCES.amounts,
   defaultSeverity: 'error',
   scope: 'row',
   check: (s, ctx) =>
@@ -90,6 +96,7 @@ export const amountNegative: RowRule<'amount.negative'> = {
 /** A number stored as text: SUM in Excel skips it, so the sheet's own totals would be wrong. */
 export const amountAsText: RowRule<'amount.text'> = {
   id: 'amount.text',
+  source: SOURCES.excel,
   fixable: true,
   defaultSeverity: 'warning',
   scope: 'row',
@@ -110,6 +117,7 @@ export const amountAsText: RowRule<'amount.text'> = {
 
 export const amountPrecision: RowRule<'amount.precision'> = {
   id: 'amount.precision',
+  source: SOURCES.amounts,
   defaultSeverity: 'warning',
   scope: 'row',
   check: (s) =>

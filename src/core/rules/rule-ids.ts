@@ -69,6 +69,14 @@ export interface RuleParams {
   'value.qualitative': IndicatorRef & { readonly value: string };
   'value.annual-differs': IndicatorRef & { readonly period: string; readonly annual: string };
   'value.annual-exceeds-period': IndicatorRef & { readonly period: string; readonly annual: string };
+  'value.vague': IndicatorRef & { readonly value: string };
+  'value.cost-not-money': IndicatorRef & { readonly value: string };
+  'value.direction': IndicatorRef & { readonly direction: string; readonly value: string };
+  'weights.sum': { readonly total: string; readonly count: number };
+  'goal.restates-name': { readonly goal: string };
+  'goal.same-as-period': { readonly goal: string };
+  'value.name-unit': IndicatorRef & { readonly value: string; readonly unit: string };
+  'indicator.satisfaction-misplaced': IndicatorRef & { readonly level2: string };
 }
 
 export type RuleId = keyof RuleParams;

@@ -5,6 +5,7 @@ import type { IndicatorParse } from '../indicators/grammar';
 import type { IndicatorRecord, PerformanceTable, TableRow, ValueSlots } from '../table-model';
 import type { CategorySet, Taxonomy } from '../taxonomy';
 import type { ColumnLabel, RuleId, RuleParams, TotalsScope } from './rule-ids';
+import type { RuleSource } from './sources';
 
 /** What a rule reports; the checker adds severity, message and key. */
 export interface RuleHit<R extends RuleId = RuleId> {
@@ -81,6 +82,8 @@ export interface ProjectSubject extends RowSubject {
 
 interface RuleBase<R extends RuleId> {
   readonly id: R;
+  /** What the rule rests on; a rule on a convention or a template's layout is a warning at most. */
+  readonly source: RuleSource;
   readonly defaultSeverity: Severity;
   /** The rule's hits can carry a fix (shown in the catalogue and the UI's 一键修正). */
   readonly fixable?: true;

@@ -3,6 +3,7 @@ import { locate } from '../grid';
 import type { TableColumns } from '../table-model';
 import type { RuleParams } from './rule-ids';
 import { NO_HITS, type RuleContext, type RuleHit, type TableRule, type TotalsComparison } from './rule';
+import { SOURCES } from './sources';
 
 function firstColumn(columns: TableColumns): number {
   let first = Number.POSITIVE_INFINITY;
@@ -13,6 +14,7 @@ function firstColumn(columns: TableColumns): number {
 /** 表头缺列: one hit per required column the table lacks. */
 export const columnMissing: TableRule<'table.column-missing'> = {
   id: 'table.column-missing',
+  source: SOURCES.tableRequired,
   defaultSeverity: 'error',
   scope: 'table',
   check: ({ table }) =>
@@ -26,6 +28,7 @@ export const columnMissing: TableRule<'table.column-missing'> = {
 
 export const unitMissing: TableRule<'table.unit-missing'> = {
   id: 'table.unit-missing',
+  source: SOURCES.template,
   defaultSeverity: 'warning',
   scope: 'table',
   check: ({ table }) => (table.unit === null ? [{ rule: 'table.unit-missing', params: {}, location: table.unitLocation }] : NO_HITS),
@@ -33,6 +36,7 @@ export const unitMissing: TableRule<'table.unit-missing'> = {
 
 export const noProjects: TableRule<'table.no-projects'> = {
   id: 'table.no-projects',
+  source: SOURCES.tableRequired,
   defaultSeverity: 'warning',
   scope: 'table',
   check: ({ table }) =>
@@ -66,6 +70,7 @@ function totalsRule<R extends 'totals.row' | 'totals.unit' | 'totals.grand' | 't
 ): TableRule<R> {
   return {
     id,
+    source: SOURCES.sums,
     ...(withFix ? { fixable: true as const } : {}),
     defaultSeverity,
     scope: 'table',

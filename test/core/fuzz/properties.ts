@@ -10,7 +10,7 @@ import type { Finding } from '../../../src/core/findings';
 import { cellAt, toA1, type CellValue, type SheetGrid, type WorkbookGrid } from '../../../src/core/grid';
 import { formatIndicators, parseIndicators, type Indicator, type IndicatorParse } from '../../../src/core/indicators/grammar';
 import { parseIndicatorValue, type IndicatorValue } from '../../../src/core/indicators/value';
-import { BUILTIN_PROFILES, DEFAULT_PROFILE, toleranceFor } from '../../../src/core/profile';
+import { BUILTIN_PROFILES, NATIONAL_PROFILE, toleranceFor } from '../../../src/core/profile';
 import { RULES } from '../../../src/core/rules/registry';
 import type { ProjectRule, RowRule, RuleContext } from '../../../src/core/rules/rule';
 import { projectSubject, rowSubject } from '../../../src/core/rules/subjects';
@@ -588,7 +588,7 @@ function checkStepped(workbook: WorkbookGrid, checker: Checker, report: CheckRep
   }
 }
 
-const FACTS_CONTEXT: RuleContext = { taxonomy: DEFAULT_TAXONOMY, tolerance: toleranceFor(DEFAULT_PROFILE, '万元'), unit: '万元' };
+const FACTS_CONTEXT: RuleContext = { taxonomy: DEFAULT_TAXONOMY, tolerance: toleranceFor(NATIONAL_PROFILE, '万元'), unit: '万元' };
 const ROW_RULES = RULES.filter((r): r is RowRule => r.scope === 'row');
 const PROJECT_RULES = RULES.filter((r): r is ProjectRule => r.scope === 'project');
 

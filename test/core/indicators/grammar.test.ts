@@ -182,3 +182,14 @@ describe('cells of the year alone, and detail fields', () => {
     expect(parseIndicators(reordered).indicators[0]?.details).toEqual({ note: '含线上', weight: '20' });
   });
 });
+
+describe('dates inside values', () => {
+  test('“2023.07-2024.01” is a value, not the start of an item 2023 with a level 07', () => {
+    const parsed = parseIndicators('1、1-产出指标；13-时效指标；项目完成时间；实施周期指标值:2023.07-2024.01；年度指标值:2023.07-2024.01。2、2-效益指标；22-社会效益；受益群众人数；实施周期指标值:≥100人；年度指标值:≥100人。');
+    expect(parsed.indicators.map((i) => [i.seq, i.name, i.period?.text, i.annual?.text])).toEqual([
+      [1, '项目完成时间', '2023.07-2024.01', '2023.07-2024.01'],
+      [2, '受益群众人数', '≥100人', '≥100人'],
+    ]);
+    expect([parsed.deviations, parsed.strayText]).toEqual([[], '']);
+  });
+});
