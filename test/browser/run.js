@@ -7,7 +7,7 @@
 // (test/taskpane/*.build-test.ts) run after this, on the same build (`npm run test:browser`).
 'use strict';
 const assert = require('node:assert/strict');
-const { execFileSync } = require('node:child_process');
+const { execFileSync, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const http = require('node:http');
 const path = require('node:path');
@@ -92,6 +92,8 @@ async function standalonePage(browser, origin) {
 
   await page.getByRole('button', { name: '一键校验' }).click();
   await page.getByText('1 个错误、10 个警告、10 个提示').waitFor();
+  // The sample is Guangzhou's table: the summary says its rules were recognised from it.
+  await page.getByText('规则：广州市（按表格自动识别：绩效指标为广州编码格式）').waitFor();
   await page.waitForFunction(() => document.querySelector('[data-cell="G12"]')?.getAttribute('data-mark') === 'error');
   await page.screenshot({ path: path.join(artifacts, 'standalone-checked.png'), fullPage: false });
 
@@ -207,6 +209,43 @@ async function standaloneRowLayout(browser, origin) {
   await context.close();
 }
 
+/** `jixiao check --format json` on a file; exit 1 (errors found) is an answer too. */
+function checkJson(file) {
+  const run = spawnSync(process.execPath, [path.join(root, 'bin', 'jixiao.js'), 'check', file, '--format', 'json'], { encoding: 'utf8' });
+  assert.ok(run.status === 0 || run.status === 1, `jixiao check ${file}: exit ${run.status}\n${run.stderr}`);
+  return JSON.parse(run.stdout);
+}
+
+/** The standalone page on a real form and a real department table: each read as its layout, its real defect found, the marked download agreeing with the CLI. */
+async function standaloneFormAndDepartment(browser, origin) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const errors = [];
+  watchErrors(page, errors);
+  await page.goto(`${origin}/index.html`);
+  const cases = [
+    ['l3-tianjin-ninghe-myfz-2020', '绩效目标表!A3：每个项目一张申报表，1 个项目', '0 个错误、'],
+    ['l4-hubei-guangshui-jiaoyu-2023', '部门整体支出绩效目标申报表!A2：部门整体支出绩效目标表', '1 个错误、'],
+  ];
+  for (const [id, tableLine, counts] of cases) {
+    await page.getByLabel('打开文件（.xlsx / .csv）').setInputFiles(path.join(REAL, `${id}.xlsx`));
+    await page.getByText(`当前文件：${id}.xlsx`).waitFor();
+    await page.getByRole('button', { name: '一键校验' }).click();
+    await page.getByText(tableLine).waitFor();
+    await page.getByText(counts, { exact: false }).waitFor();
+    await page.getByText('规则：全国通用（自动选择：全国通用要求）').waitFor();
+    await page.getByRole('button', { name: '下载 .xlsx' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: '含标记和“校验结果”表' }).click()]);
+    const saved = path.join(artifacts, `standalone-${id}.xlsx`);
+    await download.saveAs(saved);
+    const cli = checkJson(saved);
+    const original = checkJson(path.join(REAL, `${id}.xlsx`));
+    assert.deepEqual(cli.findings.map((f) => `${f.rule}@${f.cell}`), original.findings.map((f) => `${f.rule}@${f.cell}`), `${id}: the download reads back with the same findings`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+}
+
 /**
  * taskpane.html on the Excel double holding real tables with a row per indicator: the finding of 湖南 marked on
  * its own cell; in 四川's table the builder's new row inserted through Office.js with the project's merges grown,
@@ -224,6 +263,8 @@ async function taskpaneRowLayout(browser, origin) {
   const { context, page, errors } = await openTaskpane(browser, origin, 450, `?fixture=${SICHUAN}`);
   await page.getByRole('button', { name: '一键校验' }).click();
   await page.getByText('没有成本指标', { exact: false }).first().waitFor();
+  // A table without Guangzhou's codes is checked by the national rules, and the pane says so.
+  await page.getByText('规则：全国通用（自动选择：全国通用要求）').waitFor();
   await page.evaluate((sheet) => globalThis.__excelDouble.selectByUser(sheet, 'G6'), SICHUAN_SHEET);
   await page.getByRole('tab', { name: '指标编辑' }).click();
   await page.getByText('正在编辑：村组干部报酬（第 4–11 行）').waitFor();
@@ -316,6 +357,7 @@ async function main() {
     ['standalone page: sample → check → navigate → builder → re-check → download → CLI', standalonePage],
     ['taskpane.html in Chromium on the Excel test double: check, marks, select', taskpaneInExcel],
     ['standalone page on a real table with a row per indicator: read, builder writes a row, re-check clean, download → CLI', standaloneRowLayout],
+    ['standalone page on a real form and a real department table: layout, defects, marked download → CLI', standaloneFormAndDepartment],
     ['taskpane.html on the double with real row-per-indicator tables: marks on their cells, builder row inserted through Office.js, undo', taskpaneRowLayout],
     ['screenshots: pane at 320 and 450 px, standalone page', screenshots],
   ];

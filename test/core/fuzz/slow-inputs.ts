@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { CellValue, WorkbookGrid } from '../../../src/core';
 
 /**
@@ -32,6 +32,14 @@ export function manyIndicatorsWorkbook(sheetName: string): WorkbookGrid {
 /** Files of the bad-input corpus that are slow to read when the reader goes wrong. */
 export const SLOW_FILES: readonly string[] = ['stray-far-cell.xlsx', 'long-cells.xlsx'];
 
+/** The repository's root: this file runs from test/ under jest and from dist-fuzz/test/ under `npm run fuzz`. */
+function repositoryRoot(): string {
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no package.json above ${__dirname}`);
+  }
+}
+
 export function badInputFile(name: string): Buffer {
-  return readFileSync(join(__dirname, '..', '..', 'fixtures', 'bad-input', name));
+  return readFileSync(join(repositoryRoot(), 'test', 'fixtures', 'bad-input', name));
 }
