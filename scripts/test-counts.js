@@ -13,7 +13,7 @@ const args = process.argv.slice(2);
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-counts-')), 'counts.jsonl');
 const env = { ...process.env, JIXIAO_TEST_COUNTS: out };
-const jest = require.resolve('jest/bin/jest.js', { paths: [root] });
+const jest = require.resolve('jest/bin/jest', { paths: [root] });
 
 let status = spawnSync(process.execPath, [jest], { cwd: root, env, stdio: 'inherit' }).status;
 if (fs.existsSync(path.join(root, 'dist-web', 'taskpane.html'))) {

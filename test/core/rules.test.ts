@@ -366,3 +366,35 @@ describe('rules on the other layouts: each finding at the cell of its own field'
     expect(only(f, 'totals.tasks').map((x) => [x.location.cell, paramOf(x, 'expected'), paramOf(x, 'actual'), x.fix])).toEqual([['C3', '110.00', '100.00', undefined]]);
   });
 });
+
+describe('what reviewers send back beyond missing parts (one cell per project)', () => {
+  const one = (item: string) => check(workbook([project('甲', undefined, GOAL, GOOD + item)]));
+  const rulesAt = (findings: readonly Finding[], rule: string) => only(findings, rule).map((f) => [f.severity, f.location.cell]);
+
+  test('a goal that only repeats the project name', () => {
+    expect(rulesAt(check(workbook([project('业务培训', undefined, '业务培训。')])), 'goal.restates-name')).toEqual([['warning', 'F6']]);
+  });
+  test('satisfaction filed under 社会效益', () => {
+    expect(rulesAt(one('5、2-效益指标；22-社会效益；群众满意度；实施周期指标值:≥90%；年度指标值:≥90%。'), 'indicator.satisfaction-misplaced')).toEqual([['warning', 'G6']]);
+  });
+  test('a 反向 indicator with a floor', () => {
+    const found = one('5、1-产出指标；11-数量指标；投诉件数；实施周期指标值:≥3件；年度指标值:≥3件；指标方向:反向指标。');
+    expect(only(found, 'value.direction').map((f) => [paramOf(f, 'direction'), paramOf(f, 'value')])).toEqual([['反向指标', '≥3件']]);
+  });
+  test('a name that states its target in another unit than the value', () => {
+    expect(only(one('5、1-产出指标；11-数量指标；培训教师20人；实施周期指标值:≥20名；年度指标值:≥20名。'), 'value.name-unit').map((f) => paramOf(f, 'unit'))).toEqual(['人']);
+  });
+  test('weights that add up to neither 100 nor 90', () => {
+    const weighted = (w: number, seq: number, l1: string, l2: string, name: string) => `${seq}、${l1}；${l2}；${name}；实施周期指标值:≥90%；年度指标值:≥90%；权重:${w}。`;
+    const cell = (a: number, b: number) => weighted(a, 1, '1-产出指标', '12-质量指标', '验收合格率') + weighted(b, 2, '2-效益指标', '22-社会效益', '群众知晓率');
+    expect(only(check(workbook([project('甲', undefined, GOAL, cell(60, 30))])), 'weights.sum')).toEqual([]);
+    expect(only(check(workbook([project('甲', undefined, GOAL, cell(60, 50))])), 'weights.sum').map((f) => [paramOf(f, 'total'), paramOf(f, 'count')])).toEqual([['110', 2]]);
+  });
+  test('a multi-year project whose 年度目标 copies its 实施期 goal', () => {
+    const header = ['项目名称', '总计', '财政拨款', '实施期绩效目标', '绩效目标', '绩效指标'];
+    const goal = '完成全市信息系统运维。';
+    const sheet = (name: string) => ({ sheets: [{ name: 'Sheet1', originRow: 0, originCol: 0, values: [['单位：万元'], header, [name, 10, 10, goal, goal, GOOD]] }] });
+    expect(rulesAt(check(sheet('2024-2025年信息化运维项目')), 'goal.same-as-period')).toEqual([['warning', 'E3']]);
+    expect(only(check(sheet('信息化运维项目')), 'goal.same-as-period')).toEqual([]);
+  });
+});
