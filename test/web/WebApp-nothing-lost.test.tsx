@@ -5,7 +5,7 @@
 // Node builds (ExcelJS's uuid has no CommonJS browser build for jest to load).
 import '@testing-library/jest-dom';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { checkWorkbook, SEVERITIES, type Severity } from '../../src/core';
+import { checkWorkbook, NATIONAL_PROFILE, SEVERITIES, type Severity } from '../../src/core';
 import { WebApp } from '../../src/web/WebApp';
 import { MARK_COLOURS, REPORT_SHEET_NAME } from '../../src/workbook/port';
 import { readXlsxGrid } from '../../src/workbook/xlsx-grid';
@@ -13,7 +13,7 @@ import { marksOf } from '../../src/workbook/port';
 import { writeXlsxGrid, XLSX_MARK_FORMULA } from '../../src/workbook/xlsx-writer';
 import { SEED_SHEET } from '../fixtures/seed-grid';
 import { renderFluent, type TestUser } from '../ui/render-fluent';
-import { dialogButton, dialogClosed, findDialog, findingsSection, runCheck } from '../ui/pane-harness';
+import { dialogButton, dialogClosed, findDialog, findingsSection, malformedSheet, runCheck } from '../ui/pane-harness';
 import { NOTES_SHEET, RICH_SHEET, richSeedXlsx, xlsxSnapshot, type SheetSnapshot } from '../workbook/rich-xlsx';
 
 
@@ -126,5 +126,21 @@ describe('the standalone page loses nothing of an .xlsx it downloads', () => {
     expect(await screen.findByText('单元格 G6 在读取后已被修改，未写入。请重新校验。')).toBeInTheDocument();
     expect(cell('G6')).toHaveTextContent('用户刚改的内容');
     await waitFor(() => expect(screen.queryByText(/已修正/)).not.toBeInTheDocument());
+  });
+});
+
+describe('the rules chosen in the pane', () => {
+  it('apply to the marked download too: 全国通用 leaves Guangzhou\'s format warnings out of its 校验结果 sheet', async () => {
+    const sheet = malformedSheet([6]);
+    const national = checkWorkbook({ sheets: [sheet] }, { profile: NATIONAL_PROFILE }).findings;
+    expect(national.length).toBeLessThan(checkWorkbook({ sheets: [sheet] }).findings.length);
+    const user = renderPage();
+    await upload(user, await writeXlsxGrid({ sheets: [sheet] }), '广州.xlsx');
+    await user.selectOptions(screen.getByRole('combobox', { name: '规则配置' }), '全国通用');
+    await runCheck(user);
+    expect(await screen.findByText('规则：全国通用（已选择）')).toBeInTheDocument();
+    const marked = await xlsxSnapshot((await download(user, '含标记和“校验结果”表')).bytes);
+    const report = marked.find((s) => s.name === REPORT_SHEET_NAME);
+    expect(Object.keys(report?.cells ?? {}).filter((a) => /^A\d+$/.test(a))).toHaveLength(national.length + 1);
   });
 });
