@@ -3,7 +3,7 @@ import { lazy, Suspense, useEffect, useMemo, useState, useSyncExternalStore } fr
 import { createChecker, type Checker, type Locale } from '../core';
 import type { WorkbookPort } from '../workbook/port';
 import { CheckPanel } from './CheckPanel';
-import { createCheckSession, type CheckSession, type CheckState } from './check-session';
+import { createCheckSession, portReportingWrites, type CheckSession, type CheckState } from './check-session';
 import { uiStrings } from './i18n';
 
 export interface TaskPaneAppProps {
@@ -58,6 +58,8 @@ export function TaskPaneApp({ port, locale, templateStorage = null, onProfileCho
   const [opened, setOpened] = useState<ReadonlySet<TabName>>(() => new Set(['check']));
   const { session, state, checker } = useCheckSession(port, locale);
   useEffect(() => onProfileChoice?.(state.profileChoice), [state.profileChoice, onProfileChoice]);
+  // What the builder writes is re-checked at once, as an edit of the user's would be.
+  const builderPort = useMemo(() => portReportingWrites(port, (result) => session.wrote(result)), [port, session]);
   return (
     // Layout classes go on an inner element: Fluent copies the provider's className onto portal
     // mount nodes, and a full-height provider class would cover the page whenever a dropdown opens.
@@ -83,7 +85,7 @@ export function TaskPaneApp({ port, locale, templateStorage = null, onProfileCho
         <div role="tabpanel" aria-label={strings.tabBuilder} hidden={tab !== 'builder'}>
           {opened.has('builder') && (
             <Suspense fallback={<Spinner size="small" label={strings.loading} />}>
-              <BuilderTab port={port} locale={locale} checker={checker} storage={templateStorage} />
+              <BuilderTab port={builderPort} locale={locale} checker={checker} storage={templateStorage} />
             </Suspense>
           )}
         </div>

@@ -81,6 +81,8 @@ export interface CheckSession {
   start(): void;
   dispose(): void;
   check(): Promise<void>;
+  /** Another part of the pane (the builder) wrote these cells: their sheets are re-checked as after an edit. */
+  wrote(result: WriteResult): void;
   /** Checks by another profile from now on ("auto" or a built-in name); checks again when there are results. */
   chooseProfile(choice: string): Promise<void>;
   cancel(): void;
@@ -324,6 +326,12 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
 
     check: () => runCheck(true),
 
+    wrote(result) {
+      if (state.findings === null || result.written.length === 0) return;
+      for (const location of result.written) if (location.sheet !== REPORT_SHEET_NAME) pendingSheets.add(location.sheet);
+      scheduleRecheck();
+    },
+
     async chooseProfile(choice) {
       const profile = choice === 'auto' ? undefined : builtInProfile(choice);
       if (choice !== 'auto' && !profile) return;
@@ -441,5 +449,20 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
     dismissNotice(id) {
       update({ notices: state.notices.filter((n) => n.id !== id) });
     },
+  };
+}
+
+/** The port as the builder gets it: every write it makes is told to `onWrite` (the check session re-checks). */
+export function portReportingWrites(port: WorkbookPort, onWrite: (result: WriteResult) => void): WorkbookPort {
+  const reported = async (pending: Promise<WriteResult>): Promise<WriteResult> => {
+    const result = await pending;
+    onWrite(result);
+    return result;
+  };
+  return {
+    ...port,
+    writeCells: (writes) => reported(port.writeCells(writes)),
+    rewriteBlock: (rewrite) => reported(port.rewriteBlock(rewrite)),
+    undo: (record) => reported(port.undo(record)),
   };
 }

@@ -1,5 +1,6 @@
-import { createChecker, type CheckProgress, type CheckReport, type Checker, type WorkbookGrid } from '../../src/core';
-import { createCheckSession, type CheckState } from '../../src/ui/check-session';
+import { waitFor } from '@testing-library/react';
+import { createChecker, locate, type CheckProgress, type CheckReport, type Checker, type WorkbookGrid } from '../../src/core';
+import { createCheckSession, portReportingWrites, type CheckState } from '../../src/ui/check-session';
 import { createMemoryWorkbook } from '../../src/workbook/memory-workbook';
 import { SEED_SHEET } from '../fixtures/seed-grid';
 
@@ -70,5 +71,22 @@ describe('the pane checks in slices', () => {
     expect(session.getState().findings).toBe(before);
     expect(session.getState().notices.slice(notices).map((n) => n.text)).toEqual(['已取消校验，工作簿没有改动。']);
     expect(session.getState().running).toBeNull();
+  });
+});
+
+describe('writes made elsewhere in the pane', () => {
+  it('are re-checked without asking: the builder fills in the missing 效益指标 and the error goes', async () => {
+    const port = createMemoryWorkbook({ sheets: [SEED_SHEET] });
+    const session = createCheckSession(port, createChecker(), 'zh-CN');
+    session.start();
+    await session.check();
+    const errors = () => (session.getState().findings ?? []).filter((f) => f.severity === 'error').map((f) => f.location.cell);
+    expect(errors()).toEqual(['G12']);
+    const builder = portReportingWrites(port, (result) => session.wrote(result));
+    const raw = SEED_SHEET.values[11]?.[6] ?? null;
+    const effect = '3、2-效益指标；22-社会效益；群众对信访工作的认同度；实施周期指标值:≥90%；年度指标值:≥90%。';
+    await builder.writeCells([{ location: locate(SEED_SHEET.name, 11, 6), expected: raw, value: `${String(raw)}${effect}` }]);
+    await waitFor(() => expect(errors()).toEqual([]), { timeout: 5000 });
+    session.dispose();
   });
 });
