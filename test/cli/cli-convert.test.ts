@@ -2,20 +2,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readTables } from '../../src/core/index';
-import { main } from '../../src/cli/main';
 import { readXlsxGrid } from '../../src/workbook/xlsx-grid';
 import { modelOf } from '../core/writers/table-model-of';
 import { REAL_FIXTURE_DIR, REAL_FIXTURES } from '../fixtures/real/load';
+import { runInProcess } from './run-in-process';
 
 // `jixiao convert` round-trips every table of projects: the file written, checked again by `jixiao check`,
 // holds the same model; converted back, the same again. What would lose something is refused, by cell.
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } });
-  return { code, stdout, stderr };
-}
+const run = runInProcess;
 
 let dir: string;
 beforeEach(() => {

@@ -2,22 +2,17 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { checkWorkbook, SEVERITIES, type Severity } from '../../src/core/index';
-import { main } from '../../src/cli/main';
 import { MARK_COLOURS, marksOf, REPORT_SHEET_NAME } from '../../src/workbook/port';
 import { readXlsxGrid } from '../../src/workbook/xlsx-grid';
 import { XLSX_MARK_FORMULA } from '../../src/workbook/xlsx-writer';
 import { REAL_FIXTURE_DIR, realFixture, realGrid } from '../fixtures/real/load';
 import { xlsxSnapshot } from '../workbook/rich-xlsx';
+import { runInProcess } from './run-in-process';
 
 // `jixiao check` on a real table of each layout: the JSON names the layout and every finding's own cell,
 // and the marked copy marks exactly those cells.
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } });
-  return { code, stdout, stderr };
-}
+const run = runInProcess;
 
 let dir: string;
 beforeEach(() => {

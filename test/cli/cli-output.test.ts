@@ -2,23 +2,18 @@ import { chmodSync, copyFileSync, existsSync, linkSync, mkdtempSync, readdirSync
 import { tmpdir } from 'os';
 import path from 'path';
 import { checkWorkbook, SEVERITIES, type Severity } from '../../src/core/index';
-import { main } from '../../src/cli/main';
 import { writeFileAtomically } from '../../src/cli/output-file';
 import { MARK_COLOURS, REPORT_SHEET_NAME } from '../../src/workbook/port';
 import { readXlsxGrid } from '../../src/workbook/xlsx-grid';
 import { marksOf } from '../../src/workbook/port';
 import { XLSX_MARK_FORMULA } from '../../src/workbook/xlsx-writer';
 import { NOTES_SHEET, RICH_SHEET, richSeedXlsx, xlsxSnapshot } from '../workbook/rich-xlsx';
+import { runInProcess } from './run-in-process';
 
 jest.setTimeout(30_000);
 const fixture = (name: string): string => path.join(__dirname, '..', 'fixtures', name);
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } });
-  return { code, stdout, stderr };
-}
+const run = runInProcess;
 
 let dir: string;
 beforeEach(() => {
