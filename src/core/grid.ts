@@ -23,6 +23,11 @@ export interface SheetGrid {
    * read empty). Absent when unknown: readers never need them, writers that extend a project use them.
    */
   readonly merges?: readonly CellRange[];
+  /**
+   * The cells that hold a formula, by A1 address ("B9" → "=SUM(B6:B8)"); `values` hold their results.
+   * Absent when unknown. Writers and fixes use it so that a formula is never replaced without saying so.
+   */
+  readonly formulas?: ReadonlyMap<string, string>;
 }
 
 /** "A5:A12" (or "A5" for one cell) of a range. */

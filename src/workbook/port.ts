@@ -40,12 +40,21 @@ export interface CellWrite {
   readonly location: CellLocation;
   readonly expected: CellValue;
   readonly value: CellValue;
+  /**
+   * The formula the cell held when it was read, when the user has agreed to replace it. A cell that holds a
+   * formula is written only when this matches it; otherwise the write comes back as a conflict.
+   */
+  readonly replacesFormula?: string;
+  /** Write this formula instead of `value` (undo putting a formula back); `value` is its expected result. */
+  readonly formula?: string;
 }
 
 export interface WriteConflict {
   readonly location: CellLocation;
   readonly expected: CellValue;
   readonly actual: CellValue;
+  /** The formula the cell holds, when the write was refused because it would replace it. */
+  readonly formula?: string;
 }
 
 /** Enough to put back what a batch of writes replaced. */
