@@ -121,6 +121,8 @@ function requestSize(ops: readonly Op[]): number {
 const cellKey = (row: number, col: number) => `${row},${col}`;
 const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
+/** Excel will not read values or formulas of more cells than this from one range. */
+const MAX_RANGE_CELLS = 5_000_000;
 /** Excel will not hand over more merged areas than this from one getMergedAreas call. */
 const MAX_MERGED_AREAS = 512;
 
@@ -873,6 +875,8 @@ class RangeDouble extends ClientObjectDouble {
         if (name === 'rowCount') data.rowCount = rect.rowCount;
         if (name === 'columnCount') data.columnCount = rect.columnCount;
         if (name === 'values' || name === 'formulas') {
+          // Excel reads at most 5,000,000 cells from one range ("Resource limits … for Office Add-ins").
+          if (rect.rowCount * rect.columnCount > MAX_RANGE_CELLS) throw new OfficeErrorDouble('RangeExceedsLimit', 'The cell count in the range has exceeded the maximum supported number.');
           data[name] = Array.from({ length: rect.rowCount }, (_, r) =>
             Array.from({ length: rect.columnCount }, (_, c) => {
               const row = rect.row + r;
