@@ -52,14 +52,18 @@ export interface OfficeWorkbookDeps {
 export const MAX_PAYLOAD_BYTES = 4_000_000;
 /** First guess of a cell's share of a response; long indicator texts can exceed it, then chunks halve. */
 export const ESTIMATED_BYTES_PER_CELL = 200;
-/** Excel refuses to hand over more cells than this in one go; above it the workbook is not a 绩效目标表. */
+/** Excel refuses to read more cells than this from one range (RangeExceedsLimit): each chunk stays under it. */
 export const MAX_CELLS = 5_000_000;
 /** Our marks' rule: always true, and recognisable among the user's own conditional formats. */
 export const MARK_FORMULA = '=N("jixiao")=0';
 export const MARKS_SETTING = 'jixiao.marks';
 export const IGNORED_SETTING = 'jixiao.ignored';
-/** Generous guess at the request bytes one conditional format costs (add + rule + two colours). */
-const BYTES_PER_MARK = 600;
+/**
+ * Request bytes one mark costs (add + rule + two colours: eight object paths and eleven actions), measured
+ * with Office.js's own request builder at ~1,560 for a short address, plus headroom for long addresses and
+ * sheet names (test/workbook/office-request-sizes.test.ts).
+ */
+export const BYTES_PER_MARK = 2_000;
 /** Rows per getMergedAreas call when a whole sheet holds more merged areas than Excel hands over at once (512). */
 const MERGE_BAND_ROWS = 128;
 /** Rows per getMergedAreas call when a rewrite checks the merged areas it moves. */
@@ -67,6 +71,8 @@ const GUARD_BAND_ROWS = 64;
 /** Calls per request when reading merged areas band by band; above it the areas stay unknown. */
 const MAX_MERGE_BANDS = 4_000;
 const PAYLOAD_CODES = new Set(['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded']);
+/** "The cell count in the range has exceeded the maximum supported number" (Excel JavaScript API error codes). */
+const RANGE_LIMIT_CODE = 'RangeExceedsLimit';
 const BUSY_CODES = new Set(['GeneralException', 'ActivityLimitReached', 'Busy', 'ServiceNotAvailable', 'Timeout']);
 const UNSUPPORTED_CODES = new Set(['ApiNotFound', 'NotImplemented', 'UnsupportedOperation', 'UnsupportedFeature']);
 
@@ -74,7 +80,7 @@ const MESSAGES: { readonly [C in WorkbookErrorCode]: string } = {
   'cell-edit-mode': '请先按 Enter 或 Esc 结束单元格编辑，再重试。',
   protected: '工作表受保护：请先撤销工作表保护（审阅 → 撤销工作表保护），再重试。',
   'payload-too-large': '要传输的数据超过 Excel 的单次上限：请删除多余的空行空列，或把表格拆到几个工作表后重试。',
-  'too-many-cells': '工作簿的单元格超过 5,000,000 个，无法读取：请删除多余的空行空列，或把表格拆到较小的工作簿后再校验。',
+  'too-many-cells': '要读取或写入的区域超过了 Excel 单次可处理的单元格数（5,000,000 个）：请删除表格右侧和下方多余的空行空列（或把表格拆到几个工作表），然后重试。',
   busy: 'Excel 正忙，请稍后重试。',
   cancelled: '已取消。',
   'not-found': '找不到要操作的工作表或单元格，它可能已被重命名或删除：请重新校验后再试。',
@@ -108,17 +114,21 @@ export function toWorkbookError(error: unknown): WorkbookError {
         ? 'protected'
         : PAYLOAD_CODES.has(code)
           ? 'payload-too-large'
-          : BUSY_CODES.has(code)
-            ? 'busy'
-            : code === 'ItemNotFound'
-              ? 'not-found'
-              : UNSUPPORTED_CODES.has(code)
-                ? 'unsupported'
-                : 'unknown';
+          : code === RANGE_LIMIT_CODE
+            ? 'too-many-cells'
+            : BUSY_CODES.has(code)
+              ? 'busy'
+              : code === 'ItemNotFound'
+                ? 'not-found'
+                : UNSUPPORTED_CODES.has(code)
+                  ? 'unsupported'
+                  : 'unknown';
   return new WorkbookError(kind, MESSAGES[kind], code ? `${code}: ${errorText(error)}` : errorText(error));
 }
 
 const isPayloadError = (error: unknown) => PAYLOAD_CODES.has(errorCode(error) ?? '');
+/** A read refused for its size (bytes or cells), which smaller chunks can get through. */
+const isTooBigToRead = (error: unknown) => isPayloadError(error) || errorCode(error) === RANGE_LIMIT_CODE;
 
 export function detectCapabilities(office: typeof Office): HostCapabilities {
   let minor = 0;
@@ -518,12 +528,11 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
     return { name, worksheet, originRow: origin.row, originCol: origin.col, rowCount: used.range.rowCount, columnCount: used.range.columnCount };
   }
 
-  /** Values of every extent in row chunks that keep each response under MAX_PAYLOAD_BYTES. */
+  /** Values of every extent in row chunks that keep each response under MAX_PAYLOAD_BYTES and each range under MAX_CELLS. */
   async function readValues(context: Excel.RequestContext, extents: readonly SheetExtent[], options: ReadOptions): Promise<SheetGrid[]> {
-    const cells = extents.reduce((sum, e) => sum + e.rowCount * e.columnCount, 0);
-    if (cells > MAX_CELLS) throw new WorkbookError('too-many-cells', MESSAGES['too-many-cells'], `${cells} cells`);
     const rows = extents.map((e) => new Array<CellValue[]>(e.rowCount));
-    const chunkRows = extents.map((e) => Math.max(1, Math.floor(MAX_PAYLOAD_BYTES / (Math.max(1, e.columnCount) * ESTIMATED_BYTES_PER_CELL))));
+    // The cell limit is Excel's per range read, not per workbook: a sheet above it is read in more chunks.
+    const chunkRows = extents.map((e) => Math.max(1, Math.floor(Math.min(MAX_PAYLOAD_BYTES / ESTIMATED_BYTES_PER_CELL, MAX_CELLS) / Math.max(1, e.columnCount))));
     const pending = extents.flatMap((e, extent) => (e.rowCount > 0 ? [{ extent, start: 0, end: e.rowCount }] : []));
     const total = extents.reduce((sum, e) => sum + e.rowCount, 0);
     let done = 0;
@@ -548,7 +557,7 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
       try {
         await context.sync();
       } catch (error) {
-        if (!isPayloadError(error)) throw error;
+        if (!isTooBigToRead(error)) throw error;
         const only = batch[0];
         if (batch.length === 1 && only && only.count === 1) throw toWorkbookError(error);
         for (const piece of batch) chunkRows[piece.extent] = Math.max(1, Math.floor(piece.count / 2));

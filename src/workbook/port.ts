@@ -178,6 +178,7 @@ export type WorkbookErrorCode =
   | 'cell-edit-mode'
   | 'protected'
   | 'payload-too-large'
+  /** A range over Excel's 5,000,000 cells per read or write (Office's RangeExceedsLimit). */
   | 'too-many-cells'
   | 'busy'
   | 'cancelled'

@@ -80,9 +80,49 @@ export const DEFAULT_FORMAT: CellFormat = { fill: null, fontColor: null, bold: f
 const FIVE_MB = 5 * 1024 * 1024;
 const encoder = new TextEncoder();
 const byteSize = (value: unknown) => encoder.encode(JSON.stringify(value)).length;
+/**
+ * Office.js sends every proxy object as an entry of ObjectPaths plus an action that instantiates it, and every
+ * call or property set as an action; the double's compact ops are topped up by these, calibrated against
+ * excel-web-16.00.js's own request builder (test/workbook/office-request-sizes.test.ts: within 10% for marks
+ * and value writes).
+ */
+const OBJECT_PATH_BYTES = 113;
+const ACTION_BYTES = 100;
+
+/** "worksheets(\"a.b\").range(A1).conditionalFormats" → its object paths, one per top-level dot. */
+function objectPaths(path: string): string[] {
+  const prefixes: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  for (let i = 0; i < path.length; i++) {
+    const ch = path[i];
+    if (ch === '"' && path[i - 1] !== '\\') quoted = !quoted;
+    else if (!quoted && (ch === '(' || ch === '[')) depth++;
+    else if (!quoted && (ch === ')' || ch === ']')) depth--;
+    else if (!quoted && depth === 0 && ch === '.') prefixes.push(path.slice(0, i));
+  }
+  return [...prefixes, path];
+}
+
+/** The request's size as the real builder makes it (see OBJECT_PATH_BYTES). */
+function requestSize(ops: readonly Op[]): number {
+  // Each object path is sent once, naming only its own step ("range(A1)"), not the whole chain.
+  const paths = new Map<string, number>();
+  const actions = ops.map((op) => {
+    const { p, ...rest } = op.json as { p?: unknown };
+    const prefixes = typeof p === 'string' ? objectPaths(p) : [];
+    prefixes.forEach((prefix, i) => paths.set(prefix, byteSize(prefix.slice((prefixes[i - 1]?.length ?? -1) + 1))));
+    return rest;
+  });
+  let pathBytes = 0;
+  for (const bytes of paths.values()) pathBytes += bytes + OBJECT_PATH_BYTES;
+  return byteSize(actions) + pathBytes + ops.length * ACTION_BYTES;
+}
 const cellKey = (row: number, col: number) => `${row},${col}`;
 const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
+/** Excel will not read values or formulas of more cells than this from one range. */
+const MAX_RANGE_CELLS = 5_000_000;
 /** Excel will not hand over more merged areas than this from one getMergedAreas call. */
 const MAX_MERGED_AREAS = 512;
 
@@ -393,7 +433,7 @@ export class ExcelDouble {
       const json = op.json as { o: string; a?: unknown };
       return json.o === 'load' ? [String(json.a)] : [];
     });
-    const requestBytes = byteSize(ops.map((op) => op.json));
+    const requestBytes = requestSize(ops);
     const fail = (error: OfficeErrorDouble, responseBytes = 0): never => {
       this.syncs.push({ requestBytes, responseBytes, loads, failure: error.code });
       throw error;
@@ -835,6 +875,8 @@ class RangeDouble extends ClientObjectDouble {
         if (name === 'rowCount') data.rowCount = rect.rowCount;
         if (name === 'columnCount') data.columnCount = rect.columnCount;
         if (name === 'values' || name === 'formulas') {
+          // Excel reads at most 5,000,000 cells from one range ("Resource limits … for Office Add-ins").
+          if (rect.rowCount * rect.columnCount > MAX_RANGE_CELLS) throw new OfficeErrorDouble('RangeExceedsLimit', 'The cell count in the range has exceeded the maximum supported number.');
           data[name] = Array.from({ length: rect.rowCount }, (_, r) =>
             Array.from({ length: rect.columnCount }, (_, c) => {
               const row = rect.row + r;
@@ -1171,6 +1213,8 @@ class ConditionalFormatDouble extends ClientObjectDouble {
   }
 }
 
+const CUSTOM_PARTS: { readonly [o: string]: string } = { setRuleFormula: 'rule', setConditionalFill: 'format.fill', setConditionalFontColor: 'format.font' };
+
 class CustomConditionalFormatDouble {
   /** `loadedFormula`: undefined = not loaded; null = not a custom format. */
   constructor(
@@ -1221,7 +1265,8 @@ class CustomConditionalFormatDouble {
 
   private change(o: string, a: string, apply: (cf: ConditionalFormatState) => void): void {
     this.context.enqueue({
-      json: { o, p: `${this.path}.custom`, a },
+      // The rule and the colours sit on objects of their own (custom.rule, custom.format.fill …), as in Office.js.
+      json: { o, p: `${this.path}.custom.${CUSTOM_PARTS[o] ?? ''}`, a },
       api: '1.6',
       run: () => {
         const found = this.resolve();
