@@ -118,9 +118,12 @@ const INITIAL_STATE: CheckState = {
   notices: [],
 };
 
-/** The formulas of `sheets` by "Sheet!A1", with those of other sheets kept from `known`. */
+/**
+ * The formulas of `sheets` by "Sheet!A1". A sheet read without them (the Office adapter reads values only) keeps
+ * those `known`, learnt from refused fixes, so that the next preview shows them.
+ */
 function formulasAfterRead(known: ReadonlyMap<string, string>, sheets: readonly SheetGrid[]): ReadonlyMap<string, string> {
-  const names = new Set(sheets.map((s) => s.name));
+  const names = new Set(sheets.filter((s) => s.formulas !== undefined).map((s) => s.name));
   const next = new Map([...known].filter(([key]) => !names.has(key.slice(0, key.lastIndexOf('!')))));
   for (const sheet of sheets) for (const [cell, formula] of sheet.formulas ?? []) next.set(`${sheet.name}!${cell}`, formula);
   return next;
@@ -229,7 +232,7 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
         tables: report.tables.map(summariseTable),
         profile: report.profile,
         sheetOrder: workbook.sheets.map((s) => s.name),
-        formulas: formulasAfterRead(new Map(), grid.sheets),
+        formulas: formulasAfterRead(state.formulas, grid.sheets),
       });
       enterStage('mark');
       await mark();
@@ -285,6 +288,9 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
     try {
       const result = await action();
       if (result.written.length > 0) notice('success', done(result.written.length));
+      // Written cells hold what was written: a formula only if the write put one back (undo adds those below).
+      const written = new Set(result.written.map((l) => `${l.sheet}!${l.cell}`));
+      if ([...state.formulas.keys()].some((key) => written.has(key))) update({ formulas: new Map([...state.formulas].filter(([key]) => !written.has(key))) });
       if (result.conflicts.length > 0) {
         notice('warning', result.conflicts.map((c) => (c.formula ? strings.formulaConflict(c.location.cell, c.formula) : strings.conflict(c.location.cell))).join('\n'));
         // A formula the read did not report (the Office adapter reads values only): the next preview shows it.
@@ -433,6 +439,9 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
       if (!record) return;
       const result = await write(() => port.undo(record), strings.undone);
       if (!result) return;
+      const written = new Set(result.written.map((l) => `${l.sheet}!${l.cell}`));
+      const restored = record.restores.flatMap((r) => (r.formula !== undefined && written.has(`${r.location.sheet}!${r.location.cell}`) ? [[`${r.location.sheet}!${r.location.cell}`, r.formula] as const] : []));
+      if (restored.length > 0) update({ formulas: new Map([...state.formulas, ...restored]) });
       update({ lastUndo: null });
       await runCheck(false);
     },
