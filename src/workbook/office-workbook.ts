@@ -21,6 +21,7 @@ import {
   type SheetGrid,
   type WorkbookGrid,
 } from '../core';
+import { excelInput } from './excel-text';
 import { parseIgnoredSetting, serializeIgnored } from './ignored-list';
 import { recreateSheet } from './office-helpers';
 import { uniqueSheetName } from './sheet-names';
@@ -151,6 +152,14 @@ function toCellValue(value: unknown): CellValue {
   if (value === '' || value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   return String(value);
+}
+
+/**
+ * The formula a cell holds, from its `formulas` and `values`: `formulas` repeats a constant, and reads a text typed
+ * with a quote prefix ('=abc) without the apostrophe (office-js #6687), so a "formula" equal to the value is text.
+ */
+function formulaOf(formula: unknown, value: CellValue): string | null {
+  return typeof formula === 'string' && formula.startsWith('=') && formula !== value ? formula : null;
 }
 
 const utf8Length = (text: string) => new TextEncoder().encode(text).length;
@@ -703,20 +712,24 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
           if (!worksheet) worksheets.set(location.sheet, (worksheet = context.workbook.worksheets.getItem(location.sheet)));
           return worksheet.getRange(location.cell);
         };
-        const before = writes.map((w) => rangeOf(w.location).load('values'));
+        const before = writes.map((w) => rangeOf(w.location).load('values,formulas'));
         await context.sync();
         const conflicts: WriteConflict[] = [];
-        const unchanged: { write: CellWrite; previous: CellValue }[] = [];
+        const unchanged: { write: CellWrite; previous: CellValue; formula: string | null }[] = [];
         writes.forEach((write, i) => {
-          const actual = toCellValue((before[i] as Excel.Range).values[0]?.[0]);
-          if (actual === write.expected) unchanged.push({ write, previous: actual });
-          else conflicts.push({ location: write.location, expected: write.expected, actual });
+          const range = before[i] as Excel.Range;
+          const actual = toCellValue(range.values[0]?.[0]);
+          const formula = formulaOf(range.formulas[0]?.[0], actual);
+          if (actual !== write.expected) conflicts.push({ location: write.location, expected: write.expected, actual, ...(formula ? { formula } : {}) });
+          // A formula is replaced only when the user saw it and agreed (replacesFormula names it).
+          else if (formula !== null && write.replacesFormula !== formula) conflicts.push({ location: write.location, expected: write.expected, actual, formula });
+          else unchanged.push({ write, previous: actual, formula });
         });
         if (unchanged.length === 0) return { written: [], conflicts, undo: null };
         const after = unchanged.map(({ write }) => {
           const range = rangeOf(write.location);
-          // null in Office.js means "leave as is"; an empty string empties the cell.
-          range.values = [[write.value ?? '']];
+          if (write.formula !== undefined) range.formulas = [[write.formula]];
+          else range.values = [[excelInput(write.value)]];
           return range.load('values');
         });
         try {
@@ -729,8 +742,13 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
           conflicts,
           undo: {
             id: nextUndoId(),
-            // The guard for undoing is what Excel made of the value ("12" may read back as 12).
-            restores: unchanged.map(({ write, previous }, i) => ({ location: write.location, expected: toCellValue((after[i] as Excel.Range).values[0]?.[0]), value: previous })),
+            // The guard for undoing is what Excel made of the value ("12" may read back as 12); a formula is put back as one.
+            restores: unchanged.map(({ write, previous, formula }, i) => ({
+              location: write.location,
+              expected: toCellValue((after[i] as Excel.Range).values[0]?.[0]),
+              value: previous,
+              ...(formula !== null ? { formula } : {}),
+            })),
           },
         };
       },

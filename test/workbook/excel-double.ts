@@ -238,22 +238,84 @@ function mergeRect(sheet: SheetState, rect: Rect, across: boolean): void {
   }
 }
 
-/** Excel's own reading of a typed value: "=…" is a formula, numeric text a number, unless the cell is Text (@). */
+/** Error values: Office.js hands them over as their text (Range.values: "Cells that contain an error will return the error string"). */
+const ERROR_TEXTS = new Set(['#N/A', '#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!']);
+/** "1,000", "-12.5", "+3", "5%": what Excel takes for a number when it is typed (or written through `values`). */
+const NUMBER_TEXT = /^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?%?$/;
+/** "1-2" (2 January of this year), "2026-1-2" or "2026/1/2": Excel stores a date serial. */
+const DATE_TEXT = /^(?:(\d{4})[-/])?(\d{1,2})[-/](\d{1,2})$/;
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+function dateSerial(text: string): number | null {
+  const match = DATE_TEXT.exec(text);
+  if (!match) return null;
+  const [, year, month, day] = match;
+  const serial = (Date.UTC(Number(year ?? new Date().getFullYear()), Number(month) - 1, Number(day)) - EXCEL_EPOCH) / 86_400_000;
+  return Number(month) >= 1 && Number(month) <= 12 && Number(day) >= 1 && Number(day) <= 31 ? serial : null;
+}
+
+/**
+ * Excel's own reading of a written string, as if typed. Range.values (office-js typings, ExcelApi 1.1): "If the
+ * returned value starts with a plus ("+"), minus ("-"), or equal sign ("="), Excel interprets this value as a
+ * formula"; numbers, percentages, dates and TRUE/FALSE are parsed as the UI does. A Text (@) cell keeps the
+ * string, and a leading apostrophe (Excel's quote prefix) keeps the rest as text and is not part of the value.
+ */
 function coerce(cell: CellState, input: HostValue): void {
-  if (typeof input === 'string' && cell.format.numberFormat !== '@') {
-    if (input.startsWith('=')) {
-      cell.formula = input;
-      cell.value = '';
-      return;
-    }
-    if (/^-?\d+(\.\d+)?$/.test(input)) {
-      cell.formula = null;
-      cell.value = Number(input);
-      return;
-    }
-  }
   cell.formula = null;
   cell.value = input;
+  if (typeof input !== 'string' || input === '') return;
+  if (input.startsWith("'")) {
+    cell.value = input.slice(1);
+    return;
+  }
+  if (cell.format.numberFormat === '@') return;
+  const text = input.trim();
+  if (NUMBER_TEXT.test(text) && /\d/.test(text)) {
+    const number = Number(text.replace(/[,%]/g, ''));
+    cell.value = text.endsWith('%') ? number / 100 : number;
+  } else if (/^[=+\-@]/.test(text)) {
+    // Excel puts "=" before a "+", "-" or "@" start; the result is shown until the next read evaluates it.
+    cell.formula = text.startsWith('=') ? text : `=${text}`;
+    cell.value = '#NAME?';
+  } else if (dateSerial(text) !== null) {
+    cell.value = dateSerial(text) ?? input;
+  } else if (/^(true|false)$/i.test(text)) {
+    cell.value = text.toLowerCase() === 'true';
+  } else if (ERROR_TEXTS.has(text.toUpperCase())) {
+    cell.value = text.toUpperCase();
+  }
+}
+
+/** The numbers a SUM argument or a +/- operand stands for: a constant, a cell or a range; text counts as nothing. */
+function operandValues(sheet: SheetState, operand: string): number[] | null {
+  const text = operand.trim().replace(/\$/g, '');
+  if (/^\d+(\.\d+)?$/.test(text)) return [Number(text)];
+  if (!/^[A-Z]+\d+(:[A-Z]+\d+)?$/i.test(text)) return null;
+  const numbers: number[] = [];
+  forEachCell(parseRect(text.toUpperCase()), (row, col) => {
+    const cell = sheet.cells.get(cellKey(row, col));
+    const value = cell ? resultOf(sheet, cell) : '';
+    if (typeof value === 'number') numbers.push(value);
+  });
+  return numbers;
+}
+
+/** The result of the formulas the tests use (=SUM(…), =A1+B2-3); null for any other formula. */
+function evaluateFormula(sheet: SheetState, formula: string): number | null {
+  const sum = /^=SUM\((.*)\)$/i.exec(formula.trim());
+  const operands = sum ? (sum[1] ?? '').split(',').map((a) => ({ sign: 1, text: a })) : formula.slice(1).split(/(?=[+-])/).map((t) => ({ sign: t.startsWith('-') ? -1 : 1, text: t.replace(/^[+-]/, '') }));
+  let total = 0;
+  for (const { sign, text } of operands) {
+    const numbers = operandValues(sheet, text);
+    if (!numbers) return null;
+    total += sign * numbers.reduce((a, b) => a + b, 0);
+  }
+  return total;
+}
+
+/** What `values` reads: a formula's result (recalculated, as Excel's automatic calculation does), else the constant. */
+function resultOf(sheet: SheetState, cell: CellState): HostValue {
+  return cell.formula === null ? cell.value : (evaluateFormula(sheet, cell.formula) ?? cell.value);
 }
 
 interface Op {
@@ -338,6 +400,14 @@ export class ExcelDouble {
     const cells = this.sheet(sheet).cells;
     const key = cellKey(at.row, at.col);
     cells.set(key, { value, formula: null, format: cells.get(key)?.format ?? DEFAULT_FORMAT });
+  }
+
+  /** As if the user typed a formula into the cell (no events); `values` read its result. */
+  setFormula(sheet: string, address: string, formula: string): void {
+    const at = parseRect(address);
+    const cells = this.sheet(sheet).cells;
+    const key = cellKey(at.row, at.col);
+    cells.set(key, { value: '', formula, format: cells.get(key)?.format ?? DEFAULT_FORMAT });
   }
 
   /** The user's own formatting on every cell of `address`. */
@@ -838,6 +908,7 @@ class RangeDouble extends ClientObjectDouble {
     this.queue('setValues', '1.1', () => this.write(input, (cell, value) => coerce(cell, value)), input);
   }
 
+  /** Writing `values` over a formula replaces it, as typing does; `formulas` is read the same way as typed input. */
   set formulas(input: unknown) {
     this.queue('setFormulas', '1.1', () => this.write(input, (cell, value) => coerce(cell, value)), input);
   }
@@ -882,7 +953,8 @@ class RangeDouble extends ClientObjectDouble {
               const row = rect.row + r;
               const col = rect.col + c;
               const cell = isCovered(sheet, row, col) ? undefined : sheet.cells.get(cellKey(row, col));
-              return (name === 'formulas' ? cell?.formula : null) ?? cell?.value ?? '';
+              if (!cell) return '';
+              return name === 'formulas' ? (cell.formula ?? cell.value) : resultOf(sheet, cell);
             }),
           );
         }

@@ -315,16 +315,16 @@ describe('writeCells and undo', () => {
     expect(excel.cell('表', 'A1')?.value).toBe(2);
   });
 
-  it('records what Excel made of the value as the undo guard, and empties a cell for null', async () => {
+  it('writes text as text (quote prefix), records what Excel made of the value as the undo guard, and empties a cell for null', async () => {
     const { excel, port } = setup();
     excel.addSheet('表', [['x', 'y']]);
     const result = await port.writeCells([
       { location: at('A1'), expected: 'x', value: '12' },
       { location: at('B1'), expected: 'y', value: null },
     ]);
-    expect(excel.cell('表', 'A1')?.value).toBe(12);
+    expect(excel.cell('表', 'A1')?.value).toBe('12');
     expect(excel.cell('表', 'B1')?.value).toBe('');
-    expect(result.undo?.restores.map((r) => r.expected)).toEqual([12, null]);
+    expect(result.undo?.restores.map((r) => r.expected)).toEqual(['12', null]);
     if (!result.undo) throw new Error('no undo record');
     await port.undo(result.undo);
     expect([excel.cell('表', 'A1')?.value, excel.cell('表', 'B1')?.value]).toEqual(['x', 'y']);
