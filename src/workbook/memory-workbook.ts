@@ -52,7 +52,7 @@ export interface MemoryWorkbookOptions {
 
 /** A WorkbookPort held in memory (UI tests, the standalone page), plus what a user or a test does to the workbook. */
 export interface MemoryWorkbook extends WorkbookPort {
-  /** As if the user typed into the cell: fires onCellsChanged for its sheet. */
+  /** As if the user typed into the cell: fires onCellsChanged for its sheet and cell. */
   setCell(location: CellRef, value: CellValue): void;
   /** As if the user clicked the cell: fires onSelectionChanged. */
   select(location: CellRef): void;
@@ -144,7 +144,7 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
   const applied: BlockRewrite[] = [];
   let failure: { error: WorkbookError; method: PortMethod | undefined } | null = null;
   const selectionHandlers = new Set<(cell: SelectedCell | null) => void>();
-  const changeHandlers = new Set<(sheet: string) => void>();
+  const changeHandlers = new Set<(sheet: string, address: string) => void>();
 
   function cellsOf(sheet: SheetGrid): SheetCells {
     const cells: SheetCells = new Map();
@@ -408,7 +408,7 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
       const location = resolve(ref);
       put(location, value);
       if (!capabilities.changeEvents) return;
-      for (const handler of [...changeHandlers]) handler(location.sheet);
+      for (const handler of [...changeHandlers]) handler(location.sheet, location.cell);
     },
 
     select(ref) {

@@ -71,6 +71,8 @@ const MERGE_BAND_ROWS = 128;
 const GUARD_BAND_ROWS = 64;
 /** Calls per request when reading merged areas band by band; above it the areas stay unknown. */
 const MAX_MERGE_BANDS = 4_000;
+/** Runs the pane starts on its own (event handlers): Excel holds them until the user leaves cell-edit mode, where the host can. */
+const BACKGROUND_RUN: Excel.RunOptions = { delayForCellEdit: true };
 const PAYLOAD_CODES = new Set(['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded']);
 /** "The cell count in the range has exceeded the maximum supported number" (Excel JavaScript API error codes). */
 const RANGE_LIMIT_CODE = 'RangeExceedsLimit';
@@ -510,6 +512,8 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
   /** Ids of sheets holding our marks, as last read from or written to MARKS_SETTING; null until known. */
   let markedSheetIds: string[] | null = null;
   let undoCount = 0;
+  /** Sheet id → name for change events; cleared by every read of the sheet list (a sheet may have been renamed). */
+  const sheetNames = new Map<string, string>();
   const nextUndoId = () => `undo-${Date.now().toString(36)}-${++undoCount}`;
 
   async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: Excel.RunOptions): Promise<T> {
@@ -849,6 +853,7 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
         const registry = capabilities.conditionalFormatMarks ? context.workbook.settings.getItemOrNullObject(MARKS_SETTING).load('value') : null;
         await context.sync();
         if (registry) markedSheetIds = registry.isNullObject ? [] : parseStringList(registry.value);
+        sheetNames.clear();
         const sheets = worksheets.items.filter((s) => s.name !== REPORT_SHEET_NAME);
         throwIfCancelled(options.signal);
         const extents = await readExtents(context, sheets.map((worksheet) => ({ name: worksheet.name, worksheet })));
@@ -1034,7 +1039,7 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
           await context.sync();
           return [result];
         },
-        async () => handler(await run(readSelection)),
+        async () => handler(await run(readSelection, BACKGROUND_RUN)),
       );
     },
 
@@ -1055,13 +1060,19 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
           return results;
         },
         async (args) => {
-          // The event names the sheet by id; sheets can be renamed, so ask for the name now.
-          const name = await run(async (context) => {
-            const sheet = context.workbook.worksheets.getItem(args.worksheetId).load('name');
-            await context.sync();
-            return sheet.name;
-          });
-          handler(name);
+          // Excel reports the add-in's own writes too (ExcelApi 1.14 names them ThisLocalAddin): not a user's edit.
+          if (args.triggerSource === 'ThisLocalAddin') return;
+          // The event names the sheet by id; the name is looked up once per id and again after a miss.
+          let name = sheetNames.get(args.worksheetId);
+          if (name === undefined) {
+            name = await run(async (context) => {
+              const sheet = context.workbook.worksheets.getItem(args.worksheetId).load('name');
+              await context.sync();
+              return sheet.name;
+            }, BACKGROUND_RUN);
+            sheetNames.set(args.worksheetId, name);
+          }
+          handler(name, args.address ?? '');
         },
       );
     },

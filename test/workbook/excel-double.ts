@@ -337,6 +337,8 @@ export class ExcelDouble {
   readonly syncs: SyncRecord[] = [];
   /** Options objects passed to Excel.run (mergeUndoGroup …). */
   readonly runOptions: unknown[] = [];
+  /** Excel.run calls made (each a round of requests the pane waits for). */
+  runCount = 0;
   cellEditMode = false;
   activeSheetId: string | null = null;
   selection: { sheetId: string; rect: Rect } | null = null;
@@ -354,6 +356,7 @@ export class ExcelDouble {
     this.office = new OfficeDouble(this, options.platform ?? 'OfficeOnline');
     this.run = async (first: unknown, second?: unknown) => {
       const batch = (typeof first === 'function' ? first : second) as (context: RequestContextDouble) => Promise<unknown>;
+      this.runCount++;
       if (first instanceof RequestContextDouble) return batch(first);
       if (typeof first !== 'function') this.runOptions.push(first);
       return batch(new RequestContextDouble(this));
