@@ -158,7 +158,9 @@ export function createRealOfficeJs(sheets: readonly RealSheet[], apiVersion = '1
         const used = usedAddress(target.sheet);
         if (target.used) return used ? pick(used) : null;
         if (target.address === null) throw new Error('real-office-js: the whole sheet was queried');
-        return pick({ values: valuesAt(target.sheet, target.address), address: `${quoted(target.sheet.name)}!${target.address}` });
+        const values = valuesAt(target.sheet, target.address);
+        // The synthetic tables hold no formulas: Excel answers a constant's formula with its value.
+        return pick({ values, formulas: values, address: `${quoted(target.sheet.name)}!${target.address}` });
       }
       default:
         throw new Error(`real-office-js: no answer for a query on ${target.kind} (${select.join(',')})`);
