@@ -57,7 +57,6 @@ export const ESTIMATED_BYTES_PER_CELL = 200;
 export const MAX_CELLS = 5_000_000;
 /** Our marks' rule: always true, and recognisable among the user's own conditional formats. */
 export const MARK_FORMULA = '=N("jixiao")=0';
-export const MARKS_SETTING = 'jixiao.marks';
 export const IGNORED_SETTING = 'jixiao.ignored';
 /**
  * Request bytes one mark costs (add + rule + two colours: eight object paths and eleven actions), measured
@@ -250,15 +249,44 @@ function markRuns(findings: readonly Finding[]): MarkRun[] {
   return runs;
 }
 
-function parseStringList(raw: unknown): string[] {
-  if (typeof raw !== 'string') return [];
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    return Array.isArray(parsed) ? parsed.filter((x): x is string => typeof x === 'string') : [];
-  } catch {
-    // A registry we cannot read lists no sheets; the marks' formula still identifies them.
-    return [];
+/** Ours, whoever wrote it: the pane, the page or the CLI (whose xlsx rule has no leading "="). */
+function isMark(cf: Excel.ConditionalFormat): boolean {
+  if (cf.type !== 'Custom') return false;
+  const formula = cf.customOrNullObject.rule.formula;
+  return (formula.startsWith('=') ? formula : `=${formula}`) === MARK_FORMULA;
+}
+
+/** A sheet's conditional formats as scanned for marks; `marks` are the ids of ours. */
+interface SheetMarks {
+  readonly name: string;
+  readonly worksheet: Excel.Worksheet;
+  readonly formats: Excel.ConditionalFormatCollection;
+  readonly marks: readonly string[];
+}
+
+type MarkChange = { readonly remove: string; readonly sheet: SheetMarks } | { readonly add: MarkRun; readonly sheet: SheetMarks };
+
+/** What replacing a sheet's marks by `runs` takes: deletes (by loaded id) first, then adds. */
+function markChanges(sheets: readonly SheetMarks[], runs: readonly MarkRun[]): MarkChange[] {
+  const removes = sheets.flatMap((sheet) => sheet.marks.map((id) => ({ remove: id, sheet })));
+  const byName = new Map(sheets.map((s) => [s.name, s]));
+  const adds = runs.flatMap((run) => {
+    const sheet = byName.get(run.sheet);
+    return sheet ? [{ add: run, sheet }] : [];
+  });
+  return [...removes, ...adds];
+}
+
+function queueMarkChange(change: MarkChange): void {
+  if ('remove' in change) {
+    // By id: index-addressed deletes shift within a batch, and fail where two rules share a cell (office-js #5222).
+    change.sheet.formats.getItem(change.remove).delete();
+    return;
   }
+  const cf = change.sheet.worksheet.getRange(change.add.address).conditionalFormats.add('Custom');
+  cf.custom.rule.formula = MARK_FORMULA;
+  cf.custom.format.fill.color = MARK_COLOURS[change.add.severity].fill;
+  cf.custom.format.font.color = MARK_COLOURS[change.add.severity].font;
 }
 
 interface SheetExtent {
@@ -509,8 +537,8 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
   const reportError = deps.reportError ?? ((error: WorkbookError) => console.error(error.message, error.detail));
   const capabilities = detectCapabilities(office);
   const minor = Number(capabilities.apiVersion?.split('.')[1] ?? 0);
-  /** Ids of sheets holding our marks, as last read from or written to MARKS_SETTING; null until known. */
-  let markedSheetIds: string[] | null = null;
+  /** Sheet names as last seen: their marks are scanned in the first sync, any other sheet's in one more. */
+  let knownSheetNames: readonly string[] = [];
   let undoCount = 0;
   /** Sheet id → name for change events; cleared by every read of the sheet list (a sheet may have been renamed). */
   const sheetNames = new Map<string, string>();
@@ -638,34 +666,58 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
     return undefined;
   }
 
-  /** Our conditional formats on the given sheets (by id); missing sheets give none. */
-  function scanMarks(context: Excel.RequestContext, sheetIds: readonly string[]): Excel.ConditionalFormatCollection[] {
-    return sheetIds.map((id) =>
-      context.workbook.worksheets.getItemOrNullObject(id).getRange().conditionalFormats.load('items/type,items/customOrNullObject/rule/formula'),
-    );
-  }
-
-  function deleteMarks(scans: readonly Excel.ConditionalFormatCollection[]): void {
-    for (const scan of scans) {
-      for (const cf of scan.items) if (cf.type === 'Custom' && cf.customOrNullObject.rule.formula === MARK_FORMULA) cf.delete();
-    }
+  function scanSheet(worksheet: Excel.Worksheet): Excel.ConditionalFormatCollection {
+    return worksheet.getRange().conditionalFormats.load('items/id,items/type,items/customOrNullObject/rule/formula');
   }
 
   /**
-   * Loads the mark registry and scans the sheets it names (one sync when `markedSheetIds` is
-   * current, as after readWorkbook or a previous mark; one more when it was not).
+   * Every sheet's marks, found by their formula (sheet ids change when the workbook is reopened, and copies the
+   * CLI or the page marked carry no list). One sync when the sheets are those last seen, one more otherwise.
    */
-  async function findMarks(context: Excel.RequestContext, alsoLoad: () => void): Promise<Excel.ConditionalFormatCollection[]> {
-    const known = markedSheetIds ?? [];
-    const registry = context.workbook.settings.getItemOrNullObject(MARKS_SETTING).load('value');
-    const scans = scanMarks(context, known);
-    alsoLoad();
+  async function findMarks(context: Excel.RequestContext): Promise<SheetMarks[]> {
+    const worksheets = context.workbook.worksheets.load('items/name');
+    const guessed = knownSheetNames.map((name) => {
+      // Office.js answers isNullObject only for an object that was loaded (the double is laxer).
+      const worksheet = context.workbook.worksheets.getItemOrNullObject(name).load('name');
+      return { name, worksheet, formats: scanSheet(worksheet) };
+    });
     await context.sync();
-    const missed = (registry.isNullObject ? [] : parseStringList(registry.value)).filter((id) => !known.includes(id));
-    if (missed.length === 0) return scans;
-    const more = scanMarks(context, missed);
-    await context.sync();
-    return [...scans, ...more];
+    // A renamed or deleted sheet's null object leaves its formats' items undefined: rescan by the real name.
+    const found = guessed.filter((g) => !g.worksheet.isNullObject);
+    const missed = worksheets.items.filter((s) => !found.some((g) => g.name === s.name)).map((worksheet) => ({ name: worksheet.name, worksheet, formats: scanSheet(worksheet) }));
+    if (missed.length > 0) await context.sync();
+    knownSheetNames = worksheets.items.map((s) => s.name);
+    return [...found, ...missed].map((s) => ({ ...s, marks: s.formats.items.filter(isMark).map((cf) => cf.id) }));
+  }
+
+  /**
+   * Replaces the marks of `sheets` by `runs`, all in as few syncs as the payload allows; when that fails, sheet
+   * by sheet (rescanned, since part of the failed batch may have run), so one protected sheet does not stop the rest.
+   */
+  async function replaceMarks(context: Excel.RequestContext, sheets: readonly SheetMarks[], runs: readonly MarkRun[]): Promise<void> {
+    const changes = markChanges(sheets, runs);
+    if (changes.length === 0) return;
+    try {
+      await syncInBatches(context, changes, () => BYTES_PER_MARK, (batch) => batch.forEach(queueMarkChange), () => undefined);
+      return;
+    } catch (error) {
+      if (sheets.length <= 1) throw error;
+    }
+    const failed: { name: string; error: WorkbookError }[] = [];
+    for (const sheet of sheets) {
+      try {
+        const formats = scanSheet(sheet.worksheet);
+        await context.sync();
+        const rescanned = { ...sheet, formats, marks: formats.items.filter(isMark).map((cf) => cf.id) };
+        await syncInBatches(context, markChanges([rescanned], runs), () => BYTES_PER_MARK, (batch) => batch.forEach(queueMarkChange), () => undefined);
+      } catch (error) {
+        failed.push({ name: sheet.name, error: toWorkbookError(error) });
+      }
+    }
+    const first = failed[0];
+    if (!first) return;
+    const names = failed.map((f) => `“${f.name}”`).join('、');
+    throw new WorkbookError(first.error.code, `工作表 ${names} 的标记未能更新，其余工作表已更新。${first.error.message}`, failed.map((f) => `${f.name}: ${f.error.detail ?? f.error.message}`).join('; '));
   }
 
   /** Queues `items` in as few syncs as the payload limit allows; `first` goes into the first one. */
@@ -849,10 +901,8 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
       return run(async (context) => {
         throwIfCancelled(options.signal);
         const worksheets = context.workbook.worksheets.load('items/name');
-        // The mark registry comes along for free, so that marking later needs no extra sync.
-        const registry = capabilities.conditionalFormatMarks ? context.workbook.settings.getItemOrNullObject(MARKS_SETTING).load('value') : null;
         await context.sync();
-        if (registry) markedSheetIds = registry.isNullObject ? [] : parseStringList(registry.value);
+        knownSheetNames = worksheets.items.map((s) => s.name);
         sheetNames.clear();
         const sheets = worksheets.items.filter((s) => s.name !== REPORT_SHEET_NAME);
         throwIfCancelled(options.signal);
@@ -878,40 +928,16 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
       if (!capabilities.conditionalFormatMarks) return;
       const runs = markRuns(findings);
       await run(async (context) => {
-        const names = [...new Set(runs.map((r) => r.sheet))];
-        const targets = new Map(names.map((name) => [name, context.workbook.worksheets.getItem(name)]));
-        const scans = await findMarks(context, () => targets.forEach((sheet) => sheet.load('id')));
-        const ids = [...targets.values()].map((sheet) => sheet.id);
-        await syncInBatches(
-          context,
-          runs,
-          () => BYTES_PER_MARK,
-          (batch) => {
-            for (const mark of batch) {
-              const cf = (targets.get(mark.sheet) as Excel.Worksheet).getRange(mark.address).conditionalFormats.add('Custom');
-              cf.custom.rule.formula = MARK_FORMULA;
-              cf.custom.format.fill.color = MARK_COLOURS[mark.severity].fill;
-              cf.custom.format.font.color = MARK_COLOURS[mark.severity].font;
-            }
-          },
-          () => {
-            deleteMarks(scans);
-            context.workbook.settings.add(MARKS_SETTING, JSON.stringify(ids));
-          },
-        );
-        markedSheetIds = ids;
+        const sheets = await findMarks(context);
+        const missing = runs.find((r) => !sheets.some((s) => s.name === r.sheet));
+        if (missing) throw new WorkbookError('not-found', MESSAGES['not-found'], `no sheet ${missing.sheet}`);
+        await replaceMarks(context, sheets, runs);
       });
     },
 
     async clearMarks() {
       if (!capabilities.conditionalFormatMarks) return;
-      await run(async (context) => {
-        const scans = await findMarks(context, () => undefined);
-        deleteMarks(scans);
-        context.workbook.settings.add(MARKS_SETTING, '[]');
-        await context.sync();
-        markedSheetIds = [];
-      });
+      await run(async (context) => replaceMarks(context, await findMarks(context), []));
     },
 
     selectCell(location) {

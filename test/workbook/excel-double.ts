@@ -27,7 +27,8 @@ export interface Rect {
 }
 
 export interface ConditionalFormatState {
-  readonly id: string;
+  /** Like sheet ids, new after a reopen. */
+  id: string;
   readonly type: string;
   /** Moves and grows with inserted or deleted rows, as Excel's "applies to" range does. */
   rect: Rect;
@@ -37,7 +38,8 @@ export interface ConditionalFormatState {
 }
 
 export interface SheetState {
-  readonly id: string;
+  /** Worksheet.id is stable only while the workbook stays open: reopen() gives new ones. */
+  id: string;
   name: string;
   readonly cells: Map<string, CellState>;
   conditionalFormats: ConditionalFormatState[];
@@ -441,6 +443,23 @@ export class ExcelDouble {
 
   addUserConditionalFormat(sheet: string, address: string, rule: { type: string; formula: string | null; fill: string | null; fontColor: string | null }): void {
     this.sheet(sheet).conditionalFormats.push({ id: this.newId('cf-'), rect: parseRect(address), ...rule });
+  }
+
+  /**
+   * As if the workbook were saved, closed and opened again: "the worksheet ID is only stable while the workbook
+   * is open" (Worksheet.id reference), so sheets (and conditional formats) get new ids; the workbook's settings
+   * were saved with it and stay; the old session's event handlers are gone.
+   */
+  reopen(): void {
+    for (const sheet of this.sheets) {
+      const id = `{${this.newId('sheet-')}}`;
+      if (this.activeSheetId === sheet.id) this.activeSheetId = id;
+      if (this.selection?.sheetId === sheet.id) this.selection = { ...this.selection, sheetId: id };
+      sheet.id = id;
+      for (const cf of sheet.conditionalFormats) cf.id = this.newId('cf-');
+    }
+    this.selectionHandlers.clear();
+    this.changeHandlers.clear();
   }
 
   /** The next sync rejects with this Office error. */
@@ -1189,6 +1208,8 @@ class RangeFormatDouble {
   }
 }
 
+type FormatRef = () => { sheet: SheetState; cf: ConditionalFormatState } | null;
+
 class ConditionalFormatCollectionDouble extends ClientObjectDouble {
   constructor(
     context: RequestContextDouble,
@@ -1200,6 +1221,39 @@ class ConditionalFormatCollectionDouble extends ClientObjectDouble {
 
   get items(): ConditionalFormatDouble[] {
     return this.read<ConditionalFormatDouble[]>('items');
+  }
+
+  /** The formats touching the range, in priority order, as the host sees them when the op runs. */
+  private current(): { target: NonNullable<RangeTarget>; found: ConditionalFormatState[] } | null {
+    const target = this.resolve();
+    return target ? { target, found: target.sheet.conditionalFormats.filter((cf) => intersects(cf.rect, target.rect)) } : null;
+  }
+
+  /** ExcelApi 1.6: by id; ItemNotFound when it is gone. */
+  getItem(id: string): ConditionalFormatDouble {
+    return new ConditionalFormatDouble(this.context, `${this.path}(${JSON.stringify(id)})`, () => {
+      const now = this.current();
+      const cf = now?.found.find((f) => f.id === id);
+      if (!now || !cf) throw new OfficeErrorDouble('ItemNotFound', `The requested resource doesn't exist: conditional format ${id}`);
+      return { sheet: now.target.sheet, cf };
+    });
+  }
+
+  /** ExcelApi 1.6: by position when the op runs, so earlier deletes in the batch shift it. */
+  getItemAt(index: number): ConditionalFormatDouble {
+    return new ConditionalFormatDouble(this.context, `${this.path}[${index}]`, () => this.atIndex(index));
+  }
+
+  /**
+   * office-js #5222: `getRange().conditionalFormats.getItemAt(0).delete()` fails with "Item Not Found" when two
+   * rules cover one cell (as our mark above a user's rule does); the double refuses any rule so addressed then.
+   */
+  private atIndex(index: number): { sheet: SheetState; cf: ConditionalFormatState } {
+    const now = this.current();
+    const cf = now?.found[index];
+    if (!now || !cf) throw new OfficeErrorDouble('ItemNotFound', `The requested resource doesn't exist: conditional format [${index}]`);
+    if (now.found.some((other) => other !== cf && intersects(other.rect, cf.rect))) throw new OfficeErrorDouble('ItemNotFound', 'Item Not Found.');
+    return { sheet: now.target.sheet, cf };
   }
 
   add(type: string): ConditionalFormatDouble {
@@ -1219,24 +1273,28 @@ class ConditionalFormatCollectionDouble extends ClientObjectDouble {
     });
   }
 
-  /** Supports exactly 'items/type' and 'items/customOrNullObject/rule/formula'. */
+  /**
+   * Supports 'items/id', 'items/type' and 'items/customOrNullObject/rule/formula'. A loaded item is addressed by
+   * its id only when the id was loaded, else by its index (which later deletes shift). On a null object's range
+   * (a missing sheet's getItemOrNullObject) Office.js leaves `items` undefined.
+   */
   load(names: unknown): this {
     const requested = parseLoad(names);
     const wanted = requested.map((n) => n.replace(/^items\//, ''));
-    onlyKnown(wanted, ['type', 'customOrNullObject/rule/formula'], 'conditional format');
-    const fetch = () => {
-      const target = this.resolve();
-      const found = target ? target.sheet.conditionalFormats.filter((cf) => intersects(cf.rect, target.rect)) : [];
-      return { target, found };
-    };
+    onlyKnown(wanted, ['id', 'type', 'customOrNullObject/rule/formula'], 'conditional format');
     this.queueLoad(
       requested,
       '1.6',
-      () => ({ items: fetch().found.map((cf) => ({ type: cf.type, formula: cf.formula })) }),
+      () => ({ items: (this.current()?.found ?? []).map((cf) => ({ id: cf.id, type: cf.type, formula: cf.formula })) }),
       () => {
-        const { target, found } = fetch();
-        const items = found.map((cf, i) => {
-          const item = new ConditionalFormatDouble(this.context, `${this.path}[${i}]`, () => (target ? { sheet: target.sheet, cf } : null));
+        const now = this.current();
+        if (!now) {
+          this.deliver({ items: undefined });
+          return;
+        }
+        const items = now.found.map((cf, i) => {
+          const ref: FormatRef = wanted.includes('id') ? () => ({ sheet: now.target.sheet, cf }) : () => this.atIndex(i);
+          const item = new ConditionalFormatDouble(this.context, `${this.path}[${i}]`, ref);
           item.receive(wanted, cf);
           return item;
         });
@@ -1259,6 +1317,7 @@ class ConditionalFormatDouble extends ClientObjectDouble {
   }
 
   receive(wanted: readonly string[], cf: ConditionalFormatState): void {
+    if (wanted.includes('id')) this.deliver({ id: cf.id });
     if (wanted.includes('type')) this.deliver({ type: cf.type });
     if (wanted.includes('customOrNullObject/rule/formula')) {
       this.custom_ = new CustomConditionalFormatDouble(this.context, this.path, this.resolve, cf.type === 'Custom' ? cf.formula : undefined);
@@ -1267,6 +1326,10 @@ class ConditionalFormatDouble extends ClientObjectDouble {
 
   get type(): string {
     return this.read<string>('type');
+  }
+
+  get id(): string {
+    return this.read<string>('id');
   }
 
   get custom(): CustomConditionalFormatDouble {
@@ -1283,6 +1346,8 @@ class ConditionalFormatDouble extends ClientObjectDouble {
       const found = this.resolve();
       if (!found) return;
       mutableSheet({ sheet: found.sheet, rect: found.cf.rect });
+      // The id may be gone by now (deleted earlier in the batch): Office.js fails the same way.
+      if (!found.sheet.conditionalFormats.includes(found.cf)) throw new OfficeErrorDouble('ItemNotFound', 'Item Not Found.');
       found.sheet.conditionalFormats = found.sheet.conditionalFormats.filter((cf) => cf !== found.cf);
     });
   }
