@@ -7,14 +7,19 @@ import { malformedSheet } from './pane-harness';
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- dropped on purpose
 const withoutFormulas = (grid: WorkbookGrid): WorkbookGrid => ({ sheets: grid.sheets.map(({ formulas: _, ...sheet }) => sheet) });
 
+/** A sheet with a fixable 绩效指标 format finding, its fix, and a formula to put in the fixed cell. */
+function formattedFixCase() {
+  const plain = malformedSheet([5]);
+  const fix = createChecker()
+    .checkWorkbook({ sheets: [plain] })
+    .findings.find((f) => f.rule === 'indicators.format' && f.fix)?.fix;
+  if (!fix) throw new Error('the seed has a fixable format finding');
+  return { plain, fix, formula: '=CONCAT(Z1,Z2)' };
+}
+
 describe('the check session and formulas', () => {
   it('a fix refused because of a formula the read did not report says so, and the next preview knows the formula', async () => {
-    const plain = malformedSheet([5]);
-    const fix = createChecker()
-      .checkWorkbook({ sheets: [plain] })
-      .findings.find((f) => f.rule === 'indicators.format' && f.fix)?.fix;
-    if (!fix) throw new Error('the seed has a fixable format finding');
-    const formula = '=CONCAT(Z1,Z2)';
+    const { plain, fix, formula } = formattedFixCase();
     const held = createMemoryWorkbook({ sheets: [{ ...plain, formulas: new Map([[fix.location.cell, formula]]) }] });
     // As the Office adapter: reads values only, the write guard sees the formula.
     const port: WorkbookPort = {
@@ -39,12 +44,7 @@ describe('the check session and formulas', () => {
 
 describe('the formulas the session knows follow its writes', () => {
   it('forgets a formula it replaced with consent and learns it again when 撤销 puts it back', async () => {
-    const plain = malformedSheet([5]);
-    const fix = createChecker()
-      .checkWorkbook({ sheets: [plain] })
-      .findings.find((f) => f.rule === 'indicators.format' && f.fix)?.fix;
-    if (!fix) throw new Error('the seed has a fixable format finding');
-    const formula = '=CONCAT(Z1,Z2)';
+    const { plain, fix, formula } = formattedFixCase();
     const key = `${fix.location.sheet}!${fix.location.cell}`;
     const session = createCheckSession(createMemoryWorkbook({ sheets: [{ ...plain, formulas: new Map([[fix.location.cell, formula]]) }] }), createChecker(), 'zh-CN');
     await session.check();
