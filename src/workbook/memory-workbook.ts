@@ -3,6 +3,7 @@ import {
   inverseRewrite,
   locate,
   parseA1,
+  rewritePoint,
   toA1,
   type BlockRewrite,
   type CellLocation,
@@ -270,6 +271,21 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
     return { written, conflicts, undo };
   }
 
+  /** Formulas move with their rows as the rewrite's rows go in or out (their text is kept); rewritten cells lose theirs. */
+  function moveFormulas(rewrite: BlockRewrite, written: readonly CellLocation[]): void {
+    const sheetFormulas = formulas.get(rewrite.sheet);
+    if (!sheetFormulas || sheetFormulas.size === 0) return;
+    const { at, delta } = rewritePoint(rewrite);
+    const moved = new Map<string, string>();
+    for (const [key, formula] of sheetFormulas) {
+      const [row, col] = key.split(':').map(Number) as [number, number];
+      if (row < at) moved.set(key, formula);
+      else if (delta > 0 || row >= at - delta) moved.set(positionKey(row + delta, col), formula);
+    }
+    for (const location of written) moved.delete(positionKey(location.row, location.col));
+    formulas.set(rewrite.sheet, moved);
+  }
+
   /** A block rewrite, all or nothing: any conflict leaves the sheet as it was. */
   function rewriteSheetBlock(rewrite: Parameters<WorkbookPort['rewriteBlock']>[0]): WriteResult {
     const store = { cells: cellsOfSheet(rewrite.sheet), merges: merges.get(rewrite.sheet) ?? [] };
@@ -277,6 +293,7 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
     if (conflicts.length > 0) return { written: [], conflicts, undo: null };
     const written = applyRewrite(store, rewrite);
     merges.set(rewrite.sheet, store.merges);
+    moveFormulas(rewrite, written);
     applied.push(rewrite);
     return { written, conflicts: [], undo: { id: `undo-${++undoCount}`, restores: [], blocks: [inverseRewrite(rewrite)] } };
   }

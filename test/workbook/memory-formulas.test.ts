@@ -58,4 +58,23 @@ describe('in-memory workbook: formulas are never lost', () => {
     expect(await formulaIn(bytes, 'B4')).toEqual({ formula: 'SUM(B2:B3)', value: 75 });
     expect(await formulaIn(bytes, 'A2')).toEqual({ formula: undefined, value: '-' });
   });
+
+  it('a formula below a block moves with its row when the block grows, and back on 撤销', async () => {
+    const workbook = createMemoryWorkbook(await readXlsxGrid(await baseFile()));
+    // Row 3 (乙, index 2) becomes two rows: 合计 and its formula move one row down.
+    const grown = await workbook.rewriteBlock({
+      sheet: '表1',
+      firstRow: 2,
+      rowCount: 1,
+      newRowCount: 2,
+      columns: [0],
+      expected: [['乙']],
+      values: [['乙'], ['丙']],
+      mergesBefore: [],
+      mergesAfter: [],
+    });
+    expect(workbook.grid().sheets[0]?.formulas).toEqual(new Map([['B5', '=SUM(B2:B3)']]));
+    await workbook.undo(grown.undo ?? { id: '', restores: [] });
+    expect(workbook.grid().sheets[0]?.formulas).toEqual(new Map([['B4', '=SUM(B2:B3)']]));
+  });
 });
