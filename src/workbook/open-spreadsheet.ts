@@ -1,10 +1,14 @@
 import type { WorkbookGrid } from '../core';
 import { readCsvGrid } from './csv-grid';
+import type { IgnoredSheetRead } from './ignored-sheet';
 import { sniffSpreadsheet } from './input-kind';
 
 export type SpreadsheetProblem = 'empty' | 'corrupt' | 'password' | 'legacy-xls' | 'not-spreadsheet';
 
-export type SpreadsheetRead = { readonly ok: true; readonly workbook: WorkbookGrid } | { readonly ok: false; readonly problem: SpreadsheetProblem };
+export type SpreadsheetRead =
+  /** `ignored`: the ignore list an .xlsx file carries (absent when it has none). */
+  | { readonly ok: true; readonly workbook: WorkbookGrid; readonly ignored?: IgnoredSheetRead }
+  | { readonly ok: false; readonly problem: SpreadsheetProblem };
 
 const BOMS = [[0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff]];
 
@@ -20,10 +24,11 @@ export async function readSpreadsheet(bytes: Uint8Array, fileName: string): Prom
   switch (sniffSpreadsheet(bytes, fileName)) {
     case 'xlsx':
       try {
-        const { readXlsxGrid } = await import(/* webpackChunkName: "xlsx" */ './xlsx-grid');
-        const workbook = await readXlsxGrid(bytes);
+        const { readXlsxFile } = await import(/* webpackChunkName: "xlsx" */ './xlsx-grid');
+        const { workbook, ignored } = await readXlsxFile(bytes);
         // A zip without a workbook part (a .docx, a plain archive renamed .xlsx) loads as no sheets at all.
-        return workbook.sheets.length === 0 ? { ok: false, problem: 'not-spreadsheet' } : { ok: true, workbook };
+        if (workbook.sheets.length === 0) return { ok: false, problem: 'not-spreadsheet' };
+        return ignored ? { ok: true, workbook, ignored } : { ok: true, workbook };
       } catch {
         return { ok: false, problem: 'corrupt' };
       }

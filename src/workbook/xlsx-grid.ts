@@ -1,14 +1,39 @@
 import ExcelJS from 'exceljs';
 import { parseRange, type CellRange, type CellValue, type SheetGrid, type WorkbookGrid } from '../core/grid';
+import { IGNORED_SHEET_NAME, readIgnoredSheet, type IgnoredSheetRead } from './ignored-sheet';
 
 /**
  * Reads every worksheet of an .xlsx file into grids. No Node I/O here: the web page uses it too.
  * Throws whatever ExcelJS throws for a file it cannot open; callers sniff the bytes first.
  */
 export async function readXlsxGrid(data: Uint8Array | ArrayBuffer): Promise<WorkbookGrid> {
+  return (await readXlsxFile(data)).workbook;
+}
+
+export interface XlsxFile {
+  /** Every worksheet but the ignore list's. */
+  readonly workbook: WorkbookGrid;
+  /** The ignore list the file carries (its hidden sheet); null when it has none. */
+  readonly ignored: IgnoredSheetRead | null;
+}
+
+/** The file's sheets and the ignore list it carries, from one load. Throws as readXlsxGrid. */
+export async function readXlsxFile(data: Uint8Array | ArrayBuffer): Promise<XlsxFile> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(toArrayBuffer(data));
-  return { sheets: workbook.worksheets.map(sheetGrid) };
+  const list = workbook.worksheets.find((ws) => ws.name === IGNORED_SHEET_NAME);
+  const sheets = workbook.worksheets.filter((ws) => ws !== list).map(sheetGrid);
+  return { workbook: { sheets }, ignored: list ? readIgnoredSheet(ignoredSheetValues(list)) : null };
+}
+
+/** The list sheet's values from A1 (A1, B1, then column A), whatever its used range. */
+export function ignoredSheetValues(worksheet: ExcelJS.Worksheet): CellValue[][] {
+  const rows: CellValue[][] = [];
+  for (let r = 1; r <= worksheet.rowCount; r++) {
+    const row = worksheet.getRow(r);
+    rows.push([plainValue(row.getCell(1).value), plainValue(row.getCell(2).value)]);
+  }
+  return rows;
 }
 
 /** ExcelJS loads an ArrayBuffer; a Uint8Array may be a view into a larger Node buffer, so it is copied. */

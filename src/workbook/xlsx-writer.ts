@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { parseA1, rangeAddress, toA1, rewritePoint, SEVERITIES, type BlockRewrite, type CellValue, type Severity, type SheetGrid, type WorkbookGrid } from '../core';
+import { IGNORED_SHEET_NAME, ignoredSheetRows, isEmptyIgnoredSetting, readIgnoredSheet } from './ignored-sheet';
 import { MARK_COLOURS, REPORT_HEADER, REPORT_SHEET_NAME, type ReportRow } from './port';
-import { sheetGrid, toArrayBuffer } from './xlsx-grid';
+import { ignoredSheetValues, sheetGrid, toArrayBuffer } from './xlsx-grid';
 
 export interface XlsxWriteOptions {
   /** "Sheet!A1" → severity: those cells get a mark (a conditional format, as in Excel). */
@@ -19,6 +20,11 @@ export interface XlsxWriteOptions {
    * base first, so its rows, formats and merges move as the workbook's did before the values are written.
    */
   readonly rewrites?: readonly BlockRewrite[];
+  /**
+   * The ignore list's text (as the workbook setting holds it) to carry in the file's very hidden sheet, so that the
+   * page, the pane and the CLI read it back; an empty list removes the sheet. Absent: a base's sheet stays as it is.
+   */
+  readonly ignored?: string;
 }
 
 /** The marks' rule, as the add-in's MARK_FORMULA (without "="): always true and recognisable. */
@@ -42,6 +48,7 @@ export async function writeXlsxGrid(workbook: WorkbookGrid, options: XlsxWriteOp
   }
   addMarks(book, options.marks);
   if (options.report) addReportSheet(book, options.report, options.severityLabels);
+  if (options.ignored !== undefined) writeIgnoredSheet(book, options.ignored);
   return toBytes(await book.xlsx.writeBuffer());
 }
 
@@ -70,6 +77,7 @@ async function writeOverBase(workbook: WorkbookGrid, base: Uint8Array, options: 
     changed = true;
   }
   if (addMarks(book, options.marks)) changed = true;
+  if (options.ignored !== undefined && writeIgnoredSheet(book, options.ignored)) changed = true;
   // Nothing to change: the user's own file, byte for byte (ExcelJS drops what it does not model, e.g. charts).
   if (!changed) return base.slice();
   return toBytes(await book.xlsx.writeBuffer());
@@ -242,7 +250,19 @@ function addReportSheet(book: ExcelJS.Workbook, rows: readonly ReportRow[], labe
   ws.getColumn(7).alignment = { wrapText: true, vertical: 'top' };
 }
 
-
+/** Puts the ignore list in its very hidden sheet (replacing the one there); false when the file already holds it. */
+function writeIgnoredSheet(book: ExcelJS.Workbook, setting: string): boolean {
+  const old = book.getWorksheet(IGNORED_SHEET_NAME);
+  if (old) {
+    const held = readIgnoredSheet(ignoredSheetValues(old));
+    if (held.ok && held.setting === setting) return false;
+    book.removeWorksheet(old.id);
+  }
+  if (isEmptyIgnoredSetting(setting)) return old !== undefined;
+  const ws = book.addWorksheet(IGNORED_SHEET_NAME, { state: 'veryHidden' });
+  ignoredSheetRows(setting).forEach((row) => ws.addRow(row));
+  return true;
+}
 
 function toBytes(buffer: ExcelJS.Buffer): Uint8Array {
   return new Uint8Array(buffer as ArrayBuffer);
