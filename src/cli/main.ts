@@ -4,6 +4,7 @@ import path from 'path';
 import { BUILTIN_PROFILES, builtInProfile, checkWorkbook, parseProfile } from '../core/index';
 import type { CheckReport, Locale, Profile, WorkbookGrid } from '../core/index';
 import { isSameFile, outputProblem, writeFileAtomically } from './output-file';
+import { ignoredProblemText, splitIgnored } from './ignored';
 import { reasonText, readInputFile } from './read-input';
 import type { UnreadableReason } from './read-input';
 import { runConvert, TARGETS, type ConvertCommand } from './convert';
@@ -225,9 +226,12 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
       unreadable.push({ file, reason: detail });
       continue;
     }
-    checked.push({ file, report });
+    const split = splitIgnored(report, input.ignored);
+    if (split.problem !== null) io.stderr.write(ignoredProblemText(file, split.problem));
+    report = split.report;
+    checked.push({ file, report, ignored: split.ignored });
     if (command.marked !== null) toMark = { grid: input.workbook, report };
-    if (command.format === 'text') emit(fileText(file, report, command.language));
+    if (command.format === 'text') emit(fileText(file, report, command.language, split.ignored));
   }
 
   if (command.format === 'text') emit(totalText(checked, unreadable, command.language));

@@ -1,5 +1,6 @@
 import { readFile } from 'fs/promises';
 import type { WorkbookGrid } from '../core/grid';
+import type { IgnoredSheetRead } from '../workbook/ignored-sheet';
 import { readSpreadsheet } from '../workbook/open-spreadsheet';
 
 export type UnreadableReason =
@@ -13,7 +14,8 @@ export type UnreadableReason =
   | { readonly kind: 'not-spreadsheet' };
 
 export type InputRead =
-  | { readonly ok: true; readonly workbook: WorkbookGrid }
+  /** `ignored`: the ignore list the file carries, when it has one. */
+  | { readonly ok: true; readonly workbook: WorkbookGrid; readonly ignored?: IgnoredSheetRead }
   | { readonly ok: false; readonly reason: UnreadableReason };
 
 /** Reads a file without ever writing to it: the officer's original must stay exactly as it was. */

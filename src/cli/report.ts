@@ -3,12 +3,15 @@ import { SEVERITIES } from '../core/findings';
 import type { Finding, Severity } from '../core/findings';
 import { summariseTable, type RowKind, type TableSummary } from '../core/table-model';
 import { CATALOGS, formatFinding, type CheckReport, type Locale, type ProfileReason } from '../core/index';
+import type { IgnoredHit } from './ignored';
 
 export type Language = 'zh' | 'en';
 
 export interface CheckedFile {
   readonly file: string;
+  /** Without the findings the file's ignore list names: those are in `ignored`. */
   readonly report: CheckReport;
+  readonly ignored?: readonly IgnoredHit[];
 }
 
 export interface UnreadableFile {
@@ -31,7 +34,7 @@ const ROW_LABELS: Record<Language, Record<RowKind, string>> = {
 
 
 /** One file's findings, grouped by sheet and then by row (project, unit or 合计), errors first within a row. */
-export function fileText(file: string, report: CheckReport, language: Language): string {
+export function fileText(file: string, report: CheckReport, language: Language, ignored: readonly IgnoredHit[] = []): string {
   const lines = [file, ...tableLines(report, language), `  ${profileLine(report, language)}`];
   for (const [sheet, sheetFindings] of groupBy(report.findings, (f) => f.location.sheet)) {
     lines.push(`  ${language === 'zh' ? '工作表' : 'Sheet'} ${sheet}`);
@@ -44,6 +47,7 @@ export function fileText(file: string, report: CheckReport, language: Language):
     }
   }
   if (report.findings.length === 0) lines.push(language === 'zh' ? '  未发现问题。' : '  No problems found.');
+  lines.push(...ignoredLines(ignored, language));
   lines.push(`  ${countsText({ files: 1, ...report.summary }, language, false)}`, '');
   return lines.map(terminalSafe).join('\n') + '\n';
 }
@@ -106,32 +110,59 @@ export interface JsonProfile {
   readonly reason: ProfileReason;
 }
 
+/** A finding the file's ignore list names: not counted in the summary. */
+export interface JsonIgnoredFinding extends JsonFinding {
+  readonly reason: string;
+  readonly by: string;
+  readonly at: string;
+}
+
 export interface JsonReport {
   readonly summary: Totals;
   readonly profiles: readonly JsonProfile[];
   readonly tables: readonly JsonTable[];
   readonly findings: readonly JsonFinding[];
   readonly unreadable: readonly UnreadableFile[];
+  /** Findings the file's ignore list names (last, so the other fields stay as they were). */
+  readonly ignored: readonly JsonIgnoredFinding[];
 }
 
 export function jsonReport(checked: readonly CheckedFile[], unreadable: readonly UnreadableFile[], locale: Locale): JsonReport {
-  const findings = checked.flatMap(({ file, report }) =>
-    report.findings.map((f): JsonFinding => ({
-      file,
-      sheet: f.location.sheet,
-      cell: f.location.cell,
-      severity: f.severity,
-      rule: f.rule,
-      message: formatFinding(f, locale),
-      ...(f.project !== undefined ? { project: f.project } : {}),
-      ...(f.fix !== undefined ? { fix: f.fix.value } : {}),
-    })),
+  const findings = checked.flatMap(({ file, report }) => report.findings.map((f) => jsonFinding(file, f, locale)));
+  const ignored = checked.flatMap(({ file, ignored: hits = [] }) =>
+    hits.map(({ finding, entry }): JsonIgnoredFinding => ({ ...jsonFinding(file, finding, locale), reason: entry.reason, by: entry.by, at: entry.at })),
   );
   const tables = checked.flatMap(({ file, report }) =>
     report.tables.map((t): JsonTable => ({ file, ...summariseTable(t) })),
   );
   const profiles = checked.map(({ file, report }): JsonProfile => ({ file, name: report.profile.profile.name, title: report.profile.profile.title, reason: report.profile.reason }));
-  return { summary: totals(checked), profiles, tables, findings, unreadable };
+  return { summary: totals(checked), profiles, tables, findings, unreadable, ignored };
+}
+
+function jsonFinding(file: string, f: Finding, locale: Locale): JsonFinding {
+  return {
+    file,
+    sheet: f.location.sheet,
+    cell: f.location.cell,
+    severity: f.severity,
+    rule: f.rule,
+    message: formatFinding(f, locale),
+    ...(f.project !== undefined ? { project: f.project } : {}),
+    ...(f.fix !== undefined ? { fix: f.fix.value } : {}),
+  };
+}
+
+/** The findings the file's ignore list names, each with its reason (and who, when recorded). */
+function ignoredLines(ignored: readonly IgnoredHit[], language: Language): string[] {
+  if (ignored.length === 0) return [];
+  const locale = language === 'zh' ? 'zh-CN' : 'en-US';
+  const lines = [language === 'zh' ? `  已忽略 ${ignored.length} 条（文件中保存的忽略列表，不计入错误）` : `  Ignored: ${ignored.length} (the file's own ignore list; not counted)`];
+  for (const { finding, entry } of ignored) {
+    lines.push(`    ${CATALOGS[locale].severity[finding.severity]}  ${finding.location.sheet}!${finding.location.cell}  ${formatFinding(finding, locale)}`);
+    const by = entry.by === '' ? '' : language === 'zh' ? `（${entry.by}）` : ` (${entry.by})`;
+    lines.push(`      ${language === 'zh' ? '忽略原因：' : 'Reason: '}${entry.reason}${by}`);
+  }
+  return lines;
 }
 
 function totals(checked: readonly CheckedFile[]): Totals {

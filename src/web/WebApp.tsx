@@ -19,7 +19,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { builtInProfile, CATALOGS, createChecker, toA1, type CellValue, type Locale, type WorkbookGrid } from '../core';
 import { TaskPaneApp } from '../ui/App';
 import { activeFindings, reportRows } from '../ui/finding-view';
-import { createMemoryWorkbook, type MemoryWorkbook } from '../workbook/memory-workbook';
+import type { IgnoredSheetRead } from '../workbook/ignored-sheet';
+import { createMemoryWorkbook, type MemoryWorkbook, type MemoryWorkbookOptions } from '../workbook/memory-workbook';
 import type { WorkbookPort } from '../workbook/port';
 import { downloadBytes, openSpreadsheet } from './files';
 import { GridView, type GridSelection } from './GridView';
@@ -104,6 +105,13 @@ function observed(workbook: MemoryWorkbook, changed: () => void): WorkbookPort {
   };
 }
 
+/** The memory workbook's view of a stored ignore list: the setting text, or why the file's list cannot be read. */
+function storedIgnored(ignored: string | IgnoredSheetRead | undefined): MemoryWorkbookOptions {
+  if (ignored === undefined) return {};
+  if (typeof ignored === 'string') return { ignoredSetting: ignored };
+  return ignored.ok ? { ignoredSetting: ignored.setting } : { ignoredProblem: ignored.detail };
+}
+
 // FileReader rather than Blob#arrayBuffer: older browsers (and jsdom) lack the latter.
 function readBytes(file: Blob): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
@@ -128,8 +136,8 @@ export function WebApp({ locale, storage }: WebAppProps) {
   }, []);
 
   const open = useCallback(
-    (name: string, grid: WorkbookGrid, source: Uint8Array | null = null, ignored?: string): OpenDocument => {
-      const workbook = createMemoryWorkbook(grid, ignored === undefined ? {} : { ignoredSetting: ignored });
+    (name: string, grid: WorkbookGrid, source: Uint8Array | null = null, ignored?: string | IgnoredSheetRead): OpenDocument => {
+      const workbook = createMemoryWorkbook(grid, storedIgnored(ignored));
       return { id: ++nextId, name, workbook, port: observed(workbook, bump), source };
     },
     [bump],
@@ -171,8 +179,8 @@ export function WebApp({ locale, storage }: WebAppProps) {
     return () => clearTimeout(timer);
   }, [storage, doc, version, strings]);
 
-  function replaceDocument(name: string, workbook: WorkbookGrid, source: Uint8Array | null = null) {
-    const next = open(name, workbook, source);
+  function replaceDocument(name: string, workbook: WorkbookGrid, source: Uint8Array | null = null, ignored?: IgnoredSheetRead) {
+    const next = open(name, workbook, source, ignored);
     setDoc(next);
     setActiveSheet(workbook.sheets[0]?.name ?? '');
     setSelection(null);
@@ -191,7 +199,7 @@ export function WebApp({ locale, storage }: WebAppProps) {
       return;
     }
     setNotice(null);
-    replaceDocument(file.name, result.workbook, result.source);
+    replaceDocument(file.name, result.workbook, result.source, result.ignored);
   }
 
   async function download(withMarks: boolean) {
@@ -200,7 +208,9 @@ export function WebApp({ locale, storage }: WebAppProps) {
       const current = doc.workbook.grid();
       // Start from the user's own file so that its formatting, formulas and layout stay.
       // Rows the builder inserted or removed move the file's own rows and merges too.
-      const original = doc.source ? { base: doc.source, rewrites: doc.workbook.rewrites() } : {};
+      // The ignore list goes into the file (a hidden sheet), so that it is there when the file is opened again.
+      const ignored = doc.workbook.ignoredSetting();
+      const original = { ...(doc.source ? { base: doc.source, rewrites: doc.workbook.rewrites() } : {}), ...(ignored === undefined ? {} : { ignored }) };
       let bytes: Uint8Array;
       if (withMarks) {
         const profile = builtInProfile(profileChoice.current);

@@ -1,17 +1,22 @@
 import type { WorkbookGrid } from '../core';
+import type { IgnoredSheetRead } from '../workbook/ignored-sheet';
 import { sniffSpreadsheet } from '../workbook/input-kind';
 import { readSpreadsheet } from '../workbook/open-spreadsheet';
 import type { WebStrings } from './strings';
 
 export type OpenResult =
   /** `source`: an .xlsx file's bytes, which downloads start from so that none of the user's formatting is lost. */
-  | { readonly ok: true; readonly workbook: WorkbookGrid; readonly source: Uint8Array | null }
+  /** `ignored`: the ignore list the file carries, when it has one. */
+  | { readonly ok: true; readonly workbook: WorkbookGrid; readonly source: Uint8Array | null; readonly ignored?: IgnoredSheetRead }
   | { readonly ok: false; readonly message: string };
 
 /** Reads a file the user picked. Everything happens in the browser. */
 export async function openSpreadsheet(name: string, bytes: Uint8Array, strings: WebStrings): Promise<OpenResult> {
   const read = await readSpreadsheet(bytes, name);
-  if (read.ok) return { ok: true, workbook: read.workbook, source: sniffSpreadsheet(bytes, name) === 'xlsx' ? bytes : null };
+  if (read.ok) {
+    const source = sniffSpreadsheet(bytes, name) === 'xlsx' ? bytes : null;
+    return read.ignored ? { ok: true, workbook: read.workbook, source, ignored: read.ignored } : { ok: true, workbook: read.workbook, source };
+  }
   const reasons = { empty: strings.unreadable.empty, corrupt: strings.unreadable.corrupt, password: strings.unreadable.encrypted, 'legacy-xls': strings.unreadable.legacy, 'not-spreadsheet': strings.unreadable.unknown };
   return { ok: false, message: strings.readFailed(name, reasons[read.problem]) };
 }

@@ -3,7 +3,8 @@ import { IGNORED_LIMITS, WorkbookError, type IgnoredFinding } from './port';
 
 const UNREADABLE = '工作簿中保存的忽略列表无法读取，已按空列表处理。';
 
-function unreadable(detail: string): WorkbookError {
+/** The `corrupt-data` error every adapter rejects with when the stored list cannot be read. */
+export function unreadable(detail: string): WorkbookError {
   return new WorkbookError('corrupt-data', UNREADABLE, detail);
 }
 

@@ -32,7 +32,7 @@ import {
 } from './port';
 import { applyRewrite, rewriteConflicts } from './block-cells';
 import { uniqueSheetName } from './sheet-names';
-import { parseIgnoredSetting, serializeIgnored } from './ignored-list';
+import { parseIgnoredSetting, serializeIgnored, unreadable } from './ignored-list';
 
 /** A cell by sheet and A1 address; a full CellLocation fits too. */
 export interface CellRef {
@@ -49,6 +49,8 @@ export interface MemoryWorkbookOptions {
   readonly capabilities?: Partial<HostCapabilities>;
   /** The ignore list's stored text, as a workbook setting holds it (JSON); may be anything, as in a real file. */
   readonly ignoredSetting?: string;
+  /** Why the file's stored list could not be read at all (its hidden sheet is not ours or newer): loading rejects until a save. */
+  readonly ignoredProblem?: string;
 }
 
 /** A WorkbookPort held in memory (UI tests, the standalone page), plus what a user or a test does to the workbook. */
@@ -141,6 +143,7 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
   let selection: CellLocation | null = null;
   // Kept as text, as in the Office workbook's settings, so it is read back the same way.
   let ignoredSetting: string | undefined = options.ignoredSetting;
+  let ignoredProblem: string | undefined = options.ignoredProblem;
   let undoCount = 0;
   const applied: BlockRewrite[] = [];
   let failure: { error: WorkbookError; method: PortMethod | undefined } | null = null;
@@ -403,12 +406,14 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
 
     async loadIgnored() {
       takeFailure('loadIgnored');
+      if (ignoredProblem !== undefined) throw unreadable(ignoredProblem);
       return parseIgnoredSetting(ignoredSetting);
     },
 
     async saveIgnored(list) {
       takeFailure('saveIgnored');
       ignoredSetting = serializeIgnored(list);
+      ignoredProblem = undefined;
     },
 
     onSelectionChanged(handler) {

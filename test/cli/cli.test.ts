@@ -106,7 +106,7 @@ describe('jixiao check on the seed table', () => {
   it('writes exactly one JSON document with the documented shape', async () => {
     const { stdout, json } = await runJson('check', fixture('seed.xlsx'));
     expect(() => JSON.parse(stdout)).not.toThrow();
-    expect(Object.keys(json)).toEqual(['summary', 'profiles', 'tables', 'findings', 'unreadable']);
+    expect(Object.keys(json)).toEqual(['summary', 'profiles', 'tables', 'findings', 'unreadable', 'ignored']);
     expect(json.profiles).toEqual([{ file: fixture('seed.xlsx'), name: 'guangzhou', title: '广州市', reason: 'coded-string' }]);
     expect(json.tables).toEqual([{ file: fixture('seed.xlsx'), sheet: '项目支出绩效目标表', cell: 'A3', layout: 'one-cell', title: '项目支出绩效目标表（含转移支付项目）', projects: 9 }]);
     expect(Object.keys(json.summary)).toEqual(['files', 'projects', 'errors', 'warnings', 'infos']);

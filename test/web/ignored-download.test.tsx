@@ -1,0 +1,104 @@
+/**
+ * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
+ */
+// Node builds (ExcelJS's uuid has no CommonJS browser build for jest to load).
+import '@testing-library/jest-dom';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import path from 'path';
+import { screen, waitFor } from '@testing-library/react';
+import { WebApp } from '../../src/web/WebApp';
+import { writeXlsxGrid } from '../../src/workbook/xlsx-writer';
+import { runInProcess } from '../cli/run-in-process';
+import { SEED_SHEET } from '../fixtures/seed-grid';
+import { renderFluent, type TestUser } from '../ui/render-fluent';
+import { expectedReport, ignoreWithReason, runCheck } from '../ui/pane-harness';
+
+jest.setTimeout(30_000);
+
+const mockDownloads: { bytes: Uint8Array; name: string }[] = [];
+jest.mock('../../src/web/files', () => ({
+  ...jest.requireActual<typeof import('../../src/web/files')>('../../src/web/files'),
+  downloadBytes: (bytes: Uint8Array, name: string) => mockDownloads.push({ bytes, name }),
+}));
+
+const effectMissing = expectedReport().findings.find((f) => f.severity === 'error');
+if (!effectMissing) throw new Error('the seed has one error');
+const REASON = '已与财政局确认，效益指标另行报送';
+
+let dir: string;
+beforeEach(() => {
+  mockDownloads.length = 0;
+  dir = mkdtempSync(path.join(tmpdir(), 'jixiao-ignored-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function renderPage() {
+  return renderFluent(<WebApp locale="zh-CN" storage={null} />, { provider: false });
+}
+
+async function upload(user: TestUser, bytes: Uint8Array, name: string): Promise<void> {
+  await user.upload(screen.getByLabelText('打开文件（.xlsx / .csv）'), new File([bytes.slice()], name));
+  await waitFor(() => expect(screen.getByText(`当前文件：${name}`)).toBeInTheDocument());
+}
+
+async function download(user: TestUser, item: string): Promise<Uint8Array> {
+  const count = mockDownloads.length;
+  await user.click(screen.getByRole('button', { name: '下载 .xlsx' }));
+  await user.click(await screen.findByRole('menuitem', { name: item }));
+  await waitFor(() => expect(mockDownloads).toHaveLength(count + 1));
+  return (mockDownloads[count] as { bytes: Uint8Array }).bytes;
+}
+
+describe('an ignore reason travels with the downloaded file', () => {
+  it.each(['干净的副本（不含标记）', '含标记和“校验结果”表'])('page: ignore with a reason → download (%s) → the CLI reports it as ignored with its reason, not as an error', async (item) => {
+    const page = renderPage();
+    await upload(page.user, await writeXlsxGrid({ sheets: [SEED_SHEET] }), '绩效目标表.xlsx');
+    await runCheck(page.user);
+    await ignoreWithReason(page.user, effectMissing, REASON);
+    expect(await screen.findByText('没有错误，可以提交。')).toBeInTheDocument();
+    const file = path.join(dir, '下载.xlsx');
+    writeFileSync(file, await download(page.user, item));
+
+    const json = await runInProcess('check', file, '--format', 'json');
+    expect(json.stderr).toBe('');
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout) as { summary: { errors: number }; findings: { rule: string; cell: string }[]; ignored: { rule: string; cell: string; severity: string; reason: string }[] };
+    expect(report.summary.errors).toBe(0);
+    expect(report.findings.filter((f) => f.rule === effectMissing.rule && f.cell === effectMissing.location.cell)).toEqual([]);
+    expect(report.ignored).toEqual([expect.objectContaining({ rule: effectMissing.rule, cell: effectMissing.location.cell, severity: 'error', reason: REASON })]);
+
+    const text = await runInProcess('check', file);
+    expect(text.stdout).toContain('已忽略 1 条');
+    expect(text.stdout).toContain(`忽略原因：${REASON}`);
+    expect(text.stdout).toMatch(/错误 0，/);
+  });
+
+  it('the page opens the downloaded file with the finding still ignored with its reason', async () => {
+    const first = renderPage();
+    await upload(first.user, await writeXlsxGrid({ sheets: [SEED_SHEET] }), '绩效目标表.xlsx');
+    await runCheck(first.user);
+    await ignoreWithReason(first.user, effectMissing, REASON);
+    const bytes = await download(first.user, '干净的副本（不含标记）');
+    first.unmount();
+
+    const second = renderPage();
+    await upload(second.user, bytes, '绩效目标表.xlsx');
+    await runCheck(second.user);
+    expect(await screen.findByText('没有错误，可以提交。')).toBeInTheDocument();
+    await second.user.click(screen.getByRole('switch', { name: '显示已忽略' }));
+    expect(await screen.findByText(`已忽略：${REASON}`)).toBeInTheDocument();
+    // The grid shows only the table, never the list's hidden sheet.
+    expect(screen.queryByRole('tab', { name: 'jixiao.ignored' })).not.toBeInTheDocument();
+  });
+
+  it('a file whose list cannot be read: the CLI says so on stderr and counts the finding again', async () => {
+    const base = await writeXlsxGrid({ sheets: [SEED_SHEET] }, { ignored: '[{"key":' });
+    const file = path.join(dir, 'bad.xlsx');
+    writeFileSync(file, base);
+    const run = await runInProcess('check', file, '--format', 'json');
+    expect(run.stderr).toContain('文件中保存的忽略列表无法读取');
+    expect((JSON.parse(run.stdout) as { summary: { errors: number } }).summary.errors).toBe(1);
+  });
+});
