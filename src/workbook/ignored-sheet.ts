@@ -1,4 +1,5 @@
 import type { CellValue } from '../core';
+import { IGNORED_LIMITS } from './port';
 
 /**
  * The ignore list as it travels inside the .xlsx file: a very hidden sheet that the pane (Office.js), the page and
@@ -26,14 +27,19 @@ export function ignoredSheetRows(setting: string): (string | number)[][] {
   const rows: (string | number)[][] = [[IGNORED_SHEET_MARKER, IGNORED_SHEET_VERSION]];
   for (let start = 0; start < setting.length; ) {
     let end = Math.min(start + IGNORED_CHUNK_CHARS, setting.length);
-    // Never split a surrogate pair: half of one is not valid in the file's XML.
-    const last = setting.charCodeAt(end - 1);
-    if (end < setting.length && last >= 0xd800 && last <= 0xdbff) end--;
+    // Never split a surrogate pair (half of one is not valid in the file's XML), and never start a piece with "'":
+    // Excel takes a leading apostrophe for its text prefix and drops it, even in a text-formatted cell.
+    while (end < setting.length && end > start + 2 && (isHighSurrogate(setting.charCodeAt(end - 1)) || setting[end] === "'")) end--;
     rows.push([setting.slice(start, end)]);
     start = end;
   }
   return rows;
 }
+
+/** Rows the sheet can need for a list within IGNORED_LIMITS.settingChars: the pane writes (and clears) this many. */
+export const IGNORED_SHEET_ROWS = 1 + Math.ceil(IGNORED_LIMITS.settingChars / (IGNORED_CHUNK_CHARS - 100));
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
 /**
  * The setting text the sheet holds (values from A1, as any adapter reads them), or why it cannot be read: a sheet

@@ -22,7 +22,8 @@ import {
   type WorkbookGrid,
 } from '../core';
 import { excelInput } from './excel-text';
-import { parseIgnoredSetting, serializeIgnored } from './ignored-list';
+import { parseIgnoredSetting, serializeIgnored, unreadable } from './ignored-list';
+import { IGNORED_SHEET_NAME, IGNORED_SHEET_ROWS, ignoredSheetRows, readIgnoredSheet } from './ignored-sheet';
 import { recreateSheet } from './office-helpers';
 import { uniqueSheetName } from './sheet-names';
 import {
@@ -523,6 +524,45 @@ function failedRewrite(error: unknown, r: BlockRewrite): WorkbookError {
 }
 
 /** One undo record for an undo made of block rewrites and cell writes, as the in-memory workbook makes it. */
+/**
+ * The stored list's text: the hidden sheet when the file carries one (it is what the page and the CLI read and write),
+ * else the workbook setting (lists saved before the sheet existed). Two syncs, a few cells.
+ */
+async function readStoredIgnored(context: Excel.RequestContext): Promise<unknown> {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(IGNORED_SHEET_NAME);
+  const setting = context.workbook.settings.getItemOrNullObject(IGNORED_SETTING).load('value');
+  await context.sync();
+  if (sheet.isNullObject) return setting.isNullObject ? null : (setting.value as unknown);
+  const range = sheet.getRange(rangeAddress(0, 0, IGNORED_SHEET_ROWS, 2)).load('values');
+  await context.sync();
+  const read = readIgnoredSheet(range.values.map((row) => row.map(toCellValue)));
+  if (!read.ok) throw unreadable(read.detail);
+  return read.setting;
+}
+
+/**
+ * Saves the list in the setting and in the very hidden sheet that travels with the file (added when first needed).
+ * The whole area is written, so a shorter list leaves nothing of a longer one; text format keeps every piece as text.
+ * The setting goes in its own sync: each request then carries the list once (Excel on the web takes 5 MB).
+ */
+async function writeStoredIgnored(context: Excel.RequestContext, json: string, empty: boolean): Promise<void> {
+  context.workbook.settings.add(IGNORED_SETTING, json);
+  const existing = context.workbook.worksheets.getItemOrNullObject(IGNORED_SHEET_NAME);
+  await context.sync();
+  if (existing.isNullObject && empty) return;
+  const rows = ignoredSheetRows(json);
+  if (rows.length > IGNORED_SHEET_ROWS) throw new WorkbookError('payload-too-large', `忽略列表太长（${json.length} 个字符），没有保存：请先修正或取消忽略部分问题。`);
+  let sheet = existing;
+  if (existing.isNullObject) {
+    sheet = context.workbook.worksheets.add(IGNORED_SHEET_NAME);
+    sheet.visibility = 'VeryHidden';
+  }
+  const block = sheet.getRange(rangeAddress(0, 0, IGNORED_SHEET_ROWS, 2));
+  block.numberFormat = Array.from({ length: IGNORED_SHEET_ROWS }, (_, r) => (r === 0 ? ['General', 'General'] : ['@', '@']));
+  block.values = Array.from({ length: IGNORED_SHEET_ROWS }, (_, r) => [rows[r]?.[0] ?? '', rows[r]?.[1] ?? '']);
+  await context.sync();
+}
+
 function combinedUndo(id: () => string, blocks: readonly WriteResult[], cells: WriteResult): WriteResult {
   const written = [...blocks.flatMap((b) => b.written), ...cells.written];
   const conflicts = [...blocks.flatMap((b) => b.conflicts), ...cells.conflicts];
@@ -904,7 +944,7 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
         await context.sync();
         knownSheetNames = worksheets.items.map((s) => s.name);
         sheetNames.clear();
-        const sheets = worksheets.items.filter((s) => s.name !== REPORT_SHEET_NAME);
+        const sheets = worksheets.items.filter((s) => s.name !== REPORT_SHEET_NAME && s.name !== IGNORED_SHEET_NAME);
         throwIfCancelled(options.signal);
         const extents = await readExtents(context, sheets.map((worksheet) => ({ name: worksheet.name, worksheet })));
         options.onProgress?.({ stage: 'sheets', done: sheets.length, total: sheets.length });
@@ -1031,21 +1071,13 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
 
     async loadIgnored() {
       if (!capabilities.persistentSettings) return parseIgnoredSetting(office.context.document.settings.get(IGNORED_SETTING));
-      const raw = await run(async (context) => {
-        const setting = context.workbook.settings.getItemOrNullObject(IGNORED_SETTING).load('value');
-        await context.sync();
-        return setting.isNullObject ? null : (setting.value as unknown);
-      });
-      return parseIgnoredSetting(raw);
+      return parseIgnoredSetting(await run(readStoredIgnored));
     },
 
     async saveIgnored(ignored) {
       const json = serializeIgnored(ignored);
       if (capabilities.persistentSettings) {
-        await run(async (context) => {
-          context.workbook.settings.add(IGNORED_SETTING, json);
-          await context.sync();
-        });
+        await run((context) => writeStoredIgnored(context, json, ignored.length === 0));
         return;
       }
       const settings = office.context.document.settings;
@@ -1098,6 +1130,8 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
             }, BACKGROUND_RUN);
             sheetNames.set(args.worksheetId, name);
           }
+          // The ignore list's own sheet is not a table (Excel before 1.14 reports the add-in's writes to it).
+          if (name === IGNORED_SHEET_NAME) return;
           handler(name, args.address ?? '');
         },
       );

@@ -48,7 +48,11 @@ export interface SheetState {
   protected: boolean;
   frozenRows: number;
   readonly columnWidths: Map<number, number>;
+  /** Worksheet.visibility (ExcelApi 1.1); absent is "Visible". */
+  visibility?: SheetVisibility;
 }
+
+export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
 
 export interface SyncRecord {
   readonly requestBytes: number;
@@ -792,12 +796,33 @@ class WorksheetDouble extends ClientObjectDouble {
     return this.read<string>('id');
   }
 
+  get visibility(): SheetVisibility {
+    return this.read<SheetVisibility>('visibility');
+  }
+
+  /**
+   * Excel.SheetVisibility (ExcelApi 1.1): any other value is an InvalidArgument, and, as in Excel, a workbook must keep
+   * at least one visible sheet ("A workbook must contain at least one visible worksheet").
+   */
+  set visibility(value: SheetVisibility) {
+    const host = this.context.host;
+    this.queue('setVisibility', '1.1', () => {
+      if (!['Visible', 'Hidden', 'VeryHidden'].includes(value)) throw new OfficeErrorDouble('InvalidArgument', `The argument is invalid or missing: visibility ${String(value)}`);
+      const sheet = this.resolve();
+      if (!sheet) return;
+      const othersVisible = host.sheets.some((s) => s !== sheet && (s.visibility ?? 'Visible') === 'Visible');
+      if (value !== 'Visible' && !othersVisible) throw new OfficeErrorDouble('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+      sheet.visibility = value;
+    }, value);
+  }
+
   load(names: unknown): this {
     const wanted = parseLoad(names);
-    onlyKnown(wanted, ['name', 'id'], 'worksheet');
+    onlyKnown(wanted, ['name', 'id', 'visibility'], 'worksheet');
+    const field = (sheet: SheetState, w: string) => (w === 'name' ? sheet.name : w === 'id' ? sheet.id : (sheet.visibility ?? 'Visible'));
     this.queueLoad(wanted, '1.1', () => {
       const sheet = this.resolve();
-      return sheet ? Object.fromEntries(wanted.map((w) => [w, w === 'name' ? sheet.name : sheet.id])) : {};
+      return sheet ? Object.fromEntries(wanted.map((w) => [w, field(sheet, w)])) : {};
     });
     return this;
   }

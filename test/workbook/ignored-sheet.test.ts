@@ -26,6 +26,9 @@ describe('the ignore list sheet format', () => {
     expect(readIgnoredSheet(rows)).toEqual({ ok: true, setting: long });
     const straddling = `${'a'.repeat(IGNORED_CHUNK_CHARS - 1)}😀b`;
     expect(ignoredSheetRows(straddling).slice(1)).toEqual([['a'.repeat(IGNORED_CHUNK_CHARS - 1)], ['😀b']]);
+    // Excel drops a leading apostrophe as its text prefix: no piece starts with one.
+    const quoted = `${'a'.repeat(IGNORED_CHUNK_CHARS - 1)}x'y`;
+    expect(ignoredSheetRows(quoted).slice(1)).toEqual([['a'.repeat(IGNORED_CHUNK_CHARS - 1)], ["x'y"]]);
   });
 
   test('a sheet that is not ours, or a newer format, is refused with the reason, never half read', () => {
