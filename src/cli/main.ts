@@ -4,7 +4,7 @@ import path from 'path';
 import { BUILTIN_PROFILES, builtInProfile, checkWorkbook, parseProfile } from '../core/index';
 import type { CheckReport, Locale, Profile, WorkbookGrid } from '../core/index';
 import { isSameFile, outputProblem, writeFileAtomically } from './output-file';
-import { ignoredProblemText, splitIgnored } from './ignored';
+import { ignoredProblemText, splitIgnored, type IgnoredHit } from './ignored';
 import { reasonText, readInputFile } from './read-input';
 import type { UnreadableReason } from './read-input';
 import { runConvert, TARGETS, type ConvertCommand } from './convert';
@@ -209,7 +209,7 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   const emit = (text: string) => (command.output === null ? io.stdout.write(text) : reportText.push(text));
   const checked: CheckedFile[] = [];
   const unreadable: UnreadableFile[] = [];
-  let toMark: { readonly grid: WorkbookGrid; readonly report: CheckReport } | null = null;
+  let toMark: ToMark | null = null;
   for (const file of command.files) {
     const input = await readInputFile(file);
     if (!input.ok) {
@@ -230,7 +230,7 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     if (split.problem !== null) io.stderr.write(ignoredProblemText(file, split.problem));
     report = split.report;
     checked.push({ file, report, ignored: split.ignored });
-    if (command.marked !== null) toMark = { grid: input.workbook, report };
+    if (command.marked !== null) toMark = { grid: input.workbook, report, ignored: split.ignored };
     if (command.format === 'text') emit(fileText(file, report, command.language, split.ignored));
   }
 
@@ -262,7 +262,14 @@ async function refusedOutput(command: CheckCommand): Promise<string | null> {
   return null;
 }
 
-async function writeMarked(command: CheckCommand, target: string, toMark: { readonly grid: WorkbookGrid; readonly report: CheckReport } | null, locale: Locale, io: CliIo): Promise<boolean> {
+/** What the marked copy is made of: the checked values, the findings to mark, the ignored ones for the report's section. */
+interface ToMark {
+  readonly grid: WorkbookGrid;
+  readonly report: CheckReport;
+  readonly ignored: readonly IgnoredHit[];
+}
+
+async function writeMarked(command: CheckCommand, target: string, toMark: ToMark | null, locale: Locale, io: CliIo): Promise<boolean> {
   const input = command.files[0] as string;
   if (toMark === null) {
     io.stderr.write(`未写出 ${target}：${input} 无法检查。 / ${target} was not written: ${input} could not be checked.\n`);
@@ -271,7 +278,7 @@ async function writeMarked(command: CheckCommand, target: string, toMark: { read
   return writeOutput(target, io, async () => {
     // Loaded only when asked for: it brings ExcelJS's writer.
     const { writeMarkedCopy } = await import('./marked-copy');
-    const result = await writeMarkedCopy(input, toMark.grid, toMark.report, locale, target, command.force);
+    const result = await writeMarkedCopy(input, toMark.grid, toMark.report, locale, target, command.force, toMark.ignored);
     if (!result.ok) {
       io.stderr.write(`未写出 ${target}：--marked 只能用于 .xlsx 文件，${input} 不是。 / ${target} was not written: --marked needs an .xlsx input, and ${input} is not one.\n`);
       return false;

@@ -27,6 +27,7 @@ import {
   type WriteResult,
 } from '../workbook/port';
 import { activeFindings, reportRows } from './finding-view';
+import { ignoredRows } from './ignored-view';
 import { uiStrings, type CheckStage, type UiStrings } from './i18n';
 
 /** The progress bar and 取消 appear only for checks slower than this, so quick checks do not flash. */
@@ -450,7 +451,7 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
       if (state.findings === null) return;
       update({ writing: true });
       try {
-        await port.writeReport(reportRows(activeFindings(state.findings, state.ignored), state.sheetOrder, locale));
+        await port.writeReport(reportRows(activeFindings(state.findings, state.ignored), state.sheetOrder, locale), ignoredRows(state.findings, state.ignored, state.sheetOrder, locale));
         notice('success', strings.reportWritten(REPORT_SHEET_NAME));
       } catch (error) {
         fail(error);

@@ -19,6 +19,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { builtInProfile, CATALOGS, createChecker, toA1, type CellValue, type Locale, type WorkbookGrid } from '../core';
 import { TaskPaneApp } from '../ui/App';
 import { activeFindings, reportRows } from '../ui/finding-view';
+import { ignoredRows } from '../ui/ignored-view';
 import type { IgnoredSheetRead } from '../workbook/ignored-sheet';
 import { createMemoryWorkbook, type MemoryWorkbook, type MemoryWorkbookOptions } from '../workbook/memory-workbook';
 import type { WorkbookPort } from '../workbook/port';
@@ -214,12 +215,15 @@ export function WebApp({ locale, storage }: WebAppProps) {
       let bytes: Uint8Array;
       if (withMarks) {
         const profile = builtInProfile(profileChoice.current);
-        const findings = activeFindings(createChecker(profile ? { profile } : {}).checkWorkbook(current).findings, await doc.port.loadIgnored());
+        const all = createChecker(profile ? { profile } : {}).checkWorkbook(current).findings;
+        const ignoredList = await doc.port.loadIgnored();
+        const findings = activeFindings(all, ignoredList);
         const sheetOrder = current.sheets.map((s) => s.name);
         bytes = await writeXlsxGrid(current, {
           ...original,
           marks: doc.workbook.marks(),
           report: reportRows(findings, sheetOrder, locale),
+          ignoredReport: ignoredRows(all, ignoredList, sheetOrder, locale),
           severityLabels: CATALOGS[locale].severity,
         });
       } else {

@@ -32,6 +32,7 @@ import {
 } from './port';
 import { applyRewrite, rewriteConflicts } from './block-cells';
 import { uniqueSheetName } from './sheet-names';
+import { ignoredSectionValues, type IgnoredReportRow } from './ignored-report';
 import { parseIgnoredSetting, serializeIgnored, unreadable } from './ignored-list';
 
 /** A cell by sheet and A1 address; a full CellLocation fits too. */
@@ -391,12 +392,13 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
       return name;
     },
 
-    async writeReport(rows: readonly ReportRow[]) {
+    async writeReport(rows: readonly ReportRow[], ignored: readonly IgnoredReportRow[] = []) {
       takeFailure('writeReport');
       const labels = CATALOGS['zh-CN'].severity;
       const values: CellValue[][] = [
         [...REPORT_HEADER],
         ...rows.map((r) => [labels[r.severity], r.sheet, r.cell, r.project, r.rule, r.message, r.fix]),
+        ...(ignored.length > 0 ? [[], ...ignoredSectionValues(ignored, (r) => labels[r.severity])] : []),
       ];
       // An existing report sheet keeps its place; a new one goes last, as Excel adds it.
       sheets.set(REPORT_SHEET_NAME, cellsOf({ name: REPORT_SHEET_NAME, originRow: 0, originCol: 0, values }));

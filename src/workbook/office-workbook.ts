@@ -23,6 +23,7 @@ import {
 } from '../core';
 import { excelInput } from './excel-text';
 import { parseIgnoredSetting, serializeIgnored, unreadable } from './ignored-list';
+import { IGNORED_REPORT_HEADER, ignoredSectionValues, type IgnoredReportRow } from './ignored-report';
 import { IGNORED_SHEET_NAME, IGNORED_SHEET_ROWS, ignoredSheetRows, readIgnoredSheet } from './ignored-sheet';
 import { recreateSheet } from './office-helpers';
 import { uniqueSheetName } from './sheet-names';
@@ -524,6 +525,32 @@ function failedRewrite(error: unknown, r: BlockRewrite): WorkbookError {
 }
 
 /** One undo record for an undo made of block rewrites and cell writes, as the in-memory workbook makes it. */
+// Rows of the ignored section per sync: each holds at most a 1,000-character reason and message, far under 5 MB.
+const IGNORED_ROWS_PER_SYNC = 200;
+
+/** The 校验结果 sheet's section of ignored findings from row `top` (0-based): title, header, one row each with a link. */
+async function writeIgnoredSection(context: Excel.RequestContext, sheet: Excel.Worksheet, top: number, rows: readonly IgnoredReportRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const labels = CATALOGS['zh-CN'].severity;
+  const [title, header, ...lines] = ignoredSectionValues(rows, (r) => labels[r.severity]);
+  const width = IGNORED_REPORT_HEADER.length;
+  const heading = sheet.getRange(rangeAddress(top, 0, 2, width));
+  heading.numberFormat = [Array<string>(width).fill('@'), Array<string>(width).fill('@')];
+  heading.values = [[...(title ?? []), ...Array<null>(width - 1).fill(null)].slice(0, width), header ?? []];
+  heading.format.font.bold = true;
+  sheet.getRange(rangeAddress(top + 1, 0, 1, width)).format.fill.color = '#D9E1F2';
+  for (let start = 0; start < lines.length; start += IGNORED_ROWS_PER_SYNC) {
+    const batch = lines.slice(start, start + IGNORED_ROWS_PER_SYNC);
+    const at = top + 2 + start;
+    const block = sheet.getRange(rangeAddress(at, 0, batch.length, width));
+    // Text format keeps what was typed as typed; the link column stays General for its formula.
+    block.numberFormat = batch.map(() => IGNORED_REPORT_HEADER.map((_, c) => (c === 2 ? 'General' : '@')));
+    block.values = batch;
+    sheet.getRange(rangeAddress(at, 2, batch.length, 1)).formulas = rows.slice(start, start + batch.length).map((r) => [linkFormula(r.sheet, r.cell)]);
+    await context.sync();
+  }
+}
+
 /**
  * The stored list's text: the hidden sheet when the file carries one (it is what the page and the CLI read and write),
  * else the workbook setting (lists saved before the sheet existed). Two syncs, a few cells.
@@ -1034,7 +1061,7 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
       });
     },
 
-    writeReport(rows) {
+    writeReport(rows, ignored = []) {
       return run(async (context) => {
         const sheet = await recreateSheet(context.workbook, REPORT_SHEET_NAME);
         const labels = CATALOGS['zh-CN'].severity;
@@ -1066,6 +1093,7 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
           },
           () => undefined,
         );
+        await writeIgnoredSection(context, sheet, table.length + 1, ignored);
       });
     },
 

@@ -1,5 +1,7 @@
 import { cellText, SEVERITIES, type BlockRewrite, type CellLocation, type CellValue, type Finding, type Severity, type SheetGrid, type WorkbookGrid } from '../core';
 
+import type { IgnoredReportRow } from './ignored-report';
+
 export type { BlockRewrite } from '../core';
 
 /** What the host can do, detected at run time (ExcelApi requirement sets) so the UI can degrade. */
@@ -164,8 +166,11 @@ export interface WorkbookPort {
    * ("表1（2）"); resolves to the name it got. Nothing else in the workbook changes.
    */
   addSheet(sheet: SheetGrid): Promise<string>;
-  /** (Re)creates the 校验结果 sheet with one row per finding and a link to its cell. */
-  writeReport(rows: readonly ReportRow[]): Promise<void>;
+  /**
+   * (Re)creates the 校验结果 sheet with one row per finding and a link to its cell; `ignored` findings follow in their
+   * own section (below a blank row) with who ignored them and why.
+   */
+  writeReport(rows: readonly ReportRow[], ignored?: readonly IgnoredReportRow[]): Promise<void>;
   /** Rejects with `corrupt-data` when the stored list cannot be read; saving a list replaces it. */
   loadIgnored(): Promise<IgnoredFinding[]>;
   saveIgnored(ignored: readonly IgnoredFinding[]): Promise<void>;

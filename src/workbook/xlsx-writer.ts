@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { parseA1, rangeAddress, toA1, rewritePoint, SEVERITIES, type BlockRewrite, type CellValue, type Severity, type SheetGrid, type WorkbookGrid } from '../core';
+import { ignoredSectionValues, type IgnoredReportRow } from './ignored-report';
 import { IGNORED_SHEET_NAME, ignoredSheetRows, isEmptyIgnoredSetting, readIgnoredSheet } from './ignored-sheet';
 import { MARK_COLOURS, REPORT_HEADER, REPORT_SHEET_NAME, type ReportRow } from './port';
 import { ignoredSheetValues, sheetGrid, toArrayBuffer } from './xlsx-grid';
@@ -10,6 +11,8 @@ export interface XlsxWriteOptions {
   /** Rows of a 校验结果 sheet to add (it replaces a 校验结果 sheet already in the grid). */
   readonly report?: readonly ReportRow[];
   readonly severityLabels?: { readonly [S in Severity]: string };
+  /** Findings the ignore list names: a section of the 校验结果 sheet below the others, with who and why (needs `report`). */
+  readonly ignoredReport?: readonly IgnoredReportRow[];
   /**
    * The .xlsx file the grid was read from. The copy starts from it and only values that differ are
    * written, so the user's formats, formulas, merges and widths stay; with nothing to change it is returned as is.
@@ -48,6 +51,7 @@ export async function writeXlsxGrid(workbook: WorkbookGrid, options: XlsxWriteOp
   }
   addMarks(book, options.marks);
   if (options.report) addReportSheet(book, options.report, options.severityLabels);
+  if (options.report) addIgnoredSection(book, options.ignoredReport ?? [], options.severityLabels);
   if (options.ignored !== undefined) writeIgnoredSheet(book, options.ignored);
   return toBytes(await book.xlsx.writeBuffer());
 }
@@ -74,6 +78,7 @@ async function writeOverBase(workbook: WorkbookGrid, base: Uint8Array, options: 
     const old = book.getWorksheet(REPORT_SHEET_NAME);
     if (old) book.removeWorksheet(old.id);
     addReportSheet(book, options.report, options.severityLabels);
+    addIgnoredSection(book, options.ignoredReport ?? [], options.severityLabels);
     changed = true;
   }
   if (addMarks(book, options.marks)) changed = true;
@@ -248,6 +253,21 @@ function addReportSheet(book: ExcelJS.Workbook, rows: readonly ReportRow[], labe
   widths.forEach((width, i) => (ws.getColumn(i + 1).width = width));
   ws.getColumn(6).alignment = { wrapText: true, vertical: 'top' };
   ws.getColumn(7).alignment = { wrapText: true, vertical: 'top' };
+}
+
+/** The 校验结果 sheet's section of ignored findings, below a blank row: title, header, one row each with a link. */
+function addIgnoredSection(book: ExcelJS.Workbook, rows: readonly IgnoredReportRow[], labels?: { readonly [S in Severity]: string }): void {
+  const ws = book.getWorksheet(REPORT_SHEET_NAME);
+  if (!ws || rows.length === 0) return;
+  ws.addRow([]);
+  const [title, header, ...lines] = ignoredSectionValues(rows, (r) => labels?.[r.severity] ?? r.severity);
+  ws.addRow(title ?? []).font = { bold: true };
+  ws.addRow(header ?? []).font = { bold: true };
+  lines.forEach((line, i) => {
+    const r = rows[i];
+    const row = ws.addRow(line);
+    if (r) row.getCell(3).value = { text: r.cell, hyperlink: `#'${r.sheet.replace(/'/g, "''")}'!${r.cell}` };
+  });
 }
 
 /** Puts the ignore list in its very hidden sheet (replacing the one there); false when the file already holds it. */

@@ -4,12 +4,15 @@
  */
 // Node builds (ExcelJS's uuid has no CommonJS browser build for jest to load).
 import '@testing-library/jest-dom';
-import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import path from 'path';
 import { screen, waitFor } from '@testing-library/react';
 import { WebApp } from '../../src/web/WebApp';
 import { writeXlsxGrid } from '../../src/workbook/xlsx-writer';
+import { readXlsxGrid } from '../../src/workbook/xlsx-grid';
+import { IGNORED_REPORT_TITLE } from '../../src/workbook/ignored-report';
+import { REPORT_SHEET_NAME } from '../../src/workbook/port';
 import { runInProcess } from '../cli/run-in-process';
 import { SEED_SHEET } from '../fixtures/seed-grid';
 import { renderFluent, type TestUser } from '../ui/render-fluent';
@@ -73,6 +76,25 @@ describe('an ignore reason travels with the downloaded file', () => {
     expect(text.stdout).toContain('已忽略 1 条');
     expect(text.stdout).toContain(`忽略原因：${REASON}`);
     expect(text.stdout).toMatch(/错误 0，/);
+  });
+
+  it('the marked download and the CLI --marked copy list the ignored finding in the 校验结果 sheet\'s own section with its reason', async () => {
+    const page = renderPage();
+    await upload(page.user, await writeXlsxGrid({ sheets: [SEED_SHEET] }), '绩效目标表.xlsx');
+    await runCheck(page.user);
+    await ignoreWithReason(page.user, effectMissing, REASON);
+    const marked = await download(page.user, '含标记和“校验结果”表');
+    const file = path.join(dir, 'm.xlsx');
+    writeFileSync(file, await download(page.user, '干净的副本（不含标记）'));
+    const copy = path.join(dir, 'copy.xlsx');
+    expect((await runInProcess('check', file, '--marked', copy)).code).toBe(0);
+    for (const bytes of [marked, readFileSync(copy)]) {
+      const report = (await readXlsxGrid(bytes)).sheets.find((s) => s.name === REPORT_SHEET_NAME)?.values ?? [];
+      const title = report.findIndex((row) => row[0] === IGNORED_REPORT_TITLE);
+      expect(title).toBeGreaterThan(0);
+      expect(report.slice(0, title).some((row) => row[4] === effectMissing.rule && row[2] === effectMissing.location.cell)).toBe(false);
+      expect(report[title + 2]).toEqual(expect.arrayContaining([effectMissing.location.cell, effectMissing.rule, REASON]));
+    }
   });
 
   it('the page opens the downloaded file with the finding still ignored with its reason', async () => {

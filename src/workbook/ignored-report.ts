@@ -1,0 +1,33 @@
+import type { Finding } from '../core';
+import { reportRowOf, type IgnoredFinding, type ReportRow } from './port';
+
+/** A line of the 校验结果 sheet's section of ignored findings: the finding, and who ignored it, why and when. */
+export interface IgnoredReportRow extends ReportRow {
+  readonly reason: string;
+  readonly by: string;
+  readonly at: string;
+}
+
+/** The section's title, above its own header (the findings above it are the ones still to fix). */
+export const IGNORED_REPORT_TITLE = '已忽略的问题（不计入错误）';
+
+/** The section's columns: the report's first six, then the ignore's reason, who and when. */
+export const IGNORED_REPORT_HEADER: readonly string[] = ['级别', '工作表', '单元格', '项目', '规则', '问题', '忽略原因', '忽略人', '忽略时间'];
+
+/** The section's rows as cell values, from A; the 单元格 column (index 2) is left for a link to the cell. */
+export function ignoredSectionValues(rows: readonly IgnoredReportRow[], severityLabel: (row: IgnoredReportRow) => string): (string | null)[][] {
+  return [
+    [IGNORED_REPORT_TITLE],
+    [...IGNORED_REPORT_HEADER],
+    ...rows.map((r) => [severityLabel(r), r.sheet, r.cell, r.project, r.rule, r.message, r.reason, r.by, r.at]),
+  ];
+}
+
+/** The findings the list names, in the order given (the report's), each with its entry. */
+export function ignoredReportRows(findings: readonly Finding[], ignored: readonly IgnoredFinding[], message: (finding: Finding) => string): IgnoredReportRow[] {
+  const byKey = new Map(ignored.map((entry) => [entry.key, entry]));
+  return findings.flatMap((finding) => {
+    const entry = byKey.get(finding.key);
+    return entry ? [{ ...reportRowOf(finding, message(finding)), reason: entry.reason, by: entry.by, at: entry.at }] : [];
+  });
+}
