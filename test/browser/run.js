@@ -16,6 +16,7 @@ const { chromium } = require('playwright-core');
 const { ensureBuiltCli } = require('../../scripts/built-cli.js');
 const { findChromium } = require('./chromium.js');
 const { legacyHostTests } = require('./legacy-hosts.js');
+const { ignoredDownloadTests } = require('./ignored-download.js');
 
 const root = path.resolve(__dirname, '..', '..');
 const dist = path.join(root, 'dist-web');
@@ -360,6 +361,7 @@ async function main() {
     ['taskpane.html on the double with real row-per-indicator tables: marks on their cells, builder row inserted through Office.js, undo', taskpaneRowLayout],
     ['screenshots: pane at 320 and 450 px, standalone page', screenshots],
     ...legacyHostTests({ officeCdn: OFFICE_CDN, artifacts }),
+    ...ignoredDownloadTests({ root, artifacts }),
   ];
   let passed = 0;
   let failed = 0;

@@ -115,6 +115,18 @@ describe('an ignore reason travels with the downloaded file', () => {
     expect(screen.queryByRole('tab', { name: 'jixiao.ignored' })).not.toBeInTheDocument();
   });
 
+  it('a file whose list sheet is of a newer format: the page says the list was unreadable and reset, and the check counts the finding', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await writeXlsxGrid({ sheets: [SEED_SHEET] }, { ignored: '[]' })).slice().buffer);
+    book.addWorksheet('jixiao.ignored', { state: 'veryHidden' }).addRows([['jixiao.ignored', 2], ['[]']]);
+    const page = renderPage();
+    await upload(page.user, new Uint8Array(await book.xlsx.writeBuffer()), '新版.xlsx');
+    expect(await screen.findByText('工作簿中保存的忽略列表无法读取，已重置为空：之前忽略的问题会重新显示，请重新标记。')).toBeInTheDocument();
+    await runCheck(page.user);
+    expect(await screen.findByText('请先改正错误再提交。')).toBeInTheDocument();
+  });
+
   it('a file whose list cannot be read: the CLI says so on stderr and counts the finding again', async () => {
     const base = await writeXlsxGrid({ sheets: [SEED_SHEET] }, { ignored: '[{"key":' });
     const file = path.join(dir, 'bad.xlsx');
