@@ -345,6 +345,7 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
       ];
       // An existing report sheet keeps its place; a new one goes last, as Excel adds it.
       sheets.set(REPORT_SHEET_NAME, cellsOf({ name: REPORT_SHEET_NAME, originRow: 0, originCol: 0, values }));
+      return REPORT_SHEET_NAME;
     },
 
     ignoredSetting: () => ignoredSetting,

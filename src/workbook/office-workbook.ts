@@ -22,11 +22,13 @@ import {
   type WorkbookGrid,
 } from '../core';
 import { parseIgnoredSetting, serializeIgnored } from './ignored-list';
-import { recreateSheet } from './office-helpers';
 import { uniqueSheetName } from './sheet-names';
 import {
+  hasReportHeader,
+  isReportGrid,
   MARK_COLOURS,
   REPORT_HEADER,
+  REPORT_PROPERTY,
   REPORT_SHEET_NAME,
   WorkbookError,
   type CellWrite,
@@ -811,6 +813,40 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
     };
   }
 
+  /** Queues the probe for our report tag (ExcelApi 1.12+); null on older hosts. */
+  function reportTagOf(worksheet: Excel.Worksheet): Excel.WorksheetCustomProperty | null {
+    return minor >= 12 ? worksheet.customProperties.getItemOrNullObject(REPORT_PROPERTY) : null;
+  }
+
+  /** A probe lost with a failed sync (readExtents retries) counts as untagged: the header still tells our report. */
+  function isTagged(tag: Excel.WorksheetCustomProperty | null | undefined): boolean {
+    try {
+      return tag ? !tag.isNullObject : false;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Our report sheet, its used range's contents cleared, or a new one (tagged where the host can) named
+   * 校验结果, else 校验结果（2）… when the user has a sheet of that name. Never deletes a sheet: deleting
+   * or renaming one clears Excel's undo stack on desktop. Two syncs.
+   */
+  async function reportSheet(context: Excel.RequestContext): Promise<{ sheet: Excel.Worksheet; name: string }> {
+    const worksheets = context.workbook.worksheets.load('items/name');
+    await context.sync();
+    const probes = worksheets.items.map((worksheet) => ({ worksheet, header: worksheet.getRange('A1:G1').load('values'), tag: reportTagOf(worksheet) }));
+    await context.sync();
+    const ours = probes.filter((p) => isTagged(p.tag) || hasReportHeader(p.header.values[0]));
+    const found = ours.find((p) => p.worksheet.name === REPORT_SHEET_NAME) ?? ours[0];
+    const name = found?.worksheet.name ?? uniqueSheetName(REPORT_SHEET_NAME, new Set(worksheets.items.map((w) => w.name)));
+    const sheet = found?.worksheet ?? context.workbook.worksheets.add(name);
+    if (found) sheet.getUsedRange().clear('Contents');
+    // Queued with the first batch of rows; tags a report written by the CLI or an older host too.
+    if (minor >= 12) sheet.customProperties.add(REPORT_PROPERTY, '1');
+    return { sheet, name };
+  }
+
   const port: WorkbookPort = {
     capabilities,
 
@@ -822,11 +858,13 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
         const registry = capabilities.conditionalFormatMarks ? context.workbook.settings.getItemOrNullObject(MARKS_SETTING).load('value') : null;
         await context.sync();
         if (registry) markedSheetIds = registry.isNullObject ? [] : parseStringList(registry.value);
-        const sheets = worksheets.items.filter((s) => s.name !== REPORT_SHEET_NAME);
         throwIfCancelled(options.signal);
-        const extents = await readExtents(context, sheets.map((worksheet) => ({ name: worksheet.name, worksheet })));
-        options.onProgress?.({ stage: 'sheets', done: sheets.length, total: sheets.length });
-        const grid: WorkbookGrid = { sheets: await readValues(context, extents, options) };
+        // Our report sheet is skipped (tagged, or by its header once read); a user's sheet named 校验结果 is read.
+        const tags = worksheets.items.map(reportTagOf);
+        const all = await readExtents(context, worksheets.items.map((worksheet) => ({ name: worksheet.name, worksheet })));
+        const extents = all.filter((_, i) => !isTagged(tags[i]));
+        options.onProgress?.({ stage: 'sheets', done: extents.length, total: extents.length });
+        const grid: WorkbookGrid = { sheets: (await readValues(context, extents, options)).filter((sheet) => !isReportGrid(sheet)) };
         return grid;
       });
     },
@@ -938,7 +976,7 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
 
     writeReport(rows) {
       return run(async (context) => {
-        const sheet = await recreateSheet(context.workbook, REPORT_SHEET_NAME);
+        const { sheet, name } = await reportSheet(context);
         const labels = CATALOGS['zh-CN'].severity;
         // Column C holds a link formula; null leaves it for the formulas written below.
         const table: (string | null)[][] = [
@@ -968,6 +1006,7 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
           },
           () => undefined,
         );
+        return name;
       });
     },
 
