@@ -911,11 +911,13 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
   }
 
   /**
-   * Our report sheet, its used range's contents cleared, or a new one (tagged where the host can) named
-   * 校验结果, else 校验结果（2）… when the user has a sheet of that name. Never deletes a sheet: deleting
-   * or renaming one clears Excel's undo stack on desktop. Two syncs.
+   * The name of our report sheet (tagged, or by its header; the one named 校验结果 first), else of a new one:
+   * 校验结果, or 校验结果（2）… when the user has a sheet of that name. `prepare` queues clearing our sheet's
+   * contents (or adding the new one) and its tag; it goes into the first write batch, which is sent again when
+   * refused for its size. Never deletes a sheet: deleting or renaming one clears Excel's undo stack on desktop.
+   * Two syncs.
    */
-  async function reportSheet(context: Excel.RequestContext): Promise<{ sheet: Excel.Worksheet; name: string }> {
+  async function reportSheet(context: Excel.RequestContext): Promise<{ name: string; prepare: () => void }> {
     const worksheets = context.workbook.worksheets.load('items/name');
     await context.sync();
     const probes = worksheets.items.map((worksheet) => ({ worksheet, header: worksheet.getRange('A1:G1').load('values'), tag: reportTagOf(worksheet) }));
@@ -923,11 +925,13 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
     const ours = probes.filter((p) => isTagged(p.tag) || hasReportHeader(p.header.values[0]));
     const found = ours.find((p) => p.worksheet.name === REPORT_SHEET_NAME) ?? ours[0];
     const name = found?.worksheet.name ?? uniqueSheetName(REPORT_SHEET_NAME, new Set(worksheets.items.map((w) => w.name)));
-    const sheet = found?.worksheet ?? context.workbook.worksheets.add(name);
-    if (found) sheet.getUsedRange().clear('Contents');
-    // Queued with the first batch of rows; tags a report written by the CLI or an older host too.
-    if (minor >= 12) sheet.customProperties.add(REPORT_PROPERTY, '1');
-    return { sheet, name };
+    const prepare = () => {
+      if (found) found.worksheet.getUsedRange().clear('Contents');
+      else context.workbook.worksheets.add(name);
+      // Tags a report written by the CLI, the page or an older host too.
+      if (minor >= 12) context.workbook.worksheets.getItem(name).customProperties.add(REPORT_PROPERTY, '1');
+    };
+    return { name, prepare };
   }
 
   const port: WorkbookPort = {
@@ -1034,7 +1038,8 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
 
     writeReport(rows) {
       return run(async (context) => {
-        const { sheet, name } = await reportSheet(context);
+        const { name, prepare } = await reportSheet(context);
+        const sheet = context.workbook.worksheets.getItem(name);
         const labels = CATALOGS['zh-CN'].severity;
         // Column C holds a link formula; null leaves it for the formulas written below.
         const table: (string | null)[][] = [
@@ -1062,7 +1067,7 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
             if (minor >= 7) sheet.freezePanes.freezeRows(1);
             if (minor >= 2) sheet.getRange(rangeAddress(0, 0, table.length, REPORT_HEADER.length)).format.autofitColumns();
           },
-          () => undefined,
+          prepare,
         );
         return name;
       });

@@ -48,6 +48,8 @@ export interface SheetState {
   protected: boolean;
   frozenRows: number;
   readonly columnWidths: Map<number, number>;
+  /** Worksheet custom properties (ExcelApi 1.12), saved with the file: lower-cased key → the key as added and its value. */
+  readonly customProperties: Map<string, { key: string; value: string }>;
 }
 
 export interface SyncRecord {
@@ -375,7 +377,7 @@ export class ExcelDouble {
 
   /** Adds a sheet whose values start at `origin`; null leaves a cell empty. */
   addSheet(name: string, rows: readonly (readonly (HostValue | null)[])[] = [], origin = 'A1'): SheetState {
-    const sheet: SheetState = { id: `{${this.newId('sheet-')}}`, name, cells: new Map(), conditionalFormats: [], merges: [], protected: false, frozenRows: 0, columnWidths: new Map() };
+    const sheet: SheetState = { id: `{${this.newId('sheet-')}}`, name, cells: new Map(), conditionalFormats: [], merges: [], protected: false, frozenRows: 0, columnWidths: new Map(), customProperties: new Map() };
     const start = parseA1(origin);
     if (!start) throw new Error(`ExcelDouble: bad origin ${origin}`);
     rows.forEach((row, r) =>
@@ -856,6 +858,11 @@ class WorksheetDouble extends ClientObjectDouble {
     };
   }
 
+  /** ExcelApi 1.12: a host below it refuses the whole batch (ApiNotFound) at the sync, as Office.js does. */
+  get customProperties(): WorksheetCustomPropertyCollectionDouble {
+    return new WorksheetCustomPropertyCollectionDouble(this.context, `${this.path}.customProperties`, this.resolve);
+  }
+
   get onChanged(): EventHandlersDouble {
     const host = this.context.host;
     return new EventHandlersDouble(this.context, '1.7', (handler) => {
@@ -1049,6 +1056,30 @@ class RangeDouble extends ClientObjectDouble {
       const target = mutableSheet(this.resolve());
       if (target) target.sheet.merges = target.sheet.merges.filter((m) => !intersects(m, target.rect));
     });
+  }
+
+  /**
+   * Range.clear (ExcelApi 1.1): "Contents" empties values and formulas and keeps the formats, "Formats" the
+   * reverse, "All" (the default) both. The hyperlink modes (1.7) and "ResetContents" (1.18) are not modelled.
+   */
+  clear(applyTo: string = 'All'): void {
+    if (!['All', 'Contents', 'Formats'].includes(applyTo)) throw new Error(`ExcelDouble: Range.clear("${applyTo}") is not modelled`);
+    this.queue('clear', '1.1', () => {
+      const target = mutableSheet(this.resolve());
+      if (!target) return;
+      forEachCell(target.rect, (row, col) => {
+        const key = cellKey(row, col);
+        const cell = target.sheet.cells.get(key);
+        if (!cell) return;
+        const next = {
+          value: applyTo === 'Formats' ? cell.value : '',
+          formula: applyTo === 'Formats' ? cell.formula : null,
+          format: applyTo === 'Contents' ? cell.format : DEFAULT_FORMAT,
+        };
+        if (next.value === '' && next.formula === null && next.format === DEFAULT_FORMAT) target.sheet.cells.delete(key);
+        else target.sheet.cells.set(key, next);
+      });
+    }, applyTo);
   }
 
   /** Whole rows only ("5:7"), shifted down: what the adapter needs of Range.insert. */
@@ -1415,6 +1446,69 @@ class CustomConditionalFormatDouble {
         apply(found.cf);
       },
     });
+  }
+}
+
+/** Custom property keys are case-insensitive and at most 255 characters (WorksheetCustomPropertyCollection.add). */
+const MAX_CUSTOM_PROPERTY_KEY = 255;
+
+class WorksheetCustomPropertyCollectionDouble extends ClientObjectDouble {
+  constructor(
+    context: RequestContextDouble,
+    path: string,
+    private readonly resolve: SheetRef,
+  ) {
+    super(context, path);
+  }
+
+  /** Adds the property, or overwrites the value of one with that key (any case). */
+  add(key: string, value: string): WorksheetCustomPropertyDouble {
+    this.queue('addCustomProperty', '1.12', () => {
+      if (key.length > MAX_CUSTOM_PROPERTY_KEY) throw new OfficeErrorDouble('InvalidArgument', 'The custom property key is longer than 255 characters.');
+      const sheet = this.resolve();
+      if (!sheet) return;
+      const existing = sheet.customProperties.get(key.toLowerCase());
+      sheet.customProperties.set(key.toLowerCase(), { key: existing?.key ?? key, value: String(value) });
+    }, [key, value]);
+    return new WorksheetCustomPropertyDouble(this.context, `${this.path}(${JSON.stringify(key)})`, () => this.resolve()?.customProperties.get(key.toLowerCase()) ?? null);
+  }
+
+  getItemOrNullObject(key: string): WorksheetCustomPropertyDouble {
+    const property = new WorksheetCustomPropertyDouble(this.context, `${this.path}(${JSON.stringify(key)})?`, () => this.resolve()?.customProperties.get(key.toLowerCase()) ?? null);
+    property.probeExistence();
+    return property;
+  }
+}
+
+class WorksheetCustomPropertyDouble extends ClientObjectDouble {
+  constructor(
+    context: RequestContextDouble,
+    path: string,
+    private readonly resolve: () => { key: string; value: string } | null,
+  ) {
+    super(context, path);
+  }
+
+  probeExistence(): void {
+    this.probe(() => this.resolve() !== null, '1.12');
+  }
+
+  get key(): string {
+    return this.read<string>('key');
+  }
+
+  get value(): string {
+    return this.read<string>('value');
+  }
+
+  load(names: unknown): this {
+    const wanted = parseLoad(names);
+    onlyKnown(wanted, ['key', 'value'], 'worksheet custom property');
+    this.queueLoad(wanted, '1.12', () => {
+      const property = this.resolve();
+      return property ? Object.fromEntries(wanted.map((w) => [w, w === 'key' ? property.key : property.value])) : {};
+    });
+    return this;
   }
 }
 

@@ -112,7 +112,7 @@ describe('readWorkbook', () => {
     const { excel, port } = setup();
     excel.addSheet('项目表', [['项目', '金额'], ['A', 12], [null, true]], 'C5');
     excel.addSheet('空表');
-    excel.addSheet(REPORT_SHEET_NAME, [['级别']]);
+    excel.addSheet(REPORT_SHEET_NAME, [[...REPORT_HEADER]]);
     const syncs = await syncsOf(excel, async () => {
       const grid = await port.readWorkbook();
       // ExcelApi 1.13 tells the merged areas: none here.
@@ -441,10 +441,10 @@ describe('writeReport', () => {
     { severity: 'info', sheet: '2024', cell: 'B3', project: '', rule: 'r', message: '12', fix: '' },
   ];
 
-  it('recreates the 校验结果 sheet with a header, one row per finding and a HYPERLINK to the cell, in ≤ 3 syncs', async () => {
+  it('rewrites the 校验结果 sheet with a header, one row per finding and a HYPERLINK to the cell, in ≤ 3 syncs', async () => {
     const { excel, port } = reportSetup();
     excel.addSheet('2024', [['x']]);
-    excel.addSheet(REPORT_SHEET_NAME, [['旧内容'], ['旧行']]);
+    excel.addSheet(REPORT_SHEET_NAME, [[...REPORT_HEADER], ['旧行'], ['旧行'], ['旧行']]);
     expect(await syncsOf(excel, () => port.writeReport(rows))).toBeLessThanOrEqual(3);
     expect(excel.sheets.filter((s) => s.name === REPORT_SHEET_NAME)).toHaveLength(1);
     const value = (cell: string) => excel.cell(REPORT_SHEET_NAME, cell)?.value;
@@ -473,7 +473,7 @@ describe('writeReport', () => {
   it('works on a host with ExcelApi 1.1 only, where marks are off', async () => {
     const { excel, port } = reportSetup({ apiVersion: '1.1' });
     excel.addSheet('表', [['项目', '金额'], ['A', 1]]);
-    excel.addSheet(REPORT_SHEET_NAME, [['旧']]);
+    excel.addSheet(REPORT_SHEET_NAME, [[...REPORT_HEADER], ['旧']]);
     expect((await port.readWorkbook()).sheets).toEqual([{ name: '表', originRow: 0, originCol: 0, values: [['项目', '金额'], ['A', 1]] }]);
     await port.markFindings([finding('表', 'A2', 'error')]);
     expect(excel.sheet('表').conditionalFormats).toEqual([]);
