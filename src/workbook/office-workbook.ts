@@ -96,7 +96,7 @@ const MESSAGES: { readonly [C in WorkbookErrorCode]: string } = {
 function errorCode(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const { code, innerError } = error as { code?: unknown; innerError?: unknown };
-  // office-js-helpers wraps the Office error in `innerError`.
+  // OfficeExtension.Error may carry the host's error in `innerError`.
   return typeof code === 'string' ? code : errorCode(innerError);
 }
 

@@ -503,7 +503,7 @@ export class ExcelDouble {
     }));
   }
 
-  /** Installs Office, Excel and OfficeExtension globals for code that reads them (office-js-helpers); returns the undo. */
+  /** Installs Office, Excel and OfficeExtension globals for code that reads them (the pane in a browser); returns the undo. */
   installGlobals(): () => void {
     const globals = globalThis as Record<string, unknown>;
     const saved = { Office: globals.Office, Excel: globals.Excel, OfficeExtension: globals.OfficeExtension };
@@ -1547,7 +1547,7 @@ class SettingDouble extends ClientObjectDouble {
   }
 }
 
-/** The slice of the Office global the adapter and office-js-helpers read. */
+/** The slice of the Office global the adapter reads. */
 export class OfficeDouble {
   readonly AsyncResultStatus = { Succeeded: 'succeeded', Failed: 'failed' } as const;
   readonly context: {

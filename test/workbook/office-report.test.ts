@@ -5,12 +5,8 @@ import { createOfficeWorkbook } from '../../src/workbook/office-workbook';
 import { REPORT_HEADER, REPORT_PROPERTY, REPORT_SHEET_NAME, type ReportRow, type WorkbookPort } from '../../src/workbook/port';
 import { ExcelDouble, type ExcelDoubleOptions } from './excel-double';
 
-let restoreGlobals: () => void = () => undefined;
-afterEach(() => restoreGlobals());
-
 function setup(options?: ExcelDoubleOptions): { excel: ExcelDouble; port: WorkbookPort } {
   const excel = new ExcelDouble(options);
-  restoreGlobals = excel.installGlobals();
   const port = createOfficeWorkbook({ excelRun: excel.run as unknown as typeof Excel.run, office: excel.office as unknown as typeof Office });
   return { excel, port };
 }

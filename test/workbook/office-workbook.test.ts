@@ -421,7 +421,7 @@ describe('error mapping', () => {
     expect(error.detail).toContain(`host says ${officeCode}`);
   });
 
-  it('reads the code of an Office error wrapped by office-js-helpers', () => {
+  it('reads the code of an Office error wrapped in innerError', () => {
     expect(toWorkbookError({ message: 'Unexpected error while trying to delete sheet.', innerError: { code: 'AccessDenied', message: 'locked' } }).code).toBe('protected');
   });
 });

@@ -62,18 +62,13 @@ describe('the pane knows the CLI’s and the page’s report as its own', () => 
     const marked = await readXlsxGrid(await writeXlsxGrid(await readXlsxGrid(original), { base: original, report, severityLabels: LABELS }));
     expect(marked.sheets.map(isReportGrid)).toEqual([false, false, false, true]);
     const excel = inExcel(marked);
-    const restore = excel.installGlobals();
-    try {
-      const port = createOfficeWorkbook({ excelRun: excel.run as unknown as typeof Excel.run, office: excel.office as unknown as typeof Office });
-      expect((await port.readWorkbook()).sheets.map((s) => s.name)).toEqual([RICH_SHEET, NOTES_SHEET, REPORT_SHEET_NAME]);
-      const cliReport = excel.sheet('校验结果（2）');
-      expect(await port.writeReport(report)).toBe('校验结果（2）');
-      expect(excel.sheets.map((s) => s.name)).toEqual([RICH_SHEET, NOTES_SHEET, REPORT_SHEET_NAME, '校验结果（2）']);
-      expect(excel.sheet('校验结果（2）')).toBe(cliReport);
-      expect(cliReport.customProperties.get(REPORT_PROPERTY)?.value).toBe('1');
-      expect(excel.cell(REPORT_SHEET_NAME, 'A1')?.value).toBe('我的备注');
-    } finally {
-      restore();
-    }
+    const port = createOfficeWorkbook({ excelRun: excel.run as unknown as typeof Excel.run, office: excel.office as unknown as typeof Office });
+    expect((await port.readWorkbook()).sheets.map((s) => s.name)).toEqual([RICH_SHEET, NOTES_SHEET, REPORT_SHEET_NAME]);
+    const cliReport = excel.sheet('校验结果（2）');
+    expect(await port.writeReport(report)).toBe('校验结果（2）');
+    expect(excel.sheets.map((s) => s.name)).toEqual([RICH_SHEET, NOTES_SHEET, REPORT_SHEET_NAME, '校验结果（2）']);
+    expect(excel.sheet('校验结果（2）')).toBe(cliReport);
+    expect(cliReport.customProperties.get(REPORT_PROPERTY)?.value).toBe('1');
+    expect(excel.cell(REPORT_SHEET_NAME, 'A1')?.value).toBe('我的备注');
   });
 });
