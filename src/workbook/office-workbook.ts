@@ -896,9 +896,9 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
     };
   }
 
-  /** Queues the probe for our report tag (ExcelApi 1.12+); null on older hosts. */
+  /** Queues the probe for our report tag (ExcelApi 1.12+); null on older hosts. Loaded: Office.js answers isNullObject only then. */
   function reportTagOf(worksheet: Excel.Worksheet): Excel.WorksheetCustomProperty | null {
-    return minor >= 12 ? worksheet.customProperties.getItemOrNullObject(REPORT_PROPERTY) : null;
+    return minor >= 12 ? worksheet.customProperties.getItemOrNullObject(REPORT_PROPERTY).load('value') : null;
   }
 
   /** A probe lost with a failed sync (readExtents retries) counts as untagged: the header still tells our report. */

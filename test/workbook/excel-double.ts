@@ -1473,10 +1473,9 @@ class WorksheetCustomPropertyCollectionDouble extends ClientObjectDouble {
     return new WorksheetCustomPropertyDouble(this.context, `${this.path}(${JSON.stringify(key)})`, () => this.resolve()?.customProperties.get(key.toLowerCase()) ?? null);
   }
 
+  /** As in Office.js, isNullObject is answered only once the property is loaded (the real request builder queries nothing otherwise). */
   getItemOrNullObject(key: string): WorksheetCustomPropertyDouble {
-    const property = new WorksheetCustomPropertyDouble(this.context, `${this.path}(${JSON.stringify(key)})?`, () => this.resolve()?.customProperties.get(key.toLowerCase()) ?? null);
-    property.probeExistence();
-    return property;
+    return new WorksheetCustomPropertyDouble(this.context, `${this.path}(${JSON.stringify(key)})?`, () => this.resolve()?.customProperties.get(key.toLowerCase()) ?? null);
   }
 }
 
@@ -1487,10 +1486,6 @@ class WorksheetCustomPropertyDouble extends ClientObjectDouble {
     private readonly resolve: () => { key: string; value: string } | null,
   ) {
     super(context, path);
-  }
-
-  probeExistence(): void {
-    this.probe(() => this.resolve() !== null, '1.12');
   }
 
   get key(): string {
@@ -1506,7 +1501,7 @@ class WorksheetCustomPropertyDouble extends ClientObjectDouble {
     onlyKnown(wanted, ['key', 'value'], 'worksheet custom property');
     this.queueLoad(wanted, '1.12', () => {
       const property = this.resolve();
-      return property ? Object.fromEntries(wanted.map((w) => [w, w === 'key' ? property.key : property.value])) : {};
+      return property ? { ...Object.fromEntries(wanted.map((w) => [w, w === 'key' ? property.key : property.value])), isNullObject: false } : { isNullObject: true };
     });
     return this;
   }
