@@ -18,6 +18,7 @@ import {
 import type { TargetLayout } from '../core/writers/convert';
 import {
   IGNORED_LIMITS,
+  isReportGrid,
   REPORT_SHEET_NAME,
   WorkbookError,
   type IgnoredFinding,
@@ -156,6 +157,8 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
   let tablesBySheet = new Map<string, { first: number; count: number }>();
   let noticeCount = 0;
   let active = false;
+  /** The sheet 导出报告 last wrote (its name is 校验结果 unless the user has a sheet of that name). */
+  let reportSheet: string | null = null;
 
   function update(change: Partial<CheckState>): void {
     state = { ...state, ...change };
@@ -180,8 +183,8 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
   }
 
   function checkedSheets(grid: WorkbookGrid): WorkbookGrid {
-    // The report the pane wrote is not a 绩效目标表.
-    return { sheets: grid.sheets.filter((s) => s.name !== REPORT_SHEET_NAME) };
+    // Our report (known by its header, whatever its name) is not a 绩效目标表; a user's sheet named 校验结果 may be.
+    return { sheets: grid.sheets.filter((s) => !isReportGrid(s)) };
   }
 
   /**
@@ -252,6 +255,7 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
     if (state.findings === null) return;
     try {
       const sheet = await port.readSheet(name);
+      if (isReportGrid(sheet)) return;
       update({ formulas: formulasAfterRead(state.formulas, [sheet]) });
       const previous = tablesBySheet.get(name);
       let tableCount = 0;
@@ -321,7 +325,7 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
       unsubscribes = [
         port.onSelectionChanged((cell) => update({ selected: cell?.location ?? null })),
         port.onCellsChanged((sheet) => {
-          if (state.findings === null || sheet === REPORT_SHEET_NAME) return;
+          if (state.findings === null || sheet === reportSheet) return;
           pendingSheets.add(sheet);
           scheduleRecheck();
         }),
@@ -360,7 +364,7 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
 
     wrote(result) {
       if (state.findings === null || result.written.length === 0) return;
-      for (const location of result.written) if (location.sheet !== REPORT_SHEET_NAME) pendingSheets.add(location.sheet);
+      for (const location of result.written) if (location.sheet !== reportSheet) pendingSheets.add(location.sheet);
       scheduleRecheck();
     },
 
@@ -451,8 +455,11 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
       if (state.findings === null) return;
       update({ writing: true });
       try {
-        await port.writeReport(reportRows(activeFindings(state.findings, state.ignored), state.sheetOrder, locale), ignoredRows(state.findings, state.ignored, state.sheetOrder, locale));
-        notice('success', strings.reportWritten(REPORT_SHEET_NAME));
+        const sheet = await port.writeReport(reportRows(activeFindings(state.findings, state.ignored), state.sheetOrder, locale), ignoredRows(state.findings, state.ignored, state.sheetOrder, locale));
+        reportSheet = sheet;
+        // The last check read a sheet of that name: the user's own, which the port left alone.
+        const besideUserSheet = sheet !== REPORT_SHEET_NAME && state.sheetOrder.includes(REPORT_SHEET_NAME);
+        notice(besideUserSheet ? 'info' : 'success', besideUserSheet ? strings.reportBesideUserSheet(sheet, REPORT_SHEET_NAME) : strings.reportWritten(sheet));
       } catch (error) {
         fail(error);
       } finally {

@@ -34,6 +34,8 @@ export interface UiStrings {
   readonly marksCleared: string;
   readonly exportReport: string;
   readonly reportWritten: (sheet: string) => string;
+  /** The report went to `sheet` because the user's own sheet has the name `taken`. */
+  readonly reportBesideUserSheet: (sheet: string, taken: string) => string;
   readonly convertTo: string;
   readonly convertTitle: (where: string) => string;
   readonly profileLabel: string;
@@ -126,6 +128,7 @@ const zhCN: UiStrings = {
   marksCleared: '已清除表格中的标记。',
   exportReport: '导出报告',
   reportWritten: (sheet) => `已生成“${sheet}”工作表。`,
+  reportBesideUserSheet: (sheet, taken) => `工作簿里的“${taken}”工作表是您自己的，不是本加载项的报告，它未作任何改动；报告已写入“${sheet}”工作表。`,
   convertTo: '转换格式',
   convertTitle: (where) => `转换 ${where} 的表格`,
   profileLabel: '规则配置',
@@ -227,7 +230,8 @@ const enUS: UiStrings = {
   clearMarks: 'Clear marks',
   marksCleared: 'Marks removed from the sheets.',
   exportReport: 'Export report',
-  reportWritten: (sheet) => `Sheet "${sheet}" created.`,
+  reportWritten: (sheet) => `Report written to sheet "${sheet}".`,
+  reportBesideUserSheet: (sheet, taken) => `The sheet "${taken}" is your own, not this add-in's report, and was left untouched; the report was written to sheet "${sheet}".`,
   convertTo: 'Convert layout',
   convertTitle: (where) => `Convert the table at ${where}`,
   profileLabel: 'Rules',

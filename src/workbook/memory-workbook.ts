@@ -15,6 +15,7 @@ import {
   type WorkbookGrid,
 } from '../core';
 import {
+  isReportGrid,
   marksOf,
   REPORT_HEADER,
   REPORT_SHEET_NAME,
@@ -400,8 +401,14 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
         ...rows.map((r) => [labels[r.severity], r.sheet, r.cell, r.project, r.rule, r.message, r.fix]),
         ...(ignored.length > 0 ? [[], ...ignoredSectionValues(ignored, (r) => labels[r.severity])] : []),
       ];
-      // An existing report sheet keeps its place; a new one goes last, as Excel adds it.
-      sheets.set(REPORT_SHEET_NAME, cellsOf({ name: REPORT_SHEET_NAME, originRow: 0, originCol: 0, values }));
+      // Our report sheet (by its header; the one named 校验结果 first) keeps its place; a new one goes last, as
+      // Excel adds it, named 校验结果（2）… when the user has a sheet of that name, which is left alone.
+      const ours = [...sheets].filter(([name, cells]) => isReportGrid(sheetGrid(name, cells))).map(([name]) => name);
+      const name = ours.find((n) => n === REPORT_SHEET_NAME) ?? ours[0] ?? uniqueSheetName(REPORT_SHEET_NAME, new Set(sheets.keys()));
+      sheets.set(name, cellsOf({ name, originRow: 0, originCol: 0, values }));
+      formulas.set(name, new Map());
+      merges.set(name, []);
+      return name;
     },
 
     ignoredSetting: () => ignoredSetting,

@@ -25,11 +25,13 @@ import { excelInput } from './excel-text';
 import { parseIgnoredSetting, serializeIgnored, unreadable } from './ignored-list';
 import { IGNORED_REPORT_HEADER, ignoredSectionValues, type IgnoredReportRow } from './ignored-report';
 import { IGNORED_SHEET_NAME, IGNORED_SHEET_ROWS, ignoredSheetRows, readIgnoredSheet } from './ignored-sheet';
-import { recreateSheet } from './office-helpers';
 import { uniqueSheetName } from './sheet-names';
 import {
+  hasReportHeader,
+  isReportGrid,
   MARK_COLOURS,
   REPORT_HEADER,
+  REPORT_PROPERTY,
   REPORT_SHEET_NAME,
   WorkbookError,
   type CellWrite,
@@ -96,7 +98,7 @@ const MESSAGES: { readonly [C in WorkbookErrorCode]: string } = {
 function errorCode(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const { code, innerError } = error as { code?: unknown; innerError?: unknown };
-  // office-js-helpers wraps the Office error in `innerError`.
+  // OfficeExtension.Error may carry the host's error in `innerError`.
   return typeof code === 'string' ? code : errorCode(innerError);
 }
 
@@ -961,6 +963,44 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
     };
   }
 
+  /** Queues the probe for our report tag (ExcelApi 1.12+); null on older hosts. Loaded: Office.js answers isNullObject only then. */
+  function reportTagOf(worksheet: Excel.Worksheet): Excel.WorksheetCustomProperty | null {
+    return minor >= 12 ? worksheet.customProperties.getItemOrNullObject(REPORT_PROPERTY).load('value') : null;
+  }
+
+  /** A probe lost with a failed sync (readExtents retries) counts as untagged: the header still tells our report. */
+  function isTagged(tag: Excel.WorksheetCustomProperty | null | undefined): boolean {
+    try {
+      return tag ? !tag.isNullObject : false;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * The name of our report sheet (tagged, or by its header; the one named 校验结果 first), else of a new one:
+   * 校验结果, or 校验结果（2）… when the user has a sheet of that name. `prepare` queues clearing our sheet's
+   * contents (or adding the new one) and its tag; it goes into the first write batch, which is sent again when
+   * refused for its size. Never deletes a sheet: deleting or renaming one clears Excel's undo stack on desktop.
+   * Two syncs.
+   */
+  async function reportSheet(context: Excel.RequestContext): Promise<{ name: string; prepare: () => void }> {
+    const worksheets = context.workbook.worksheets.load('items/name');
+    await context.sync();
+    const probes = worksheets.items.map((worksheet) => ({ worksheet, header: worksheet.getRange('A1:G1').load('values'), tag: reportTagOf(worksheet) }));
+    await context.sync();
+    const ours = probes.filter((p) => isTagged(p.tag) || hasReportHeader(p.header.values[0]));
+    const found = ours.find((p) => p.worksheet.name === REPORT_SHEET_NAME) ?? ours[0];
+    const name = found?.worksheet.name ?? uniqueSheetName(REPORT_SHEET_NAME, new Set(worksheets.items.map((w) => w.name)));
+    const prepare = () => {
+      if (found) found.worksheet.getUsedRange().clear('Contents');
+      else context.workbook.worksheets.add(name);
+      // Tags a report written by the CLI, the page or an older host too.
+      if (minor >= 12) context.workbook.worksheets.getItem(name).customProperties.add(REPORT_PROPERTY, '1');
+    };
+    return { name, prepare };
+  }
+
   const port: WorkbookPort = {
     capabilities,
 
@@ -971,11 +1011,14 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
         await context.sync();
         knownSheetNames = worksheets.items.map((s) => s.name);
         sheetNames.clear();
-        const sheets = worksheets.items.filter((s) => s.name !== REPORT_SHEET_NAME && s.name !== IGNORED_SHEET_NAME);
         throwIfCancelled(options.signal);
-        const extents = await readExtents(context, sheets.map((worksheet) => ({ name: worksheet.name, worksheet })));
-        options.onProgress?.({ stage: 'sheets', done: sheets.length, total: sheets.length });
-        const grid: WorkbookGrid = { sheets: await readValues(context, extents, options) };
+        // Our report sheet is skipped (tagged, or by its header once read); a user's sheet named 校验结果 is read.
+        const sheets = worksheets.items.filter((s) => s.name !== IGNORED_SHEET_NAME);
+        const tags = sheets.map(reportTagOf);
+        const all = await readExtents(context, sheets.map((worksheet) => ({ name: worksheet.name, worksheet })));
+        const extents = all.filter((_, i) => !isTagged(tags[i]));
+        options.onProgress?.({ stage: 'sheets', done: extents.length, total: extents.length });
+        const grid: WorkbookGrid = { sheets: (await readValues(context, extents, options)).filter((sheet) => !isReportGrid(sheet)) };
         return grid;
       });
     },
@@ -1063,7 +1106,8 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
 
     writeReport(rows, ignored = []) {
       return run(async (context) => {
-        const sheet = await recreateSheet(context.workbook, REPORT_SHEET_NAME);
+        const { name, prepare } = await reportSheet(context);
+        const sheet = context.workbook.worksheets.getItem(name);
         const labels = CATALOGS['zh-CN'].severity;
         // Column C holds a link formula; null leaves it for the formulas written below.
         const table: (string | null)[][] = [
@@ -1091,9 +1135,10 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
             if (minor >= 7) sheet.freezePanes.freezeRows(1);
             if (minor >= 2) sheet.getRange(rangeAddress(0, 0, table.length, REPORT_HEADER.length)).format.autofitColumns();
           },
-          () => undefined,
+          prepare,
         );
         await writeIgnoredSection(context, sheet, table.length + 1, ignored);
+        return name;
       });
     },
 

@@ -167,10 +167,12 @@ export interface WorkbookPort {
    */
   addSheet(sheet: SheetGrid): Promise<string>;
   /**
-   * (Re)creates the 校验结果 sheet with one row per finding and a link to its cell; `ignored` findings follow in their
-   * own section (below a blank row) with who ignored them and why.
+   * Writes one row per finding, with a link to its cell, into our report sheet (updated in place; created
+   * when absent) and resolves to its name; `ignored` findings follow in their own section (below a blank row)
+   * with who ignored them and why. A sheet named 校验结果 that is not ours is never touched: the report then
+   * goes to 校验结果（2）….
    */
-  writeReport(rows: readonly ReportRow[], ignored?: readonly IgnoredReportRow[]): Promise<void>;
+  writeReport(rows: readonly ReportRow[], ignored?: readonly IgnoredReportRow[]): Promise<string>;
   /** Rejects with `corrupt-data` when the stored list cannot be read; saving a list replaces it. */
   loadIgnored(): Promise<IgnoredFinding[]>;
   saveIgnored(ignored: readonly IgnoredFinding[]): Promise<void>;
@@ -212,6 +214,22 @@ export const REPORT_SHEET_NAME = '校验结果';
 
 /** Columns of the 校验结果 report sheet, in every adapter. */
 export const REPORT_HEADER: readonly string[] = ['级别', '工作表', '单元格', '项目', '规则', '问题', '修正建议'];
+
+/** Worksheet custom property (ExcelApi 1.12+, saved with the file) that tags the report sheet as ours. */
+export const REPORT_PROPERTY = 'jixiao.report';
+
+/**
+ * The report's signature, which every host and the .xlsx copies carry (a sheet id does not survive reopening):
+ * row 1 from A1 is exactly REPORT_HEADER. A sheet named 校验结果 without it is the user's own.
+ */
+export function hasReportHeader(firstRow: readonly unknown[] | undefined): boolean {
+  return REPORT_HEADER.every((label, i) => firstRow?.[i] === label);
+}
+
+/** Whether a sheet read from a workbook is our report sheet (by its signature). */
+export function isReportGrid(sheet: SheetGrid): boolean {
+  return sheet.originRow === 0 && sheet.originCol === 0 && hasReportHeader(sheet.values[0]);
+}
 
 /** Mark colours by severity (Excel's own "light red / yellow / blue fill with dark text" styles). */
 export const MARK_COLOURS: { readonly [S in Severity]: { readonly fill: string; readonly font: string } } = {

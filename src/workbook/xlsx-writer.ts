@@ -2,13 +2,18 @@ import ExcelJS from 'exceljs';
 import { parseA1, rangeAddress, toA1, rewritePoint, SEVERITIES, type BlockRewrite, type CellValue, type Severity, type SheetGrid, type WorkbookGrid } from '../core';
 import { ignoredSectionValues, type IgnoredReportRow } from './ignored-report';
 import { IGNORED_SHEET_NAME, ignoredSheetRows, isEmptyIgnoredSetting, readIgnoredSheet } from './ignored-sheet';
-import { MARK_COLOURS, REPORT_HEADER, REPORT_SHEET_NAME, type ReportRow } from './port';
+import { isReportGrid, MARK_COLOURS, REPORT_HEADER, REPORT_SHEET_NAME, type ReportRow } from './port';
+import { uniqueSheetName } from './sheet-names';
 import { ignoredSheetValues, sheetGrid, toArrayBuffer } from './xlsx-grid';
 
 export interface XlsxWriteOptions {
   /** "Sheet!A1" → severity: those cells get a mark (a conditional format, as in Excel). */
   readonly marks?: ReadonlyMap<string, Severity>;
-  /** Rows of a 校验结果 sheet to add (it replaces a 校验结果 sheet already in the grid). */
+  /**
+   * Rows of the report sheet: it replaces our report already in the grid or file (known by its header row, as the
+   * pane knows it), under that one's name; else it is added as 校验结果, or 校验结果（2）… when a sheet of the user's
+   * has that name (which is kept as it is).
+   */
   readonly report?: readonly ReportRow[];
   readonly severityLabels?: { readonly [S in Severity]: string };
   /** Findings the ignore list names: a section of the 校验结果 sheet below the others, with who and why (needs `report`). */
@@ -45,13 +50,16 @@ export async function writeXlsxGrid(workbook: WorkbookGrid, options: XlsxWriteOp
   if (options.base) return writeOverBase(workbook, options.base, options);
   const book = new ExcelJS.Workbook();
   book.creator = '绩效目标表助手';
+  const reports = options.report ? workbook.sheets.filter(isReportGrid).map((s) => s.name) : [];
   for (const sheet of workbook.sheets) {
-    if (options.report && sheet.name === REPORT_SHEET_NAME) continue;
-    addValuesSheet(book, sheet);
+    if (!reports.includes(sheet.name)) addValuesSheet(book, sheet);
   }
   addMarks(book, options.marks);
-  if (options.report) addReportSheet(book, options.report, options.severityLabels);
-  if (options.report) addIgnoredSection(book, options.ignoredReport ?? [], options.severityLabels);
+  if (options.report) {
+    const name = reportName(reports, book);
+    addReportSheet(book, name, options.report, options.severityLabels);
+    addIgnoredSection(book, name, options.ignoredReport ?? [], options.severityLabels);
+  }
   if (options.ignored !== undefined) writeIgnoredSheet(book, options.ignored);
   return toBytes(await book.xlsx.writeBuffer());
 }
@@ -62,8 +70,9 @@ async function writeOverBase(workbook: WorkbookGrid, base: Uint8Array, options: 
   let changed = replayRewrites(book, options.rewrites ?? []);
   // The values as the file holds them (its rows moved as the workbook's were), before anything is written.
   const before = new Map(book.worksheets.map((ws) => [ws.name, sheetGrid(ws)]));
+  const reports = options.report ? [...before].filter(([, grid]) => isReportGrid(grid)).map(([name]) => name) : [];
   for (const sheet of workbook.sheets) {
-    if (options.report && sheet.name === REPORT_SHEET_NAME) continue;
+    if (options.report && (reports.includes(sheet.name) || isReportGrid(sheet))) continue;
     const ws = book.getWorksheet(sheet.name);
     const old = before.get(sheet.name);
     if (!ws || !old) {
@@ -75,10 +84,11 @@ async function writeOverBase(workbook: WorkbookGrid, base: Uint8Array, options: 
   }
   if (removeMarks(book)) changed = true;
   if (options.report) {
-    const old = book.getWorksheet(REPORT_SHEET_NAME);
+    const name = reportName(reports, book);
+    const old = book.getWorksheet(name);
     if (old) book.removeWorksheet(old.id);
-    addReportSheet(book, options.report, options.severityLabels);
-    addIgnoredSection(book, options.ignoredReport ?? [], options.severityLabels);
+    addReportSheet(book, name, options.report, options.severityLabels);
+    addIgnoredSection(book, name, options.ignoredReport ?? [], options.severityLabels);
     changed = true;
   }
   if (addMarks(book, options.marks)) changed = true;
@@ -241,8 +251,14 @@ function addMarks(book: ExcelJS.Workbook, marks: ReadonlyMap<string, Severity> |
   return added;
 }
 
-function addReportSheet(book: ExcelJS.Workbook, rows: readonly ReportRow[], labels?: { readonly [S in Severity]: string }): void {
-  const ws = book.addWorksheet(REPORT_SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
+/** Our report's name: an old report's (the one named 校验结果 first), else one no sheet of the book has. */
+function reportName(reports: readonly string[], book: ExcelJS.Workbook): string {
+  return reports.find((n) => n === REPORT_SHEET_NAME) ?? reports[0] ?? uniqueSheetName(REPORT_SHEET_NAME, new Set(book.worksheets.map((ws) => ws.name)));
+}
+
+/** The report, tagged as ours by its header row from A1 (REPORT_HEADER), which the pane and every reader look for. */
+function addReportSheet(book: ExcelJS.Workbook, name: string, rows: readonly ReportRow[], labels?: { readonly [S in Severity]: string }): void {
+  const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.addRow([...REPORT_HEADER]).font = { bold: true };
   for (const r of rows) {
     const row = ws.addRow([labels?.[r.severity] ?? r.severity, r.sheet, null, r.project, r.rule, r.message, r.fix]);
@@ -256,8 +272,8 @@ function addReportSheet(book: ExcelJS.Workbook, rows: readonly ReportRow[], labe
 }
 
 /** The 校验结果 sheet's section of ignored findings, below a blank row: title, header, one row each with a link. */
-function addIgnoredSection(book: ExcelJS.Workbook, rows: readonly IgnoredReportRow[], labels?: { readonly [S in Severity]: string }): void {
-  const ws = book.getWorksheet(REPORT_SHEET_NAME);
+function addIgnoredSection(book: ExcelJS.Workbook, name: string, rows: readonly IgnoredReportRow[], labels?: { readonly [S in Severity]: string }): void {
+  const ws = book.getWorksheet(name);
   if (!ws || rows.length === 0) return;
   ws.addRow([]);
   const [title, header, ...lines] = ignoredSectionValues(rows, (r) => labels?.[r.severity] ?? r.severity);

@@ -39,10 +39,6 @@ const GUARDED_FALLBACKS: readonly { readonly why: string; readonly pattern: RegE
     pattern: /"object"==typeof self&&self&&self\.Object===Object&&self,[\w$]+=[\w$.]+\|\|[\w$]+\|\|Function\("return this"\)\(\)/g,
   },
   {
-    why: 'webpack 4 global shim inside office-js-helpers: a sloppy-mode function returns the window first',
-    pattern: /[\w$]+=function\(\)\{return this\}\(\);try\{[\w$]+=[\w$]+\|\|Function\("return this"\)\(\)\|\|\(0,eval\)\("this"\)\}/g,
-  },
-  {
     why: 'ExcelJS global lookup: tried only after globalThis, window and self',
     pattern: /[\w$]+\("object"==typeof globalThis&&globalThis\)\|\|[^;]{0,200}\|\|function\(\)\{return this\}\(\)\|\|this\|\|Function\("return this"\)\(\)/g,
   },

@@ -50,6 +50,8 @@ export interface SheetState {
   readonly columnWidths: Map<number, number>;
   /** Worksheet.visibility (ExcelApi 1.1); absent is "Visible". */
   visibility?: SheetVisibility;
+  /** Worksheet custom properties (ExcelApi 1.12), saved with the file: lower-cased key → the key as added and its value. */
+  readonly customProperties: Map<string, { key: string; value: string }>;
 }
 
 export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
@@ -379,7 +381,7 @@ export class ExcelDouble {
 
   /** Adds a sheet whose values start at `origin`; null leaves a cell empty. */
   addSheet(name: string, rows: readonly (readonly (HostValue | null)[])[] = [], origin = 'A1'): SheetState {
-    const sheet: SheetState = { id: `{${this.newId('sheet-')}}`, name, cells: new Map(), conditionalFormats: [], merges: [], protected: false, frozenRows: 0, columnWidths: new Map() };
+    const sheet: SheetState = { id: `{${this.newId('sheet-')}}`, name, cells: new Map(), conditionalFormats: [], merges: [], protected: false, frozenRows: 0, columnWidths: new Map(), customProperties: new Map() };
     const start = parseA1(origin);
     if (!start) throw new Error(`ExcelDouble: bad origin ${origin}`);
     rows.forEach((row, r) =>
@@ -505,7 +507,7 @@ export class ExcelDouble {
     }));
   }
 
-  /** Installs Office, Excel and OfficeExtension globals for code that reads them (office-js-helpers); returns the undo. */
+  /** Installs Office, Excel and OfficeExtension globals for code that reads them (the pane in a browser); returns the undo. */
   installGlobals(): () => void {
     const globals = globalThis as Record<string, unknown>;
     const saved = { Office: globals.Office, Excel: globals.Excel, OfficeExtension: globals.OfficeExtension };
@@ -881,6 +883,11 @@ class WorksheetDouble extends ClientObjectDouble {
     };
   }
 
+  /** ExcelApi 1.12: a host below it refuses the whole batch (ApiNotFound) at the sync, as Office.js does. */
+  get customProperties(): WorksheetCustomPropertyCollectionDouble {
+    return new WorksheetCustomPropertyCollectionDouble(this.context, `${this.path}.customProperties`, this.resolve);
+  }
+
   get onChanged(): EventHandlersDouble {
     const host = this.context.host;
     return new EventHandlersDouble(this.context, '1.7', (handler) => {
@@ -1074,6 +1081,30 @@ class RangeDouble extends ClientObjectDouble {
       const target = mutableSheet(this.resolve());
       if (target) target.sheet.merges = target.sheet.merges.filter((m) => !intersects(m, target.rect));
     });
+  }
+
+  /**
+   * Range.clear (ExcelApi 1.1): "Contents" empties values and formulas and keeps the formats, "Formats" the
+   * reverse, "All" (the default) both. The hyperlink modes (1.7) and "ResetContents" (1.18) are not modelled.
+   */
+  clear(applyTo: string = 'All'): void {
+    if (!['All', 'Contents', 'Formats'].includes(applyTo)) throw new Error(`ExcelDouble: Range.clear("${applyTo}") is not modelled`);
+    this.queue('clear', '1.1', () => {
+      const target = mutableSheet(this.resolve());
+      if (!target) return;
+      forEachCell(target.rect, (row, col) => {
+        const key = cellKey(row, col);
+        const cell = target.sheet.cells.get(key);
+        if (!cell) return;
+        const next = {
+          value: applyTo === 'Formats' ? cell.value : '',
+          formula: applyTo === 'Formats' ? cell.formula : null,
+          format: applyTo === 'Contents' ? cell.format : DEFAULT_FORMAT,
+        };
+        if (next.value === '' && next.formula === null && next.format === DEFAULT_FORMAT) target.sheet.cells.delete(key);
+        else target.sheet.cells.set(key, next);
+      });
+    }, applyTo);
   }
 
   /** Whole rows only ("5:7"), shifted down: what the adapter needs of Range.insert. */
@@ -1443,6 +1474,64 @@ class CustomConditionalFormatDouble {
   }
 }
 
+/** Custom property keys are case-insensitive and at most 255 characters (WorksheetCustomPropertyCollection.add). */
+const MAX_CUSTOM_PROPERTY_KEY = 255;
+
+class WorksheetCustomPropertyCollectionDouble extends ClientObjectDouble {
+  constructor(
+    context: RequestContextDouble,
+    path: string,
+    private readonly resolve: SheetRef,
+  ) {
+    super(context, path);
+  }
+
+  /** Adds the property, or overwrites the value of one with that key (any case). */
+  add(key: string, value: string): WorksheetCustomPropertyDouble {
+    this.queue('addCustomProperty', '1.12', () => {
+      if (key.length > MAX_CUSTOM_PROPERTY_KEY) throw new OfficeErrorDouble('InvalidArgument', 'The custom property key is longer than 255 characters.');
+      const sheet = this.resolve();
+      if (!sheet) return;
+      const existing = sheet.customProperties.get(key.toLowerCase());
+      sheet.customProperties.set(key.toLowerCase(), { key: existing?.key ?? key, value: String(value) });
+    }, [key, value]);
+    return new WorksheetCustomPropertyDouble(this.context, `${this.path}(${JSON.stringify(key)})`, () => this.resolve()?.customProperties.get(key.toLowerCase()) ?? null);
+  }
+
+  /** As in Office.js, isNullObject is answered only once the property is loaded (the real request builder queries nothing otherwise). */
+  getItemOrNullObject(key: string): WorksheetCustomPropertyDouble {
+    return new WorksheetCustomPropertyDouble(this.context, `${this.path}(${JSON.stringify(key)})?`, () => this.resolve()?.customProperties.get(key.toLowerCase()) ?? null);
+  }
+}
+
+class WorksheetCustomPropertyDouble extends ClientObjectDouble {
+  constructor(
+    context: RequestContextDouble,
+    path: string,
+    private readonly resolve: () => { key: string; value: string } | null,
+  ) {
+    super(context, path);
+  }
+
+  get key(): string {
+    return this.read<string>('key');
+  }
+
+  get value(): string {
+    return this.read<string>('value');
+  }
+
+  load(names: unknown): this {
+    const wanted = parseLoad(names);
+    onlyKnown(wanted, ['key', 'value'], 'worksheet custom property');
+    this.queueLoad(wanted, '1.12', () => {
+      const property = this.resolve();
+      return property ? { ...Object.fromEntries(wanted.map((w) => [w, w === 'key' ? property.key : property.value])), isNullObject: false } : { isNullObject: true };
+    });
+    return this;
+  }
+}
+
 class SettingCollectionDouble {
   constructor(private readonly context: RequestContextDouble) {}
 
@@ -1478,7 +1567,7 @@ class SettingDouble extends ClientObjectDouble {
   }
 }
 
-/** The slice of the Office global the adapter and office-js-helpers read. */
+/** The slice of the Office global the adapter reads. */
 export class OfficeDouble {
   readonly AsyncResultStatus = { Succeeded: 'succeeded', Failed: 'failed' } as const;
   readonly context: {

@@ -112,7 +112,7 @@ describe('readWorkbook', () => {
     const { excel, port } = setup();
     excel.addSheet('项目表', [['项目', '金额'], ['A', 12], [null, true]], 'C5');
     excel.addSheet('空表');
-    excel.addSheet(REPORT_SHEET_NAME, [['级别']]);
+    excel.addSheet(REPORT_SHEET_NAME, [[...REPORT_HEADER]]);
     const syncs = await syncsOf(excel, async () => {
       const grid = await port.readWorkbook();
       // ExcelApi 1.13 tells the merged areas: none here.
@@ -137,7 +137,8 @@ describe('readWorkbook', () => {
       expect(sync.requestBytes).toBeLessThanOrEqual(4_000_000);
       expect(sync.responseBytes).toBeLessThanOrEqual(4_000_000);
     }
-    expect(new Set(excel.syncs.flatMap((s) => s.loads))).toEqual(new Set(['items/name', 'address,rowCount,columnCount', 'areas/items/address', 'values']));
+    // "value": the report tag of each sheet (ExcelApi 1.12+), loaded so that Office.js answers isNullObject.
+    expect(new Set(excel.syncs.flatMap((s) => s.loads))).toEqual(new Set(['items/name', 'address,rowCount,columnCount', 'areas/items/address', 'values', 'value']));
     const table = grid.sheets[0];
     expect(table?.values).toHaveLength(10_001);
     expect(table?.values[10_000]).toEqual(rows[9_999]);
@@ -421,7 +422,7 @@ describe('error mapping', () => {
     expect(error.detail).toContain(`host says ${officeCode}`);
   });
 
-  it('reads the code of an Office error wrapped by office-js-helpers', () => {
+  it('reads the code of an Office error wrapped in innerError', () => {
     expect(toWorkbookError({ message: 'Unexpected error while trying to delete sheet.', innerError: { code: 'AccessDenied', message: 'locked' } }).code).toBe('protected');
   });
 });
@@ -441,10 +442,10 @@ describe('writeReport', () => {
     { severity: 'info', sheet: '2024', cell: 'B3', project: '', rule: 'r', message: '12', fix: '' },
   ];
 
-  it('recreates the 校验结果 sheet with a header, one row per finding and a HYPERLINK to the cell, in ≤ 3 syncs', async () => {
+  it('rewrites the 校验结果 sheet with a header, one row per finding and a HYPERLINK to the cell, in ≤ 3 syncs', async () => {
     const { excel, port } = reportSetup();
     excel.addSheet('2024', [['x']]);
-    excel.addSheet(REPORT_SHEET_NAME, [['旧内容'], ['旧行']]);
+    excel.addSheet(REPORT_SHEET_NAME, [[...REPORT_HEADER], ['旧行'], ['旧行'], ['旧行']]);
     expect(await syncsOf(excel, () => port.writeReport(rows))).toBeLessThanOrEqual(3);
     expect(excel.sheets.filter((s) => s.name === REPORT_SHEET_NAME)).toHaveLength(1);
     const value = (cell: string) => excel.cell(REPORT_SHEET_NAME, cell)?.value;
@@ -473,7 +474,7 @@ describe('writeReport', () => {
   it('works on a host with ExcelApi 1.1 only, where marks are off', async () => {
     const { excel, port } = reportSetup({ apiVersion: '1.1' });
     excel.addSheet('表', [['项目', '金额'], ['A', 1]]);
-    excel.addSheet(REPORT_SHEET_NAME, [['旧']]);
+    excel.addSheet(REPORT_SHEET_NAME, [[...REPORT_HEADER], ['旧']]);
     expect((await port.readWorkbook()).sheets).toEqual([{ name: '表', originRow: 0, originCol: 0, values: [['项目', '金额'], ['A', 1]] }]);
     await port.markFindings([finding('表', 'A2', 'error')]);
     expect(excel.sheet('表').conditionalFormats).toEqual([]);

@@ -50,7 +50,7 @@ type Target =
   | { readonly kind: 'workbook' | 'worksheets' | 'settings' | 'none' }
   | { readonly kind: 'sheet'; readonly sheet: RealSheet | null }
   | { readonly kind: 'range'; readonly sheet: RealSheet | null; readonly address: string | null; readonly used: boolean }
-  | { readonly kind: 'merged' | 'formats'; readonly sheet: RealSheet | null }
+  | { readonly kind: 'merged' | 'formats' | 'tags' | 'tag'; readonly sheet: RealSheet | null }
   | { readonly kind: 'setting'; readonly key: string };
 
 const QUERY = 2;
@@ -131,6 +131,10 @@ export function createRealOfficeJs(sheets: readonly RealSheet[], apiVersion = '1
         return { kind: 'merged', sheet };
       case 'range.ConditionalFormats':
         return { kind: 'formats', sheet };
+      case 'sheet.CustomProperties':
+        return { kind: 'tags', sheet };
+      case 'tags.GetItemOrNullObject':
+        return { kind: 'tag', sheet };
       default:
         // Marks being added (ConditionalFormats.Add → Custom → Rule …) are written, never queried.
         return { kind: 'none' };
@@ -149,6 +153,9 @@ export function createRealOfficeJs(sheets: readonly RealSheet[], apiVersion = '1
         return settings.has(target.key) ? pick({ value: settings.get(target.key) }) : null;
       case 'merged':
         // The synthetic tables have no merged areas.
+        return null;
+      case 'tag':
+        // Nor the report sheet's custom property: a null object.
         return null;
       case 'formats':
         // No marks before the first marking: an empty collection (null on a missing sheet, as Excel does).
