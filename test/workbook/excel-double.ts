@@ -144,6 +144,11 @@ function rectAddress(rect: Rect): string {
   return `${first}:${toA1(rect.row + rect.rowCount - 1, rect.col + rect.columnCount - 1)}`;
 }
 
+/** Whole rows as Excel names them in change events: "5:7". */
+function rowsOf(rect: Rect): string {
+  return `${rect.row + 1}:${rect.row + rect.rowCount}`;
+}
+
 function parseRect(address: string): Rect {
   // Whole rows, as in getRange("5:7").
   const rows = /^\$?([1-9]\d*):\$?([1-9]\d*)$/.exec(address);
@@ -349,6 +354,10 @@ export class ExcelDouble {
   readonly run: (first: unknown, second?: unknown) => Promise<unknown>;
   readonly selectionHandlers = new Set<(args: unknown) => Promise<unknown>>();
   readonly changeHandlers = new Set<{ sheetId: string | null; handler: (args: unknown) => Promise<unknown> }>();
+  /** Changes the current sync made through the API; reported once it has been processed. */
+  private apiChanges: { sheet: SheetState; address: string; changeType: string }[] = [];
+  /** Change handlers still running for API writes (see eventsDelivered). */
+  private readonly deliveries = new Set<Promise<unknown>>();
   private readonly failures: OfficeErrorDouble[] = [];
   private readonly hooks: ((syncIndex: number) => void)[] = [];
   private nextId = 1;
@@ -483,9 +492,26 @@ export class ExcelDouble {
   /** As if the user typed a value: changes the cell and fires the change handlers. */
   async editByUser(sheet: string, address: string, value: HostValue): Promise<void> {
     this.setCell(sheet, address, value);
-    const state = this.sheet(sheet);
-    const args = { type: 'WorksheetChanged', worksheetId: state.id, address, changeType: 'RangeEdited', source: 'Local' };
-    await Promise.all([...this.changeHandlers].filter((h) => h.sheetId === null || h.sheetId === state.id).map((h) => h.handler(args)));
+    await this.fireChange(this.sheet(sheet), address, 'RangeEdited', 'Unknown');
+  }
+
+  /** An API write changed cells: recorded now, reported after its sync (Excel raises onChanged for add-in writes too). */
+  recordApiChange(sheet: SheetState, address: string, changeType: string): void {
+    this.apiChanges.push({ sheet, address, changeType });
+  }
+
+  /** Waits until the change handlers run for the add-in's own writes have finished. */
+  async eventsDelivered(): Promise<void> {
+    while (this.deliveries.size > 0) await Promise.all([...this.deliveries]);
+  }
+
+  /**
+   * WorksheetChangedEventArgs as Excel raises them; triggerSource exists from ExcelApi 1.14 and is
+   * ThisLocalAddin for this add-in's own API writes, Unknown otherwise (EventTriggerSource reference).
+   */
+  private fireChange(sheet: SheetState, address: string, changeType: string, triggerSource: 'Unknown' | 'ThisLocalAddin'): Promise<unknown> {
+    const args = { type: 'WorksheetChanged', worksheetId: sheet.id, address, changeType, source: 'Local', ...(this.apiMinor >= 14 ? { triggerSource } : {}) };
+    return Promise.all([...this.changeHandlers].filter((h) => h.sheetId === null || h.sheetId === sheet.id).map((h) => h.handler(args)));
   }
 
   /** Everything a user could see in the grid, canonical so two snapshots compare with toEqual. */
@@ -519,6 +545,7 @@ export class ExcelDouble {
   /** Processes one batch, as the host would. */
   async process(ops: readonly Op[]): Promise<void> {
     const index = this.syncs.length;
+    this.apiChanges = [];
     for (const hook of this.hooks) hook(index);
     await Promise.resolve();
     const loads = ops.flatMap((op) => {
@@ -551,6 +578,12 @@ export class ExcelDouble {
     }
     this.syncs.push({ requestBytes, responseBytes, loads, failure: null });
     for (const result of results) result.deliver();
+    // The events arrive on their own, after the batch: not before its sync resolves, and not awaited by it.
+    for (const change of this.apiChanges.splice(0)) {
+      const delivery = Promise.resolve().then(() => this.fireChange(change.sheet, change.address, change.changeType, 'ThisLocalAddin'));
+      this.deliveries.add(delivery);
+      void delivery.finally(() => this.deliveries.delete(delivery));
+    }
   }
 
   findSheet(nameOrId: string): SheetState | null {
@@ -935,8 +968,9 @@ class RangeDouble extends ClientObjectDouble {
     this.queue('setFormulas', '1.1', () => this.write(input, (cell, value) => coerce(cell, value)), input);
   }
 
+  /** A format change, reported by onFormatChanged rather than onChanged. */
   set numberFormat(input: unknown) {
-    this.queue('setNumberFormat', '1.1', () => this.write(input, (cell, value) => void (cell.format = { ...cell.format, numberFormat: String(value) })), input);
+    this.queue('setNumberFormat', '1.1', () => this.write(input, (cell, value) => void (cell.format = { ...cell.format, numberFormat: String(value) }), false), input);
   }
 
   get formulas(): HostValue[][] {
@@ -1053,22 +1087,28 @@ class RangeDouble extends ClientObjectDouble {
 
   /** Whole rows only ("5:7"), shifted down: what the adapter needs of Range.insert. */
   insert(shift: string): RangeDouble {
+    const host = this.context.host;
     this.queue('insert', '1.1', () => {
       const target = mutableSheet(wholeRows(this.resolve(), shift, 'Down'));
-      if (target) shiftRows(target.sheet, target.rect.row, target.rect.rowCount);
+      if (!target) return;
+      shiftRows(target.sheet, target.rect.row, target.rect.rowCount);
+      host.recordApiChange(target.sheet, rowsOf(target.rect), 'RowInserted');
     }, shift);
     return new RangeDouble(this.context, `${this.path}.inserted`, '1.1', this.resolve);
   }
 
   /** Whole rows only, shifted up. */
   delete(shift: string): void {
+    const host = this.context.host;
     this.queue('delete', '1.1', () => {
       const target = mutableSheet(wholeRows(this.resolve(), shift, 'Up'));
-      if (target) shiftRows(target.sheet, target.rect.row, -target.rect.rowCount);
+      if (!target) return;
+      shiftRows(target.sheet, target.rect.row, -target.rect.rowCount);
+      host.recordApiChange(target.sheet, rowsOf(target.rect), 'RowDeleted');
     }, shift);
   }
 
-  private write(input: unknown, apply: (cell: CellState, value: HostValue) => void): void {
+  private write(input: unknown, apply: (cell: CellState, value: HostValue) => void, changesData = true): void {
     const target = mutableSheet(this.resolve());
     if (!target) return;
     const matrix = matrixOf(input, target.rect);
@@ -1082,6 +1122,7 @@ class RangeDouble extends ClientObjectDouble {
       apply(cell, value as HostValue);
       sheet.cells.set(key, cell);
     });
+    if (changesData) this.context.host.recordApiChange(sheet, rectAddress(rect), 'RangeEdited');
   }
 }
 
