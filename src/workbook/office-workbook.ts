@@ -30,6 +30,7 @@ import {
   REPORT_HEADER,
   REPORT_SHEET_NAME,
   WorkbookError,
+  type BackgroundOptions,
   type CellWrite,
   type HostCapabilities,
   type ReadOptions,
@@ -70,8 +71,6 @@ const MERGE_BAND_ROWS = 128;
 const GUARD_BAND_ROWS = 64;
 /** Calls per request when reading merged areas band by band; above it the areas stay unknown. */
 const MAX_MERGE_BANDS = 4_000;
-/** Runs the pane starts on its own (event handlers): Excel holds them until the user leaves cell-edit mode, where the host can. */
-const BACKGROUND_RUN: Excel.RunOptions = { delayForCellEdit: true };
 /** How long a write of the add-in waits for its change event on hosts that do not name the event's source (before ExcelApi 1.14). */
 const OWN_CHANGE_WINDOW_MS = 10_000;
 const PAYLOAD_CODES = new Set(['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded']);
@@ -547,6 +546,12 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
   const reportError = deps.reportError ?? ((error: WorkbookError) => console.error(error.message, error.detail));
   const capabilities = detectCapabilities(office);
   const minor = Number(capabilities.apiVersion?.split('.')[1] ?? 0);
+  /**
+   * Runs the pane starts on its own (event handlers, re-checks, automatic marking): Excel holds them until the
+   * user leaves cell-edit mode. Office.js honours the option only where isSetSupported("DelayForCellEdit").
+   */
+  const BACKGROUND_RUN: Excel.RunOptions | undefined = office.context.requirements.isSetSupported('DelayForCellEdit') ? { delayForCellEdit: true } : undefined;
+  const runOptionsFor = (options: BackgroundOptions | undefined) => (options?.background ? BACKGROUND_RUN : undefined);
   /** Sheet names as last seen: their marks are scanned in the first sync, any other sheet's in one more. */
   let knownSheetNames: readonly string[] = [];
   let undoCount = 0;
@@ -962,10 +967,10 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
         options.onProgress?.({ stage: 'sheets', done: 1, total: 1 });
         const [grid] = await readValues(context, extents, options);
         return grid as SheetGrid;
-      });
+      }, runOptionsFor(options));
     },
 
-    async markFindings(findings) {
+    async markFindings(findings, options) {
       if (!capabilities.conditionalFormatMarks) return;
       const runs = markRuns(findings);
       await run(async (context) => {
@@ -973,7 +978,7 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
         const missing = runs.find((r) => !sheets.some((s) => s.name === r.sheet));
         if (missing) throw new WorkbookError('not-found', MESSAGES['not-found'], `no sheet ${missing.sheet}`);
         await replaceMarks(context, sheets, runs);
-      });
+      }, runOptionsFor(options));
     },
 
     async clearMarks() {

@@ -30,7 +30,13 @@ export interface ReadProgress {
   readonly total: number;
 }
 
-export interface ReadOptions {
+/** For work the pane starts on its own (a re-check after an edit, automatic marking). */
+export interface BackgroundOptions {
+  /** Waits while the user is typing in a cell, where the host can, instead of failing with `cell-edit-mode`. */
+  readonly background?: boolean;
+}
+
+export interface ReadOptions extends BackgroundOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: ReadProgress) => void;
 }
@@ -145,7 +151,7 @@ export interface WorkbookPort {
   readWorkbook(options?: ReadOptions): Promise<WorkbookGrid>;
   readSheet(name: string, options?: ReadOptions): Promise<SheetGrid>;
   /** Replaces the add-in's marks with these (one per finding cell, coloured by its worst severity). */
-  markFindings(findings: readonly Finding[]): Promise<void>;
+  markFindings(findings: readonly Finding[], options?: BackgroundOptions): Promise<void>;
   /** Removes every mark the add-in made, leaving the user's formatting exactly as it was. */
   clearMarks(): Promise<void>;
   /** Activates the sheet, then selects the cell. */

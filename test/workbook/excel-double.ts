@@ -64,6 +64,8 @@ export interface ExcelDoubleOptions {
   readonly platform?: string;
   readonly maxRequestBytes?: number;
   readonly maxResponseBytes?: number;
+  /** Whether the host honours RunOptions.delayForCellEdit (Office.js asks isSetSupported("DelayForCellEdit")); default yes. */
+  readonly delayForCellEdit?: boolean;
 }
 
 /** What OfficeExtension.Error looks like to callers: a `code` and a message. */
@@ -346,7 +348,13 @@ export class ExcelDouble {
   readonly runOptions: unknown[] = [];
   /** Excel.run calls made (each a round of requests the pane waits for). */
   runCount = 0;
+  /**
+   * The user is typing in a cell: a batch fails with InvalidOperationInCellEditMode, or, run with
+   * delayForCellEdit where the host supports it, waits until editing ends (Excel.RunOptions reference).
+   */
   cellEditMode = false;
+  /** Batches held by cell-edit mode, released by endCellEdit. */
+  private readonly heldForCellEdit: (() => void)[] = [];
   activeSheetId: string | null = null;
   selection: { sheetId: string; rect: Rect } | null = null;
   readonly apiMinor: number;
@@ -370,7 +378,9 @@ export class ExcelDouble {
       this.runCount++;
       if (first instanceof RequestContextDouble) return batch(first);
       if (typeof first !== 'function') this.runOptions.push(first);
-      return batch(new RequestContextDouble(this));
+      // Office.js sets the request flag only where the host supports it, and ignores the option elsewhere.
+      const delays = typeof first === 'object' && first !== null && (first as { delayForCellEdit?: boolean }).delayForCellEdit === true && this.office.context.requirements.isSetSupported('DelayForCellEdit');
+      return batch(new RequestContextDouble(this, delays));
     };
   }
 
@@ -471,6 +481,17 @@ export class ExcelDouble {
     this.changeHandlers.clear();
   }
 
+  /** As if the user pressed Enter or Esc: held batches run now. */
+  endCellEdit(): void {
+    this.cellEditMode = false;
+    for (const release of this.heldForCellEdit.splice(0)) release();
+  }
+
+  /** Batches waiting for the user to leave cell-edit mode. */
+  get heldBatches(): number {
+    return this.heldForCellEdit.length;
+  }
+
   /** The next sync rejects with this Office error. */
   failNextSync(code: string, message = code): void {
     this.failures.push(new OfficeErrorDouble(code, message));
@@ -543,7 +564,8 @@ export class ExcelDouble {
   }
 
   /** Processes one batch, as the host would. */
-  async process(ops: readonly Op[]): Promise<void> {
+  async process(ops: readonly Op[], delayForCellEdit = false): Promise<void> {
+    if (this.cellEditMode && delayForCellEdit) await new Promise<void>((resolve) => this.heldForCellEdit.push(resolve));
     const index = this.syncs.length;
     this.apiChanges = [];
     for (const hook of this.hooks) hook(index);
@@ -599,7 +621,10 @@ export class RequestContextDouble {
   private queue: Op[] = [];
   readonly workbook: WorkbookDouble;
 
-  constructor(readonly host: ExcelDouble) {
+  constructor(
+    readonly host: ExcelDouble,
+    private readonly delayForCellEdit = false,
+  ) {
     this.workbook = new WorkbookDouble(this);
   }
 
@@ -610,7 +635,7 @@ export class RequestContextDouble {
   async sync(): Promise<void> {
     const ops = this.queue;
     this.queue = [];
-    await this.host.process(ops);
+    await this.host.process(ops, this.delayForCellEdit);
   }
 }
 
@@ -1505,7 +1530,9 @@ export class OfficeDouble {
 
   constructor(host: ExcelDouble, platform: string) {
     this.context = {
-      requirements: { isSetSupported: (name, version = '1.1') => name === 'ExcelApi' && minorOf(version) <= host.apiMinor },
+      requirements: {
+        isSetSupported: (name, version = '1.1') => (name === 'DelayForCellEdit' ? host.options.delayForCellEdit !== false : name === 'ExcelApi' && minorOf(version) <= host.apiMinor),
+      },
       diagnostics: { host: 'Excel', platform, version: '16.0.18000.0' },
       document: { settings: new DocumentSettingsDouble(host) },
     };
