@@ -295,6 +295,24 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
     }, RECHECK_DELAY_MS);
   }
 
+  /** A renamed sheet: what the pane knew of it under its old name goes, and it is re-checked under the new one. */
+  function renameSheet(from: string, to: string): void {
+    if (state.findings === null) return;
+    const ofOther = (key: string) => !key.startsWith(`${from}!`);
+    tablesBySheet.delete(from);
+    update({
+      findings: state.findings.filter((f) => f.location.sheet !== from),
+      tables: state.tables.filter((t) => t.sheet !== from),
+      sheetOrder: state.sheetOrder.map((name) => (name === from ? to : name)),
+      formulas: new Map([...state.formulas].filter(([key]) => ofOther(key))),
+      ...(state.selected?.sheet === from ? { selected: { ...state.selected, sheet: to } } : {}),
+    });
+    pendingSheets.delete(from);
+    if (to === REPORT_SHEET_NAME) return void mark(true);
+    pendingSheets.add(to);
+    scheduleRecheck();
+  }
+
   async function write(action: () => Promise<WriteResult>, done: (count: number) => string): Promise<WriteResult | null> {
     update({ writing: true });
     try {
@@ -336,6 +354,7 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
           pendingSheets.add(sheet);
           scheduleRecheck();
         }),
+        ...(port.onSheetRenamed ? [port.onSheetRenamed(renameSheet)] : []),
       ];
       port.loadIgnored().then(
         (ignored) => {

@@ -1150,6 +1150,22 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
         },
       );
     },
+
+    onSheetRenamed(handler) {
+      if (minor < 17) return () => undefined;
+      return subscribe<Excel.WorksheetNameChangedEventArgs>(
+        async (context, onEvent) => {
+          const result = context.workbook.worksheets.onNameChanged.add(onEvent);
+          await context.sync();
+          return [result];
+        },
+        async (args) => {
+          // The id stays: change events of the sheet now name it by its new name, with no lookup.
+          sheetNames.set(args.worksheetId, args.nameAfter);
+          handler(args.nameBefore, args.nameAfter);
+        },
+      );
+    },
   };
   return port;
 }

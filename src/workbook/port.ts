@@ -181,6 +181,8 @@ export interface WorkbookPort {
    * names it ("B6", "B6:C7", whole rows "5:7"; "" where the adapter cannot tell). The add-in's own writes are not reported.
    */
   onCellsChanged(handler: (sheet: string, address: string) => void): Unsubscribe;
+  /** Called after the user renames a sheet, where the host reports it (Office: ExcelApi 1.17); absent where no sheet can be renamed. */
+  onSheetRenamed?(handler: (from: string, to: string) => void): Unsubscribe;
 }
 
 export type WorkbookErrorCode =

@@ -362,6 +362,7 @@ export class ExcelDouble {
   readonly run: (first: unknown, second?: unknown) => Promise<unknown>;
   readonly selectionHandlers = new Set<(args: unknown) => Promise<unknown>>();
   readonly changeHandlers = new Set<{ sheetId: string | null; handler: (args: unknown) => Promise<unknown> }>();
+  readonly nameChangedHandlers = new Set<(args: unknown) => Promise<unknown>>();
   /** Changes the current sync made through the API; reported once it has been processed. */
   private apiChanges: { sheet: SheetState; address: string; changeType: string }[] = [];
   /** Change handlers still running for API writes (see eventsDelivered). */
@@ -479,6 +480,7 @@ export class ExcelDouble {
     }
     this.selectionHandlers.clear();
     this.changeHandlers.clear();
+    this.nameChangedHandlers.clear();
   }
 
   /** As if the user pressed Enter or Esc: held batches run now. */
@@ -514,6 +516,14 @@ export class ExcelDouble {
   async editByUser(sheet: string, address: string, value: HostValue): Promise<void> {
     this.setCell(sheet, address, value);
     await this.fireChange(this.sheet(sheet), address, 'RangeEdited', 'Unknown');
+  }
+
+  /** As if the user renamed a sheet on its tab: the id stays, onNameChanged (ExcelApi 1.17) reports it. */
+  async renameByUser(from: string, to: string): Promise<void> {
+    const sheet = this.sheet(from);
+    sheet.name = to;
+    const args = { type: 'WorksheetNameChanged', worksheetId: sheet.id, nameBefore: from, nameAfter: to, source: 'Local' };
+    await Promise.all([...this.nameChangedHandlers].map((handler) => handler(args)));
   }
 
   /** An API write changed cells: recorded now, reported after its sync (Excel raises onChanged for add-in writes too). */
@@ -801,6 +811,14 @@ class WorksheetCollectionDouble extends ClientObjectDouble {
     return new WorksheetDouble(this.context, 'worksheets.add()', '1.1', () => {
       if (!created) throw new Error('ExcelDouble: sheet used before its add() ran');
       return created;
+    });
+  }
+
+  get onNameChanged(): EventHandlersDouble {
+    const host = this.context.host;
+    return new EventHandlersDouble(this.context, '1.17', (handler) => {
+      host.nameChangedHandlers.add(handler);
+      return () => host.nameChangedHandlers.delete(handler);
     });
   }
 
