@@ -136,6 +136,10 @@ function describeError(error: unknown, strings: UiStrings): string {
   return strings.unexpectedError(error instanceof Error ? error.message : String(error));
 }
 
+function isCellEditMode(error: unknown): boolean {
+  return error instanceof WorkbookError && error.code === 'cell-edit-mode';
+}
+
 function isCancelled(error: unknown): boolean {
   return error instanceof WorkbookError && error.code === 'cancelled';
 }
@@ -173,13 +177,19 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
     notice(isCancelled(error) ? 'info' : 'error', describeError(error, strings));
   }
 
-  async function mark(): Promise<void> {
-    if (state.findings === null) return;
+  /**
+   * Marks the findings; false when a background run found the user typing in a cell (hosts that cannot
+   * hold it until the edit ends): no notice, as the edit's own change event brings the next try.
+   */
+  async function mark(background = false): Promise<boolean> {
+    if (state.findings === null) return true;
     try {
-      await port.markFindings(activeFindings(state.findings, state.ignored));
+      await port.markFindings(activeFindings(state.findings, state.ignored), background ? { background } : undefined);
     } catch (error) {
+      if (background && isCellEditMode(error)) return false;
       fail(error);
     }
+    return true;
   }
 
   function checkedSheets(grid: WorkbookGrid): WorkbookGrid {
@@ -254,7 +264,7 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
   async function recheckSheet(name: string): Promise<void> {
     if (state.findings === null) return;
     try {
-      const sheet = await port.readSheet(name);
+      const sheet = await port.readSheet(name, { background: true });
       if (isReportGrid(sheet)) return;
       update({ formulas: formulasAfterRead(state.formulas, [sheet]) });
       const previous = tablesBySheet.get(name);
@@ -271,9 +281,11 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
       const order = state.sheetOrder;
       const tableSummaries = [...state.tables.filter((t) => t.sheet !== name), ...tables.map(summariseTable)].sort((a, b) => order.indexOf(a.sheet) - order.indexOf(b.sheet));
       update({ findings: [...kept, ...fresh], tables: tableSummaries });
-      await mark();
+      if (!(await mark(true))) pendingSheets.add(name);
     } catch (error) {
-      fail(error);
+      // The user is typing in a cell: re-checked after the next edit, without a notice.
+      if (isCellEditMode(error)) pendingSheets.add(name);
+      else fail(error);
     }
   }
 
@@ -286,6 +298,24 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
       pendingSheets.clear();
       for (const sheet of sheets) recheckQueue = recheckQueue.then(() => recheckSheet(sheet));
     }, RECHECK_DELAY_MS);
+  }
+
+  /** A renamed sheet: what the pane knew of it under its old name goes, and it is re-checked under the new one. */
+  function renameSheet(from: string, to: string): void {
+    if (state.findings === null) return;
+    const ofOther = (key: string) => !key.startsWith(`${from}!`);
+    tablesBySheet.delete(from);
+    update({
+      findings: state.findings.filter((f) => f.location.sheet !== from),
+      tables: state.tables.filter((t) => t.sheet !== from),
+      sheetOrder: state.sheetOrder.map((name) => (name === from ? to : name)),
+      formulas: new Map([...state.formulas].filter(([key]) => ofOther(key))),
+      ...(state.selected?.sheet === from ? { selected: { ...state.selected, sheet: to } } : {}),
+    });
+    pendingSheets.delete(from);
+    if (to === REPORT_SHEET_NAME) return void mark(true);
+    pendingSheets.add(to);
+    scheduleRecheck();
   }
 
   async function write(action: () => Promise<WriteResult>, done: (count: number) => string): Promise<WriteResult | null> {
@@ -329,13 +359,14 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
           pendingSheets.add(sheet);
           scheduleRecheck();
         }),
+        ...(port.onSheetRenamed ? [port.onSheetRenamed(renameSheet)] : []),
       ];
       port.loadIgnored().then(
         (ignored) => {
           if (!active) return;
           update({ ignored });
           // A check that finished first marked findings that are in fact ignored.
-          void mark();
+          void mark(true);
         },
         (error: unknown) => {
           if (!active) return;

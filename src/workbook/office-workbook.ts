@@ -34,6 +34,7 @@ import {
   REPORT_PROPERTY,
   REPORT_SHEET_NAME,
   WorkbookError,
+  type BackgroundOptions,
   type CellWrite,
   type HostCapabilities,
   type ReadOptions,
@@ -74,8 +75,8 @@ const MERGE_BAND_ROWS = 128;
 const GUARD_BAND_ROWS = 64;
 /** Calls per request when reading merged areas band by band; above it the areas stay unknown. */
 const MAX_MERGE_BANDS = 4_000;
-/** Runs the pane starts on its own (event handlers): Excel holds them until the user leaves cell-edit mode, where the host can. */
-const BACKGROUND_RUN: Excel.RunOptions = { delayForCellEdit: true };
+/** How long a write of the add-in waits for its change event on hosts that do not name the event's source (before ExcelApi 1.14). */
+const OWN_CHANGE_WINDOW_MS = 10_000;
 const PAYLOAD_CODES = new Set(['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded']);
 /** "The cell count in the range has exceeded the maximum supported number" (Excel JavaScript API error codes). */
 const RANGE_LIMIT_CODE = 'RangeExceedsLimit';
@@ -515,6 +516,14 @@ function queueRewrite(worksheet: Excel.Worksheet, r: BlockRewrite, sheetAreas: r
   return worksheet.getRange(blockAddress(r, r.newRowCount)).load('values');
 }
 
+/** The areas whose change events queueRewrite's commands raise: the rows inserted or deleted, then each run of values. */
+function rewriteChanges(r: BlockRewrite): string[] {
+  const { at, delta } = rewritePoint(r);
+  const rows = delta === 0 ? [] : [rowsAddress(at, Math.abs(delta))];
+  if (r.newRowCount === 0) return rows;
+  return [...rows, ...columnRuns(r.columns).map((run) => rangeAddress(r.firstRow, run.col, r.newRowCount, run.count))];
+}
+
 /** The rewrite's write batch failed: Excel does not roll back the commands before the failure. */
 function failedRewrite(error: unknown, r: BlockRewrite): WorkbookError {
   const cause = toWorkbookError(error);
@@ -606,12 +615,40 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
   const reportError = deps.reportError ?? ((error: WorkbookError) => console.error(error.message, error.detail));
   const capabilities = detectCapabilities(office);
   const minor = Number(capabilities.apiVersion?.split('.')[1] ?? 0);
+  /**
+   * Runs the pane starts on its own (event handlers, re-checks, automatic marking): Excel holds them until the
+   * user leaves cell-edit mode. Office.js honours the option only where isSetSupported("DelayForCellEdit").
+   */
+  const BACKGROUND_RUN: Excel.RunOptions | undefined = office.context.requirements.isSetSupported('DelayForCellEdit') ? { delayForCellEdit: true } : undefined;
+  const runOptionsFor = (options: BackgroundOptions | undefined) => (options?.background ? BACKGROUND_RUN : undefined);
   /** Sheet names as last seen: their marks are scanned in the first sync, any other sheet's in one more. */
   let knownSheetNames: readonly string[] = [];
   let undoCount = 0;
   /** Sheet id → name for change events; cleared by every read of the sheet list (a sheet may have been renamed). */
   const sheetNames = new Map<string, string>();
   const nextUndoId = () => `undo-${Date.now().toString(36)}-${++undoCount}`;
+  /** Before ExcelApi 1.14 (no triggerSource): "sheet!A1" areas the add-in wrote → when, each dropping its one change event. */
+  const ownChanges = new Map<string, number[]>();
+  const changeKey = (sheet: string, address: string) => {
+    const [first, last] = address.replace(/\$/g, '').toUpperCase().split(':');
+    return `${sheet}!${last === undefined || last === first ? first : `${first}:${last}`}`;
+  };
+
+  function expectOwnChange(sheet: string, address: string): void {
+    if (minor >= 14) return;
+    const key = changeKey(sheet, address);
+    ownChanges.set(key, [...(ownChanges.get(key) ?? []), Date.now()]);
+  }
+
+  /** Whether this change is one the add-in just made (and forgets it: the next change of those cells is the user's). */
+  function isOwnChange(sheet: string, address: string): boolean {
+    const key = changeKey(sheet, address);
+    const recent = (ownChanges.get(key) ?? []).filter((at) => Date.now() - at < OWN_CHANGE_WINDOW_MS);
+    const own = recent.length > 0;
+    if (recent.length > 1) ownChanges.set(key, recent.slice(1));
+    else ownChanges.delete(key);
+    return own;
+  }
 
   async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: Excel.RunOptions): Promise<T> {
     try {
@@ -838,7 +875,10 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
           return worksheet.getRange(location.cell);
         };
         const before = writes.map((w) => rangeOf(w.location).load('values,formulas'));
+        // Ids name the sheets of the change events these writes raise (before ExcelApi 1.14 they are matched by place).
+        if (minor < 14) for (const worksheet of worksheets.values()) worksheet.load('id');
         await context.sync();
+        if (minor < 14) for (const [name, worksheet] of worksheets) sheetNames.set(worksheet.id, name);
         const conflicts: WriteConflict[] = [];
         const unchanged: { write: CellWrite; previous: CellValue; formula: string | null }[] = [];
         writes.forEach((write, i) => {
@@ -852,6 +892,7 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
         });
         if (unchanged.length === 0) return { written: [], conflicts, undo: null };
         const after = unchanged.map(({ write }) => {
+          expectOwnChange(write.location.sheet, write.location.cell);
           const range = rangeOf(write.location);
           if (write.formula !== undefined) range.formulas = [[write.formula]];
           else range.values = [[excelInput(write.value)]];
@@ -891,9 +932,14 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
       async (context) => {
         const worksheet = context.workbook.worksheets.getItem(rewrite.sheet);
         const guard = queueGuard(worksheet, rewrite, minor);
+        if (minor < 14) worksheet.load('id');
         await context.sync();
         const conflicts = guardConflicts(guard, rewrite);
         if (conflicts.length > 0) return { written: [], conflicts, undo: null };
+        if (minor < 14) {
+          sheetNames.set(worksheet.id, rewrite.sheet);
+          for (const address of rewriteChanges(rewrite)) expectOwnChange(rewrite.sheet, address);
+        }
         const after = queueRewrite(worksheet, rewrite, sheetAreasOf(guard));
         try {
           await context.sync();
@@ -1031,10 +1077,10 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
         options.onProgress?.({ stage: 'sheets', done: 1, total: 1 });
         const [grid] = await readValues(context, extents, options);
         return grid as SheetGrid;
-      });
+      }, runOptionsFor(options));
     },
 
-    async markFindings(findings) {
+    async markFindings(findings, options) {
       if (!capabilities.conditionalFormatMarks) return;
       const runs = markRuns(findings);
       await run(async (context) => {
@@ -1042,7 +1088,7 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
         const missing = runs.find((r) => !sheets.some((s) => s.name === r.sheet));
         if (missing) throw new WorkbookError('not-found', MESSAGES['not-found'], `no sheet ${missing.sheet}`);
         await replaceMarks(context, sheets, runs);
-      });
+      }, runOptionsFor(options));
     },
 
     async clearMarks() {
@@ -1205,7 +1251,25 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
           }
           // The ignore list's own sheet is not a table (Excel before 1.14 reports the add-in's writes to it).
           if (name === IGNORED_SHEET_NAME) return;
+          // Before 1.14, an own write's change is known by its place (the write loaded its sheet's id, so no lookup).
+          if (minor < 14 && isOwnChange(name, args.address ?? '')) return;
           handler(name, args.address ?? '');
+        },
+      );
+    },
+
+    onSheetRenamed(handler) {
+      if (minor < 17) return () => undefined;
+      return subscribe<Excel.WorksheetNameChangedEventArgs>(
+        async (context, onEvent) => {
+          const result = context.workbook.worksheets.onNameChanged.add(onEvent);
+          await context.sync();
+          return [result];
+        },
+        async (args) => {
+          // The id stays: change events of the sheet now name it by its new name, with no lookup.
+          sheetNames.set(args.worksheetId, args.nameAfter);
+          handler(args.nameBefore, args.nameAfter);
         },
       );
     },

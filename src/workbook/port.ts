@@ -32,7 +32,13 @@ export interface ReadProgress {
   readonly total: number;
 }
 
-export interface ReadOptions {
+/** For work the pane starts on its own (a re-check after an edit, automatic marking). */
+export interface BackgroundOptions {
+  /** Waits while the user is typing in a cell, where the host can, instead of failing with `cell-edit-mode`. */
+  readonly background?: boolean;
+}
+
+export interface ReadOptions extends BackgroundOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: ReadProgress) => void;
 }
@@ -147,7 +153,7 @@ export interface WorkbookPort {
   readWorkbook(options?: ReadOptions): Promise<WorkbookGrid>;
   readSheet(name: string, options?: ReadOptions): Promise<SheetGrid>;
   /** Replaces the add-in's marks with these (one per finding cell, coloured by its worst severity). */
-  markFindings(findings: readonly Finding[]): Promise<void>;
+  markFindings(findings: readonly Finding[], options?: BackgroundOptions): Promise<void>;
   /** Removes every mark the add-in made, leaving the user's formatting exactly as it was. */
   clearMarks(): Promise<void>;
   /** Activates the sheet, then selects the cell. */
@@ -182,6 +188,8 @@ export interface WorkbookPort {
    * names it ("B6", "B6:C7", whole rows "5:7"; "" where the adapter cannot tell). The add-in's own writes are not reported.
    */
   onCellsChanged(handler: (sheet: string, address: string) => void): Unsubscribe;
+  /** Called after the user renames a sheet, where the host reports it (Office: ExcelApi 1.17); absent where no sheet can be renamed. */
+  onSheetRenamed?(handler: (from: string, to: string) => void): Unsubscribe;
 }
 
 export type WorkbookErrorCode =

@@ -70,6 +70,8 @@ export interface ExcelDoubleOptions {
   readonly platform?: string;
   readonly maxRequestBytes?: number;
   readonly maxResponseBytes?: number;
+  /** Whether the host honours RunOptions.delayForCellEdit (Office.js asks isSetSupported("DelayForCellEdit")); default yes. */
+  readonly delayForCellEdit?: boolean;
 }
 
 /** What OfficeExtension.Error looks like to callers: a `code` and a message. */
@@ -148,6 +150,11 @@ function rectAddress(rect: Rect): string {
   const first = toA1(rect.row, rect.col);
   if (rect.rowCount === 1 && rect.columnCount === 1) return first;
   return `${first}:${toA1(rect.row + rect.rowCount - 1, rect.col + rect.columnCount - 1)}`;
+}
+
+/** Whole rows as Excel names them in change events: "5:7". */
+function rowsOf(rect: Rect): string {
+  return `${rect.row + 1}:${rect.row + rect.rowCount}`;
 }
 
 function parseRect(address: string): Rect {
@@ -347,7 +354,13 @@ export class ExcelDouble {
   readonly runOptions: unknown[] = [];
   /** Excel.run calls made (each a round of requests the pane waits for). */
   runCount = 0;
+  /**
+   * The user is typing in a cell: a batch fails with InvalidOperationInCellEditMode, or, run with
+   * delayForCellEdit where the host supports it, waits until editing ends (Excel.RunOptions reference).
+   */
   cellEditMode = false;
+  /** Batches held by cell-edit mode, released by endCellEdit. */
+  private readonly heldForCellEdit: (() => void)[] = [];
   activeSheetId: string | null = null;
   selection: { sheetId: string; rect: Rect } | null = null;
   readonly apiMinor: number;
@@ -355,6 +368,11 @@ export class ExcelDouble {
   readonly run: (first: unknown, second?: unknown) => Promise<unknown>;
   readonly selectionHandlers = new Set<(args: unknown) => Promise<unknown>>();
   readonly changeHandlers = new Set<{ sheetId: string | null; handler: (args: unknown) => Promise<unknown> }>();
+  readonly nameChangedHandlers = new Set<(args: unknown) => Promise<unknown>>();
+  /** Changes the current sync made through the API; reported once it has been processed. */
+  private apiChanges: { sheet: SheetState; address: string; changeType: string }[] = [];
+  /** Change handlers still running for API writes (see eventsDelivered). */
+  private readonly deliveries = new Set<Promise<unknown>>();
   private readonly failures: OfficeErrorDouble[] = [];
   private readonly hooks: ((syncIndex: number) => void)[] = [];
   private nextId = 1;
@@ -367,7 +385,9 @@ export class ExcelDouble {
       this.runCount++;
       if (first instanceof RequestContextDouble) return batch(first);
       if (typeof first !== 'function') this.runOptions.push(first);
-      return batch(new RequestContextDouble(this));
+      // Office.js sets the request flag only where the host supports it, and ignores the option elsewhere.
+      const delays = typeof first === 'object' && first !== null && (first as { delayForCellEdit?: boolean }).delayForCellEdit === true && this.office.context.requirements.isSetSupported('DelayForCellEdit');
+      return batch(new RequestContextDouble(this, delays));
     };
   }
 
@@ -466,6 +486,18 @@ export class ExcelDouble {
     }
     this.selectionHandlers.clear();
     this.changeHandlers.clear();
+    this.nameChangedHandlers.clear();
+  }
+
+  /** As if the user pressed Enter or Esc: held batches run now. */
+  endCellEdit(): void {
+    this.cellEditMode = false;
+    for (const release of this.heldForCellEdit.splice(0)) release();
+  }
+
+  /** Batches waiting for the user to leave cell-edit mode. */
+  get heldBatches(): number {
+    return this.heldForCellEdit.length;
   }
 
   /** The next sync rejects with this Office error. */
@@ -489,9 +521,34 @@ export class ExcelDouble {
   /** As if the user typed a value: changes the cell and fires the change handlers. */
   async editByUser(sheet: string, address: string, value: HostValue): Promise<void> {
     this.setCell(sheet, address, value);
-    const state = this.sheet(sheet);
-    const args = { type: 'WorksheetChanged', worksheetId: state.id, address, changeType: 'RangeEdited', source: 'Local' };
-    await Promise.all([...this.changeHandlers].filter((h) => h.sheetId === null || h.sheetId === state.id).map((h) => h.handler(args)));
+    await this.fireChange(this.sheet(sheet), address, 'RangeEdited', 'Unknown');
+  }
+
+  /** As if the user renamed a sheet on its tab: the id stays, onNameChanged (ExcelApi 1.17) reports it. */
+  async renameByUser(from: string, to: string): Promise<void> {
+    const sheet = this.sheet(from);
+    sheet.name = to;
+    const args = { type: 'WorksheetNameChanged', worksheetId: sheet.id, nameBefore: from, nameAfter: to, source: 'Local' };
+    await Promise.all([...this.nameChangedHandlers].map((handler) => handler(args)));
+  }
+
+  /** An API write changed cells: recorded now, reported after its sync (Excel raises onChanged for add-in writes too). */
+  recordApiChange(sheet: SheetState, address: string, changeType: string): void {
+    this.apiChanges.push({ sheet, address, changeType });
+  }
+
+  /** Waits until the change handlers run for the add-in's own writes have finished. */
+  async eventsDelivered(): Promise<void> {
+    while (this.deliveries.size > 0) await Promise.all([...this.deliveries]);
+  }
+
+  /**
+   * WorksheetChangedEventArgs as Excel raises them; triggerSource exists from ExcelApi 1.14 and is
+   * ThisLocalAddin for this add-in's own API writes, Unknown otherwise (EventTriggerSource reference).
+   */
+  private fireChange(sheet: SheetState, address: string, changeType: string, triggerSource: 'Unknown' | 'ThisLocalAddin'): Promise<unknown> {
+    const args = { type: 'WorksheetChanged', worksheetId: sheet.id, address, changeType, source: 'Local', ...(this.apiMinor >= 14 ? { triggerSource } : {}) };
+    return Promise.all([...this.changeHandlers].filter((h) => h.sheetId === null || h.sheetId === sheet.id).map((h) => h.handler(args)));
   }
 
   /** Everything a user could see in the grid, canonical so two snapshots compare with toEqual. */
@@ -523,8 +580,10 @@ export class ExcelDouble {
   }
 
   /** Processes one batch, as the host would. */
-  async process(ops: readonly Op[]): Promise<void> {
+  async process(ops: readonly Op[], delayForCellEdit = false): Promise<void> {
+    if (this.cellEditMode && delayForCellEdit) await new Promise<void>((resolve) => this.heldForCellEdit.push(resolve));
     const index = this.syncs.length;
+    this.apiChanges = [];
     for (const hook of this.hooks) hook(index);
     await Promise.resolve();
     const loads = ops.flatMap((op) => {
@@ -557,6 +616,12 @@ export class ExcelDouble {
     }
     this.syncs.push({ requestBytes, responseBytes, loads, failure: null });
     for (const result of results) result.deliver();
+    // The events arrive on their own, after the batch: not before its sync resolves, and not awaited by it.
+    for (const change of this.apiChanges.splice(0)) {
+      const delivery = Promise.resolve().then(() => this.fireChange(change.sheet, change.address, change.changeType, 'ThisLocalAddin'));
+      this.deliveries.add(delivery);
+      void delivery.finally(() => this.deliveries.delete(delivery));
+    }
   }
 
   findSheet(nameOrId: string): SheetState | null {
@@ -572,7 +637,10 @@ export class RequestContextDouble {
   private queue: Op[] = [];
   readonly workbook: WorkbookDouble;
 
-  constructor(readonly host: ExcelDouble) {
+  constructor(
+    readonly host: ExcelDouble,
+    private readonly delayForCellEdit = false,
+  ) {
     this.workbook = new WorkbookDouble(this);
   }
 
@@ -583,7 +651,7 @@ export class RequestContextDouble {
   async sync(): Promise<void> {
     const ops = this.queue;
     this.queue = [];
-    await this.host.process(ops);
+    await this.host.process(ops, this.delayForCellEdit);
   }
 }
 
@@ -749,6 +817,14 @@ class WorksheetCollectionDouble extends ClientObjectDouble {
     return new WorksheetDouble(this.context, 'worksheets.add()', '1.1', () => {
       if (!created) throw new Error('ExcelDouble: sheet used before its add() ran');
       return created;
+    });
+  }
+
+  get onNameChanged(): EventHandlersDouble {
+    const host = this.context.host;
+    return new EventHandlersDouble(this.context, '1.17', (handler) => {
+      host.nameChangedHandlers.add(handler);
+      return () => host.nameChangedHandlers.delete(handler);
     });
   }
 
@@ -967,8 +1043,9 @@ class RangeDouble extends ClientObjectDouble {
     this.queue('setFormulas', '1.1', () => this.write(input, (cell, value) => coerce(cell, value)), input);
   }
 
+  /** A format change, reported by onFormatChanged rather than onChanged. */
   set numberFormat(input: unknown) {
-    this.queue('setNumberFormat', '1.1', () => this.write(input, (cell, value) => void (cell.format = { ...cell.format, numberFormat: String(value) })), input);
+    this.queue('setNumberFormat', '1.1', () => this.write(input, (cell, value) => void (cell.format = { ...cell.format, numberFormat: String(value) }), false), input);
   }
 
   get formulas(): HostValue[][] {
@@ -1109,22 +1186,28 @@ class RangeDouble extends ClientObjectDouble {
 
   /** Whole rows only ("5:7"), shifted down: what the adapter needs of Range.insert. */
   insert(shift: string): RangeDouble {
+    const host = this.context.host;
     this.queue('insert', '1.1', () => {
       const target = mutableSheet(wholeRows(this.resolve(), shift, 'Down'));
-      if (target) shiftRows(target.sheet, target.rect.row, target.rect.rowCount);
+      if (!target) return;
+      shiftRows(target.sheet, target.rect.row, target.rect.rowCount);
+      host.recordApiChange(target.sheet, rowsOf(target.rect), 'RowInserted');
     }, shift);
     return new RangeDouble(this.context, `${this.path}.inserted`, '1.1', this.resolve);
   }
 
   /** Whole rows only, shifted up. */
   delete(shift: string): void {
+    const host = this.context.host;
     this.queue('delete', '1.1', () => {
       const target = mutableSheet(wholeRows(this.resolve(), shift, 'Up'));
-      if (target) shiftRows(target.sheet, target.rect.row, -target.rect.rowCount);
+      if (!target) return;
+      shiftRows(target.sheet, target.rect.row, -target.rect.rowCount);
+      host.recordApiChange(target.sheet, rowsOf(target.rect), 'RowDeleted');
     }, shift);
   }
 
-  private write(input: unknown, apply: (cell: CellState, value: HostValue) => void): void {
+  private write(input: unknown, apply: (cell: CellState, value: HostValue) => void, changesData = true): void {
     const target = mutableSheet(this.resolve());
     if (!target) return;
     const matrix = matrixOf(input, target.rect);
@@ -1138,6 +1221,7 @@ class RangeDouble extends ClientObjectDouble {
       apply(cell, value as HostValue);
       sheet.cells.set(key, cell);
     });
+    if (changesData) this.context.host.recordApiChange(sheet, rectAddress(rect), 'RangeEdited');
   }
 }
 
@@ -1578,7 +1662,9 @@ export class OfficeDouble {
 
   constructor(host: ExcelDouble, platform: string) {
     this.context = {
-      requirements: { isSetSupported: (name, version = '1.1') => name === 'ExcelApi' && minorOf(version) <= host.apiMinor },
+      requirements: {
+        isSetSupported: (name, version = '1.1') => (name === 'DelayForCellEdit' ? host.options.delayForCellEdit !== false : name === 'ExcelApi' && minorOf(version) <= host.apiMinor),
+      },
       diagnostics: { host: 'Excel', platform, version: '16.0.18000.0' },
       document: { settings: new DocumentSettingsDouble(host) },
     };
