@@ -78,36 +78,29 @@ export interface TableRecheck {
 
 const RULE_ORDER = new Map<string, number>(RULES.map((r, i) => [r.id, i]));
 
-/** Resolves the profile once (active rules, severities, taxonomy) so that checking is a single pass. */
-export function createChecker(options: CheckOptions = {}): Checker {
-  const chosen = options.profile;
-  let use: ProfileUse = { profile: chosen ?? NATIONAL_PROFILE, reason: chosen ? 'chosen' : 'national' };
-  let profile = use.profile;
-  const taxonomy = createTaxonomy(profile.costIndicator);
-  let severity = new Map<string, Severity>();
-  let workbookRules: WorkbookRule[] = [];
-  let tableRules: TableRule[] = [];
-  let rowRules: RowRule[] = [];
-  let projectRules: ProjectRule[] = [];
-  let tableRuleIds = new Set<string>();
+/** One profile's rules put in force: severities and active rules by scope, and the findings they make of a table. */
+interface ProfileChecks {
+  readonly workbookRules: readonly WorkbookRule[];
+  readonly tableRuleIds: ReadonlySet<string>;
+  toFinding<R extends RuleId>(hit: RuleHit<R>, table: PerformanceTable | null, project: string | undefined): Finding;
+  contextOf(table: PerformanceTable): RuleContext;
+  tableFindings(table: PerformanceTable, ctx: RuleContext, out: Finding[]): void;
+  rowFindings(table: PerformanceTable, row: TableRow, ctx: RuleContext, out: Finding[]): void;
+}
 
-  /** Puts a profile in force: its severities and active rules (the taxonomy is shared, see detectProfile). */
-  function apply(next: ProfileUse): void {
-    use = next;
-    profile = next.profile;
-    severity = new Map<string, Severity>();
-    for (const rule of RULES) {
-      const setting = severityOf(profile, rule.id, rule.defaultSeverity);
-      if (setting !== 'off') severity.set(rule.id, setting);
-    }
-    const active = RULES.filter((r) => severity.has(r.id));
-    workbookRules = active.filter((r): r is WorkbookRule => r.scope === 'workbook');
-    tableRules = active.filter((r): r is TableRule => r.scope === 'table');
-    rowRules = active.filter((r): r is RowRule => r.scope === 'row');
-    projectRules = active.filter((r): r is ProjectRule => r.scope === 'project');
-    tableRuleIds = new Set<string>(tableRules.map((r) => r.id));
+/** Resolves a profile's severities and active rules once, so that checking is a single pass. */
+function profileChecks(profile: Profile, taxonomy: Taxonomy): ProfileChecks {
+  const severity = new Map<string, Severity>();
+  for (const rule of RULES) {
+    const setting = severityOf(profile, rule.id, rule.defaultSeverity);
+    if (setting !== 'off') severity.set(rule.id, setting);
   }
-  apply(use);
+  const active = RULES.filter((r) => severity.has(r.id));
+  const workbookRules = active.filter((r): r is WorkbookRule => r.scope === 'workbook');
+  const tableRules = active.filter((r): r is TableRule => r.scope === 'table');
+  const rowRules = active.filter((r): r is RowRule => r.scope === 'row');
+  const projectRules = active.filter((r): r is ProjectRule => r.scope === 'project');
+  const comparesTotals = tableRules.some((r) => r.id.startsWith('totals.'));
 
   function toFinding<R extends RuleId>(hit: RuleHit<R>, table: PerformanceTable | null, project: string | undefined): Finding {
     const { sheet, cell } = hit.location;
@@ -126,62 +119,81 @@ export function createChecker(options: CheckOptions = {}): Checker {
     return finding as Finding;
   }
 
-  const contextOf = (table: PerformanceTable): RuleContext => ({ taxonomy, tolerance: toleranceFor(profile, table.unit), unit: table.unit ?? '万元' });
+  return {
+    workbookRules,
+    tableRuleIds: new Set<string>(tableRules.map((r) => r.id)),
+    toFinding,
+    contextOf: (table) => ({ taxonomy, tolerance: toleranceFor(profile, table.unit), unit: table.unit ?? '万元' }),
+    /** Table-level findings: structure and every totals comparison (one O(rows) pass). */
+    tableFindings(table, ctx, out) {
+      const subject = { table, comparisons: comparesTotals ? compareTotals(table) : [] };
+      for (const rule of tableRules) for (const hit of rule.check(subject, ctx)) out.push(toFinding(hit, table, nameAtRow(table, hit.location.row)));
+    },
+    /** Findings of one row: amounts, and for a project its goal and indicators. */
+    rowFindings(table, row, ctx, out) {
+      const subject = rowSubject(table, row);
+      for (const rule of rowRules) for (const hit of rule.check(subject, ctx)) out.push(toFinding(hit, table, row.name));
+      if (row.kind !== 'project' || projectRules.length === 0) return;
+      const project = projectSubject(subject, taxonomy);
+      for (const rule of projectRules) for (const hit of rule.check(project, ctx)) out.push(toFinding(hit, table, row.name));
+    },
+  };
+}
 
-  /** Table-level findings: structure and every totals comparison (one O(rows) pass). */
-  function tableFindings(table: PerformanceTable, ctx: RuleContext, out: Finding[]): void {
-    const subject = { table, comparisons: tableRules.some((r) => r.id.startsWith('totals.')) ? compareTotals(table) : [] };
-    for (const rule of tableRules) for (const hit of rule.check(subject, ctx)) out.push(toFinding(hit, table, nameAtRow(table, hit.location.row)));
+/**
+ * Findings in position order, built row by row: only each row's few findings need sorting, not the
+ * whole table's. Rows [from, to) at a time, so a stepped check can stop between slices.
+ */
+function startTable(checks: ProfileChecks, table: PerformanceTable): TableInProgress {
+  const ctx = checks.contextOf(table);
+  const tableLevel: Finding[] = [];
+  checks.tableFindings(table, ctx, tableLevel);
+  tableLevel.sort(byPosition);
+  return { table, ctx, tableLevel, next: 0, findings: [] };
+}
+
+function checkRows(checks: ProfileChecks, progress: TableInProgress, from: number, to: number): void {
+  const { table, ctx, tableLevel, findings } = progress;
+  const rowBuffer: Finding[] = [];
+  let next = progress.next;
+  for (let i = from; i < to; i++) {
+    const row = table.rows[i] as TableRow;
+    while (next < tableLevel.length && (tableLevel[next] as Finding).location.row < row.row) findings.push(tableLevel[next++] as Finding);
+    while (next < tableLevel.length && (tableLevel[next] as Finding).location.row === row.row) rowBuffer.push(tableLevel[next++] as Finding);
+    checks.rowFindings(table, row, ctx, rowBuffer);
+    sortFewInPlace(rowBuffer);
+    for (const finding of rowBuffer) findings.push(finding);
+    rowBuffer.length = 0;
   }
+  progress.next = next;
+}
 
-  /** Findings of one row: amounts, and for a project its goal and indicators. */
-  function rowFindings(table: PerformanceTable, row: TableRow, ctx: RuleContext, out: Finding[]): void {
-    const subject = rowSubject(table, row);
-    for (const rule of rowRules) for (const hit of rule.check(subject, ctx)) out.push(toFinding(hit, table, row.name));
-    if (row.kind !== 'project' || projectRules.length === 0) return;
-    const project = projectSubject(subject, taxonomy);
-    for (const rule of projectRules) for (const hit of rule.check(project, ctx)) out.push(toFinding(hit, table, row.name));
-  }
+function finishTable(progress: TableInProgress): Finding[] {
+  const { tableLevel, findings } = progress;
+  while (progress.next < tableLevel.length) findings.push(tableLevel[progress.next++] as Finding);
+  // Outside the one-cell layout a project's findings spread over its indicator rows (a form's over the whole form).
+  if (progress.table.layout !== 'one-cell') findings.sort(byPosition);
+  return findings;
+}
 
-  /**
-   * Findings in position order, built row by row: only each row's few findings need sorting, not the
-   * whole table's. Rows [from, to) at a time, so a stepped check can stop between slices.
-   */
-  function startTable(table: PerformanceTable): TableInProgress {
-    const ctx = contextOf(table);
-    const tableLevel: Finding[] = [];
-    tableFindings(table, ctx, tableLevel);
-    tableLevel.sort(byPosition);
-    return { table, ctx, tableLevel, next: 0, findings: [] };
-  }
+/** Resolves the profile once (active rules, severities, taxonomy) so that checking is a single pass. */
+export function createChecker(options: CheckOptions = {}): Checker {
+  const chosen = options.profile;
+  let use: ProfileUse = { profile: chosen ?? NATIONAL_PROFILE, reason: chosen ? 'chosen' : 'national' };
+  let profile = use.profile;
+  const taxonomy = createTaxonomy(profile.costIndicator);
+  let checks = profileChecks(profile, taxonomy);
 
-  function checkRows(progress: TableInProgress, from: number, to: number): void {
-    const { table, ctx, tableLevel, findings } = progress;
-    const rowBuffer: Finding[] = [];
-    let next = progress.next;
-    for (let i = from; i < to; i++) {
-      const row = table.rows[i] as TableRow;
-      while (next < tableLevel.length && (tableLevel[next] as Finding).location.row < row.row) findings.push(tableLevel[next++] as Finding);
-      while (next < tableLevel.length && (tableLevel[next] as Finding).location.row === row.row) rowBuffer.push(tableLevel[next++] as Finding);
-      rowFindings(table, row, ctx, rowBuffer);
-      sortFewInPlace(rowBuffer);
-      for (const finding of rowBuffer) findings.push(finding);
-      rowBuffer.length = 0;
-    }
-    progress.next = next;
-  }
-
-  function finishTable(progress: TableInProgress): Finding[] {
-    const { tableLevel, findings } = progress;
-    while (progress.next < tableLevel.length) findings.push(tableLevel[progress.next++] as Finding);
-    // Outside the one-cell layout a project's findings spread over its indicator rows (a form's over the whole form).
-    if (progress.table.layout !== 'one-cell') findings.sort(byPosition);
-    return findings;
+  /** Puts a profile in force: its severities and active rules (the taxonomy is shared, see detectProfile). */
+  function apply(next: ProfileUse): void {
+    use = next;
+    profile = next.profile;
+    checks = profileChecks(profile, taxonomy);
   }
 
   function checkTable(table: PerformanceTable): Finding[] {
-    const progress = startTable(table);
-    checkRows(progress, 0, table.rows.length);
+    const progress = startTable(checks, table);
+    checkRows(checks, progress, 0, table.rows.length);
     return finishTable(progress);
   }
 
@@ -189,12 +201,12 @@ export function createChecker(options: CheckOptions = {}): Checker {
     const updated = applyEdit(table, edit);
     if (updated === null) return null;
     if (updated === table) return { table, findings: [...previous] };
-    const ctx = contextOf(updated);
+    const ctx = checks.contextOf(updated);
     // Every table-level finding (totals, missing columns, unit) is computed again below.
-    const findings = previous.filter((f) => f.location.row !== edit.row && !tableRuleIds.has(f.rule));
+    const findings = previous.filter((f) => f.location.row !== edit.row && !checks.tableRuleIds.has(f.rule));
     const row = updated.rows.find((r) => r.row === edit.row);
-    if (row) rowFindings(updated, row, ctx, findings);
-    tableFindings(updated, ctx, findings);
+    if (row) checks.rowFindings(updated, row, ctx, findings);
+    checks.tableFindings(updated, ctx, findings);
     return { table: updated, findings: findings.sort(byPosition) };
   }
 
@@ -211,15 +223,15 @@ export function createChecker(options: CheckOptions = {}): Checker {
     let done = 0;
     yield { done, total };
     const findings: Finding[] = [];
-    for (const rule of workbookRules) for (const hit of rule.check({ sheets, tableCount: read.tables.length })) findings.push(toFinding(hit, null, undefined));
+    for (const rule of checks.workbookRules) for (const hit of rule.check({ sheets, tableCount: read.tables.length })) findings.push(checks.toFinding(hit, null, undefined));
     let projects = 0;
     // Anything below one row (0, a fraction, NaN) means one row: NaN would otherwise check nothing.
     const step = rowsPerStep >= 1 ? Math.floor(rowsPerStep) : 1;
     for (const table of read.tables) {
-      const progress = startTable(table);
+      const progress = startTable(checks, table);
       for (let from = 0; from < table.rows.length; from += step) {
         const to = Math.min(table.rows.length, from + step);
-        checkRows(progress, from, to);
+        checkRows(checks, progress, from, to);
         done += to - from;
         if (done < total) yield { done, total };
       }

@@ -94,7 +94,25 @@ function decimalText(millionths: bigint): string {
   return fraction === '' ? String(whole) : `${whole}.${fraction}`;
 }
 
-const PUNCTUATION = /[\s\u3000，,。.；;：:、“”"'（）()]/g;
+const PUNCTUATION = /[\s\u3000，,。.；;：:、“”"'（）()]/;
+
+/** `a` and `b` are the same once spaces and punctuation are left out: compared in place, no stripped copies of every goal. */
+function sameWithoutPunctuation(a: string, b: string): boolean {
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < a.length && PUNCTUATION.test(a.charAt(i))) i++;
+    while (j < b.length && PUNCTUATION.test(b.charAt(j))) j++;
+    if (i === a.length || j === b.length) return i === a.length && j === b.length;
+    if (a.charCodeAt(i++) !== b.charCodeAt(j++)) return false;
+  }
+}
+
+/** Something is left once spaces and punctuation are left out. */
+function hasText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!PUNCTUATION.test(text.charAt(i))) return true;
+  return false;
+}
 
 /** A goal that only repeats the project's name sets no target (指向明确). */
 export const goalRestatesName: ProjectRule<'goal.restates-name'> = {
@@ -103,9 +121,7 @@ export const goalRestatesName: ProjectRule<'goal.restates-name'> = {
   defaultSeverity: 'warning',
   scope: 'project',
   check: ({ row }) => {
-    const goal = row.goal?.text.replace(PUNCTUATION, '') ?? '';
-    const name = row.name.replace(PUNCTUATION, '');
-    if (!row.goal || goal === '' || name === '' || goal !== name) return NO_HITS;
+    if (!row.goal || !sameWithoutPunctuation(row.goal.text, row.name) || !hasText(row.name)) return NO_HITS;
     return [{ rule: 'goal.restates-name', params: { goal: clipForMessage(row.goal.text.trim()) }, location: row.goal.location }];
   },
 };
@@ -117,9 +133,7 @@ export const goalSameAsPeriod: ProjectRule<'goal.same-as-period'> = {
   defaultSeverity: 'warning',
   scope: 'project',
   check: ({ row, multiYear }) => {
-    const goal = row.goal?.text.replace(PUNCTUATION, '') ?? '';
-    const period = row.periodGoal?.text.replace(PUNCTUATION, '') ?? '';
-    if (!multiYear || !row.goal || goal === '' || goal !== period) return NO_HITS;
+    if (!multiYear || !row.goal || !sameWithoutPunctuation(row.goal.text, row.periodGoal?.text ?? '') || !hasText(row.goal.text)) return NO_HITS;
     return [{ rule: 'goal.same-as-period', params: { goal: clipForMessage(row.goal.text.trim()) }, location: row.goal.location }];
   },
 };
