@@ -63,7 +63,7 @@ export default tseslint.config(
     files: ['src/**/*.ts', 'src/**/*.tsx'],
     ignores: [
       'src/core/check.ts', 'src/ui/builder/IndicatorBuilder.tsx', 'src/ui/builder/TemplateLibrary.tsx',
-      'src/ui/check-session.ts', 'src/web/GridView.tsx', 'src/workbook/memory-workbook.ts', 'src/workbook/office-workbook.ts',
+      'src/ui/check-session.ts', 'src/workbook/memory-workbook.ts', 'src/workbook/office-workbook.ts',
     ],
     rules: { 'max-lines-per-function': ['error', { max: 120, skipBlankLines: true, skipComments: true, IIFEs: true }] },
   },

@@ -16,6 +16,8 @@ const { chromium } = require('playwright-core');
 const { ensureBuiltCli } = require('../../scripts/built-cli.js');
 const { findChromium } = require('./chromium.js');
 const { legacyHostTests } = require('./legacy-hosts.js');
+const { pageUxTests } = require('./page-ux.js');
+const { pageScaleTests } = require('./page-scale.js');
 
 const root = path.resolve(__dirname, '..', '..');
 const dist = path.join(root, 'dist-web');
@@ -360,6 +362,8 @@ async function main() {
     ['taskpane.html on the double with real row-per-indicator tables: marks on their cells, builder row inserted through Office.js, undo', taskpaneRowLayout],
     ['screenshots: pane at 320 and 450 px, standalone page', screenshots],
     ...legacyHostTests({ officeCdn: OFFICE_CDN, artifacts }),
+    ...pageUxTests(),
+    ...pageScaleTests({ artifacts }),
   ];
   let passed = 0;
   let failed = 0;
