@@ -125,9 +125,9 @@ async function measurePage(browser, origin, file) {
 /** 取消 during the check of a big workbook stops it and says so; the page answers while it runs. */
 async function cancelCheck(browser, origin, file) {
   const { context, page, errors } = await openLarge(browser, origin, file);
-  await page.getByRole('button', { name: '一键校验' }).click();
-  await page.getByRole('progressbar').waitFor();
-  await page.getByRole('button', { name: '取消', exact: true }).click();
+  // Clicked from inside the page the frame 取消 appears: a driver round trip under load could miss the whole check.
+  const cancelledAfterMs = await timeInPage(page, button('一键校验'), `(() => { const cancel = ${button('取消')}; if (!cancel) return false; cancel.click(); return true; })()`);
+  assert.ok(cancelledAfterMs > 0);
   await page.getByText('已取消校验', { exact: false }).waitFor();
   assert.equal(await page.locator('[aria-label="按严重程度筛选"]').count(), 0, 'a cancelled check shows no results');
   await context.close();
@@ -156,7 +156,8 @@ function pageScaleTests({ artifacts }) {
         const m = await measurePage(browser, origin, await writeGeneratedXlsx(2000, file(2000)));
         console.log(`  2,000 projects: ${JSON.stringify(m)}`);
         recordBench(2000, m);
-        assert.ok(m.sawProgress, 'the check shows its progress');
+        // Progress appears only for checks slower than SLOW_CHECK_MS (300 ms), so quick ones do not flash.
+        if (m.checkMs > 1000) assert.ok(m.sawProgress, `a ${m.checkMs} ms check showed no progress`);
         assert.ok(m.fixCells > 0, 'the generated table has formatting to fix');
         for (const [key, limit] of Object.entries(limits)) assert.ok(m[key] < limit, `${key} ${Math.round(m[key])} ms ≥ ${limit} ms`);
         assert.deepEqual(m.errors, []);
