@@ -29,6 +29,10 @@ export interface UiStrings {
   readonly ignoredCount: (count: number) => string;
   readonly severity: { readonly [S in Severity]: string };
   readonly severityFilter: string;
+  /** The severity filter's options, each followed by its count: 全部 21 · 只看错误 1 … */
+  readonly filterAll: string;
+  readonly severityOnly: { readonly [S in Severity]: string };
+  readonly showMore: (next: number, left: number) => string;
   readonly showIgnored: string;
   readonly clearMarks: string;
   readonly marksCleared: string;
@@ -123,6 +127,9 @@ const zhCN: UiStrings = {
   ignoredCount: (n) => `另有 ${n} 条已忽略。`,
   severity: { error: '错误', warning: '警告', info: '提示' },
   severityFilter: '按严重程度筛选',
+  filterAll: '全部',
+  severityOnly: { error: '只看错误', warning: '只看警告', info: '只看提示' },
+  showMore: (next, left) => `再显示 ${next} 条（还有 ${left} 条）`,
   showIgnored: '显示已忽略',
   clearMarks: '清除标记',
   marksCleared: '已清除表格中的标记。',
@@ -226,6 +233,9 @@ const enUS: UiStrings = {
   ignoredCount: (n) => `${n} more ignored.`,
   severity: { error: 'Error', warning: 'Warning', info: 'Note' },
   severityFilter: 'Filter by severity',
+  filterAll: 'All',
+  severityOnly: { error: 'Errors only', warning: 'Warnings only', info: 'Notes only' },
+  showMore: (next, left) => `Show ${next} more (${left} left)`,
   showIgnored: 'Show ignored',
   clearMarks: 'Clear marks',
   marksCleared: 'Marks removed from the sheets.',

@@ -1,5 +1,5 @@
 import { Button, makeStyles, Tab, TabList, Text, tokens } from '@fluentui/react-components';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { cellText, columnLetters, toA1, type CellValue, type Severity, type SheetGrid, type WorkbookGrid } from '../core';
 import { MARK_COLOURS } from '../workbook/port';
 import type { WebStrings } from './strings';
@@ -160,49 +160,25 @@ export function GridView({ workbook, marks, activeSheet, selection, strings, onA
               <tr key={row}>
                 <th className={styles.rowHeader} scope="row">{row + 1}</th>
                 {widths.map((_, col) => {
-                  const value = valueAt(row, col);
-                  const address = toA1(row, col);
-                  const severity = marks.get(`${sheet.name}!${address}`);
-                  const selected = isSelected(row, col);
-                  const colours = severity ? MARK_COLOURS[severity] : null;
+                  const severity = marks.get(`${sheet.name}!${toA1(row, col)}`);
                   return (
-                    <td
+                    <GridCell
                       key={col}
-                      id={cellId(row, col)}
-                      role="gridcell"
-                      aria-selected={selected}
-                      aria-label={`${address}${severity ? ` ${strings.severity[severity]}` : ''}`}
-                      data-cell={address}
-                      data-mark={severity}
-                      tabIndex={selected ? 0 : -1}
-                      className={`${styles.cell}${typeof value === 'number' ? ` ${styles.number}` : ''}${selected ? ` ${styles.selected}` : ''}`}
-                      style={colours ? { backgroundColor: colours.fill, color: colours.font } : undefined}
+                      row={row}
+                      col={col}
+                      value={valueAt(row, col)}
+                      severity={severity}
+                      selected={isSelected(row, col)}
+                      editing={editing?.row === row && editing.col === col ? editing.text : null}
+                      editorRef={editorRef}
+                      strings={strings}
                       onClick={() => onSelect({ sheet: sheet.name, row, col })}
                       onDoubleClick={() => startEdit(row, col)}
                       onKeyDown={(e) => onCellKey(e, row, col)}
-                    >
-                      {editing?.row === row && editing.col === col ? (
-                        <textarea
-                          ref={editorRef}
-                          className={styles.editor}
-                          aria-label={`${strings.editCell} ${address}`}
-                          value={editing.text}
-                          onChange={(e) => setEditing({ ...editing, text: e.target.value })}
-                          onBlur={commit}
-                          onKeyDown={(e) => {
-                            e.stopPropagation();
-                            if (e.key === 'Escape') setEditing(null);
-                            // Enter commits as in Excel; Alt+Enter keeps a line break.
-                            else if (e.key === 'Enter' && !e.altKey && !e.shiftKey) {
-                              e.preventDefault();
-                              commit();
-                            }
-                          }}
-                        />
-                      ) : (
-                        cellText(value)
-                      )}
-                    </td>
+                      onEditText={(text) => setEditing({ row, col, text })}
+                      onCommit={commit}
+                      onCancelEdit={() => setEditing(null)}
+                    />
                   );
                 })}
               </tr>
@@ -218,6 +194,68 @@ export function GridView({ workbook, marks, activeSheet, selection, strings, onA
         </div>
       )}
     </div>
+  );
+}
+
+interface GridCellProps {
+  readonly row: number;
+  readonly col: number;
+  readonly value: CellValue;
+  readonly severity: Severity | undefined;
+  readonly selected: boolean;
+  /** The text being typed into this cell, or null when it is not being edited. */
+  readonly editing: string | null;
+  readonly editorRef: RefObject<HTMLTextAreaElement>;
+  readonly strings: WebStrings;
+  onClick(): void;
+  onDoubleClick(): void;
+  onKeyDown(event: KeyboardEvent<HTMLTableCellElement>): void;
+  onEditText(text: string): void;
+  onCommit(): void;
+  onCancelEdit(): void;
+}
+
+function GridCell({ row, col, value, severity, selected, editing, editorRef, strings, onClick, onDoubleClick, onKeyDown, onEditText, onCommit, onCancelEdit }: GridCellProps) {
+  const styles = useStyles();
+  const address = toA1(row, col);
+  const colours = severity ? MARK_COLOURS[severity] : null;
+  return (
+    <td
+      id={cellId(row, col)}
+      role="gridcell"
+      aria-selected={selected}
+      aria-label={`${address}${severity ? ` ${strings.severity[severity]}` : ''}`}
+      data-cell={address}
+      data-mark={severity}
+      tabIndex={selected ? 0 : -1}
+      className={`${styles.cell}${typeof value === 'number' ? ` ${styles.number}` : ''}${selected ? ` ${styles.selected}` : ''}`}
+      style={colours ? { backgroundColor: colours.fill, color: colours.font } : undefined}
+      onClick={onClick}
+      onDoubleClick={onDoubleClick}
+      onKeyDown={onKeyDown}
+    >
+      {editing !== null ? (
+        <textarea
+          ref={editorRef}
+          className={styles.editor}
+          aria-label={`${strings.editCell} ${address}`}
+          value={editing}
+          onChange={(e) => onEditText(e.target.value)}
+          onBlur={onCommit}
+          onKeyDown={(e) => {
+            e.stopPropagation();
+            if (e.key === 'Escape') onCancelEdit();
+            // Enter commits as in Excel; Alt+Enter keeps a line break.
+            else if (e.key === 'Enter' && !e.altKey && !e.shiftKey) {
+              e.preventDefault();
+              onCommit();
+            }
+          }}
+        />
+      ) : (
+        cellText(value)
+      )}
+    </td>
   );
 }
 

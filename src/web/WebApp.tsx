@@ -1,5 +1,11 @@
 import {
   Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
   FluentProvider,
   makeStyles,
   Menu,
@@ -14,7 +20,7 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { ArrowDownloadRegular, DocumentTableRegular, FolderOpenRegular } from '@fluentui/react-icons';
+import { ArrowDownloadRegular, DocumentTableRegular, FolderOpenRegular, LocalLanguageRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { builtInProfile, CATALOGS, createChecker, toA1, type CellValue, type Locale, type WorkbookGrid } from '../core';
 import { TaskPaneApp } from '../ui/App';
@@ -27,7 +33,7 @@ import { downloadBytes, openSpreadsheet } from './files';
 import { GridView, type GridSelection } from './GridView';
 import { loadSavedDocument, saveDocument } from './saved-document';
 import { SAMPLE_WORKBOOK } from './sample-table';
-import { webStrings } from './strings';
+import { webStrings, type WebStrings } from './strings';
 
 export interface WebAppProps {
   readonly locale: Locale;
@@ -81,28 +87,34 @@ const useStyles = makeStyles({
 
 let nextId = 0;
 
-/** Wraps the in-memory workbook so that every change the pane makes re-renders the grid. */
-function observed(workbook: MemoryWorkbook, changed: () => void): WorkbookPort {
+/** What a change through the port touched: the cells (kept, downloaded, shown) or only the marks. */
+interface PortChanges {
+  cells(): void;
+  marks(): void;
+}
+
+/** Wraps the in-memory workbook so that every change the pane makes re-renders what it changed, and nothing else. */
+function observed(workbook: MemoryWorkbook, changed: PortChanges): WorkbookPort {
   const after =
-    <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
+    <A extends unknown[], R>(call: (...args: A) => Promise<R>, then: () => void) =>
     async (...args: A): Promise<R> => {
       try {
         return await call(...args);
       } finally {
-        changed();
+        then();
       }
     };
+  // selectCell changes neither: the grid follows the selection through onSelectionChanged.
   return {
     ...workbook,
-    markFindings: after(workbook.markFindings),
-    clearMarks: after(workbook.clearMarks),
-    selectCell: after(workbook.selectCell),
-    writeCells: after(workbook.writeCells),
-    rewriteBlock: after(workbook.rewriteBlock),
-    addSheet: after(workbook.addSheet),
-    undo: after(workbook.undo),
-    writeReport: after(workbook.writeReport),
-    saveIgnored: after(workbook.saveIgnored),
+    markFindings: after(workbook.markFindings, changed.marks),
+    clearMarks: after(workbook.clearMarks, changed.marks),
+    writeCells: after(workbook.writeCells, changed.cells),
+    rewriteBlock: after(workbook.rewriteBlock, changed.cells),
+    addSheet: after(workbook.addSheet, changed.cells),
+    undo: after(workbook.undo, changed.cells),
+    writeReport: after(workbook.writeReport, changed.cells),
+    saveIgnored: after(workbook.saveIgnored, changed.cells),
   };
 }
 
@@ -123,36 +135,180 @@ function readBytes(file: Blob): Promise<Uint8Array> {
   });
 }
 
-/** The standalone checker: a spreadsheet view of the workbook beside the same pane as in Excel. */
-export function WebApp({ locale, storage }: WebAppProps) {
+type PageNotice = { readonly intent: 'info' | 'error' | 'warning'; readonly text: string };
+
+/**
+ * The open workbook: what it is, its cell and mark versions (each re-renders only what depends on it), whether it
+ * holds edits not yet downloaded, and its keeping in this browser between visits.
+ */
+function useOpenDocument(storage: Storage | null, strings: WebStrings) {
+  const [cellsVersion, setCellsVersion] = useState(0);
+  const [marksVersion, setMarksVersion] = useState(0);
+  // Restored work was edited here and maybe never downloaded: it counts as unsaved.
+  const [saved] = useState(() => loadSavedDocument(storage));
+  const [unsaved, setUnsaved] = useState(saved.status === 'restored');
+  const changes = useMemo<PortChanges>(
+    () => ({
+      cells: () => {
+        setCellsVersion((v) => v + 1);
+        setUnsaved(true);
+      },
+      marks: () => setMarksVersion((v) => v + 1),
+    }),
+    [],
+  );
+  const open = useCallback(
+    (name: string, grid: WorkbookGrid, source: Uint8Array | null = null, ignored?: string | IgnoredSheetRead): OpenDocument => {
+      const workbook = createMemoryWorkbook(grid, storedIgnored(ignored));
+      return { id: ++nextId, name, workbook, port: observed(workbook, changes), source };
+    },
+    [changes],
+  );
+  const [doc, setDoc] = useState<OpenDocument>(() =>
+    saved.status === 'restored' ? open(saved.document.name, saved.document.grid, null, saved.document.ignored) : open(strings.sampleName, SAMPLE_WORKBOOK),
+  );
+  const [notice, setNotice] = useState<PageNotice | null>(
+    saved.status === 'restored' ? { intent: 'info', text: strings.restored } : saved.status === 'reset' ? { intent: 'warning', text: strings.storedReset } : null,
+  );
+  useEffect(() => doc.workbook.onCellsChanged(() => changes.cells()), [doc, changes]);
+
+  // Keep the user's edits in this browser (never sent anywhere) so a reload loses nothing.
+  useEffect(() => {
+    if (!storage || cellsVersion === 0) return;
+    const timer = setTimeout(() => {
+      const result = saveDocument(storage, { name: doc.name, grid: doc.workbook.grid(), ignored: doc.workbook.ignoredSetting() });
+      // Never swallowed: a change that is not kept is said so.
+      if (!result.ok) setNotice({ intent: 'warning', text: { 'too-large': strings.notSaved, full: strings.notSavedFull, unavailable: strings.notSavedUnavailable }[result.reason] });
+    }, 800);
+    return () => clearTimeout(timer);
+  }, [storage, doc, cellsVersion, strings]);
+
+  const replace = useCallback(
+    (name: string, grid: WorkbookGrid, source: Uint8Array | null = null, ignored?: IgnoredSheetRead) => {
+      setDoc(open(name, grid, source, ignored));
+      setUnsaved(false);
+      setCellsVersion((v) => v + 1);
+    },
+    [open],
+  );
+  return { doc, cellsVersion, marksVersion, unsaved, setUnsaved, notice, setNotice, replace };
+}
+
+/** What the user asked to open while the workbook holds edits not yet downloaded. */
+type PendingOpen = { readonly kind: 'sample' } | { readonly kind: 'file'; readonly file: File };
+
+function DiscardDialog({ pending, strings, onConfirm, onCancel }: { readonly pending: PendingOpen | null; readonly strings: WebStrings; onConfirm(): void; onCancel(): void }) {
+  const target = pending?.kind === 'file' ? pending.file.name : strings.sampleName;
+  return (
+    <Dialog open={pending !== null} onOpenChange={(_, data) => !data.open && onCancel()}>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>{strings.discardTitle}</DialogTitle>
+          <DialogContent>{strings.discardBody(target)}</DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={onConfirm}>{strings.discardConfirm}</Button>
+            <Button onClick={onCancel}>{strings.cancel}</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+interface PageHeaderProps {
+  readonly strings: WebStrings;
+  onFile(file: File): void;
+  onSample(): void;
+  onDownload(withMarks: boolean): void;
+  onSwitchLanguage(): void;
+}
+
+function PageHeader({ strings, onFile, onSample, onDownload, onSwitchLanguage }: PageHeaderProps) {
   const styles = useStyles();
-  const strings = webStrings(locale);
-  const [version, setVersion] = useState(0);
-  const bump = useCallback(() => setVersion((v) => v + 1), []);
   const fileInput = useRef<HTMLInputElement>(null);
+  return (
+    <header className={styles.header}>
+      <div className={styles.heading}>
+        <Title2 as="h1" className={styles.title}>{strings.pageTitle}</Title2>
+        <Text size={200}>{strings.tagline}</Text>
+      </div>
+      <div className={styles.actions}>
+        <input
+          ref={fileInput}
+          className={styles.hidden}
+          type="file"
+          accept=".xlsx,.csv"
+          aria-label={strings.openFile}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) onFile(file);
+            e.target.value = '';
+          }}
+        />
+        <Button icon={<FolderOpenRegular />} onClick={() => fileInput.current?.click()}>{strings.openFile}</Button>
+        <Button icon={<DocumentTableRegular />} onClick={onSample}>{strings.openSample}</Button>
+        <Menu>
+          <MenuTrigger disableButtonEnhancement>
+            <Button appearance="primary" icon={<ArrowDownloadRegular />}>{strings.download}</Button>
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              <MenuItem onClick={() => onDownload(true)}>{strings.downloadMarked}</MenuItem>
+              <MenuItem onClick={() => onDownload(false)}>{strings.downloadClean}</MenuItem>
+            </MenuList>
+          </MenuPopover>
+        </Menu>
+        <Button appearance="subtle" icon={<LocalLanguageRegular />} lang={strings.otherLanguageCode} onClick={onSwitchLanguage}>{strings.otherLanguage}</Button>
+      </div>
+    </header>
+  );
+}
+
+/** The workbook as the user downloads it: from their own file's bytes when there is one, with marks and 校验结果 if asked. */
+async function downloadWorkbook(doc: OpenDocument, withMarks: boolean, profileChoice: string, locale: Locale): Promise<void> {
+  const { writeXlsxGrid } = await import(/* webpackChunkName: "xlsx" */ '../workbook/xlsx-writer');
+  const current = doc.workbook.grid();
+  // Start from the user's own file so that its formatting, formulas and layout stay.
+  // Rows the builder inserted or removed move the file's own rows and merges too.
+  // The ignore list goes into the file (a hidden sheet), so that it is there when the file is opened again.
+  const ignored = doc.workbook.ignoredSetting();
+  const original = { ...(doc.source ? { base: doc.source, rewrites: doc.workbook.rewrites() } : {}), ...(ignored === undefined ? {} : { ignored }) };
+  let bytes: Uint8Array;
+  if (withMarks) {
+    const profile = builtInProfile(profileChoice);
+    const all = createChecker(profile ? { profile } : {}).checkWorkbook(current).findings;
+    const ignoredList = await doc.port.loadIgnored();
+    const findings = activeFindings(all, ignoredList);
+    const sheetOrder = current.sheets.map((s) => s.name);
+    bytes = await writeXlsxGrid(current, {
+      ...original,
+      marks: doc.workbook.marks(),
+      report: reportRows(findings, sheetOrder, locale),
+      ignoredReport: ignoredRows(all, ignoredList, sheetOrder, locale),
+      severityLabels: CATALOGS[locale].severity,
+    });
+  } else {
+    bytes = await writeXlsxGrid(current, original);
+  }
+  const base = doc.name.replace(/\.(xlsx|csv)$/i, '');
+  downloadBytes(bytes, `${base}${withMarks ? '-校验结果' : ''}.xlsx`);
+}
+
+/** The standalone checker: a spreadsheet view of the workbook beside the same pane as in Excel. */
+export function WebApp({ locale: initialLocale, storage }: WebAppProps) {
+  const styles = useStyles();
+  const [locale, setLocale] = useState<Locale>(initialLocale);
+  const strings = webStrings(locale);
   // The pane's choice of rules: the marked download's 校验结果 sheet is checked by the same.
   const profileChoice = useRef('auto');
   const rememberProfileChoice = useCallback((choice: string) => {
     profileChoice.current = choice;
   }, []);
+  const { doc, cellsVersion, marksVersion, unsaved, setUnsaved, notice, setNotice, replace } = useOpenDocument(storage, strings);
+  const [pending, setPending] = useState<PendingOpen | null>(null);
 
-  const open = useCallback(
-    (name: string, grid: WorkbookGrid, source: Uint8Array | null = null, ignored?: string | IgnoredSheetRead): OpenDocument => {
-      const workbook = createMemoryWorkbook(grid, storedIgnored(ignored));
-      return { id: ++nextId, name, workbook, port: observed(workbook, bump), source };
-    },
-    [bump],
-  );
-  const [saved] = useState(() => loadSavedDocument(storage));
-  const [doc, setDoc] = useState<OpenDocument>(() =>
-    saved.status === 'restored' ? open(saved.document.name, saved.document.grid, null, saved.document.ignored) : open(strings.sampleName, SAMPLE_WORKBOOK),
-  );
-  const [notice, setNotice] = useState<{ intent: 'info' | 'error' | 'warning'; text: string } | null>(
-    saved.status === 'restored' ? { intent: 'info', text: strings.restored } : saved.status === 'reset' ? { intent: 'warning', text: strings.storedReset } : null,
-  );
-
-  const grid = useMemo(() => doc.workbook.grid(), [doc, version]);
-  const marks = useMemo(() => doc.workbook.marks(), [doc, version]);
+  const grid = useMemo(() => doc.workbook.grid(), [doc, cellsVersion]);
+  const marks = useMemo(() => doc.workbook.marks(), [doc, marksVersion]);
   const [activeSheet, setActiveSheet] = useState<string>(grid.sheets[0]?.name ?? '');
   const [selection, setSelection] = useState<GridSelection | null>(null);
 
@@ -165,30 +321,16 @@ export function WebApp({ locale, storage }: WebAppProps) {
     });
   }, [doc]);
   useEffect(() => {
-    const unsubscribe = doc.workbook.onCellsChanged(() => bump());
-    return unsubscribe;
-  }, [doc, bump]);
+    document.documentElement.lang = locale;
+  }, [locale]);
 
-  // Keep the user's edits in this browser (never sent anywhere) so a reload loses nothing.
-  useEffect(() => {
-    if (!storage || version === 0) return;
-    const timer = setTimeout(() => {
-      const result = saveDocument(storage, { name: doc.name, grid: doc.workbook.grid(), ignored: doc.workbook.ignoredSetting() });
-      // Never swallowed: a change that is not kept is said so.
-      if (!result.ok) setNotice({ intent: 'warning', text: { 'too-large': strings.notSaved, full: strings.notSavedFull, unavailable: strings.notSavedUnavailable }[result.reason] });
-    }, 800);
-    return () => clearTimeout(timer);
-  }, [storage, doc, version, strings]);
-
-  function replaceDocument(name: string, workbook: WorkbookGrid, source: Uint8Array | null = null, ignored?: IgnoredSheetRead) {
-    const next = open(name, workbook, source, ignored);
-    setDoc(next);
+  function show(name: string, workbook: WorkbookGrid, source: Uint8Array | null = null, ignored?: IgnoredSheetRead) {
+    replace(name, workbook, source, ignored);
     setActiveSheet(workbook.sheets[0]?.name ?? '');
     setSelection(null);
-    setVersion((v) => v + 1);
   }
 
-  async function onFile(file: File) {
+  async function openFile(file: File) {
     let result: Awaited<ReturnType<typeof openSpreadsheet>>;
     try {
       result = await openSpreadsheet(file.name, await readBytes(file), strings);
@@ -200,37 +342,23 @@ export function WebApp({ locale, storage }: WebAppProps) {
       return;
     }
     setNotice(null);
-    replaceDocument(file.name, result.workbook, result.source, result.ignored);
+    show(file.name, result.workbook, result.source, result.ignored);
+  }
+
+  // Nothing the user wrote is dropped without asking: edits not downloaded yet wait for a yes.
+  function request(next: PendingOpen) {
+    if (unsaved) setPending(next);
+    else run(next);
+  }
+  function run(next: PendingOpen) {
+    if (next.kind === 'file') void openFile(next.file);
+    else show(strings.sampleName, SAMPLE_WORKBOOK);
   }
 
   async function download(withMarks: boolean) {
     try {
-      const { writeXlsxGrid } = await import(/* webpackChunkName: "xlsx" */ '../workbook/xlsx-writer');
-      const current = doc.workbook.grid();
-      // Start from the user's own file so that its formatting, formulas and layout stay.
-      // Rows the builder inserted or removed move the file's own rows and merges too.
-      // The ignore list goes into the file (a hidden sheet), so that it is there when the file is opened again.
-      const ignored = doc.workbook.ignoredSetting();
-      const original = { ...(doc.source ? { base: doc.source, rewrites: doc.workbook.rewrites() } : {}), ...(ignored === undefined ? {} : { ignored }) };
-      let bytes: Uint8Array;
-      if (withMarks) {
-        const profile = builtInProfile(profileChoice.current);
-        const all = createChecker(profile ? { profile } : {}).checkWorkbook(current).findings;
-        const ignoredList = await doc.port.loadIgnored();
-        const findings = activeFindings(all, ignoredList);
-        const sheetOrder = current.sheets.map((s) => s.name);
-        bytes = await writeXlsxGrid(current, {
-          ...original,
-          marks: doc.workbook.marks(),
-          report: reportRows(findings, sheetOrder, locale),
-          ignoredReport: ignoredRows(all, ignoredList, sheetOrder, locale),
-          severityLabels: CATALOGS[locale].severity,
-        });
-      } else {
-        bytes = await writeXlsxGrid(current, original);
-      }
-      const base = doc.name.replace(/\.(xlsx|csv)$/i, '');
-      downloadBytes(bytes, `${base}${withMarks ? '-校验结果' : ''}.xlsx`);
+      await downloadWorkbook(doc, withMarks, profileChoice.current, locale);
+      setUnsaved(false);
     } catch (error) {
       setNotice({ intent: 'error', text: error instanceof Error ? error.message : String(error) });
     }
@@ -242,72 +370,55 @@ export function WebApp({ locale, storage }: WebAppProps) {
   }
 
   function onEdit(at: GridSelection, value: CellValue) {
+    // setCell fires onCellsChanged, as a user's edit in Excel would: the grid, the pane and the saved copy follow.
     doc.workbook.setCell({ sheet: at.sheet, cell: toA1(at.row, at.col) }, value);
-    bump();
   }
 
   return (
     // Layout on an inner element: Fluent copies the provider's className onto portal mount nodes.
     <FluentProvider theme={webLightTheme} lang={locale}>
       <div className={styles.root}>
-      <header className={styles.header}>
-        <div className={styles.heading}>
-          <Title2 as="h1" className={styles.title}>{strings.pageTitle}</Title2>
-          <Text size={200}>{strings.tagline}</Text>
+        <PageHeader
+          strings={strings}
+          onFile={(file) => request({ kind: 'file', file })}
+          onSample={() => request({ kind: 'sample' })}
+          onDownload={(withMarks) => void download(withMarks)}
+          onSwitchLanguage={() => setLocale(locale === 'zh-CN' ? 'en-US' : 'zh-CN')}
+        />
+        <div className={styles.body}>
+          <section className={styles.grid} aria-label={doc.name}>
+            <Text weight="semibold">{strings.loadedFile(doc.name)}</Text>
+            {notice && (
+              <MessageBar intent={notice.intent}>
+                <MessageBarBody>{notice.text}</MessageBarBody>
+              </MessageBar>
+            )}
+            <GridView
+              workbook={grid}
+              marks={marks}
+              activeSheet={activeSheet}
+              selection={selection}
+              strings={strings}
+              onActivateSheet={setActiveSheet}
+              onSelect={onSelect}
+              onEdit={onEdit}
+            />
+            {selection && <Text size={200}>{strings.selectedCell(`${selection.sheet}!${toA1(selection.row, selection.col)}`)}</Text>}
+          </section>
+          <aside className={styles.pane}>
+            <TaskPaneApp key={`${doc.id}-${locale}`} port={doc.port} locale={locale} templateStorage={storage} onProfileChoice={rememberProfileChoice} />
+          </aside>
         </div>
-        <div className={styles.actions}>
-          <input
-            ref={fileInput}
-            className={styles.hidden}
-            type="file"
-            accept=".xlsx,.csv"
-            aria-label={strings.openFile}
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) void onFile(file);
-              e.target.value = '';
-            }}
-          />
-          <Button icon={<FolderOpenRegular />} onClick={() => fileInput.current?.click()}>{strings.openFile}</Button>
-          <Button icon={<DocumentTableRegular />} onClick={() => replaceDocument(strings.sampleName, SAMPLE_WORKBOOK)}>{strings.openSample}</Button>
-          <Menu>
-            <MenuTrigger disableButtonEnhancement>
-              <Button appearance="primary" icon={<ArrowDownloadRegular />}>{strings.download}</Button>
-            </MenuTrigger>
-            <MenuPopover>
-              <MenuList>
-                <MenuItem onClick={() => void download(true)}>{strings.downloadMarked}</MenuItem>
-                <MenuItem onClick={() => void download(false)}>{strings.downloadClean}</MenuItem>
-              </MenuList>
-            </MenuPopover>
-          </Menu>
-        </div>
-      </header>
-      <div className={styles.body}>
-        <section className={styles.grid} aria-label={doc.name}>
-          <Text weight="semibold">{strings.loadedFile(doc.name)}</Text>
-          {notice && (
-            <MessageBar intent={notice.intent}>
-              <MessageBarBody>{notice.text}</MessageBarBody>
-            </MessageBar>
-          )}
-          <GridView
-            workbook={grid}
-            marks={marks}
-            activeSheet={activeSheet}
-            selection={selection}
-            strings={strings}
-            onActivateSheet={setActiveSheet}
-            onSelect={onSelect}
-            onEdit={onEdit}
-          />
-          {selection && <Text size={200}>{strings.selectedCell(`${selection.sheet}!${toA1(selection.row, selection.col)}`)}</Text>}
-        </section>
-        <aside className={styles.pane}>
-          <TaskPaneApp key={doc.id} port={doc.port} locale={locale} templateStorage={storage} onProfileChoice={rememberProfileChoice} />
-        </aside>
       </div>
-      </div>
+      <DiscardDialog
+        pending={pending}
+        strings={strings}
+        onConfirm={() => {
+          if (pending) run(pending);
+          setPending(null);
+        }}
+        onCancel={() => setPending(null)}
+      />
     </FluentProvider>
   );
 }

@@ -27,6 +27,14 @@ export interface WebStrings {
   readonly notSavedFull: string;
   readonly notSavedUnavailable: string;
   readonly selectedCell: (address: string) => string;
+  /** Asked before another workbook replaces one with edits not yet downloaded. */
+  readonly discardTitle: string;
+  readonly discardBody: (next: string) => string;
+  readonly discardConfirm: string;
+  readonly cancel: string;
+  /** The language switch names the other language in that language. */
+  readonly otherLanguage: string;
+  readonly otherLanguageCode: string;
 }
 
 const zhCN: WebStrings = {
@@ -61,6 +69,12 @@ const zhCN: WebStrings = {
   notSavedFull: '浏览器存储空间已满，最近的修改没有自动保存；请及时下载。',
   notSavedUnavailable: '浏览器禁止了本地存储，修改不会自动保存；请及时下载。',
   selectedCell: (address) => `选中 ${address}`,
+  discardTitle: '放弃未下载的修改？',
+  discardBody: (next) => `当前工作簿有修改还没有下载。打开“${next}”会丢弃这些修改。要保留它们，请先取消，用“下载 .xlsx”保存后再打开。`,
+  discardConfirm: '放弃修改并打开',
+  cancel: '取消',
+  otherLanguage: 'English',
+  otherLanguageCode: 'en-US',
 };
 
 const enUS: WebStrings = {
@@ -95,6 +109,12 @@ const enUS: WebStrings = {
   notSavedFull: 'Browser storage is full; your latest changes were not kept. Download the workbook before leaving.',
   notSavedUnavailable: 'The browser blocks local storage; changes are not kept. Download the workbook before leaving.',
   selectedCell: (address) => `Selected ${address}`,
+  discardTitle: 'Discard the changes not downloaded?',
+  discardBody: (next) => `This workbook has changes you have not downloaded. Opening “${next}” discards them. To keep them, cancel, save them with “Download .xlsx”, then open it.`,
+  discardConfirm: 'Discard and open',
+  cancel: 'Cancel',
+  otherLanguage: '中文',
+  otherLanguageCode: 'zh-CN',
 };
 
 export function webStrings(locale: Locale): WebStrings {

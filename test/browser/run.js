@@ -17,6 +17,8 @@ const { ensureBuiltCli } = require('../../scripts/built-cli.js');
 const { findChromium } = require('./chromium.js');
 const { legacyHostTests } = require('./legacy-hosts.js');
 const { ignoredDownloadTests } = require('./ignored-download.js');
+const { pageUxTests } = require('./page-ux.js');
+const { pageScaleTests } = require('./page-scale.js');
 
 const root = path.resolve(__dirname, '..', '..');
 const dist = path.join(root, 'dist-web');
@@ -362,6 +364,8 @@ async function main() {
     ['screenshots: pane at 320 and 450 px, standalone page', screenshots],
     ...legacyHostTests({ officeCdn: OFFICE_CDN, artifacts }),
     ...ignoredDownloadTests({ root, artifacts }),
+    ...pageUxTests(),
+    ...pageScaleTests({ artifacts }),
   ];
   let passed = 0;
   let failed = 0;

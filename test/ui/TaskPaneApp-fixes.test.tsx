@@ -121,7 +121,7 @@ describe('TaskPaneApp in English', () => {
     expect(within(rowOf(effectMissing, list, 'en-US')).getByRole('button', { name: 'Ignore' })).toBeInTheDocument();
     expect(message(effectMissing, 'en-US')).not.toBe(message(effectMissing));
     await waitFor(() => expect(within(list).queryByText(message(effectMissing))).not.toBeInTheDocument());
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Error 1' })).toBeInTheDocument());
+    await waitFor(() => expect(screen.getByRole('radio', { name: 'Errors only 1' })).toBeInTheDocument());
     await waitFor(() => expect(screen.queryByText(/一键校验|个错误/)).not.toBeInTheDocument());
   });
 });

@@ -66,19 +66,14 @@ describe('TaskPaneApp 校验', () => {
     await waitFor(() => expect(screen.queryByRole('region', { name: /当前单元格/ })).not.toBeInTheDocument());
   });
 
-  it('filters by severity', async () => {
+  it('filters by severity (each option alone; test/ui/check-panel-filter.test.tsx has the rest)', async () => {
     const { user } = renderPane(seedWorkbook());
     await runCheck(user);
-    const infoToggle = screen.getByRole('button', { name: `提示 ${summary.infos}` });
-    expect(infoToggle).toHaveAttribute('aria-pressed', 'true');
-    await user.click(infoToggle);
-    expect(infoToggle).toHaveAttribute('aria-pressed', 'false');
-    expect(within(findingsSection()).getAllByRole('listitem')).toHaveLength(summary.errors + summary.warnings);
-    await user.click(screen.getByRole('button', { name: `警告 ${summary.warnings}` }));
+    await user.click(screen.getByRole('radio', { name: `只看警告 ${summary.warnings}` }));
+    expect(within(findingsSection()).getAllByRole('listitem')).toHaveLength(summary.warnings);
+    await user.click(screen.getByRole('radio', { name: '只看错误 1' }));
     expect(within(findingsSection()).getAllByRole('listitem')).toHaveLength(1);
     expect(within(findingsSection()).getByText(message(effectMissing))).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: '错误 1' }));
-    expect(within(findingsSection()).getByText('所选类别中没有问题。')).toBeInTheDocument();
   });
 
   it('ignores with a required reason: 可以提交, not marked, shown on request, kept in the workbook', async () => {
