@@ -3,6 +3,7 @@ import {
   inverseRewrite,
   locate,
   parseA1,
+  parseRange,
   rewritePoint,
   toA1,
   type BlockRewrite,
@@ -332,6 +333,26 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
       const grid = sheetGrid(name, cellsOfSheet(name));
       options?.onProgress?.({ stage: 'values', done: 1, total: 1 });
       return grid;
+    },
+
+    async readArea(name, address) {
+      takeFailure('readArea');
+      const area = parseRange(address);
+      if (!area) throw new WorkbookError('not-found', `“${address}”不是有效的单元格地址。`);
+      const cells = cellsOfSheet(name);
+      const sheetFormulas = formulas.get(name);
+      const values: CellValue[][] = [];
+      const areaFormulas = new Map<string, string>();
+      for (let row = area.row; row < area.row + area.rowCount; row++) {
+        const line: CellValue[] = [];
+        for (let col = area.col; col < area.col + area.colCount; col++) {
+          line.push(cells.get(positionKey(row, col)) ?? null);
+          const formula = sheetFormulas?.get(positionKey(row, col));
+          if (formula !== undefined) areaFormulas.set(toA1(row, col), formula);
+        }
+        values.push(line);
+      }
+      return { name, originRow: area.row, originCol: area.col, values, ...(areaFormulas.size > 0 ? { formulas: areaFormulas } : {}) };
     },
 
     async markFindings(findings: readonly Finding[]) {

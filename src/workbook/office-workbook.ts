@@ -924,6 +924,26 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
       });
     },
 
+    readArea(name, address) {
+      const area = parseRange(address);
+      if (!area) return Promise.reject(new WorkbookError('not-found', MESSAGES['not-found'], `no cell ${address}`));
+      // The pane asks for the few cells an edit changed: one small range, values and formulas in one sync.
+      return run(async (context) => {
+        const range = context.workbook.worksheets.getItem(name).getRange(address).load('values,formulas');
+        await context.sync();
+        const values = range.values.map((row) => row.map(toCellValue));
+        const formulas = new Map<string, string>();
+        values.forEach((row, r) =>
+          row.forEach((value, c) => {
+            const formula = formulaOf(range.formulas[r]?.[c], value);
+            if (formula !== null) formulas.set(toA1(area.row + r, area.col + c), formula);
+          }),
+        );
+        const grid: SheetGrid = { name, originRow: area.row, originCol: area.col, values, ...(formulas.size > 0 ? { formulas } : {}) };
+        return grid;
+      });
+    },
+
     async markFindings(findings) {
       if (!capabilities.conditionalFormatMarks) return;
       const runs = markRuns(findings);

@@ -144,6 +144,11 @@ export interface WorkbookPort {
   readonly capabilities: HostCapabilities;
   readWorkbook(options?: ReadOptions): Promise<WorkbookGrid>;
   readSheet(name: string, options?: ReadOptions): Promise<SheetGrid>;
+  /**
+   * Just the cells of `address` ("B6", "B6:C7") on a sheet, with their formulas, as a grid whose origin is the
+   * area's top-left cell (an edit is re-checked from these rather than from the whole sheet).
+   */
+  readArea(sheet: string, address: string): Promise<SheetGrid>;
   /** Replaces the add-in's marks with these (one per finding cell, coloured by its worst severity). */
   markFindings(findings: readonly Finding[]): Promise<void>;
   /** Removes every mark the add-in made, leaving the user's formatting exactly as it was. */

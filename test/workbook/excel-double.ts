@@ -341,6 +341,8 @@ export class ExcelDouble {
   readonly runOptions: unknown[] = [];
   /** Excel.run calls made (each a round of requests the pane waits for). */
   runCount = 0;
+  /** Cells whose values or formulas were loaded, all syncs together: how much a re-check re-read. */
+  cellsRead = 0;
   cellEditMode = false;
   activeSheetId: string | null = null;
   selection: { sheetId: string; rect: Rect } | null = null;
@@ -963,6 +965,7 @@ class RangeDouble extends ClientObjectDouble {
       if (!target) return {};
       const { sheet, rect } = target;
       const data: Record<string, unknown> = {};
+      if (wanted.includes('values') || wanted.includes('formulas')) this.context.host.cellsRead += rect.rowCount * rect.columnCount;
       for (const name of wanted) {
         if (name === 'address') data.address = `${quoteSheet(sheet.name)}!${rectAddress(rect)}`;
         if (name === 'rowCount') data.rowCount = rect.rowCount;
