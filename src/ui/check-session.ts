@@ -204,10 +204,11 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
     notice(isCancelled(error) ? 'info' : 'error', describeError(error, strings));
   }
 
-  async function mark(): Promise<void> {
+  /** With `sheets` (after an edit), only those sheets' marks are written: the other sheets and their undo stay as they are. */
+  async function mark(sheets?: readonly string[]): Promise<void> {
     if (state.findings === null) return;
     try {
-      await port.markFindings(activeFindings(state.findings, state.ignored));
+      await port.markFindings(activeFindings(state.findings, state.ignored), sheets);
     } catch (error) {
       fail(error);
     }
@@ -306,8 +307,10 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
       const kept = current.filter((f) => (f.table === undefined ? stillNoTables : f.location.sheet !== name));
       const order = state.sheetOrder;
       const tableSummaries = [...state.tables.filter((t) => t.sheet !== name), ...tables.map(summariseTable)].sort((a, b) => order.indexOf(a.sheet) - order.indexOf(b.sheet));
+      // A workbook-level finding that came or went may sit on another sheet: its marks change too.
+      const workbookLevel = [...current, ...kept].filter((f) => f.table === undefined).map((f) => f.location.sheet);
       update({ findings: [...kept, ...fresh], tables: tableSummaries });
-      await mark();
+      await mark([...new Set([name, ...workbookLevel])]);
     } catch (error) {
       fail(error);
     }
@@ -357,7 +360,7 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
       const summaries = new Map(rechecked.tables.map((t) => summariseTable(t)).map((t) => [t.cell, t]));
       const tables = state.tables.map((t) => (t.sheet === name ? (summaries.get(t.cell) ?? t) : t));
       update({ findings: [...kept, ...rechecked.findings], tables, formulas });
-      await mark();
+      await mark([name]);
     } catch (error) {
       fail(error);
     }

@@ -355,8 +355,15 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
       return { name, originRow: area.row, originCol: area.col, values, ...(areaFormulas.size > 0 ? { formulas: areaFormulas } : {}) };
     },
 
-    async markFindings(findings: readonly Finding[]) {
+    async markFindings(findings: readonly Finding[], only?: readonly string[]) {
       takeFailure('markFindings');
+      if (only) {
+        const within = new Set(only);
+        const sheetOf = (key: string) => key.slice(0, key.lastIndexOf('!'));
+        const others = [...markMap].filter(([key]) => !within.has(sheetOf(key)));
+        markMap = new Map([...others, ...marksOf(findings.filter((f) => within.has(f.location.sheet)))]);
+        return;
+      }
       markMap = marksOf(findings);
     },
 

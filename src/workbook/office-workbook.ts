@@ -944,15 +944,20 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
       });
     },
 
-    async markFindings(findings) {
+    async markFindings(findings, only) {
       if (!capabilities.conditionalFormatMarks) return;
-      const runs = markRuns(findings);
-      await run(async (context) => {
-        const sheets = await findMarks(context);
-        const missing = runs.find((r) => !sheets.some((s) => s.name === r.sheet));
-        if (missing) throw new WorkbookError('not-found', MESSAGES['not-found'], `no sheet ${missing.sheet}`);
-        await replaceMarks(context, sheets, runs);
-      });
+      const within = only ? new Set(only) : null;
+      const runs = markRuns(within ? findings.filter((f) => within.has(f.location.sheet)) : findings);
+      await run(
+        async (context) => {
+          const found = await findMarks(context);
+          const missing = runs.find((r) => !found.some((s) => s.name === r.sheet));
+          if (missing) throw new WorkbookError('not-found', MESSAGES['not-found'], `no sheet ${missing.sheet}`);
+          await replaceMarks(context, within ? found.filter((s) => within.has(s.name)) : found, runs);
+        },
+        // Every sync of the marking is one undo step where Excel can merge them (ExcelApi 1.20), not one per sync.
+        capabilities.undoGroups ? { mergeUndoGroup: true } : undefined,
+      );
     },
 
     async clearMarks() {

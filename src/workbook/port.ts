@@ -149,8 +149,11 @@ export interface WorkbookPort {
    * area's top-left cell (an edit is re-checked from these rather than from the whole sheet).
    */
   readArea(sheet: string, address: string): Promise<SheetGrid>;
-  /** Replaces the add-in's marks with these (one per finding cell, coloured by its worst severity). */
-  markFindings(findings: readonly Finding[]): Promise<void>;
+  /**
+   * Replaces the add-in's marks with these (one per finding cell, coloured by its worst severity). With `sheets`,
+   * only those sheets' marks change (after an edit, the edited sheet's): the others, and their undo, are left alone.
+   */
+  markFindings(findings: readonly Finding[], sheets?: readonly string[]): Promise<void>;
   /** Removes every mark the add-in made, leaving the user's formatting exactly as it was. */
   clearMarks(): Promise<void>;
   /** Activates the sheet, then selects the cell. */

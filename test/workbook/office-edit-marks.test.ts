@@ -1,0 +1,60 @@
+import { createChecker } from '../../src/core';
+import { createCheckSession } from '../../src/ui/check-session';
+import { createOfficeWorkbook } from '../../src/workbook/office-workbook';
+import { ExcelDouble } from './excel-double';
+import { SEED_ROWS } from '../fixtures/seed-grid';
+
+const checker = createChecker();
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let tries = 0; !condition(); tries++) {
+    if (tries > 300) throw new Error('the re-check never came');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function checkedTwoSheets(apiVersion: string) {
+  const excel = new ExcelDouble({ apiVersion });
+  excel.addSheet('表一', SEED_ROWS);
+  excel.addSheet('表二', SEED_ROWS);
+  const port = createOfficeWorkbook({ excelRun: excel.run as unknown as typeof Excel.run, office: excel.office as unknown as typeof Office, reportError: () => undefined });
+  const session = createCheckSession(port, checker, 'zh-CN');
+  session.start();
+  await session.check();
+  return { excel, session };
+}
+
+/** Edits a cell as the user would and waits for the re-check to mark it. */
+async function editAndWait(excel: ExcelDouble, session: ReturnType<typeof createCheckSession>, sheet: string, cell: string, value: number) {
+  const before = session.getState().findings;
+  await excel.editByUser(sheet, cell, value);
+  await until(() => session.getState().findings !== before && !session.getState().writing);
+  // Marking follows the findings: let its Excel.run finish.
+  const runs = excel.runCount;
+  await until(() => excel.runCount === runs && excel.syncs.length > 0);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+describe('marking after an edit', () => {
+  it("leaves the other sheets' marks alone", async () => {
+    const { excel, session } = await checkedTwoSheets('1.14');
+    const other = excel.findSheet('表二');
+    const before = other?.conditionalFormats.map((cf) => cf.id);
+    expect(before?.length).toBeGreaterThan(0);
+    await editAndWait(excel, session, '表一', 'B6', 100);
+    expect(session.getState().findings?.some((f) => f.location.sheet === '表一' && f.location.cell === 'B6')).toBe(true);
+    expect(excel.findSheet('表一')?.conditionalFormats.length).toBeGreaterThan(0);
+    // Same formats, same ids: nothing deleted and added again on 表二.
+    expect(excel.findSheet('表二')?.conditionalFormats.map((cf) => cf.id)).toEqual(before);
+    session.dispose();
+  });
+
+  it('merges the marking into one undo group only where Excel supports it (ExcelApi 1.20)', async () => {
+    const old = await checkedTwoSheets('1.14');
+    expect(old.excel.runOptions).not.toContainEqual({ mergeUndoGroup: true });
+    old.session.dispose();
+    const recent = await checkedTwoSheets('1.20');
+    expect(recent.excel.runOptions).toContainEqual({ mergeUndoGroup: true });
+    recent.session.dispose();
+  });
+});
