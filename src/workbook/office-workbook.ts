@@ -264,6 +264,18 @@ interface SheetMarks {
   readonly marks: readonly string[];
 }
 
+/** Marks already right, by id, and what they show ("sheet, cells, fill" as markKey makes it). */
+interface KeptMarks {
+  readonly ids: Set<string>;
+  readonly keys: Set<string>;
+}
+
+/** A mark's identity for comparing old and new: its sheet, its cells (however Excel writes the address) and its fill. */
+function markKey(sheet: string, address: string, fill: string | null): string {
+  const area = parseRange(address.replace(/\$/g, ''));
+  return [sheet, area ? areaAddress(area) : address, (fill ?? '').toUpperCase()].join('\u0000');
+}
+
 type MarkChange = { readonly remove: string; readonly sheet: SheetMarks } | { readonly add: MarkRun; readonly sheet: SheetMarks };
 
 /** What replacing a sheet's marks by `runs` takes: deletes (by loaded id) first, then adds. */
@@ -667,7 +679,7 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
   }
 
   function scanSheet(worksheet: Excel.Worksheet): Excel.ConditionalFormatCollection {
-    return worksheet.getRange().conditionalFormats.load('items/id,items/type,items/customOrNullObject/rule/formula');
+    return worksheet.getRange().conditionalFormats.load('items/id,items/type,items/customOrNullObject/rule/formula,items/customOrNullObject/format/fill/color');
   }
 
   /**
@@ -694,8 +706,8 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
    * Replaces the marks of `sheets` by `runs`, all in as few syncs as the payload allows; when that fails, sheet
    * by sheet (rescanned, since part of the failed batch may have run), so one protected sheet does not stop the rest.
    */
-  async function replaceMarks(context: Excel.RequestContext, sheets: readonly SheetMarks[], runs: readonly MarkRun[]): Promise<void> {
-    const changes = markChanges(sheets, runs);
+  async function replaceMarks(context: Excel.RequestContext, sheets: readonly SheetMarks[], runs: readonly MarkRun[], keep?: KeptMarks): Promise<void> {
+    const changes = markChanges(sheets, runs).filter((c) => !keep || ('remove' in c ? !keep.ids.has(c.remove) : !keep.keys.has(markKey(c.add.sheet, c.add.address, MARK_COLOURS[c.add.severity].fill))));
     if (changes.length === 0) return;
     try {
       await syncInBatches(context, changes, () => BYTES_PER_MARK, (batch) => batch.forEach(queueMarkChange), () => undefined);
@@ -718,6 +730,26 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
     if (!first) return;
     const names = failed.map((f) => `“${f.name}”`).join('、');
     throw new WorkbookError(first.error.code, `工作表 ${names} 的标记未能更新，其余工作表已更新。${first.error.message}`, failed.map((f) => `${f.name}: ${f.error.detail ?? f.error.message}`).join('; '));
+  }
+
+  /**
+   * The marks of `sheets` that already show one of `runs` (same cells, same colour): kept, so that an edit changes
+   * only the marks that differ and Excel's undo stack holds no delete and re-add of the others. One more sync.
+   */
+  async function keptMarks(context: Excel.RequestContext, sheets: readonly SheetMarks[], runs: readonly MarkRun[]): Promise<KeptMarks> {
+    const marks = sheets.flatMap((sheet) => sheet.formats.items.filter(isMark).map((cf) => ({ sheet, cf, range: cf.getRange().load('address') })));
+    const kept: KeptMarks = { ids: new Set(), keys: new Set() };
+    if (marks.length === 0) return kept;
+    await context.sync();
+    const wanted = new Set(runs.map((r) => markKey(r.sheet, r.address, MARK_COLOURS[r.severity].fill)));
+    for (const { sheet, cf, range } of marks) {
+      const key = markKey(sheet.name, range.address.slice(range.address.lastIndexOf('!') + 1), cf.customOrNullObject.format.fill.color);
+      // A second mark on the same cells (stacked by an older version) goes.
+      if (!wanted.has(key) || kept.keys.has(key)) continue;
+      kept.ids.add(cf.id);
+      kept.keys.add(key);
+    }
+    return kept;
   }
 
   /** Queues `items` in as few syncs as the payload limit allows; `first` goes into the first one. */
@@ -953,7 +985,8 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
           const found = await findMarks(context);
           const missing = runs.find((r) => !found.some((s) => s.name === r.sheet));
           if (missing) throw new WorkbookError('not-found', MESSAGES['not-found'], `no sheet ${missing.sheet}`);
-          await replaceMarks(context, within ? found.filter((s) => within.has(s.name)) : found, runs);
+          const sheets = within ? found.filter((s) => within.has(s.name)) : found;
+          await replaceMarks(context, sheets, runs, within ? await keptMarks(context, sheets, runs) : undefined);
         },
         // Every sync of the marking is one undo step where Excel can merge them (ExcelApi 1.20), not one per sync.
         capabilities.undoGroups ? { mergeUndoGroup: true } : undefined,

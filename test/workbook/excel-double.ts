@@ -1284,7 +1284,7 @@ class ConditionalFormatCollectionDouble extends ClientObjectDouble {
   load(names: unknown): this {
     const requested = parseLoad(names);
     const wanted = requested.map((n) => n.replace(/^items\//, ''));
-    onlyKnown(wanted, ['id', 'type', 'customOrNullObject/rule/formula'], 'conditional format');
+    onlyKnown(wanted, ['id', 'type', 'customOrNullObject/rule/formula', 'customOrNullObject/format/fill/color'], 'conditional format');
     this.queueLoad(
       requested,
       '1.6',
@@ -1322,9 +1322,20 @@ class ConditionalFormatDouble extends ClientObjectDouble {
   receive(wanted: readonly string[], cf: ConditionalFormatState): void {
     if (wanted.includes('id')) this.deliver({ id: cf.id });
     if (wanted.includes('type')) this.deliver({ type: cf.type });
-    if (wanted.includes('customOrNullObject/rule/formula')) {
-      this.custom_ = new CustomConditionalFormatDouble(this.context, this.path, this.resolve, cf.type === 'Custom' ? cf.formula : undefined);
+    if (wanted.includes('customOrNullObject/rule/formula') || wanted.includes('customOrNullObject/format/fill/color')) {
+      const custom = cf.type === 'Custom';
+      const formula = wanted.includes('customOrNullObject/rule/formula') ? (custom ? cf.formula : null) : undefined;
+      const fill = wanted.includes('customOrNullObject/format/fill/color') ? (custom ? cf.fill : null) : undefined;
+      this.custom_ = new CustomConditionalFormatDouble(this.context, this.path, this.resolve, formula, fill);
     }
+  }
+
+  /** ExcelApi 1.6: the range the format applies to (one area for the add-in's marks). */
+  getRange(): RangeDouble {
+    return new RangeDouble(this.context, `${this.path}.range`, '1.6', () => {
+      const found = this.resolve();
+      return found ? { sheet: found.sheet, rect: found.cf.rect } : null;
+    });
   }
 
   get type(): string {
@@ -1365,6 +1376,8 @@ class CustomConditionalFormatDouble {
     private readonly path: string,
     private readonly resolve: () => { sheet: SheetState; cf: ConditionalFormatState } | null,
     private readonly loadedFormula: string | null | undefined,
+    /** Like `loadedFormula`, for format.fill.color. */
+    private readonly loadedFill?: string | null,
   ) {}
 
   get rule(): { formula: string } {
@@ -1383,8 +1396,9 @@ class CustomConditionalFormatDouble {
 
   get format(): { fill: { color: string }; font: { color: string } } {
     const change = this.change.bind(this);
+    const { loadedFill } = this;
     const unreadable = (): string => {
-      throw new OfficeErrorDouble('PropertyNotLoaded', 'conditional format colours are not loadable in the double');
+      throw new OfficeErrorDouble('PropertyNotLoaded', 'conditional format colours are not loaded (only fill, through the collection)');
     };
     return {
       fill: {
@@ -1392,7 +1406,7 @@ class CustomConditionalFormatDouble {
           change('setConditionalFill', color, (cf) => (cf.fill = color));
         },
         get color() {
-          return unreadable();
+          return typeof loadedFill === 'string' ? loadedFill : unreadable();
         },
       },
       font: {

@@ -49,6 +49,22 @@ describe('marking after an edit', () => {
     session.dispose();
   });
 
+  it('adds and deletes only the marks that differ on the edited sheet', async () => {
+    const { excel, session } = await checkedTwoSheets('1.14');
+    const marksOf = () => (excel.findSheet('表一')?.conditionalFormats ?? []).map((cf) => ({ id: cf.id, shows: JSON.stringify([cf.rect, cf.fill]) }));
+    const before = marksOf();
+    await editAndWait(excel, session, '表一', 'B6', 100);
+    const after = marksOf();
+    const shown = (marks: typeof before) => new Set(marks.map((m) => m.shows));
+    const changed = [...shown(before)].filter((m) => !shown(after).has(m)).length + [...shown(after)].filter((m) => !shown(before).has(m)).length;
+    const deleted = before.filter((m) => !after.some((a) => a.id === m.id)).length;
+    const added = after.filter((m) => !before.some((b) => b.id === m.id)).length;
+    expect(changed).toBeGreaterThan(0);
+    expect(before.length).toBeGreaterThan(changed);
+    expect(added + deleted).toBe(changed);
+    session.dispose();
+  });
+
   it('merges the marking into one undo group only where Excel supports it (ExcelApi 1.20)', async () => {
     const old = await checkedTwoSheets('1.14');
     expect(old.excel.runOptions).not.toContainEqual({ mergeUndoGroup: true });
