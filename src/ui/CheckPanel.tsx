@@ -116,6 +116,7 @@ export function CheckPanel({ session, state, strings, locale, capabilities }: Ch
             <Button icon={<DocumentTable20Regular />} disabled={busy} onClick={() => void session.exportReport()}>
               {strings.exportReport}
             </Button>
+            <Switch label={strings.autoMark} checked={state.autoMark} onChange={(_, data) => session.setAutoMark(data.checked)} />
           </>
         )}
       </div>

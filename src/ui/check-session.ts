@@ -51,6 +51,8 @@ export interface SliceClock {
 
 export interface CheckSessionOptions {
   readonly clock?: SliceClock;
+  /** The pane's storage (localStorage); null or absent: the setting lasts for this session. */
+  readonly settings?: Storage | null;
 }
 
 export type NoticeIntent = 'error' | 'warning' | 'success' | 'info';
@@ -91,6 +93,8 @@ export interface CheckState {
   /** The formulas known to the pane, "Sheet!A1" → "=SUM(B6:B7)": read with the workbook, or learnt from a refused fix. */
   readonly formulas: ReadonlyMap<string, string>;
   readonly notices: readonly Notice[];
+  /** Marks follow each edit; off, they change only when the user checks, fixes or ignores (Excel's undo stays the user's). */
+  readonly autoMark: boolean;
 }
 
 /** The 校验 tab's state and actions, outside React so that slow port calls always see the latest state. */
@@ -118,6 +122,8 @@ export interface CheckSession {
   /** Writes the table in the other layout into a new sheet (the table itself is left as it is), or says what stops it. */
   convertTable(table: TableSummary, to: TargetLayout): Promise<void>;
   dismissNotice(id: number): void;
+  /** Turns re-marking after edits on or off, remembered in the pane's storage for the next workbook. */
+  setAutoMark(on: boolean): void;
 }
 
 const INITIAL_STATE: CheckState = {
@@ -133,7 +139,11 @@ const INITIAL_STATE: CheckState = {
   writing: false,
   formulas: new Map(),
   notices: [],
+  autoMark: true,
 };
+
+/** Where the pane keeps whether marks follow edits (localStorage, as the user's templates). */
+export const AUTO_MARK_KEY = 'jixiao.autoMark';
 
 /**
  * The formulas of `sheets` by "Sheet!A1". A sheet read without them (the Office adapter reads values only) keeps
@@ -157,6 +167,15 @@ function isCancelled(error: unknown): boolean {
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** Storage may refuse (private mode, policies): the setting then lasts for the session. */
+function readSetting(storage: Storage | null, key: string): string | null {
+  try {
+    return storage?.getItem(key) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 const WALL_CLOCK: SliceClock = { now: () => Date.now(), pause: nextTask };
 
 /** The one table whose data rows hold `row`; null when none does, or when two side by side do. */
@@ -174,7 +193,8 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
   const clock = options.clock ?? WALL_CLOCK;
   let checker = givenChecker;
   const strings = uiStrings(locale);
-  let state = INITIAL_STATE;
+  const settings = options.settings ?? null;
+  let state: CheckState = { ...INITIAL_STATE, autoMark: readSetting(settings, AUTO_MARK_KEY) !== 'off' };
   const listeners = new Set<() => void>();
   let unsubscribes: Unsubscribe[] = [];
   let running: AbortController | null = null;
@@ -310,7 +330,7 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
       // A workbook-level finding that came or went may sit on another sheet: its marks change too.
       const workbookLevel = [...current, ...kept].filter((f) => f.table === undefined).map((f) => f.location.sheet);
       update({ findings: [...kept, ...fresh], tables: tableSummaries });
-      await mark([...new Set([name, ...workbookLevel])]);
+      if (state.autoMark) await mark([...new Set([name, ...workbookLevel])]);
     } catch (error) {
       fail(error);
     }
@@ -360,7 +380,7 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
       const summaries = new Map(rechecked.tables.map((t) => summariseTable(t)).map((t) => [t.cell, t]));
       const tables = state.tables.map((t) => (t.sheet === name ? (summaries.get(t.cell) ?? t) : t));
       update({ findings: [...kept, ...rechecked.findings], tables, formulas });
-      await mark([name]);
+      if (state.autoMark) await mark([name]);
     } catch (error) {
       fail(error);
     }
@@ -581,6 +601,15 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
         fail(error);
       } finally {
         update({ writing: false });
+      }
+    },
+
+    setAutoMark(on) {
+      update({ autoMark: on });
+      try {
+        settings?.setItem(AUTO_MARK_KEY, on ? 'on' : 'off');
+      } catch {
+        // Storage refused: the choice holds for this session.
       }
     },
 

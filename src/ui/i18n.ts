@@ -32,6 +32,8 @@ export interface UiStrings {
   readonly showIgnored: string;
   readonly clearMarks: string;
   readonly marksCleared: string;
+  /** The switch that turns off re-marking after each edit (each re-mark is a write Excel's undo sees). */
+  readonly autoMark: string;
   readonly exportReport: string;
   readonly reportWritten: (sheet: string) => string;
   readonly convertTo: string;
@@ -124,6 +126,7 @@ const zhCN: UiStrings = {
   showIgnored: '显示已忽略',
   clearMarks: '清除标记',
   marksCleared: '已清除表格中的标记。',
+  autoMark: '编辑后自动更新标记（关闭后，标记只在点击“一键校验”时更新，Excel 的撤销不受影响）',
   exportReport: '导出报告',
   reportWritten: (sheet) => `已生成“${sheet}”工作表。`,
   convertTo: '转换格式',
@@ -226,6 +229,7 @@ const enUS: UiStrings = {
   showIgnored: 'Show ignored',
   clearMarks: 'Clear marks',
   marksCleared: 'Marks removed from the sheets.',
+  autoMark: 'Update marks after each edit (when off, marks change only on 一键校验 Check, leaving Excel’s undo alone)',
   exportReport: 'Export report',
   reportWritten: (sheet) => `Sheet "${sheet}" created.`,
   convertTo: 'Convert layout',

@@ -13,15 +13,30 @@ async function until(condition: () => boolean): Promise<void> {
   }
 }
 
-async function checkedTwoSheets(apiVersion: string) {
+/** localStorage as the pane sees it, in memory. */
+function memoryStorage(): Storage {
+  const items = new Map<string, string>();
+  return {
+    get length() {
+      return items.size;
+    },
+    clear: () => items.clear(),
+    getItem: (key) => items.get(key) ?? null,
+    key: (i) => [...items.keys()][i] ?? null,
+    removeItem: (key) => void items.delete(key),
+    setItem: (key, value) => void items.set(key, value),
+  };
+}
+
+async function checkedTwoSheets(apiVersion: string, settings: Storage | null = null) {
   const excel = new ExcelDouble({ apiVersion });
   excel.addSheet('表一', SEED_ROWS);
   excel.addSheet('表二', SEED_ROWS);
   const port = createOfficeWorkbook({ excelRun: excel.run as unknown as typeof Excel.run, office: excel.office as unknown as typeof Office, reportError: () => undefined });
-  const session = createCheckSession(port, checker, 'zh-CN');
+  const session = createCheckSession(port, checker, 'zh-CN', { settings });
   session.start();
   await session.check();
-  return { excel, session };
+  return { excel, session, port };
 }
 
 /** Edits a cell as the user would and waits for the re-check to mark it. */
@@ -62,6 +77,27 @@ describe('marking after an edit', () => {
     expect(changed).toBeGreaterThan(0);
     expect(before.length).toBeGreaterThan(changed);
     expect(added + deleted).toBe(changed);
+    session.dispose();
+  });
+
+  it('writes nothing after an edit when automatic marking is off, and remembers the choice', async () => {
+    const settings = memoryStorage();
+    const first = await checkedTwoSheets('1.14', settings);
+    first.session.setAutoMark(false);
+    first.session.dispose();
+    const { excel, session, port } = await checkedTwoSheets('1.14', settings);
+    expect(session.getState().autoMark).toBe(false);
+    const marking = jest.spyOn(port, 'markFindings');
+    const formats = () => excel.sheets.map((s) => s.conditionalFormats.map((cf) => cf.id));
+    const before = formats();
+    const beforeEdit = session.getState().findings;
+    await excel.editByUser('表一', 'B6', 100);
+    await until(() => session.getState().findings !== beforeEdit);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The findings follow the edit; the marks (and Excel's undo stack) do not.
+    expect(session.getState().findings?.some((f) => f.location.sheet === '表一' && f.location.cell === 'B6')).toBe(true);
+    expect(formats()).toEqual(before);
+    expect(marking).not.toHaveBeenCalled();
     session.dispose();
   });
 
