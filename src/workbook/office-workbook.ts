@@ -980,17 +980,23 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
       if (!capabilities.conditionalFormatMarks) return;
       const within = only ? new Set(only) : null;
       const runs = markRuns(within ? findings.filter((f) => within.has(f.location.sheet)) : findings);
-      await run(
-        async (context) => {
-          const found = await findMarks(context);
-          const missing = runs.find((r) => !found.some((s) => s.name === r.sheet));
-          if (missing) throw new WorkbookError('not-found', MESSAGES['not-found'], `no sheet ${missing.sheet}`);
-          const sheets = within ? found.filter((s) => within.has(s.name)) : found;
-          await replaceMarks(context, sheets, runs, within ? await keptMarks(context, sheets, runs) : undefined);
-        },
-        // Every sync of the marking is one undo step where Excel can merge them (ExcelApi 1.20), not one per sync.
-        capabilities.undoGroups ? { mergeUndoGroup: true } : undefined,
-      );
+      const marking = async (context: Excel.RequestContext) => {
+        const found = await findMarks(context);
+        const missing = runs.find((r) => !found.some((s) => s.name === r.sheet));
+        if (missing) throw new WorkbookError('not-found', MESSAGES['not-found'], `no sheet ${missing.sheet}`);
+        const sheets = within ? found.filter((s) => within.has(s.name)) : found;
+        await replaceMarks(context, sheets, runs, within ? await keptMarks(context, sheets, runs) : undefined);
+      };
+      if (!capabilities.undoGroups) return run(marking);
+      // Every sync of the marking is one undo step where Excel can merge them (ExcelApi 1.20), not one per sync.
+      try {
+        await run(marking, { mergeUndoGroup: true });
+      } catch (error) {
+        // "If an API within the group doesn't offer undo support, the UndoNotSupported error is thrown" (Undo
+        // capabilities, Excel add-ins docs): then the marks are written as before, one undo step per sync.
+        if (!(error instanceof WorkbookError) || !(error.detail ?? '').startsWith('UndoNotSupported')) throw error;
+        await run(marking);
+      }
     },
 
     async clearMarks() {

@@ -109,4 +109,16 @@ describe('marking after an edit', () => {
     expect(recent.excel.runOptions).toContainEqual({ mergeUndoGroup: true });
     recent.session.dispose();
   });
+
+  it('marks without the undo group when Excel refuses to group them (UndoNotSupported)', async () => {
+    const excel = new ExcelDouble({ apiVersion: '1.20' });
+    excel.addSheet('表一', SEED_ROWS);
+    const port = createOfficeWorkbook({ excelRun: excel.run as unknown as typeof Excel.run, office: excel.office as unknown as typeof Office, reportError: () => undefined });
+    const grid = { sheets: [{ name: '表一', originRow: 0, originCol: 0, values: SEED_ROWS }] };
+    const findings = checker.checkWorkbook(grid).findings;
+    expect(findings.length).toBeGreaterThan(0);
+    excel.failNextSync('UndoNotSupported', 'The operation cannot be undone, so it cannot be grouped.');
+    await port.markFindings(findings);
+    expect(excel.findSheet('表一')?.conditionalFormats.length).toBeGreaterThan(0);
+  });
 });
