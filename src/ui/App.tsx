@@ -9,7 +9,7 @@ import { uiStrings } from './i18n';
 export interface TaskPaneAppProps {
   readonly port: WorkbookPort;
   readonly locale: Locale;
-  /** Keeps the user's own indicator templates across workbooks (localStorage); null for this session only. */
+  /** Keeps the user's own indicator templates and the pane's settings across workbooks (localStorage); null for this session only. */
   readonly templateStorage?: Storage | null;
   /** Told the rules the user chose ("auto" or a built-in profile), so that a host's own report uses the same. */
   readonly onProfileChoice?: (choice: string) => void;
@@ -39,9 +39,9 @@ const useStyles = makeStyles({
 });
 
 /** One session per port: it outlives tab switches, so findings stay while the About tab is open. */
-export function useCheckSession(port: WorkbookPort, locale: Locale): { session: CheckSession; state: CheckState; checker: Checker } {
+export function useCheckSession(port: WorkbookPort, locale: Locale, settings: Storage | null = null): { session: CheckSession; state: CheckState; checker: Checker } {
   const checker = useMemo(() => createChecker(), []);
-  const session = useMemo(() => createCheckSession(port, checker, locale), [port, checker, locale]);
+  const session = useMemo(() => createCheckSession(port, checker, locale, { settings }), [port, checker, locale, settings]);
   useEffect(() => {
     session.start();
     return () => session.dispose();
@@ -56,7 +56,7 @@ export function TaskPaneApp({ port, locale, templateStorage = null, onProfileCho
   const [tab, setTab] = useState<TabName>('check');
   // Mounted on first visit, then kept: rows being edited survive a look at another tab.
   const [opened, setOpened] = useState<ReadonlySet<TabName>>(() => new Set(['check']));
-  const { session, state, checker } = useCheckSession(port, locale);
+  const { session, state, checker } = useCheckSession(port, locale, templateStorage);
   useEffect(() => onProfileChoice?.(state.profileChoice), [state.profileChoice, onProfileChoice]);
   // What the builder writes is re-checked at once, as an edit of the user's would be.
   const builderPort = useMemo(() => portReportingWrites(port, (result) => session.wrote(result)), [port, session]);

@@ -200,6 +200,7 @@ function CheckToolbar({ session, state, strings, busy, onFixAll }: CheckToolbarP
           <Button icon={<DocumentTable20Regular />} disabled={busy} onClick={() => void session.exportReport()}>
             {strings.exportReport}
           </Button>
+          <Switch label={strings.autoMark} checked={state.autoMark} onChange={(_, data) => session.setAutoMark(data.checked)} />
         </>
       )}
     </div>

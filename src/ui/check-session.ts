@@ -4,12 +4,16 @@ import {
   createChecker,
   readSheetTables,
   summariseTable,
+  toA1,
+  parseRange,
+  type CellEdit,
   type CellLocation,
   type CheckReport,
   type Checker,
   type Finding,
   type Fix,
   type Locale,
+  type PerformanceTable,
   type ProfileUse,
   type TableSummary,
   type SheetGrid,
@@ -22,6 +26,7 @@ import {
   REPORT_SHEET_NAME,
   WorkbookError,
   type IgnoredFinding,
+  type MarkOptions,
   type Unsubscribe,
   type UndoRecord,
   type WorkbookPort,
@@ -37,6 +42,21 @@ export const SLOW_CHECK_MS = 300;
 export const CHECK_SLICE_MS = 50;
 /** Edits are re-checked once the user pauses this long. */
 export const RECHECK_DELAY_MS = 500;
+/** An edit of up to this many cells is re-read and re-checked cell by cell; a bigger paste re-reads its sheet. */
+export const INCREMENTAL_CELL_LIMIT = 500;
+
+/** What the sliced work measures time by and gives the pane back with: injected by tests instead of the wall clock. */
+export interface SliceClock {
+  now(): number;
+  /** Lets the pane paint and handle 取消 (the next task). */
+  pause(): Promise<void>;
+}
+
+export interface CheckSessionOptions {
+  readonly clock?: SliceClock;
+  /** The pane's storage (localStorage); null or absent: the setting lasts for this session. */
+  readonly settings?: Storage | null;
+}
 
 export type NoticeIntent = 'error' | 'warning' | 'success' | 'info';
 
@@ -76,6 +96,8 @@ export interface CheckState {
   /** The formulas known to the pane, "Sheet!A1" → "=SUM(B6:B7)": read with the workbook, or learnt from a refused fix. */
   readonly formulas: ReadonlyMap<string, string>;
   readonly notices: readonly Notice[];
+  /** Marks follow each edit; off, they change only when the user checks, fixes or ignores (Excel's undo stays the user's). */
+  readonly autoMark: boolean;
 }
 
 /** The 校验 tab's state and actions, outside React so that slow port calls always see the latest state. */
@@ -103,6 +125,8 @@ export interface CheckSession {
   /** Writes the table in the other layout into a new sheet (the table itself is left as it is), or says what stops it. */
   convertTable(table: TableSummary, to: TargetLayout): Promise<void>;
   dismissNotice(id: number): void;
+  /** Turns re-marking after edits on or off, remembered in the pane's storage for the next workbook. */
+  setAutoMark(on: boolean): void;
 }
 
 const INITIAL_STATE: CheckState = {
@@ -118,7 +142,11 @@ const INITIAL_STATE: CheckState = {
   writing: false,
   formulas: new Map(),
   notices: [],
+  autoMark: true,
 };
+
+/** Where the pane keeps whether marks follow edits (localStorage, as the user's templates). */
+export const AUTO_MARK_KEY = 'jixiao.autoMark';
 
 /**
  * The formulas of `sheets` by "Sheet!A1". A sheet read without them (the Office adapter reads values only) keeps
@@ -146,17 +174,45 @@ function isCancelled(error: unknown): boolean {
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export function createCheckSession(port: WorkbookPort, givenChecker: Checker, locale: Locale): CheckSession {
+/** Storage may refuse (private mode, policies): the setting then lasts for the session. */
+function readSetting(storage: Storage | null, key: string): string | null {
+  try {
+    return storage?.getItem(key) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+const WALL_CLOCK: SliceClock = { now: () => Date.now(), pause: nextTask };
+
+/** The one table whose data rows hold `row`; null when none does, or when two side by side do. */
+function tableAtRow(tables: readonly PerformanceTable[], row: number): PerformanceTable | null {
+  const holding = tables.filter((t) => t.firstDataRow <= row && row <= t.lastRow);
+  return holding.length === 1 ? (holding[0] as PerformanceTable) : null;
+}
+
+/** Every cell of the areas read, as edits by absolute position. */
+function editsOf(areas: readonly SheetGrid[]): CellEdit[] {
+  return areas.flatMap((area) => area.values.flatMap((line, r) => line.map((value, c) => ({ row: area.originRow + r, col: area.originCol + c, value }))));
+}
+
+export function createCheckSession(port: WorkbookPort, givenChecker: Checker, locale: Locale, options: CheckSessionOptions = {}): CheckSession {
+  const clock = options.clock ?? WALL_CLOCK;
   let checker = givenChecker;
   const strings = uiStrings(locale);
-  let state = INITIAL_STATE;
+  const settings = options.settings ?? null;
+  let state: CheckState = { ...INITIAL_STATE, autoMark: readSetting(settings, AUTO_MARK_KEY) !== 'off' };
   const listeners = new Set<() => void>();
   let unsubscribes: Unsubscribe[] = [];
   let running: AbortController | null = null;
   let slowTimer: ReturnType<typeof setTimeout> | undefined;
   let recheckTimer: ReturnType<typeof setTimeout> | undefined;
   const pendingSheets = new Set<string>();
-  let recheckQueue: Promise<void> = Promise.resolve();
+  /** Sheet → the areas the user edited there, re-checked through those cells only (a sheet in pendingSheets is read whole). */
+  const pendingAreas = new Map<string, string[]>();
+  /** The tables of each sheet as last read, and the sheets with merged areas (their edits re-read the sheet). */
+  let tablesOnSheet = new Map<string, readonly PerformanceTable[]>();
+  let mergedSheets = new Set<string>();  let recheckQueue: Promise<void> = Promise.resolve();
   /** Tables found per sheet by the last check, to keep table numbers and the workbook-level finding right. */
   let tablesBySheet = new Map<string, { first: number; count: number }>();
   let noticeCount = 0;
@@ -178,15 +234,16 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
   }
 
   /**
-   * Marks the findings; false when a background run found the user typing in a cell (hosts that cannot
+   * Marks the findings; with `sheets` (after an edit) only those sheets' marks are written, so the other sheets and
+   * their undo stay as they are. False when a background run found the user typing in a cell (hosts that cannot
    * hold it until the edit ends): no notice, as the edit's own change event brings the next try.
    */
-  async function mark(background = false): Promise<boolean> {
+  async function mark(options: MarkOptions = {}): Promise<boolean> {
     if (state.findings === null) return true;
     try {
-      await port.markFindings(activeFindings(state.findings, state.ignored), background ? { background } : undefined);
+      await port.markFindings(activeFindings(state.findings, state.ignored), options);
     } catch (error) {
-      if (background && isCellEditMode(error)) return false;
+      if (options.background && isCellEditMode(error)) return false;
       fail(error);
     }
     return true;
@@ -203,15 +260,15 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
    */
   async function checkInSlices(workbook: WorkbookGrid, signal: AbortSignal, onProgress: (done: number, total: number) => void): Promise<CheckReport> {
     const steps = checker.checkWorkbookInSteps(workbook);
-    let sliceStart = Date.now();
+    let sliceStart = clock.now();
     for (;;) {
       const step = steps.next();
       if (step.done) return step.value;
-      if (Date.now() - sliceStart < CHECK_SLICE_MS) continue;
+      if (clock.now() - sliceStart < CHECK_SLICE_MS) continue;
       onProgress(step.value.done, step.value.total);
-      await nextTask();
+      await clock.pause();
       if (signal.aborted) throw new WorkbookError('cancelled', strings.cancelled);
-      sliceStart = Date.now();
+      sliceStart = clock.now();
     }
   }
 
@@ -237,6 +294,9 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
       const workbook = checkedSheets(grid);
       const report = await checkInSlices(workbook, controller.signal, (done, total) => setRunning({ done, total }));
       tablesBySheet = new Map();
+      tablesOnSheet = new Map();
+      mergedSheets = new Set(workbook.sheets.filter((s) => (s.merges?.length ?? 0) > 0).map((s) => s.name));
+      for (const table of report.tables) tablesOnSheet.set(table.sheet, [...(tablesOnSheet.get(table.sheet) ?? []), table]);
       for (const table of report.tables) {
         const seen = tablesBySheet.get(table.sheet);
         tablesBySheet.set(table.sheet, { first: seen?.first ?? table.index, count: (seen?.count ?? 0) + 1 });
@@ -257,7 +317,7 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
       clearTimeout(slowTimer);
       running = null;
       update({ running: null });
-      if (pendingSheets.size > 0) scheduleRecheck();
+      if (pendingSheets.size > 0 || pendingAreas.size > 0) scheduleRecheck();
     }
   }
 
@@ -272,6 +332,9 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
       for (const [sheetName, t] of tablesBySheet) if (sheetName !== name) tableCount += t.count;
       const tables = readSheetTables(sheet, previous?.first ?? tableCount, { taxonomy: checker.taxonomy });
       const fresh = tables.flatMap((t) => checker.checkTable(t));
+      tablesOnSheet.set(name, tables);
+      if ((sheet.merges?.length ?? 0) > 0) mergedSheets.add(name);
+      else mergedSheets.delete(name);
       if (tables.length > 0) tablesBySheet.set(name, { first: tables[0]?.index ?? 0, count: tables.length });
       else tablesBySheet.delete(name);
       const current = state.findings ?? [];
@@ -280,8 +343,62 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
       const kept = current.filter((f) => (f.table === undefined ? stillNoTables : f.location.sheet !== name));
       const order = state.sheetOrder;
       const tableSummaries = [...state.tables.filter((t) => t.sheet !== name), ...tables.map(summariseTable)].sort((a, b) => order.indexOf(a.sheet) - order.indexOf(b.sheet));
+      // A workbook-level finding that came or went may sit on another sheet: its marks change too.
+      const workbookLevel = [...current, ...kept].filter((f) => f.table === undefined).map((f) => f.location.sheet);
       update({ findings: [...kept, ...fresh], tables: tableSummaries });
-      if (!(await mark(true))) pendingSheets.add(name);
+      if (state.autoMark && !(await mark({ sheets: [...new Set([name, ...workbookLevel])], background: true }))) pendingSheets.add(name);
+    } catch (error) {
+      // The user is typing in a cell: re-checked after the next edit, without a notice.
+      if (isCellEditMode(error)) pendingSheets.add(name);
+      else fail(error);
+    }
+  }
+
+  /**
+   * The edited tables with these cells changed, re-checked cell by cell in slices of at most CHECK_SLICE_MS;
+   * null when an edit may change a table's shape (or lies outside every table): only a read of the sheet can tell.
+   */
+  async function recheckInSlices(name: string, edits: readonly CellEdit[]): Promise<{ tables: PerformanceTable[]; findings: Finding[] } | null> {
+    const tables = [...(tablesOnSheet.get(name) ?? [])];
+    const findings = new Map(tables.map((t) => [t.index, (state.findings ?? []).filter((f) => f.table === t.index && f.location.sheet === name)]));
+    let sliceStart = clock.now();
+    for (const edit of edits) {
+      const table = tableAtRow(tables, edit.row);
+      if (!table) return null;
+      const rechecked = checker.recheckEdit(table, findings.get(table.index) ?? [], edit);
+      if (!rechecked) return null;
+      tables[tables.indexOf(table)] = rechecked.table;
+      findings.set(table.index, rechecked.findings);
+      if (clock.now() - sliceStart < CHECK_SLICE_MS) continue;
+      await clock.pause();
+      sliceStart = clock.now();
+    }
+    return { tables, findings: [...findings.values()].flat() };
+  }
+
+  /** Re-checks an edit through the cells it changed: reads only those, falling back to the whole sheet when needed. */
+  async function recheckAreas(name: string, addresses: readonly string[]): Promise<void> {
+    if (state.findings === null) return;
+    const cells = addresses.reduce((sum, a) => {
+      const area = parseRange(a);
+      return sum + (area ? area.rowCount * area.colCount : Infinity);
+    }, 0);
+    if (!tablesOnSheet.has(name) || mergedSheets.has(name) || cells > INCREMENTAL_CELL_LIMIT) return recheckSheet(name);
+    try {
+      const areas: SheetGrid[] = [];
+      for (const address of addresses) areas.push(await port.readArea(name, address, { background: true }));
+      const rechecked = await recheckInSlices(name, editsOf(areas));
+      if (!rechecked) return await recheckSheet(name);
+      tablesOnSheet.set(name, rechecked.tables);
+      const edited = new Set(editsOf(areas).map((e) => `${name}!${toA1(e.row, e.col)}`));
+      const formulas = new Map([...state.formulas].filter(([key]) => !edited.has(key)));
+      for (const area of areas) for (const [cell, formula] of area.formulas ?? []) formulas.set(`${name}!${cell}`, formula);
+      const indexes = new Set(rechecked.tables.map((t) => t.index));
+      const kept = (state.findings ?? []).filter((f) => f.location.sheet !== name || f.table === undefined || !indexes.has(f.table));
+      const summaries = new Map(rechecked.tables.map((t) => summariseTable(t)).map((t) => [t.cell, t]));
+      const tables = state.tables.map((t) => (t.sheet === name ? (summaries.get(t.cell) ?? t) : t));
+      update({ findings: [...kept, ...rechecked.findings], tables, formulas });
+      if (state.autoMark && !(await mark({ sheets: [name], background: true }))) pendingSheets.add(name);
     } catch (error) {
       // The user is typing in a cell: re-checked after the next edit, without a notice.
       if (isCellEditMode(error)) pendingSheets.add(name);
@@ -295,8 +412,18 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
       // A running check may have read the sheet before the edit: re-check once it is done.
       if (state.running) return;
       const sheets = [...pendingSheets];
+      const areas = [...pendingAreas].filter(([sheet]) => !pendingSheets.has(sheet));
       pendingSheets.clear();
+      pendingAreas.clear();
+      // A sheet the last check did not see (added, or renamed where Excel sends no rename event): only a full
+      // check can tell what the workbook now holds, and which sheet names are gone.
+      const unseen = [...sheets, ...areas.map(([sheet]) => sheet)].some((sheet) => !state.sheetOrder.includes(sheet));
+      if (unseen) {
+        recheckQueue = recheckQueue.then(() => runCheck(false));
+        return;
+      }
       for (const sheet of sheets) recheckQueue = recheckQueue.then(() => recheckSheet(sheet));
+      for (const [sheet, addresses] of areas) recheckQueue = recheckQueue.then(() => recheckAreas(sheet, addresses));
     }, RECHECK_DELAY_MS);
   }
 
@@ -313,7 +440,7 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
       ...(state.selected?.sheet === from ? { selected: { ...state.selected, sheet: to } } : {}),
     });
     pendingSheets.delete(from);
-    if (to === REPORT_SHEET_NAME) return void mark(true);
+    if (to === REPORT_SHEET_NAME) return void mark({ background: true });
     pendingSheets.add(to);
     scheduleRecheck();
   }
@@ -354,9 +481,11 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
       active = true;
       unsubscribes = [
         port.onSelectionChanged((cell) => update({ selected: cell?.location ?? null })),
-        port.onCellsChanged((sheet) => {
+        port.onCellsChanged((sheet, address) => {
           if (state.findings === null || sheet === reportSheet) return;
-          pendingSheets.add(sheet);
+          // Without an address (or with one naming whole rows) only a read of the sheet can tell what changed.
+          if (parseRange(address) === null) pendingSheets.add(sheet);
+          else pendingAreas.set(sheet, [...(pendingAreas.get(sheet) ?? []), address]);
           scheduleRecheck();
         }),
         ...(port.onSheetRenamed ? [port.onSheetRenamed(renameSheet)] : []),
@@ -366,7 +495,7 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
           if (!active) return;
           update({ ignored });
           // A check that finished first marked findings that are in fact ignored.
-          void mark(true);
+          void mark({ background: true });
         },
         (error: unknown) => {
           if (!active) return;
@@ -389,6 +518,7 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
       clearTimeout(slowTimer);
       clearTimeout(recheckTimer);
       pendingSheets.clear();
+      pendingAreas.clear();
     },
 
     check: () => runCheck(true),
@@ -520,6 +650,15 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
         fail(error);
       } finally {
         update({ writing: false });
+      }
+    },
+
+    setAutoMark(on) {
+      update({ autoMark: on });
+      try {
+        settings?.setItem(AUTO_MARK_KEY, on ? 'on' : 'off');
+      } catch {
+        // Storage refused: the choice holds for this session.
       }
     },
 

@@ -36,6 +36,8 @@ export interface UiStrings {
   readonly showIgnored: string;
   readonly clearMarks: string;
   readonly marksCleared: string;
+  /** The switch that turns off re-marking after each edit (each re-mark is a write Excel's undo sees). */
+  readonly autoMark: string;
   readonly exportReport: string;
   readonly reportWritten: (sheet: string) => string;
   /** The report went to `sheet` because the user's own sheet has the name `taken`. */
@@ -133,6 +135,7 @@ const zhCN: UiStrings = {
   showIgnored: '显示已忽略',
   clearMarks: '清除标记',
   marksCleared: '已清除表格中的标记。',
+  autoMark: '编辑后自动更新标记（关闭后，标记只在校验、修正或忽略时更新，Excel 的撤销不受影响）',
   exportReport: '导出报告',
   reportWritten: (sheet) => `已生成“${sheet}”工作表。`,
   reportBesideUserSheet: (sheet, taken) => `工作簿里的“${taken}”工作表是您自己的，不是本加载项的报告，它未作任何改动；报告已写入“${sheet}”工作表。`,
@@ -239,6 +242,7 @@ const enUS: UiStrings = {
   showIgnored: 'Show ignored',
   clearMarks: 'Clear marks',
   marksCleared: 'Marks removed from the sheets.',
+  autoMark: 'Update marks after each edit (when off, marks change only when you check, fix or ignore, and Excel’s undo is left alone)',
   exportReport: 'Export report',
   reportWritten: (sheet) => `Report written to sheet "${sheet}".`,
   reportBesideUserSheet: (sheet, taken) => `The sheet "${taken}" is your own, not this add-in's report, and was left untouched; the report was written to sheet "${sheet}".`,

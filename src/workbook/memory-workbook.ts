@@ -3,6 +3,7 @@ import {
   inverseRewrite,
   locate,
   parseA1,
+  parseRange,
   rewritePoint,
   toA1,
   type BlockRewrite,
@@ -22,6 +23,7 @@ import {
   WorkbookError,
   type CellWrite,
   type HostCapabilities,
+  type MarkOptions,
   type ReadOptions,
   type ReportRow,
   type SelectedCell,
@@ -339,8 +341,36 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
       return grid;
     },
 
-    async markFindings(findings: readonly Finding[]) {
+    async readArea(name, address) {
+      takeFailure('readArea');
+      const area = parseRange(address);
+      if (!area) throw new WorkbookError('not-found', `“${address}”不是有效的单元格地址。`);
+      const cells = cellsOfSheet(name);
+      const sheetFormulas = formulas.get(name);
+      const values: CellValue[][] = [];
+      const areaFormulas = new Map<string, string>();
+      for (let row = area.row; row < area.row + area.rowCount; row++) {
+        const line: CellValue[] = [];
+        for (let col = area.col; col < area.col + area.colCount; col++) {
+          line.push(cells.get(positionKey(row, col)) ?? null);
+          const formula = sheetFormulas?.get(positionKey(row, col));
+          if (formula !== undefined) areaFormulas.set(toA1(row, col), formula);
+        }
+        values.push(line);
+      }
+      return { name, originRow: area.row, originCol: area.col, values, ...(areaFormulas.size > 0 ? { formulas: areaFormulas } : {}) };
+    },
+
+    async markFindings(findings: readonly Finding[], options: MarkOptions = {}) {
       takeFailure('markFindings');
+      const only = options.sheets;
+      if (only) {
+        const within = new Set(only);
+        const sheetOf = (key: string) => key.slice(0, key.lastIndexOf('!'));
+        const others = [...markMap].filter(([key]) => !within.has(sheetOf(key)));
+        markMap = new Map([...others, ...marksOf(findings.filter((f) => within.has(f.location.sheet)))]);
+        return;
+      }
       markMap = marksOf(findings);
     },
 

@@ -269,6 +269,18 @@ interface SheetMarks {
   readonly marks: readonly string[];
 }
 
+/** Marks already right, by id, and what they show ("sheet, cells, fill" as markKey makes it). */
+interface KeptMarks {
+  readonly ids: Set<string>;
+  readonly keys: Set<string>;
+}
+
+/** A mark's identity for comparing old and new: its sheet, its cells (however Excel writes the address) and its fill. */
+function markKey(sheet: string, address: string, fill: string | null): string {
+  const area = parseRange(address.replace(/\$/g, ''));
+  return [sheet, area ? areaAddress(area) : address, (fill ?? '').toUpperCase()].join('\u0000');
+}
+
 type MarkChange = { readonly remove: string; readonly sheet: SheetMarks } | { readonly add: MarkRun; readonly sheet: SheetMarks };
 
 /** What replacing a sheet's marks by `runs` takes: deletes (by loaded id) first, then adds. */
@@ -773,7 +785,7 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
   }
 
   function scanSheet(worksheet: Excel.Worksheet): Excel.ConditionalFormatCollection {
-    return worksheet.getRange().conditionalFormats.load('items/id,items/type,items/customOrNullObject/rule/formula');
+    return worksheet.getRange().conditionalFormats.load('items/id,items/type,items/customOrNullObject/rule/formula,items/customOrNullObject/format/fill/color');
   }
 
   /**
@@ -800,8 +812,8 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
    * Replaces the marks of `sheets` by `runs`, all in as few syncs as the payload allows; when that fails, sheet
    * by sheet (rescanned, since part of the failed batch may have run), so one protected sheet does not stop the rest.
    */
-  async function replaceMarks(context: Excel.RequestContext, sheets: readonly SheetMarks[], runs: readonly MarkRun[]): Promise<void> {
-    const changes = markChanges(sheets, runs);
+  async function replaceMarks(context: Excel.RequestContext, sheets: readonly SheetMarks[], runs: readonly MarkRun[], keep?: KeptMarks): Promise<void> {
+    const changes = markChanges(sheets, runs).filter((c) => !keep || ('remove' in c ? !keep.ids.has(c.remove) : !keep.keys.has(markKey(c.add.sheet, c.add.address, MARK_COLOURS[c.add.severity].fill))));
     if (changes.length === 0) return;
     try {
       await syncInBatches(context, changes, () => BYTES_PER_MARK, (batch) => batch.forEach(queueMarkChange), () => undefined);
@@ -824,6 +836,26 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
     if (!first) return;
     const names = failed.map((f) => `“${f.name}”`).join('、');
     throw new WorkbookError(first.error.code, `工作表 ${names} 的标记未能更新，其余工作表已更新。${first.error.message}`, failed.map((f) => `${f.name}: ${f.error.detail ?? f.error.message}`).join('; '));
+  }
+
+  /**
+   * The marks of `sheets` that already show one of `runs` (same cells, same colour): kept, so that an edit changes
+   * only the marks that differ and Excel's undo stack holds no delete and re-add of the others. One more sync.
+   */
+  async function keptMarks(context: Excel.RequestContext, sheets: readonly SheetMarks[], runs: readonly MarkRun[]): Promise<KeptMarks> {
+    const marks = sheets.flatMap((sheet) => sheet.formats.items.filter(isMark).map((cf) => ({ sheet, cf, range: cf.getRange().load('address') })));
+    const kept: KeptMarks = { ids: new Set(), keys: new Set() };
+    if (marks.length === 0) return kept;
+    await context.sync();
+    const wanted = new Set(runs.map((r) => markKey(r.sheet, r.address, MARK_COLOURS[r.severity].fill)));
+    for (const { sheet, cf, range } of marks) {
+      const key = markKey(sheet.name, range.address.slice(range.address.lastIndexOf('!') + 1), cf.customOrNullObject.format.fill.color);
+      // A second mark on the same cells (stacked by an older version) goes.
+      if (!wanted.has(key) || kept.keys.has(key)) continue;
+      kept.ids.add(cf.id);
+      kept.keys.add(key);
+    }
+    return kept;
   }
 
   /** Queues `items` in as few syncs as the payload limit allows; `first` goes into the first one. */
@@ -1080,15 +1112,48 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
       }, runOptionsFor(options));
     },
 
-    async markFindings(findings, options) {
-      if (!capabilities.conditionalFormatMarks) return;
-      const runs = markRuns(findings);
-      await run(async (context) => {
-        const sheets = await findMarks(context);
-        const missing = runs.find((r) => !sheets.some((s) => s.name === r.sheet));
-        if (missing) throw new WorkbookError('not-found', MESSAGES['not-found'], `no sheet ${missing.sheet}`);
-        await replaceMarks(context, sheets, runs);
+    readArea(name, address, options) {
+      const area = parseRange(address);
+      if (!area) return Promise.reject(new WorkbookError('not-found', MESSAGES['not-found'], `no cell ${address}`));
+      // The pane asks for the few cells an edit changed: one small range, values and formulas in one sync.
+      return run(async (context) => {
+        const range = context.workbook.worksheets.getItem(name).getRange(address).load('values,formulas');
+        await context.sync();
+        const values = range.values.map((row) => row.map(toCellValue));
+        const formulas = new Map<string, string>();
+        values.forEach((row, r) =>
+          row.forEach((value, c) => {
+            const formula = formulaOf(range.formulas[r]?.[c], value);
+            if (formula !== null) formulas.set(toA1(area.row + r, area.col + c), formula);
+          }),
+        );
+        const grid: SheetGrid = { name, originRow: area.row, originCol: area.col, values, ...(formulas.size > 0 ? { formulas } : {}) };
+        return grid;
       }, runOptionsFor(options));
+    },
+
+    async markFindings(findings, options = {}) {
+      if (!capabilities.conditionalFormatMarks) return;
+      const within = options.sheets ? new Set(options.sheets) : null;
+      const runOptions = runOptionsFor(options);
+      const runs = markRuns(within ? findings.filter((f) => within.has(f.location.sheet)) : findings);
+      const marking = async (context: Excel.RequestContext) => {
+        const found = await findMarks(context);
+        const missing = runs.find((r) => !found.some((s) => s.name === r.sheet));
+        if (missing) throw new WorkbookError('not-found', MESSAGES['not-found'], `no sheet ${missing.sheet}`);
+        const sheets = within ? found.filter((s) => within.has(s.name)) : found;
+        await replaceMarks(context, sheets, runs, within ? await keptMarks(context, sheets, runs) : undefined);
+      };
+      if (!capabilities.undoGroups) return run(marking, runOptions);
+      // Every sync of the marking is one undo step where Excel can merge them (ExcelApi 1.20), not one per sync.
+      try {
+        await run(marking, { ...runOptions, mergeUndoGroup: true });
+      } catch (error) {
+        // "If an API within the group doesn't offer undo support, the UndoNotSupported error is thrown" (Undo
+        // capabilities, Excel add-ins docs): then the marks are written as before, one undo step per sync.
+        if (!(error instanceof WorkbookError) || !(error.detail ?? '').startsWith('UndoNotSupported')) throw error;
+        await run(marking, runOptions);
+      }
     },
 
     async clearMarks() {

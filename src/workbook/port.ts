@@ -38,6 +38,11 @@ export interface BackgroundOptions {
   readonly background?: boolean;
 }
 
+export interface MarkOptions extends BackgroundOptions {
+  /** Only these sheets' marks change (after an edit); the others are left alone. */
+  readonly sheets?: readonly string[];
+}
+
 export interface ReadOptions extends BackgroundOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: ReadProgress) => void;
@@ -152,8 +157,16 @@ export interface WorkbookPort {
   readonly capabilities: HostCapabilities;
   readWorkbook(options?: ReadOptions): Promise<WorkbookGrid>;
   readSheet(name: string, options?: ReadOptions): Promise<SheetGrid>;
-  /** Replaces the add-in's marks with these (one per finding cell, coloured by its worst severity). */
-  markFindings(findings: readonly Finding[], options?: BackgroundOptions): Promise<void>;
+  /**
+   * Just the cells of `address` ("B6", "B6:C7") on a sheet, with their formulas, as a grid whose origin is the
+   * area's top-left cell (an edit is re-checked from these rather than from the whole sheet).
+   */
+  readArea(sheet: string, address: string, options?: BackgroundOptions): Promise<SheetGrid>;
+  /**
+   * Replaces the add-in's marks with these (one per finding cell, coloured by its worst severity). With `sheets`,
+   * only those sheets' marks change (after an edit, the edited sheet's): the others, and their undo, are left alone.
+   */
+  markFindings(findings: readonly Finding[], options?: MarkOptions): Promise<void>;
   /** Removes every mark the add-in made, leaving the user's formatting exactly as it was. */
   clearMarks(): Promise<void>;
   /** Activates the sheet, then selects the cell. */

@@ -354,6 +354,8 @@ export class ExcelDouble {
   readonly runOptions: unknown[] = [];
   /** Excel.run calls made (each a round of requests the pane waits for). */
   runCount = 0;
+  /** Cells whose values or formulas were loaded, all syncs together: how much a re-check re-read. */
+  cellsRead = 0;
   /**
    * The user is typing in a cell: a batch fails with InvalidOperationInCellEditMode, or, run with
    * delayForCellEdit where the host supports it, waits until editing ends (Excel.RunOptions reference).
@@ -1072,6 +1074,7 @@ class RangeDouble extends ClientObjectDouble {
       if (!target) return {};
       const { sheet, rect } = target;
       const data: Record<string, unknown> = {};
+      if (wanted.includes('values') || wanted.includes('formulas')) this.context.host.cellsRead += rect.rowCount * rect.columnCount;
       for (const name of wanted) {
         if (name === 'address') data.address = `${quoteSheet(sheet.name)}!${rectAddress(rect)}`;
         if (name === 'rowCount') data.rowCount = rect.rowCount;
@@ -1421,7 +1424,7 @@ class ConditionalFormatCollectionDouble extends ClientObjectDouble {
   load(names: unknown): this {
     const requested = parseLoad(names);
     const wanted = requested.map((n) => n.replace(/^items\//, ''));
-    onlyKnown(wanted, ['id', 'type', 'customOrNullObject/rule/formula'], 'conditional format');
+    onlyKnown(wanted, ['id', 'type', 'customOrNullObject/rule/formula', 'customOrNullObject/format/fill/color'], 'conditional format');
     this.queueLoad(
       requested,
       '1.6',
@@ -1459,9 +1462,20 @@ class ConditionalFormatDouble extends ClientObjectDouble {
   receive(wanted: readonly string[], cf: ConditionalFormatState): void {
     if (wanted.includes('id')) this.deliver({ id: cf.id });
     if (wanted.includes('type')) this.deliver({ type: cf.type });
-    if (wanted.includes('customOrNullObject/rule/formula')) {
-      this.custom_ = new CustomConditionalFormatDouble(this.context, this.path, this.resolve, cf.type === 'Custom' ? cf.formula : undefined);
+    if (wanted.includes('customOrNullObject/rule/formula') || wanted.includes('customOrNullObject/format/fill/color')) {
+      const custom = cf.type === 'Custom';
+      const formula = wanted.includes('customOrNullObject/rule/formula') ? (custom ? cf.formula : null) : undefined;
+      const fill = wanted.includes('customOrNullObject/format/fill/color') ? (custom ? cf.fill : null) : undefined;
+      this.custom_ = new CustomConditionalFormatDouble(this.context, this.path, this.resolve, formula, fill);
     }
+  }
+
+  /** ExcelApi 1.6: the range the format applies to (one area for the add-in's marks). */
+  getRange(): RangeDouble {
+    return new RangeDouble(this.context, `${this.path}.range`, '1.6', () => {
+      const found = this.resolve();
+      return found ? { sheet: found.sheet, rect: found.cf.rect } : null;
+    });
   }
 
   get type(): string {
@@ -1502,6 +1516,8 @@ class CustomConditionalFormatDouble {
     private readonly path: string,
     private readonly resolve: () => { sheet: SheetState; cf: ConditionalFormatState } | null,
     private readonly loadedFormula: string | null | undefined,
+    /** Like `loadedFormula`, for format.fill.color. */
+    private readonly loadedFill?: string | null,
   ) {}
 
   get rule(): { formula: string } {
@@ -1520,8 +1536,9 @@ class CustomConditionalFormatDouble {
 
   get format(): { fill: { color: string }; font: { color: string } } {
     const change = this.change.bind(this);
+    const { loadedFill } = this;
     const unreadable = (): string => {
-      throw new OfficeErrorDouble('PropertyNotLoaded', 'conditional format colours are not loadable in the double');
+      throw new OfficeErrorDouble('PropertyNotLoaded', 'conditional format colours are not loaded (only fill, through the collection)');
     };
     return {
       fill: {
@@ -1529,7 +1546,7 @@ class CustomConditionalFormatDouble {
           change('setConditionalFill', color, (cf) => (cf.fill = color));
         },
         get color() {
-          return unreadable();
+          return typeof loadedFill === 'string' ? loadedFill : unreadable();
         },
       },
       font: {
