@@ -7,6 +7,8 @@ import type { ProjectRule, RowRule, RuleContext, RuleHit, TableRule, WorkbookRul
 import type { RuleId } from './rules/rule-ids';
 import { projectSubject, rowSubject } from './rules/subjects';
 import { compareTotals } from './rules/totals';
+import { diagnoseTotals, NO_DIAGNOSIS } from './rules/diagnosis';
+import { absAmount } from './amounts';
 import { applyEdit, type CellEdit } from './incremental';
 import type { PerformanceTable, SheetWithoutTable, TableRow } from './table-model';
 import { readTables } from './table-reader';
@@ -130,7 +132,10 @@ export function createChecker(options: CheckOptions = {}): Checker {
 
   /** Table-level findings: structure and every totals comparison (one O(rows) pass). */
   function tableFindings(table: PerformanceTable, ctx: RuleContext, out: Finding[]): void {
-    const subject = { table, comparisons: tableRules.some((r) => r.id.startsWith('totals.')) ? compareTotals(table) : [] };
+    const comparisons = tableRules.some((r) => r.id.startsWith('totals.')) ? compareTotals(table) : [];
+    // The diagnosis spans rows, so it runs only when some sum fails beyond 尾差 (and again on every re-check).
+    const failing = comparisons.some((c) => absAmount(c.actual - c.expected) > ctx.tolerance);
+    const subject = { table, comparisons, diagnosis: failing ? diagnoseTotals(table, ctx.tolerance) : NO_DIAGNOSIS };
     for (const rule of tableRules) for (const hit of rule.check(subject, ctx)) out.push(toFinding(hit, table, nameAtRow(table, hit.location.row)));
   }
 

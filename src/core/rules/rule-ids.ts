@@ -44,6 +44,10 @@ export interface RuleParams {
   'totals.block': Amounts & { readonly label: string; readonly count: number };
   /** The department's tasks against its total budget. */
   'totals.tasks': Amounts & { readonly label: string; readonly count: number };
+  /** The one cell whose correction makes every failing sum hold; `alternative` (cell address) when another cell would do equally well. */
+  'totals.cause': Amounts & { readonly column: ColumnLabel; readonly count: number; readonly alternative: string; readonly alternativeValue: string };
+  /** A sum that only disagrees because of `cause` (cell addresses, comma list): no fix of its own. */
+  'totals.consequence': Amounts & { readonly scope: TotalsScope; readonly column: ColumnLabel; readonly cause: string };
   'goal.missing': Record<string, never>;
   'indicators.missing': Record<string, never>;
   'indicators.unparseable': { readonly text: string };

@@ -58,6 +58,8 @@ function fixOf(c: TotalsComparison) {
   return { location: c.location, expected: c.raw, value: amountToNumber(c.expected) };
 }
 
+const locationKey = (c: TotalsComparison) => `${c.location.row},${c.location.col}`;
+
 const beyondTolerance = (c: TotalsComparison, ctx: RuleContext) => absAmount(c.actual - c.expected) > ctx.tolerance;
 
 /** A totals rule: every comparison the filter accepts becomes a hit with these params, fixed to the expected sum. */
@@ -74,10 +76,13 @@ function totalsRule<R extends 'totals.row' | 'totals.unit' | 'totals.grand' | 't
     ...(withFix ? { fixable: true as const } : {}),
     defaultSeverity,
     scope: 'table',
-    check: ({ comparisons }, ctx) => {
+    check: ({ comparisons, diagnosis }, ctx) => {
       const hits: RuleHit<R>[] = [];
       for (const c of comparisons) {
-        if (accepts(c, ctx)) hits.push({ rule: id, params: params(c, ctx), location: c.location, ...(withFix ? { fix: fixOf(c) } : {}) });
+        // A sum that only fails because of the diagnosed cell is reported as totals.consequence.
+        if (!accepts(c, ctx) || diagnosis.explained.has(locationKey(c))) continue;
+        const fix = withFix && !diagnosis.unsafeFixes.has(locationKey(c));
+        hits.push({ rule: id, params: params(c, ctx), location: c.location, ...(fix ? { fix: fixOf(c) } : {}) });
       }
       return hits;
     },
@@ -136,3 +141,48 @@ export const roundingDifference = totalsRule(
   (c, ctx) => c.actual !== c.expected && !beyondTolerance(c, ctx),
   (c, ctx) => ({ ...amountsParams(c, ctx), scope: c.scope, column: c.column, tolerance: formatAmount(ctx.tolerance) }),
 );
+
+/**
+ * The one amount cell whose correction makes every failing row, unit and 合计 sum hold (a typo pushed upward):
+ * reported on that cell with the value it should have. When two cells explain the sums equally well, both are
+ * reported, each naming the other, without a fix.
+ */
+export const totalsCause: TableRule<'totals.cause'> = {
+  id: 'totals.cause',
+  source: SOURCES.sums,
+  fixable: true,
+  defaultSeverity: 'error',
+  scope: 'table',
+  check: ({ diagnosis }, ctx) =>
+    diagnosis.causes.map(({ cell, value, alternative }) => {
+      const actual = cell.parsed.kind === 'number' ? cell.parsed.value : 0n;
+      const params = {
+        unit: ctx.unit,
+        expected: formatAmount(value),
+        actual: formatAmount(actual),
+        difference: formatAmount(absAmount(value - actual)),
+        column: cell.column,
+        count: diagnosis.explained.size,
+        alternative: alternative?.cell.location.cell ?? '',
+        alternativeValue: alternative ? formatAmount(alternative.value) : '',
+      };
+      const fix = alternative === null ? { fix: { location: cell.location, expected: cell.raw, value: amountToNumber(value) } } : {};
+      return { rule: 'totals.cause' as const, params, location: cell.location, ...fix };
+    }),
+};
+
+/** A failing sum explained by totals.cause: pointed at its cause, no fix of its own. */
+export const totalsConsequence: TableRule<'totals.consequence'> = {
+  id: 'totals.consequence',
+  source: SOURCES.sums,
+  defaultSeverity: 'info',
+  scope: 'table',
+  check: ({ comparisons, diagnosis }, ctx) => {
+    if (diagnosis.causes.length === 0) return NO_HITS;
+    const cause = diagnosis.causes.map((c) => c.cell.location.cell).join(',');
+    const causes = new Set(diagnosis.causes.map((c) => `${c.cell.location.row},${c.cell.location.col}`));
+    return comparisons
+      .filter((c) => diagnosis.explained.has(locationKey(c)) && !causes.has(locationKey(c)))
+      .map((c) => ({ rule: 'totals.consequence' as const, params: { ...amountsParams(c, ctx), scope: c.scope, column: c.column, cause }, location: c.location }));
+  },
+};
