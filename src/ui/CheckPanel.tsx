@@ -213,9 +213,10 @@ export function CheckPanel({ session, state, strings, locale, capabilities }: Ch
         title={fixRequest?.title ?? ''}
         fixes={fixRequest?.fixes ?? null}
         strings={strings}
-        onConfirm={(fixes) => {
+        formulas={state.formulas}
+        onConfirm={(fixes, replacing) => {
           setFixRequest(null);
-          void session.applyFixes(fixes);
+          void session.applyFixes(fixes, replacing);
         }}
         onClose={() => setFixRequest(null)}
       />

@@ -111,13 +111,22 @@ interface FixDialogProps {
   /** The fixes to preview; null keeps the dialog closed. */
   readonly fixes: readonly Fix[] | null;
   readonly strings: UiStrings;
-  readonly onConfirm: (fixes: readonly Fix[]) => void;
+  /** The formulas known in the workbook, "Sheet!A1" → formula: a fix on such a cell says it replaces it. */
+  readonly formulas: ReadonlyMap<string, string>;
+  /** `replacing`: the formulas the preview showed, which the user agrees to replace by confirming. */
+  readonly onConfirm: (fixes: readonly Fix[], replacing: ReadonlyMap<string, string>) => void;
   readonly onClose: () => void;
 }
 
-/** Shows each cell's text now and after the fix, in full, before anything is written. */
-export function FixDialog({ title, fixes, strings, onConfirm, onClose }: FixDialogProps) {
+/** Shows each cell's text now and after the fix, in full, and any formula it would replace, before anything is written. */
+export function FixDialog({ title, fixes, strings, formulas, onConfirm, onClose }: FixDialogProps) {
   const styles = useStyles();
+  const replacing = new Map<string, string>();
+  for (const fix of fixes ?? []) {
+    const key = `${fix.location.sheet}!${fix.location.cell}`;
+    const formula = formulas.get(key);
+    if (formula !== undefined) replacing.set(key, formula);
+  }
   return (
     <Dialog open={fixes !== null} onOpenChange={(_, data) => !data.open && onClose()}>
       <DialogSurface className={styles.surface}>
@@ -128,6 +137,13 @@ export function FixDialog({ title, fixes, strings, onConfirm, onClose }: FixDial
               {(fixes ?? []).map((fix) => (
                 <li key={`${fix.location.sheet}!${fix.location.cell}`} className={styles.preview}>
                   <Body1>{fix.location.cell}</Body1>
+                  {replacing.has(`${fix.location.sheet}!${fix.location.cell}`) && (
+                    <MessageBar intent="warning">
+                      <MessageBarBody>
+                        {strings.replacesFormula} <code>{replacing.get(`${fix.location.sheet}!${fix.location.cell}`)}</code>
+                      </MessageBarBody>
+                    </MessageBar>
+                  )}
                   <Caption1>{strings.fixBefore}</Caption1>
                   <pre className={mergeClasses(styles.text, styles.before)}>{cellText(fix.expected)}</pre>
                   <Caption1>{strings.fixAfter}</Caption1>
@@ -137,8 +153,8 @@ export function FixDialog({ title, fixes, strings, onConfirm, onClose }: FixDial
             </ul>
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" onClick={() => fixes && onConfirm(fixes)}>
-              {strings.confirmFix}
+            <Button appearance="primary" onClick={() => fixes && onConfirm(fixes, replacing)}>
+              {replacing.size > 0 ? strings.confirmReplaceFormula : strings.confirmFix}
             </Button>
             <Button onClick={onClose}>{strings.close}</Button>
           </DialogActions>

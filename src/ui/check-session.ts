@@ -12,6 +12,7 @@ import {
   type Locale,
   type ProfileUse,
   type TableSummary,
+  type SheetGrid,
   type WorkbookGrid,
 } from '../core';
 import type { TargetLayout } from '../core/writers/convert';
@@ -70,6 +71,8 @@ export interface CheckState {
   readonly lastUndo: UndoRecord | null;
   /** A write (fix, undo, report, marks) is in progress. */
   readonly writing: boolean;
+  /** The formulas known to the pane, "Sheet!A1" → "=SUM(B6:B7)": read with the workbook, or learnt from a refused fix. */
+  readonly formulas: ReadonlyMap<string, string>;
   readonly notices: readonly Notice[];
 }
 
@@ -91,7 +94,8 @@ export interface CheckSession {
   /** Resolves to null when saved, or to the error text (the dialog stays open so the reason is not lost). */
   ignore(finding: Finding, reason: string): Promise<string | null>;
   unignore(key: string): Promise<void>;
-  applyFixes(fixes: readonly Fix[]): Promise<void>;
+  /** `replacing` holds the formulas ("Sheet!A1" → formula) the user saw in the preview and agreed to replace. */
+  applyFixes(fixes: readonly Fix[], replacing?: ReadonlyMap<string, string>): Promise<void>;
   undo(): Promise<void>;
   exportReport(): Promise<void>;
   /** Writes the table in the other layout into a new sheet (the table itself is left as it is), or says what stops it. */
@@ -110,8 +114,20 @@ const INITIAL_STATE: CheckState = {
   selected: null,
   lastUndo: null,
   writing: false,
+  formulas: new Map(),
   notices: [],
 };
+
+/**
+ * The formulas of `sheets` by "Sheet!A1". A sheet read without them (the Office adapter reads values only) keeps
+ * those `known`, learnt from refused fixes, so that the next preview shows them.
+ */
+function formulasAfterRead(known: ReadonlyMap<string, string>, sheets: readonly SheetGrid[]): ReadonlyMap<string, string> {
+  const names = new Set(sheets.filter((s) => s.formulas !== undefined).map((s) => s.name));
+  const next = new Map([...known].filter(([key]) => !names.has(key.slice(0, key.lastIndexOf('!')))));
+  for (const sheet of sheets) for (const [cell, formula] of sheet.formulas ?? []) next.set(`${sheet.name}!${cell}`, formula);
+  return next;
+}
 
 function describeError(error: unknown, strings: UiStrings): string {
   if (error instanceof WorkbookError) return error.message;
@@ -211,7 +227,13 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
         const seen = tablesBySheet.get(table.sheet);
         tablesBySheet.set(table.sheet, { first: seen?.first ?? table.index, count: (seen?.count ?? 0) + 1 });
       }
-      update({ findings: report.findings, tables: report.tables.map(summariseTable), profile: report.profile, sheetOrder: workbook.sheets.map((s) => s.name) });
+      update({
+        findings: report.findings,
+        tables: report.tables.map(summariseTable),
+        profile: report.profile,
+        sheetOrder: workbook.sheets.map((s) => s.name),
+        formulas: formulasAfterRead(state.formulas, grid.sheets),
+      });
       enterStage('mark');
       await mark();
     } catch (error) {
@@ -229,6 +251,7 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
     if (state.findings === null) return;
     try {
       const sheet = await port.readSheet(name);
+      update({ formulas: formulasAfterRead(state.formulas, [sheet]) });
       const previous = tablesBySheet.get(name);
       let tableCount = 0;
       for (const [sheetName, t] of tablesBySheet) if (sheetName !== name) tableCount += t.count;
@@ -265,7 +288,15 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
     try {
       const result = await action();
       if (result.written.length > 0) notice('success', done(result.written.length));
-      if (result.conflicts.length > 0) notice('warning', result.conflicts.map((c) => strings.conflict(c.location.cell)).join('\n'));
+      // Written cells hold what was written: a formula only if the write put one back (undo adds those below).
+      const written = new Set(result.written.map((l) => `${l.sheet}!${l.cell}`));
+      if ([...state.formulas.keys()].some((key) => written.has(key))) update({ formulas: new Map([...state.formulas].filter(([key]) => !written.has(key))) });
+      if (result.conflicts.length > 0) {
+        notice('warning', result.conflicts.map((c) => (c.formula ? strings.formulaConflict(c.location.cell, c.formula) : strings.conflict(c.location.cell))).join('\n'));
+        // A formula the read did not report (the Office adapter reads values only): the next preview shows it.
+        const learnt = result.conflicts.flatMap((c) => (c.formula ? [[`${c.location.sheet}!${c.location.cell}`, c.formula] as const] : []));
+        if (learnt.length > 0) update({ formulas: new Map([...state.formulas, ...learnt]) });
+      }
       return result;
     } catch (error) {
       fail(error);
@@ -392,8 +423,12 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
       await mark();
     },
 
-    async applyFixes(fixes) {
-      const result = await write(() => port.writeCells(fixes.map((f) => ({ location: f.location, expected: f.expected, value: f.value }))), strings.fixed);
+    async applyFixes(fixes, replacing) {
+      const writes = fixes.map((f) => {
+        const formula = replacing?.get(`${f.location.sheet}!${f.location.cell}`);
+        return { location: f.location, expected: f.expected, value: f.value, ...(formula !== undefined ? { replacesFormula: formula } : {}) };
+      });
+      const result = await write(() => port.writeCells(writes), strings.fixed);
       if (!result) return;
       if (result.undo) update({ lastUndo: result.undo });
       await runCheck(false);
@@ -404,6 +439,9 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
       if (!record) return;
       const result = await write(() => port.undo(record), strings.undone);
       if (!result) return;
+      const written = new Set(result.written.map((l) => `${l.sheet}!${l.cell}`));
+      const restored = record.restores.flatMap((r) => (r.formula !== undefined && written.has(`${r.location.sheet}!${r.location.cell}`) ? [[`${r.location.sheet}!${r.location.cell}`, r.formula] as const] : []));
+      if (restored.length > 0) update({ formulas: new Map([...state.formulas, ...restored]) });
       update({ lastUndo: null });
       await runCheck(false);
     },

@@ -70,6 +70,10 @@ export interface UiStrings {
   readonly confirmFix: string;
   readonly fixed: (count: number) => string;
   readonly conflict: (cell: string) => string;
+  readonly formulaConflict: (cell: string, formula: string) => string;
+  /** Shown in the fix preview above a cell that holds a formula. */
+  readonly replacesFormula: string;
+  readonly confirmReplaceFormula: string;
   readonly unexpectedError: (detail: string) => string;
   readonly ignoredReset: string;
   readonly reasonTooLong: (limit: number) => string;
@@ -163,6 +167,9 @@ const zhCN: UiStrings = {
   confirmFix: '确认修正',
   fixed: (n) => `已修正 ${n} 个单元格。`,
   conflict: (cell) => `单元格 ${cell} 在读取后已被修改，未写入。请重新校验。`,
+  formulaConflict: (cell, formula) => `单元格 ${cell} 是公式 ${formula}，未替换。如确需改为数值，请再次点击修正，在预览中确认替换公式；更好的做法是改正公式本身。`,
+  replacesFormula: '将替换公式：',
+  confirmReplaceFormula: '替换公式并修正',
   unexpectedError: (detail) => `操作失败：${detail}。请重试；如果问题持续，请联系技术支持。`,
   ignoredReset: '工作簿中保存的忽略列表无法读取，已重置为空：之前忽略的问题会重新显示，请重新标记。',
   reasonTooLong: (limit) => `忽略理由最多 ${limit} 个字符，请精简后再保存。`,
@@ -262,6 +269,9 @@ const enUS: UiStrings = {
   confirmFix: 'Apply fix',
   fixed: (n) => `${n} ${n === 1 ? 'cell' : 'cells'} fixed.`,
   conflict: (cell) => `Cell ${cell} changed after it was read and was not written. Check again.`,
+  formulaConflict: (cell, formula) => `Cell ${cell} holds the formula ${formula} and was not replaced. To make it a number, fix it again and confirm replacing the formula in the preview; correcting the formula itself is usually better.`,
+  replacesFormula: 'Replaces the formula:',
+  confirmReplaceFormula: 'Replace formula and fix',
   unexpectedError: (detail) => `The operation failed: ${detail}. Try again; if it keeps failing, contact support.`,
   ignoredReset: 'The ignore list saved in this workbook could not be read and has been reset: findings ignored before show again; ignore them again.',
   reasonTooLong: (limit) => `The reason may be at most ${limit} characters; shorten it and save again.`,

@@ -3,6 +3,7 @@ import {
   inverseRewrite,
   locate,
   parseA1,
+  rewritePoint,
   toA1,
   type BlockRewrite,
   type CellLocation,
@@ -52,7 +53,7 @@ export interface MemoryWorkbookOptions {
 
 /** A WorkbookPort held in memory (UI tests, the standalone page), plus what a user or a test does to the workbook. */
 export interface MemoryWorkbook extends WorkbookPort {
-  /** As if the user typed into the cell: fires onCellsChanged for its sheet. */
+  /** As if the user typed into the cell: fires onCellsChanged for its sheet and cell. */
   setCell(location: CellRef, value: CellValue): void;
   /** As if the user clicked the cell: fires onSelectionChanged. */
   select(location: CellRef): void;
@@ -129,9 +130,12 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
   const sheets = new Map<string, SheetCells>();
   // Merged areas per sheet: a merged area's value sits in its top-left cell, as in Excel.
   const merges = new Map<string, CellRange[]>();
+  // Formulas per sheet by position; a cell's value is then the formula's result as last read or written.
+  const formulas = new Map<string, Map<string, string>>();
   for (const sheet of initial.sheets) {
     sheets.set(sheet.name, cellsOf(sheet));
     merges.set(sheet.name, [...(sheet.merges ?? [])]);
+    formulas.set(sheet.name, formulasOf(sheet));
   }
   let markMap = new Map<string, Severity>();
   let selection: CellLocation | null = null;
@@ -141,7 +145,7 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
   const applied: BlockRewrite[] = [];
   let failure: { error: WorkbookError; method: PortMethod | undefined } | null = null;
   const selectionHandlers = new Set<(cell: SelectedCell | null) => void>();
-  const changeHandlers = new Set<(sheet: string) => void>();
+  const changeHandlers = new Set<(sheet: string, address: string) => void>();
 
   function cellsOf(sheet: SheetGrid): SheetCells {
     const cells: SheetCells = new Map();
@@ -151,6 +155,26 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
       }),
     );
     return cells;
+  }
+
+  function formulasOf(sheet: SheetGrid): Map<string, string> {
+    const byPosition = new Map<string, string>();
+    for (const [address, formula] of sheet.formulas ?? []) {
+      const at = parseA1(address);
+      if (at) byPosition.set(positionKey(at.row, at.col), formula);
+    }
+    return byPosition;
+  }
+
+  function formulasByAddress(name: string): { formulas?: ReadonlyMap<string, string> } {
+    const byPosition = formulas.get(name);
+    if (!byPosition || byPosition.size === 0) return {};
+    const byAddress = new Map<string, string>();
+    for (const [key, formula] of byPosition) {
+      const [row, col] = key.split(':').map(Number) as [number, number];
+      byAddress.set(toA1(row, col), formula);
+    }
+    return { formulas: byAddress };
   }
 
   function sheetGrid(name: string, cells: SheetCells): SheetGrid {
@@ -166,7 +190,7 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
       right = Math.max(right, col);
     }
     const sheetMerges = merges.get(name) ?? [];
-    const withMerges = sheetMerges.length > 0 ? { merges: [...sheetMerges] } : {};
+    const withMerges = { ...(sheetMerges.length > 0 ? { merges: [...sheetMerges] } : {}), ...formulasByAddress(name) };
     if (bottom < 0) return { name, originRow: 0, originCol: 0, values: [], ...withMerges };
     const values: CellValue[][] = [];
     for (let row = top; row <= bottom; row++) {
@@ -193,8 +217,17 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
     return cellsOfSheet(location.sheet).get(positionKey(location.row, location.col)) ?? null;
   }
 
-  function put(location: CellLocation, value: CellValue): void {
+  function formulaAt(location: CellLocation): string | null {
+    return formulas.get(location.sheet)?.get(positionKey(location.row, location.col)) ?? null;
+  }
+
+  /** Sets the cell's value (a constant, or the result of `formula`), as typing or writing does. */
+  function put(location: CellLocation, value: CellValue, formula?: string): void {
     const cells = cellsOfSheet(location.sheet);
+    let sheetFormulas = formulas.get(location.sheet);
+    if (!sheetFormulas) formulas.set(location.sheet, (sheetFormulas = new Map()));
+    if (formula === undefined) sheetFormulas.delete(positionKey(location.row, location.col));
+    else sheetFormulas.set(positionKey(location.row, location.col), formula);
     if (isEmpty(value)) cells.delete(positionKey(location.row, location.col));
     else cells.set(positionKey(location.row, location.col), value);
   }
@@ -224,16 +257,33 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
     const restores: CellWrite[] = [];
     for (const w of writes) {
       const actual = valueAt(w.location);
-      if (!sameValue(actual, w.expected)) {
-        conflicts.push({ location: w.location, expected: w.expected, actual });
+      const formula = formulaAt(w.location);
+      // A formula is replaced only when the user saw it and agreed (replacesFormula names it), as in Excel.
+      if (!sameValue(actual, w.expected) || (formula !== null && w.replacesFormula !== formula)) {
+        conflicts.push({ location: w.location, expected: w.expected, actual, ...(formula !== null ? { formula } : {}) });
         continue;
       }
-      put(w.location, w.value);
+      put(w.location, w.value, w.formula);
       written.push(w.location);
-      restores.push({ location: w.location, expected: w.value, value: actual });
+      restores.push({ location: w.location, expected: w.value, value: actual, ...(formula !== null ? { formula } : {}) });
     }
     const undo: UndoRecord | null = restores.length > 0 ? { id: `undo-${++undoCount}`, restores } : null;
     return { written, conflicts, undo };
+  }
+
+  /** Formulas move with their rows as the rewrite's rows go in or out (their text is kept); rewritten cells lose theirs. */
+  function moveFormulas(rewrite: BlockRewrite, written: readonly CellLocation[]): void {
+    const sheetFormulas = formulas.get(rewrite.sheet);
+    if (!sheetFormulas || sheetFormulas.size === 0) return;
+    const { at, delta } = rewritePoint(rewrite);
+    const moved = new Map<string, string>();
+    for (const [key, formula] of sheetFormulas) {
+      const [row, col] = key.split(':').map(Number) as [number, number];
+      if (row < at) moved.set(key, formula);
+      else if (delta > 0 || row >= at - delta) moved.set(positionKey(row + delta, col), formula);
+    }
+    for (const location of written) moved.delete(positionKey(location.row, location.col));
+    formulas.set(rewrite.sheet, moved);
   }
 
   /** A block rewrite, all or nothing: any conflict leaves the sheet as it was. */
@@ -243,6 +293,7 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
     if (conflicts.length > 0) return { written: [], conflicts, undo: null };
     const written = applyRewrite(store, rewrite);
     merges.set(rewrite.sheet, store.merges);
+    moveFormulas(rewrite, written);
     applied.push(rewrite);
     return { written, conflicts: [], undo: { id: `undo-${++undoCount}`, restores: [], blocks: [inverseRewrite(rewrite)] } };
   }
@@ -333,6 +384,7 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
       const name = uniqueSheetName(sheet.name, new Set(sheets.keys()));
       sheets.set(name, cellsOf(sheet));
       merges.set(name, [...(sheet.merges ?? [])]);
+      formulas.set(name, formulasOf(sheet));
       return name;
     },
 
@@ -373,7 +425,7 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
       const location = resolve(ref);
       put(location, value);
       if (!capabilities.changeEvents) return;
-      for (const handler of [...changeHandlers]) handler(location.sheet);
+      for (const handler of [...changeHandlers]) handler(location.sheet, location.cell);
     },
 
     select(ref) {

@@ -21,6 +21,7 @@ import {
   type SheetGrid,
   type WorkbookGrid,
 } from '../core';
+import { excelInput } from './excel-text';
 import { parseIgnoredSetting, serializeIgnored } from './ignored-list';
 import { recreateSheet } from './office-helpers';
 import { uniqueSheetName } from './sheet-names';
@@ -52,21 +53,28 @@ export interface OfficeWorkbookDeps {
 export const MAX_PAYLOAD_BYTES = 4_000_000;
 /** First guess of a cell's share of a response; long indicator texts can exceed it, then chunks halve. */
 export const ESTIMATED_BYTES_PER_CELL = 200;
-/** Excel refuses to hand over more cells than this in one go; above it the workbook is not a 绩效目标表. */
+/** Excel refuses to read more cells than this from one range (RangeExceedsLimit): each chunk stays under it. */
 export const MAX_CELLS = 5_000_000;
 /** Our marks' rule: always true, and recognisable among the user's own conditional formats. */
 export const MARK_FORMULA = '=N("jixiao")=0';
-export const MARKS_SETTING = 'jixiao.marks';
 export const IGNORED_SETTING = 'jixiao.ignored';
-/** Generous guess at the request bytes one conditional format costs (add + rule + two colours). */
-const BYTES_PER_MARK = 600;
+/**
+ * Request bytes one mark costs (add + rule + two colours: eight object paths and eleven actions), measured
+ * with Office.js's own request builder at ~1,560 for a short address, plus headroom for long addresses and
+ * sheet names (test/workbook/office-request-sizes.test.ts).
+ */
+export const BYTES_PER_MARK = 2_000;
 /** Rows per getMergedAreas call when a whole sheet holds more merged areas than Excel hands over at once (512). */
 const MERGE_BAND_ROWS = 128;
 /** Rows per getMergedAreas call when a rewrite checks the merged areas it moves. */
 const GUARD_BAND_ROWS = 64;
 /** Calls per request when reading merged areas band by band; above it the areas stay unknown. */
 const MAX_MERGE_BANDS = 4_000;
+/** Runs the pane starts on its own (event handlers): Excel holds them until the user leaves cell-edit mode, where the host can. */
+const BACKGROUND_RUN: Excel.RunOptions = { delayForCellEdit: true };
 const PAYLOAD_CODES = new Set(['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded']);
+/** "The cell count in the range has exceeded the maximum supported number" (Excel JavaScript API error codes). */
+const RANGE_LIMIT_CODE = 'RangeExceedsLimit';
 const BUSY_CODES = new Set(['GeneralException', 'ActivityLimitReached', 'Busy', 'ServiceNotAvailable', 'Timeout']);
 const UNSUPPORTED_CODES = new Set(['ApiNotFound', 'NotImplemented', 'UnsupportedOperation', 'UnsupportedFeature']);
 
@@ -74,7 +82,7 @@ const MESSAGES: { readonly [C in WorkbookErrorCode]: string } = {
   'cell-edit-mode': '请先按 Enter 或 Esc 结束单元格编辑，再重试。',
   protected: '工作表受保护：请先撤销工作表保护（审阅 → 撤销工作表保护），再重试。',
   'payload-too-large': '要传输的数据超过 Excel 的单次上限：请删除多余的空行空列，或把表格拆到几个工作表后重试。',
-  'too-many-cells': '工作簿的单元格超过 5,000,000 个，无法读取：请删除多余的空行空列，或把表格拆到较小的工作簿后再校验。',
+  'too-many-cells': '要读取或写入的区域超过了 Excel 单次可处理的单元格数（5,000,000 个）：请删除表格右侧和下方多余的空行空列（或把表格拆到几个工作表），然后重试。',
   busy: 'Excel 正忙，请稍后重试。',
   cancelled: '已取消。',
   'not-found': '找不到要操作的工作表或单元格，它可能已被重命名或删除：请重新校验后再试。',
@@ -108,17 +116,21 @@ export function toWorkbookError(error: unknown): WorkbookError {
         ? 'protected'
         : PAYLOAD_CODES.has(code)
           ? 'payload-too-large'
-          : BUSY_CODES.has(code)
-            ? 'busy'
-            : code === 'ItemNotFound'
-              ? 'not-found'
-              : UNSUPPORTED_CODES.has(code)
-                ? 'unsupported'
-                : 'unknown';
+          : code === RANGE_LIMIT_CODE
+            ? 'too-many-cells'
+            : BUSY_CODES.has(code)
+              ? 'busy'
+              : code === 'ItemNotFound'
+                ? 'not-found'
+                : UNSUPPORTED_CODES.has(code)
+                  ? 'unsupported'
+                  : 'unknown';
   return new WorkbookError(kind, MESSAGES[kind], code ? `${code}: ${errorText(error)}` : errorText(error));
 }
 
 const isPayloadError = (error: unknown) => PAYLOAD_CODES.has(errorCode(error) ?? '');
+/** A read refused for its size (bytes or cells), which smaller chunks can get through. */
+const isTooBigToRead = (error: unknown) => isPayloadError(error) || errorCode(error) === RANGE_LIMIT_CODE;
 
 export function detectCapabilities(office: typeof Office): HostCapabilities {
   let minor = 0;
@@ -141,6 +153,14 @@ function toCellValue(value: unknown): CellValue {
   if (value === '' || value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   return String(value);
+}
+
+/**
+ * The formula a cell holds, from its `formulas` and `values`: `formulas` repeats a constant, and reads a text typed
+ * with a quote prefix ('=abc) without the apostrophe (office-js #6687), so a "formula" equal to the value is text.
+ */
+function formulaOf(formula: unknown, value: CellValue): string | null {
+  return typeof formula === 'string' && formula.startsWith('=') && formula !== value ? formula : null;
 }
 
 const utf8Length = (text: string) => new TextEncoder().encode(text).length;
@@ -229,15 +249,44 @@ function markRuns(findings: readonly Finding[]): MarkRun[] {
   return runs;
 }
 
-function parseStringList(raw: unknown): string[] {
-  if (typeof raw !== 'string') return [];
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    return Array.isArray(parsed) ? parsed.filter((x): x is string => typeof x === 'string') : [];
-  } catch {
-    // A registry we cannot read lists no sheets; the marks' formula still identifies them.
-    return [];
+/** Ours, whoever wrote it: the pane, the page or the CLI (whose xlsx rule has no leading "="). */
+function isMark(cf: Excel.ConditionalFormat): boolean {
+  if (cf.type !== 'Custom') return false;
+  const formula = cf.customOrNullObject.rule.formula;
+  return (formula.startsWith('=') ? formula : `=${formula}`) === MARK_FORMULA;
+}
+
+/** A sheet's conditional formats as scanned for marks; `marks` are the ids of ours. */
+interface SheetMarks {
+  readonly name: string;
+  readonly worksheet: Excel.Worksheet;
+  readonly formats: Excel.ConditionalFormatCollection;
+  readonly marks: readonly string[];
+}
+
+type MarkChange = { readonly remove: string; readonly sheet: SheetMarks } | { readonly add: MarkRun; readonly sheet: SheetMarks };
+
+/** What replacing a sheet's marks by `runs` takes: deletes (by loaded id) first, then adds. */
+function markChanges(sheets: readonly SheetMarks[], runs: readonly MarkRun[]): MarkChange[] {
+  const removes = sheets.flatMap((sheet) => sheet.marks.map((id) => ({ remove: id, sheet })));
+  const byName = new Map(sheets.map((s) => [s.name, s]));
+  const adds = runs.flatMap((run) => {
+    const sheet = byName.get(run.sheet);
+    return sheet ? [{ add: run, sheet }] : [];
+  });
+  return [...removes, ...adds];
+}
+
+function queueMarkChange(change: MarkChange): void {
+  if ('remove' in change) {
+    // By id: index-addressed deletes shift within a batch, and fail where two rules share a cell (office-js #5222).
+    change.sheet.formats.getItem(change.remove).delete();
+    return;
   }
+  const cf = change.sheet.worksheet.getRange(change.add.address).conditionalFormats.add('Custom');
+  cf.custom.rule.formula = MARK_FORMULA;
+  cf.custom.format.fill.color = MARK_COLOURS[change.add.severity].fill;
+  cf.custom.format.font.color = MARK_COLOURS[change.add.severity].font;
 }
 
 interface SheetExtent {
@@ -488,9 +537,11 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
   const reportError = deps.reportError ?? ((error: WorkbookError) => console.error(error.message, error.detail));
   const capabilities = detectCapabilities(office);
   const minor = Number(capabilities.apiVersion?.split('.')[1] ?? 0);
-  /** Ids of sheets holding our marks, as last read from or written to MARKS_SETTING; null until known. */
-  let markedSheetIds: string[] | null = null;
+  /** Sheet names as last seen: their marks are scanned in the first sync, any other sheet's in one more. */
+  let knownSheetNames: readonly string[] = [];
   let undoCount = 0;
+  /** Sheet id → name for change events; cleared by every read of the sheet list (a sheet may have been renamed). */
+  const sheetNames = new Map<string, string>();
   const nextUndoId = () => `undo-${Date.now().toString(36)}-${++undoCount}`;
 
   async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: Excel.RunOptions): Promise<T> {
@@ -518,12 +569,11 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
     return { name, worksheet, originRow: origin.row, originCol: origin.col, rowCount: used.range.rowCount, columnCount: used.range.columnCount };
   }
 
-  /** Values of every extent in row chunks that keep each response under MAX_PAYLOAD_BYTES. */
+  /** Values of every extent in row chunks that keep each response under MAX_PAYLOAD_BYTES and each range under MAX_CELLS. */
   async function readValues(context: Excel.RequestContext, extents: readonly SheetExtent[], options: ReadOptions): Promise<SheetGrid[]> {
-    const cells = extents.reduce((sum, e) => sum + e.rowCount * e.columnCount, 0);
-    if (cells > MAX_CELLS) throw new WorkbookError('too-many-cells', MESSAGES['too-many-cells'], `${cells} cells`);
     const rows = extents.map((e) => new Array<CellValue[]>(e.rowCount));
-    const chunkRows = extents.map((e) => Math.max(1, Math.floor(MAX_PAYLOAD_BYTES / (Math.max(1, e.columnCount) * ESTIMATED_BYTES_PER_CELL))));
+    // The cell limit is Excel's per range read, not per workbook: a sheet above it is read in more chunks.
+    const chunkRows = extents.map((e) => Math.max(1, Math.floor(Math.min(MAX_PAYLOAD_BYTES / ESTIMATED_BYTES_PER_CELL, MAX_CELLS) / Math.max(1, e.columnCount))));
     const pending = extents.flatMap((e, extent) => (e.rowCount > 0 ? [{ extent, start: 0, end: e.rowCount }] : []));
     const total = extents.reduce((sum, e) => sum + e.rowCount, 0);
     let done = 0;
@@ -548,7 +598,7 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
       try {
         await context.sync();
       } catch (error) {
-        if (!isPayloadError(error)) throw error;
+        if (!isTooBigToRead(error)) throw error;
         const only = batch[0];
         if (batch.length === 1 && only && only.count === 1) throw toWorkbookError(error);
         for (const piece of batch) chunkRows[piece.extent] = Math.max(1, Math.floor(piece.count / 2));
@@ -616,34 +666,58 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
     return undefined;
   }
 
-  /** Our conditional formats on the given sheets (by id); missing sheets give none. */
-  function scanMarks(context: Excel.RequestContext, sheetIds: readonly string[]): Excel.ConditionalFormatCollection[] {
-    return sheetIds.map((id) =>
-      context.workbook.worksheets.getItemOrNullObject(id).getRange().conditionalFormats.load('items/type,items/customOrNullObject/rule/formula'),
-    );
-  }
-
-  function deleteMarks(scans: readonly Excel.ConditionalFormatCollection[]): void {
-    for (const scan of scans) {
-      for (const cf of scan.items) if (cf.type === 'Custom' && cf.customOrNullObject.rule.formula === MARK_FORMULA) cf.delete();
-    }
+  function scanSheet(worksheet: Excel.Worksheet): Excel.ConditionalFormatCollection {
+    return worksheet.getRange().conditionalFormats.load('items/id,items/type,items/customOrNullObject/rule/formula');
   }
 
   /**
-   * Loads the mark registry and scans the sheets it names (one sync when `markedSheetIds` is
-   * current, as after readWorkbook or a previous mark; one more when it was not).
+   * Every sheet's marks, found by their formula (sheet ids change when the workbook is reopened, and copies the
+   * CLI or the page marked carry no list). One sync when the sheets are those last seen, one more otherwise.
    */
-  async function findMarks(context: Excel.RequestContext, alsoLoad: () => void): Promise<Excel.ConditionalFormatCollection[]> {
-    const known = markedSheetIds ?? [];
-    const registry = context.workbook.settings.getItemOrNullObject(MARKS_SETTING).load('value');
-    const scans = scanMarks(context, known);
-    alsoLoad();
+  async function findMarks(context: Excel.RequestContext): Promise<SheetMarks[]> {
+    const worksheets = context.workbook.worksheets.load('items/name');
+    const guessed = knownSheetNames.map((name) => {
+      // Office.js answers isNullObject only for an object that was loaded (the double is laxer).
+      const worksheet = context.workbook.worksheets.getItemOrNullObject(name).load('name');
+      return { name, worksheet, formats: scanSheet(worksheet) };
+    });
     await context.sync();
-    const missed = (registry.isNullObject ? [] : parseStringList(registry.value)).filter((id) => !known.includes(id));
-    if (missed.length === 0) return scans;
-    const more = scanMarks(context, missed);
-    await context.sync();
-    return [...scans, ...more];
+    // A renamed or deleted sheet's null object leaves its formats' items undefined: rescan by the real name.
+    const found = guessed.filter((g) => !g.worksheet.isNullObject);
+    const missed = worksheets.items.filter((s) => !found.some((g) => g.name === s.name)).map((worksheet) => ({ name: worksheet.name, worksheet, formats: scanSheet(worksheet) }));
+    if (missed.length > 0) await context.sync();
+    knownSheetNames = worksheets.items.map((s) => s.name);
+    return [...found, ...missed].map((s) => ({ ...s, marks: s.formats.items.filter(isMark).map((cf) => cf.id) }));
+  }
+
+  /**
+   * Replaces the marks of `sheets` by `runs`, all in as few syncs as the payload allows; when that fails, sheet
+   * by sheet (rescanned, since part of the failed batch may have run), so one protected sheet does not stop the rest.
+   */
+  async function replaceMarks(context: Excel.RequestContext, sheets: readonly SheetMarks[], runs: readonly MarkRun[]): Promise<void> {
+    const changes = markChanges(sheets, runs);
+    if (changes.length === 0) return;
+    try {
+      await syncInBatches(context, changes, () => BYTES_PER_MARK, (batch) => batch.forEach(queueMarkChange), () => undefined);
+      return;
+    } catch (error) {
+      if (sheets.length <= 1) throw error;
+    }
+    const failed: { name: string; error: WorkbookError }[] = [];
+    for (const sheet of sheets) {
+      try {
+        const formats = scanSheet(sheet.worksheet);
+        await context.sync();
+        const rescanned = { ...sheet, formats, marks: formats.items.filter(isMark).map((cf) => cf.id) };
+        await syncInBatches(context, markChanges([rescanned], runs), () => BYTES_PER_MARK, (batch) => batch.forEach(queueMarkChange), () => undefined);
+      } catch (error) {
+        failed.push({ name: sheet.name, error: toWorkbookError(error) });
+      }
+    }
+    const first = failed[0];
+    if (!first) return;
+    const names = failed.map((f) => `“${f.name}”`).join('、');
+    throw new WorkbookError(first.error.code, `工作表 ${names} 的标记未能更新，其余工作表已更新。${first.error.message}`, failed.map((f) => `${f.name}: ${f.error.detail ?? f.error.message}`).join('; '));
   }
 
   /** Queues `items` in as few syncs as the payload limit allows; `first` goes into the first one. */
@@ -694,20 +768,24 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
           if (!worksheet) worksheets.set(location.sheet, (worksheet = context.workbook.worksheets.getItem(location.sheet)));
           return worksheet.getRange(location.cell);
         };
-        const before = writes.map((w) => rangeOf(w.location).load('values'));
+        const before = writes.map((w) => rangeOf(w.location).load('values,formulas'));
         await context.sync();
         const conflicts: WriteConflict[] = [];
-        const unchanged: { write: CellWrite; previous: CellValue }[] = [];
+        const unchanged: { write: CellWrite; previous: CellValue; formula: string | null }[] = [];
         writes.forEach((write, i) => {
-          const actual = toCellValue((before[i] as Excel.Range).values[0]?.[0]);
-          if (actual === write.expected) unchanged.push({ write, previous: actual });
-          else conflicts.push({ location: write.location, expected: write.expected, actual });
+          const range = before[i] as Excel.Range;
+          const actual = toCellValue(range.values[0]?.[0]);
+          const formula = formulaOf(range.formulas[0]?.[0], actual);
+          if (actual !== write.expected) conflicts.push({ location: write.location, expected: write.expected, actual, ...(formula ? { formula } : {}) });
+          // A formula is replaced only when the user saw it and agreed (replacesFormula names it).
+          else if (formula !== null && write.replacesFormula !== formula) conflicts.push({ location: write.location, expected: write.expected, actual, formula });
+          else unchanged.push({ write, previous: actual, formula });
         });
         if (unchanged.length === 0) return { written: [], conflicts, undo: null };
         const after = unchanged.map(({ write }) => {
           const range = rangeOf(write.location);
-          // null in Office.js means "leave as is"; an empty string empties the cell.
-          range.values = [[write.value ?? '']];
+          if (write.formula !== undefined) range.formulas = [[write.formula]];
+          else range.values = [[excelInput(write.value)]];
           return range.load('values');
         });
         try {
@@ -720,8 +798,13 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
           conflicts,
           undo: {
             id: nextUndoId(),
-            // The guard for undoing is what Excel made of the value ("12" may read back as 12).
-            restores: unchanged.map(({ write, previous }, i) => ({ location: write.location, expected: toCellValue((after[i] as Excel.Range).values[0]?.[0]), value: previous })),
+            // The guard for undoing is what Excel made of the value ("12" may read back as 12); a formula is put back as one.
+            restores: unchanged.map(({ write, previous, formula }, i) => ({
+              location: write.location,
+              expected: toCellValue((after[i] as Excel.Range).values[0]?.[0]),
+              value: previous,
+              ...(formula !== null ? { formula } : {}),
+            })),
           },
         };
       },
@@ -818,10 +901,9 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
       return run(async (context) => {
         throwIfCancelled(options.signal);
         const worksheets = context.workbook.worksheets.load('items/name');
-        // The mark registry comes along for free, so that marking later needs no extra sync.
-        const registry = capabilities.conditionalFormatMarks ? context.workbook.settings.getItemOrNullObject(MARKS_SETTING).load('value') : null;
         await context.sync();
-        if (registry) markedSheetIds = registry.isNullObject ? [] : parseStringList(registry.value);
+        knownSheetNames = worksheets.items.map((s) => s.name);
+        sheetNames.clear();
         const sheets = worksheets.items.filter((s) => s.name !== REPORT_SHEET_NAME);
         throwIfCancelled(options.signal);
         const extents = await readExtents(context, sheets.map((worksheet) => ({ name: worksheet.name, worksheet })));
@@ -846,40 +928,16 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
       if (!capabilities.conditionalFormatMarks) return;
       const runs = markRuns(findings);
       await run(async (context) => {
-        const names = [...new Set(runs.map((r) => r.sheet))];
-        const targets = new Map(names.map((name) => [name, context.workbook.worksheets.getItem(name)]));
-        const scans = await findMarks(context, () => targets.forEach((sheet) => sheet.load('id')));
-        const ids = [...targets.values()].map((sheet) => sheet.id);
-        await syncInBatches(
-          context,
-          runs,
-          () => BYTES_PER_MARK,
-          (batch) => {
-            for (const mark of batch) {
-              const cf = (targets.get(mark.sheet) as Excel.Worksheet).getRange(mark.address).conditionalFormats.add('Custom');
-              cf.custom.rule.formula = MARK_FORMULA;
-              cf.custom.format.fill.color = MARK_COLOURS[mark.severity].fill;
-              cf.custom.format.font.color = MARK_COLOURS[mark.severity].font;
-            }
-          },
-          () => {
-            deleteMarks(scans);
-            context.workbook.settings.add(MARKS_SETTING, JSON.stringify(ids));
-          },
-        );
-        markedSheetIds = ids;
+        const sheets = await findMarks(context);
+        const missing = runs.find((r) => !sheets.some((s) => s.name === r.sheet));
+        if (missing) throw new WorkbookError('not-found', MESSAGES['not-found'], `no sheet ${missing.sheet}`);
+        await replaceMarks(context, sheets, runs);
       });
     },
 
     async clearMarks() {
       if (!capabilities.conditionalFormatMarks) return;
-      await run(async (context) => {
-        const scans = await findMarks(context, () => undefined);
-        deleteMarks(scans);
-        context.workbook.settings.add(MARKS_SETTING, '[]');
-        await context.sync();
-        markedSheetIds = [];
-      });
+      await run(async (context) => replaceMarks(context, await findMarks(context), []));
     },
 
     selectCell(location) {
@@ -1007,7 +1065,7 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
           await context.sync();
           return [result];
         },
-        async () => handler(await run(readSelection)),
+        async () => handler(await run(readSelection, BACKGROUND_RUN)),
       );
     },
 
@@ -1028,13 +1086,19 @@ export function createOfficeWorkbook(deps: OfficeWorkbookDeps = {}): WorkbookPor
           return results;
         },
         async (args) => {
-          // The event names the sheet by id; sheets can be renamed, so ask for the name now.
-          const name = await run(async (context) => {
-            const sheet = context.workbook.worksheets.getItem(args.worksheetId).load('name');
-            await context.sync();
-            return sheet.name;
-          });
-          handler(name);
+          // Excel reports the add-in's own writes too (ExcelApi 1.14 names them ThisLocalAddin): not a user's edit.
+          if (args.triggerSource === 'ThisLocalAddin') return;
+          // The event names the sheet by id; the name is looked up once per id and again after a miss.
+          let name = sheetNames.get(args.worksheetId);
+          if (name === undefined) {
+            name = await run(async (context) => {
+              const sheet = context.workbook.worksheets.getItem(args.worksheetId).load('name');
+              await context.sync();
+              return sheet.name;
+            }, BACKGROUND_RUN);
+            sheetNames.set(args.worksheetId, name);
+          }
+          handler(name, args.address ?? '');
         },
       );
     },

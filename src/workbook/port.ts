@@ -170,14 +170,18 @@ export interface WorkbookPort {
   loadIgnored(): Promise<IgnoredFinding[]>;
   saveIgnored(ignored: readonly IgnoredFinding[]): Promise<void>;
   onSelectionChanged(handler: (cell: SelectedCell | null) => void): Unsubscribe;
-  /** Called after the user edits cells of a sheet (debounced by the caller). */
-  onCellsChanged(handler: (sheet: string) => void): Unsubscribe;
+  /**
+   * Called after the user edits cells of a sheet (debounced by the caller), with the changed area as the host
+   * names it ("B6", "B6:C7", whole rows "5:7"; "" where the adapter cannot tell). The add-in's own writes are not reported.
+   */
+  onCellsChanged(handler: (sheet: string, address: string) => void): Unsubscribe;
 }
 
 export type WorkbookErrorCode =
   | 'cell-edit-mode'
   | 'protected'
   | 'payload-too-large'
+  /** A range over Excel's 5,000,000 cells per read or write (Office's RangeExceedsLimit). */
   | 'too-many-cells'
   | 'busy'
   | 'cancelled'

@@ -47,16 +47,27 @@ export function mergesOf(worksheet: ExcelJS.Worksheet): CellRange[] {
 /** A loaded worksheet's values (and merged areas) as a grid. */
 export function sheetGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
   const merges = mergesOf(worksheet);
-  const grid = valuesGrid(worksheet);
-  return merges.length > 0 ? { ...grid, merges } : grid;
+  const formulas = new Map<string, string>();
+  const grid = valuesGrid(worksheet, formulas);
+  return { ...grid, ...(merges.length > 0 ? { merges } : {}), ...(formulas.size > 0 ? { formulas } : {}) };
 }
 
-function valuesGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
+/** A cell's formula ("=SUM(B6:B7)"; ExcelJS keeps it without "=", shared formulas translated to the cell), or null. */
+function formulaOf(cell: ExcelJS.Cell): string | null {
+  const value = cell.value;
+  if (typeof value !== 'object' || value === null || !('formula' in value || 'sharedFormula' in value)) return null;
+  const formula = cell.formula;
+  return typeof formula === 'string' && formula !== '' ? `=${formula}` : null;
+}
+
+function valuesGrid(worksheet: ExcelJS.Worksheet, formulas: Map<string, string>): SheetGrid {
   const placed: PlacedValue[] = [];
   worksheet.eachRow({ includeEmpty: false }, (row) => {
     row.eachCell({ includeEmpty: false }, (cell) => {
       // Office.js reports a merged area's value on its master cell only; do the same.
       if (cell.isMerged && cell.master.address !== cell.address) return;
+      const formula = formulaOf(cell);
+      if (formula) formulas.set(cell.address, formula);
       const value = plainValue(cell.value);
       if (value !== null) placed.push({ row: Number(cell.row) - 1, col: Number(cell.col) - 1, value });
     });

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { parseA1, rangeAddress, rewritePoint, SEVERITIES, type BlockRewrite, type CellValue, type Severity, type SheetGrid, type WorkbookGrid } from '../core';
+import { parseA1, rangeAddress, toA1, rewritePoint, SEVERITIES, type BlockRewrite, type CellValue, type Severity, type SheetGrid, type WorkbookGrid } from '../core';
 import { MARK_COLOURS, REPORT_HEADER, REPORT_SHEET_NAME, type ReportRow } from './port';
 import { sheetGrid, toArrayBuffer } from './xlsx-grid';
 
@@ -104,21 +104,36 @@ function cellsOf(sheet: SheetGrid): Map<string, CellValue> {
   return cells;
 }
 
-/** Writes only the cells whose value differs from the base's; each keeps its style. */
+/**
+ * Writes only the cells whose value or formula differs from the base's; each keeps its style. A base formula whose
+ * result is unchanged stays; a formula the grid holds but the base lacks is written as a formula.
+ */
 function writeChangedValues(ws: ExcelJS.Worksheet, old: SheetGrid, now: SheetGrid): boolean {
   const was = cellsOf(old);
   const is = cellsOf(now);
   let changed = false;
-  for (const key of new Set([...was.keys(), ...is.keys()])) {
+  for (const key of new Set([...was.keys(), ...is.keys(), ...formulaKeys(old), ...formulaKeys(now)])) {
     const value = is.get(key) ?? null;
-    if (value === (was.get(key) ?? null)) continue;
     const [row, col] = key.split(':').map(Number) as [number, number];
+    const address = toA1(row, col);
+    const before = old.formulas?.get(address) ?? null;
+    const formula = now.formulas ? (now.formulas.get(address) ?? null) : before;
+    if (value === (was.get(key) ?? null) && formula === before) continue;
     const cell = ws.getCell(row + 1, col + 1);
     detachSharedFormula(ws, cell);
-    cell.value = value;
+    // A formula the base lacks (put back by 撤销) is written as one; any other change writes the value.
+    cell.value = formula !== null && formula !== before ? { formula: formula.slice(1), result: value ?? undefined } : value;
     changed = true;
   }
   return changed;
+}
+
+/** The "row:col" keys of a grid's formula cells. */
+function formulaKeys(sheet: SheetGrid): string[] {
+  return [...(sheet.formulas?.keys() ?? [])].flatMap((address) => {
+    const at = parseA1(address);
+    return at ? [`${at.row}:${at.col}`] : [];
+  });
 }
 
 /** Before a shared formula's master is overwritten, its clones get their own formulas (else ExcelJS cannot write them). */

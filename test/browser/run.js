@@ -15,6 +15,7 @@ const webpack = require('webpack');
 const { chromium } = require('playwright-core');
 const { ensureBuiltCli } = require('../../scripts/built-cli.js');
 const { findChromium } = require('./chromium.js');
+const { legacyHostTests } = require('./legacy-hosts.js');
 
 const root = path.resolve(__dirname, '..', '..');
 const dist = path.join(root, 'dist-web');
@@ -358,6 +359,7 @@ async function main() {
     ['standalone page on a real form and a real department table: layout, defects, marked download → CLI', standaloneFormAndDepartment],
     ['taskpane.html on the double with real row-per-indicator tables: marks on their cells, builder row inserted through Office.js, undo', taskpaneRowLayout],
     ['screenshots: pane at 320 and 450 px, standalone page', screenshots],
+    ...legacyHostTests({ officeCdn: OFFICE_CDN, artifacts }),
   ];
   let passed = 0;
   let failed = 0;

@@ -1,10 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parse } from 'acorn';
 
 const root = resolve(__dirname, '..', '..');
 const out = join(root, 'dist-web');
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const OFFICE_FOLDER = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
+/** Copied, not bundled: the ES5 start-up script for webviews that cannot parse the bundle. */
+const LEGACY_GUARD = 'legacy-guard.js';
 
 /** The page's Content-Security-Policy meta, as directive → sources; null when there is none. */
 function csp(html: string): Map<string, string[]> | null {
@@ -62,7 +65,7 @@ interface Chunk {
 
 function chunks(): Chunk[] {
   return readdirSync(out)
-    .filter((f) => f.endsWith('.js'))
+    .filter((f) => f.endsWith('.js') && f !== LEGACY_GUARD)
     .map((file) => {
       const map = JSON.parse(readFileSync(join(out, `${file}.map`), 'utf8')) as { sources: string[] };
       return { file, code: readFileSync(join(out, file), 'utf8'), ours: map.sources.some((s) => /^webpack:\/\/[^/]+\/\.\/src\//.test(s)) };
@@ -88,16 +91,29 @@ describe('production build of the task pane (dist-web/)', () => {
     all = chunks();
   });
 
-  it('loads office.js from the Microsoft CDN before any bundle script', () => {
+  it('loads office.js from the Microsoft CDN, then the legacy guard, before any bundle script', () => {
     const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="?([^"\s>]+)"?[^>]*>/g)].map((m) => m[1]);
-    expect(scripts[0]).toBe(OFFICE_JS);
-    const bundles = scripts.slice(1);
+    expect(scripts.slice(0, 2)).toEqual([OFFICE_JS, LEGACY_GUARD]);
+    // A classic script, so it runs before the deferred bundle and can watch it fail.
+    expect(html).toMatch(new RegExp(`<script src="?${LEGACY_GUARD}"?></script>`));
+    const bundles = scripts.slice(2);
     expect(bundles.length).toBeGreaterThan(0);
     for (const src of bundles) {
       expect(src).toMatch(/^[\w.-]+\.[0-9a-f]{20}\.js$/); // contenthash names in production
       expect(existsSync(join(out, src ?? ''))).toBe(true);
     }
     expect(bundles.some((src) => src?.startsWith('taskpane.'))).toBe(true);
+  });
+
+  it('ships the legacy guard as plain ES5 from the page\'s own origin, with no eval or network call', () => {
+    const code = readFileSync(join(out, LEGACY_GUARD), 'utf8');
+    expect(code).toBe(readFileSync(join(root, 'src', 'taskpane', LEGACY_GUARD), 'utf8'));
+    // IE11 parses ES5 only: no let/const, arrow functions, template literals, classes.
+    expect(() => parse(code, { ecmaVersion: 5, sourceType: 'script' })).not.toThrow();
+    expect(code.match(EVAL_LIKE)).toBeNull();
+    expect(code.match(/\bfetch\(|XMLHttpRequest|WebSocket|sendBeacon|EventSource|https?:\/\/|innerHTML|document\.write/g)).toBeNull();
+    // A relative address: allowed by script-src 'self'.
+    expect(csp(html)?.get('script-src')).toContain("'self'");
   });
 
   it('is a zh-CN UTF-8 page with the #root element', () => {

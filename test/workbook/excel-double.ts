@@ -27,7 +27,8 @@ export interface Rect {
 }
 
 export interface ConditionalFormatState {
-  readonly id: string;
+  /** Like sheet ids, new after a reopen. */
+  id: string;
   readonly type: string;
   /** Moves and grows with inserted or deleted rows, as Excel's "applies to" range does. */
   rect: Rect;
@@ -37,7 +38,8 @@ export interface ConditionalFormatState {
 }
 
 export interface SheetState {
-  readonly id: string;
+  /** Worksheet.id is stable only while the workbook stays open: reopen() gives new ones. */
+  id: string;
   name: string;
   readonly cells: Map<string, CellState>;
   conditionalFormats: ConditionalFormatState[];
@@ -80,9 +82,49 @@ export const DEFAULT_FORMAT: CellFormat = { fill: null, fontColor: null, bold: f
 const FIVE_MB = 5 * 1024 * 1024;
 const encoder = new TextEncoder();
 const byteSize = (value: unknown) => encoder.encode(JSON.stringify(value)).length;
+/**
+ * Office.js sends every proxy object as an entry of ObjectPaths plus an action that instantiates it, and every
+ * call or property set as an action; the double's compact ops are topped up by these, calibrated against
+ * excel-web-16.00.js's own request builder (test/workbook/office-request-sizes.test.ts: within 10% for marks
+ * and value writes).
+ */
+const OBJECT_PATH_BYTES = 113;
+const ACTION_BYTES = 100;
+
+/** "worksheets(\"a.b\").range(A1).conditionalFormats" → its object paths, one per top-level dot. */
+function objectPaths(path: string): string[] {
+  const prefixes: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  for (let i = 0; i < path.length; i++) {
+    const ch = path[i];
+    if (ch === '"' && path[i - 1] !== '\\') quoted = !quoted;
+    else if (!quoted && (ch === '(' || ch === '[')) depth++;
+    else if (!quoted && (ch === ')' || ch === ']')) depth--;
+    else if (!quoted && depth === 0 && ch === '.') prefixes.push(path.slice(0, i));
+  }
+  return [...prefixes, path];
+}
+
+/** The request's size as the real builder makes it (see OBJECT_PATH_BYTES). */
+function requestSize(ops: readonly Op[]): number {
+  // Each object path is sent once, naming only its own step ("range(A1)"), not the whole chain.
+  const paths = new Map<string, number>();
+  const actions = ops.map((op) => {
+    const { p, ...rest } = op.json as { p?: unknown };
+    const prefixes = typeof p === 'string' ? objectPaths(p) : [];
+    prefixes.forEach((prefix, i) => paths.set(prefix, byteSize(prefix.slice((prefixes[i - 1]?.length ?? -1) + 1))));
+    return rest;
+  });
+  let pathBytes = 0;
+  for (const bytes of paths.values()) pathBytes += bytes + OBJECT_PATH_BYTES;
+  return byteSize(actions) + pathBytes + ops.length * ACTION_BYTES;
+}
 const cellKey = (row: number, col: number) => `${row},${col}`;
 const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
+/** Excel will not read values or formulas of more cells than this from one range. */
+const MAX_RANGE_CELLS = 5_000_000;
 /** Excel will not hand over more merged areas than this from one getMergedAreas call. */
 const MAX_MERGED_AREAS = 512;
 
@@ -198,22 +240,84 @@ function mergeRect(sheet: SheetState, rect: Rect, across: boolean): void {
   }
 }
 
-/** Excel's own reading of a typed value: "=…" is a formula, numeric text a number, unless the cell is Text (@). */
+/** Error values: Office.js hands them over as their text (Range.values: "Cells that contain an error will return the error string"). */
+const ERROR_TEXTS = new Set(['#N/A', '#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!']);
+/** "1,000", "-12.5", "+3", "5%": what Excel takes for a number when it is typed (or written through `values`). */
+const NUMBER_TEXT = /^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?%?$/;
+/** "1-2" (2 January of this year), "2026-1-2" or "2026/1/2": Excel stores a date serial. */
+const DATE_TEXT = /^(?:(\d{4})[-/])?(\d{1,2})[-/](\d{1,2})$/;
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+function dateSerial(text: string): number | null {
+  const match = DATE_TEXT.exec(text);
+  if (!match) return null;
+  const [, year, month, day] = match;
+  const serial = (Date.UTC(Number(year ?? new Date().getFullYear()), Number(month) - 1, Number(day)) - EXCEL_EPOCH) / 86_400_000;
+  return Number(month) >= 1 && Number(month) <= 12 && Number(day) >= 1 && Number(day) <= 31 ? serial : null;
+}
+
+/**
+ * Excel's own reading of a written string, as if typed. Range.values (office-js typings, ExcelApi 1.1): "If the
+ * returned value starts with a plus ("+"), minus ("-"), or equal sign ("="), Excel interprets this value as a
+ * formula"; numbers, percentages, dates and TRUE/FALSE are parsed as the UI does. A Text (@) cell keeps the
+ * string, and a leading apostrophe (Excel's quote prefix) keeps the rest as text and is not part of the value.
+ */
 function coerce(cell: CellState, input: HostValue): void {
-  if (typeof input === 'string' && cell.format.numberFormat !== '@') {
-    if (input.startsWith('=')) {
-      cell.formula = input;
-      cell.value = '';
-      return;
-    }
-    if (/^-?\d+(\.\d+)?$/.test(input)) {
-      cell.formula = null;
-      cell.value = Number(input);
-      return;
-    }
-  }
   cell.formula = null;
   cell.value = input;
+  if (typeof input !== 'string' || input === '') return;
+  if (input.startsWith("'")) {
+    cell.value = input.slice(1);
+    return;
+  }
+  if (cell.format.numberFormat === '@') return;
+  const text = input.trim();
+  if (NUMBER_TEXT.test(text) && /\d/.test(text)) {
+    const number = Number(text.replace(/[,%]/g, ''));
+    cell.value = text.endsWith('%') ? number / 100 : number;
+  } else if (/^[=+\-@]/.test(text)) {
+    // Excel puts "=" before a "+", "-" or "@" start; the result is shown until the next read evaluates it.
+    cell.formula = text.startsWith('=') ? text : `=${text}`;
+    cell.value = '#NAME?';
+  } else if (dateSerial(text) !== null) {
+    cell.value = dateSerial(text) ?? input;
+  } else if (/^(true|false)$/i.test(text)) {
+    cell.value = text.toLowerCase() === 'true';
+  } else if (ERROR_TEXTS.has(text.toUpperCase())) {
+    cell.value = text.toUpperCase();
+  }
+}
+
+/** The numbers a SUM argument or a +/- operand stands for: a constant, a cell or a range; text counts as nothing. */
+function operandValues(sheet: SheetState, operand: string): number[] | null {
+  const text = operand.trim().replace(/\$/g, '');
+  if (/^\d+(\.\d+)?$/.test(text)) return [Number(text)];
+  if (!/^[A-Z]+\d+(:[A-Z]+\d+)?$/i.test(text)) return null;
+  const numbers: number[] = [];
+  forEachCell(parseRect(text.toUpperCase()), (row, col) => {
+    const cell = sheet.cells.get(cellKey(row, col));
+    const value = cell ? resultOf(sheet, cell) : '';
+    if (typeof value === 'number') numbers.push(value);
+  });
+  return numbers;
+}
+
+/** The result of the formulas the tests use (=SUM(…), =A1+B2-3); null for any other formula. */
+function evaluateFormula(sheet: SheetState, formula: string): number | null {
+  const sum = /^=SUM\((.*)\)$/i.exec(formula.trim());
+  const operands = sum ? (sum[1] ?? '').split(',').map((a) => ({ sign: 1, text: a })) : formula.slice(1).split(/(?=[+-])/).map((t) => ({ sign: t.startsWith('-') ? -1 : 1, text: t.replace(/^[+-]/, '') }));
+  let total = 0;
+  for (const { sign, text } of operands) {
+    const numbers = operandValues(sheet, text);
+    if (!numbers) return null;
+    total += sign * numbers.reduce((a, b) => a + b, 0);
+  }
+  return total;
+}
+
+/** What `values` reads: a formula's result (recalculated, as Excel's automatic calculation does), else the constant. */
+function resultOf(sheet: SheetState, cell: CellState): HostValue {
+  return cell.formula === null ? cell.value : (evaluateFormula(sheet, cell.formula) ?? cell.value);
 }
 
 interface Op {
@@ -235,6 +339,8 @@ export class ExcelDouble {
   readonly syncs: SyncRecord[] = [];
   /** Options objects passed to Excel.run (mergeUndoGroup …). */
   readonly runOptions: unknown[] = [];
+  /** Excel.run calls made (each a round of requests the pane waits for). */
+  runCount = 0;
   cellEditMode = false;
   activeSheetId: string | null = null;
   selection: { sheetId: string; rect: Rect } | null = null;
@@ -252,6 +358,7 @@ export class ExcelDouble {
     this.office = new OfficeDouble(this, options.platform ?? 'OfficeOnline');
     this.run = async (first: unknown, second?: unknown) => {
       const batch = (typeof first === 'function' ? first : second) as (context: RequestContextDouble) => Promise<unknown>;
+      this.runCount++;
       if (first instanceof RequestContextDouble) return batch(first);
       if (typeof first !== 'function') this.runOptions.push(first);
       return batch(new RequestContextDouble(this));
@@ -300,6 +407,14 @@ export class ExcelDouble {
     cells.set(key, { value, formula: null, format: cells.get(key)?.format ?? DEFAULT_FORMAT });
   }
 
+  /** As if the user typed a formula into the cell (no events); `values` read its result. */
+  setFormula(sheet: string, address: string, formula: string): void {
+    const at = parseRect(address);
+    const cells = this.sheet(sheet).cells;
+    const key = cellKey(at.row, at.col);
+    cells.set(key, { value: '', formula, format: cells.get(key)?.format ?? DEFAULT_FORMAT });
+  }
+
   /** The user's own formatting on every cell of `address`. */
   formatCells(sheet: string, address: string, format: Partial<CellFormat>): void {
     const state = this.sheet(sheet);
@@ -328,6 +443,23 @@ export class ExcelDouble {
 
   addUserConditionalFormat(sheet: string, address: string, rule: { type: string; formula: string | null; fill: string | null; fontColor: string | null }): void {
     this.sheet(sheet).conditionalFormats.push({ id: this.newId('cf-'), rect: parseRect(address), ...rule });
+  }
+
+  /**
+   * As if the workbook were saved, closed and opened again: "the worksheet ID is only stable while the workbook
+   * is open" (Worksheet.id reference), so sheets (and conditional formats) get new ids; the workbook's settings
+   * were saved with it and stay; the old session's event handlers are gone.
+   */
+  reopen(): void {
+    for (const sheet of this.sheets) {
+      const id = `{${this.newId('sheet-')}}`;
+      if (this.activeSheetId === sheet.id) this.activeSheetId = id;
+      if (this.selection?.sheetId === sheet.id) this.selection = { ...this.selection, sheetId: id };
+      sheet.id = id;
+      for (const cf of sheet.conditionalFormats) cf.id = this.newId('cf-');
+    }
+    this.selectionHandlers.clear();
+    this.changeHandlers.clear();
   }
 
   /** The next sync rejects with this Office error. */
@@ -393,7 +525,7 @@ export class ExcelDouble {
       const json = op.json as { o: string; a?: unknown };
       return json.o === 'load' ? [String(json.a)] : [];
     });
-    const requestBytes = byteSize(ops.map((op) => op.json));
+    const requestBytes = requestSize(ops);
     const fail = (error: OfficeErrorDouble, responseBytes = 0): never => {
       this.syncs.push({ requestBytes, responseBytes, loads, failure: error.code });
       throw error;
@@ -798,6 +930,7 @@ class RangeDouble extends ClientObjectDouble {
     this.queue('setValues', '1.1', () => this.write(input, (cell, value) => coerce(cell, value)), input);
   }
 
+  /** Writing `values` over a formula replaces it, as typing does; `formulas` is read the same way as typed input. */
   set formulas(input: unknown) {
     this.queue('setFormulas', '1.1', () => this.write(input, (cell, value) => coerce(cell, value)), input);
   }
@@ -835,12 +968,15 @@ class RangeDouble extends ClientObjectDouble {
         if (name === 'rowCount') data.rowCount = rect.rowCount;
         if (name === 'columnCount') data.columnCount = rect.columnCount;
         if (name === 'values' || name === 'formulas') {
+          // Excel reads at most 5,000,000 cells from one range ("Resource limits … for Office Add-ins").
+          if (rect.rowCount * rect.columnCount > MAX_RANGE_CELLS) throw new OfficeErrorDouble('RangeExceedsLimit', 'The cell count in the range has exceeded the maximum supported number.');
           data[name] = Array.from({ length: rect.rowCount }, (_, r) =>
             Array.from({ length: rect.columnCount }, (_, c) => {
               const row = rect.row + r;
               const col = rect.col + c;
               const cell = isCovered(sheet, row, col) ? undefined : sheet.cells.get(cellKey(row, col));
-              return (name === 'formulas' ? cell?.formula : null) ?? cell?.value ?? '';
+              if (!cell) return '';
+              return name === 'formulas' ? (cell.formula ?? cell.value) : resultOf(sheet, cell);
             }),
           );
         }
@@ -1072,6 +1208,8 @@ class RangeFormatDouble {
   }
 }
 
+type FormatRef = () => { sheet: SheetState; cf: ConditionalFormatState } | null;
+
 class ConditionalFormatCollectionDouble extends ClientObjectDouble {
   constructor(
     context: RequestContextDouble,
@@ -1083,6 +1221,39 @@ class ConditionalFormatCollectionDouble extends ClientObjectDouble {
 
   get items(): ConditionalFormatDouble[] {
     return this.read<ConditionalFormatDouble[]>('items');
+  }
+
+  /** The formats touching the range, in priority order, as the host sees them when the op runs. */
+  private current(): { target: NonNullable<RangeTarget>; found: ConditionalFormatState[] } | null {
+    const target = this.resolve();
+    return target ? { target, found: target.sheet.conditionalFormats.filter((cf) => intersects(cf.rect, target.rect)) } : null;
+  }
+
+  /** ExcelApi 1.6: by id; ItemNotFound when it is gone. */
+  getItem(id: string): ConditionalFormatDouble {
+    return new ConditionalFormatDouble(this.context, `${this.path}(${JSON.stringify(id)})`, () => {
+      const now = this.current();
+      const cf = now?.found.find((f) => f.id === id);
+      if (!now || !cf) throw new OfficeErrorDouble('ItemNotFound', `The requested resource doesn't exist: conditional format ${id}`);
+      return { sheet: now.target.sheet, cf };
+    });
+  }
+
+  /** ExcelApi 1.6: by position when the op runs, so earlier deletes in the batch shift it. */
+  getItemAt(index: number): ConditionalFormatDouble {
+    return new ConditionalFormatDouble(this.context, `${this.path}[${index}]`, () => this.atIndex(index));
+  }
+
+  /**
+   * office-js #5222: `getRange().conditionalFormats.getItemAt(0).delete()` fails with "Item Not Found" when two
+   * rules cover one cell (as our mark above a user's rule does); the double refuses any rule so addressed then.
+   */
+  private atIndex(index: number): { sheet: SheetState; cf: ConditionalFormatState } {
+    const now = this.current();
+    const cf = now?.found[index];
+    if (!now || !cf) throw new OfficeErrorDouble('ItemNotFound', `The requested resource doesn't exist: conditional format [${index}]`);
+    if (now.found.some((other) => other !== cf && intersects(other.rect, cf.rect))) throw new OfficeErrorDouble('ItemNotFound', 'Item Not Found.');
+    return { sheet: now.target.sheet, cf };
   }
 
   add(type: string): ConditionalFormatDouble {
@@ -1102,24 +1273,28 @@ class ConditionalFormatCollectionDouble extends ClientObjectDouble {
     });
   }
 
-  /** Supports exactly 'items/type' and 'items/customOrNullObject/rule/formula'. */
+  /**
+   * Supports 'items/id', 'items/type' and 'items/customOrNullObject/rule/formula'. A loaded item is addressed by
+   * its id only when the id was loaded, else by its index (which later deletes shift). On a null object's range
+   * (a missing sheet's getItemOrNullObject) Office.js leaves `items` undefined.
+   */
   load(names: unknown): this {
     const requested = parseLoad(names);
     const wanted = requested.map((n) => n.replace(/^items\//, ''));
-    onlyKnown(wanted, ['type', 'customOrNullObject/rule/formula'], 'conditional format');
-    const fetch = () => {
-      const target = this.resolve();
-      const found = target ? target.sheet.conditionalFormats.filter((cf) => intersects(cf.rect, target.rect)) : [];
-      return { target, found };
-    };
+    onlyKnown(wanted, ['id', 'type', 'customOrNullObject/rule/formula'], 'conditional format');
     this.queueLoad(
       requested,
       '1.6',
-      () => ({ items: fetch().found.map((cf) => ({ type: cf.type, formula: cf.formula })) }),
+      () => ({ items: (this.current()?.found ?? []).map((cf) => ({ id: cf.id, type: cf.type, formula: cf.formula })) }),
       () => {
-        const { target, found } = fetch();
-        const items = found.map((cf, i) => {
-          const item = new ConditionalFormatDouble(this.context, `${this.path}[${i}]`, () => (target ? { sheet: target.sheet, cf } : null));
+        const now = this.current();
+        if (!now) {
+          this.deliver({ items: undefined });
+          return;
+        }
+        const items = now.found.map((cf, i) => {
+          const ref: FormatRef = wanted.includes('id') ? () => ({ sheet: now.target.sheet, cf }) : () => this.atIndex(i);
+          const item = new ConditionalFormatDouble(this.context, `${this.path}[${i}]`, ref);
           item.receive(wanted, cf);
           return item;
         });
@@ -1142,6 +1317,7 @@ class ConditionalFormatDouble extends ClientObjectDouble {
   }
 
   receive(wanted: readonly string[], cf: ConditionalFormatState): void {
+    if (wanted.includes('id')) this.deliver({ id: cf.id });
     if (wanted.includes('type')) this.deliver({ type: cf.type });
     if (wanted.includes('customOrNullObject/rule/formula')) {
       this.custom_ = new CustomConditionalFormatDouble(this.context, this.path, this.resolve, cf.type === 'Custom' ? cf.formula : undefined);
@@ -1150,6 +1326,10 @@ class ConditionalFormatDouble extends ClientObjectDouble {
 
   get type(): string {
     return this.read<string>('type');
+  }
+
+  get id(): string {
+    return this.read<string>('id');
   }
 
   get custom(): CustomConditionalFormatDouble {
@@ -1166,10 +1346,14 @@ class ConditionalFormatDouble extends ClientObjectDouble {
       const found = this.resolve();
       if (!found) return;
       mutableSheet({ sheet: found.sheet, rect: found.cf.rect });
+      // The id may be gone by now (deleted earlier in the batch): Office.js fails the same way.
+      if (!found.sheet.conditionalFormats.includes(found.cf)) throw new OfficeErrorDouble('ItemNotFound', 'Item Not Found.');
       found.sheet.conditionalFormats = found.sheet.conditionalFormats.filter((cf) => cf !== found.cf);
     });
   }
 }
+
+const CUSTOM_PARTS: { readonly [o: string]: string } = { setRuleFormula: 'rule', setConditionalFill: 'format.fill', setConditionalFontColor: 'format.font' };
 
 class CustomConditionalFormatDouble {
   /** `loadedFormula`: undefined = not loaded; null = not a custom format. */
@@ -1221,7 +1405,8 @@ class CustomConditionalFormatDouble {
 
   private change(o: string, a: string, apply: (cf: ConditionalFormatState) => void): void {
     this.context.enqueue({
-      json: { o, p: `${this.path}.custom`, a },
+      // The rule and the colours sit on objects of their own (custom.rule, custom.format.fill …), as in Office.js.
+      json: { o, p: `${this.path}.custom.${CUSTOM_PARTS[o] ?? ''}`, a },
       api: '1.6',
       run: () => {
         const found = this.resolve();
