@@ -135,7 +135,8 @@ export function createChecker(options: CheckOptions = {}): Checker {
     const comparisons = tableRules.some((r) => r.id.startsWith('totals.')) ? compareTotals(table) : [];
     // The diagnosis spans rows, so it runs only when some sum fails beyond 尾差 (and again on every re-check).
     const failing = comparisons.some((c) => absAmount(c.actual - c.expected) > ctx.tolerance);
-    const subject = { table, comparisons, diagnosis: failing ? diagnoseTotals(table, ctx.tolerance) : NO_DIAGNOSIS };
+    // Without totals.cause (a profile may turn it off) the failing sums are reported one by one, still without unsafe fixes.
+    const subject = { table, comparisons, diagnosis: failing ? diagnoseTotals(table, ctx.tolerance, tableRuleIds.has('totals.cause')) : NO_DIAGNOSIS };
     for (const rule of tableRules) for (const hit of rule.check(subject, ctx)) out.push(toFinding(hit, table, nameAtRow(table, hit.location.row)));
   }
 

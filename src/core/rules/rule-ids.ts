@@ -44,9 +44,12 @@ export interface RuleParams {
   'totals.block': Amounts & { readonly label: string; readonly count: number };
   /** The department's tasks against its total budget. */
   'totals.tasks': Amounts & { readonly label: string; readonly count: number };
-  /** The one cell whose correction makes every failing sum hold; `alternative` (cell address) when another cell would do equally well. */
-  'totals.cause': Amounts & { readonly column: ColumnLabel; readonly count: number; readonly alternative: string; readonly alternativeValue: string };
-  /** A sum that only disagrees because of `cause` (cell addresses, comma list): no fix of its own. */
+  /**
+   * A cell of the smallest correction that makes every failing sum hold. `together`: the other cells of the same
+   * correction; `alternative`: an equally small other correction. Both "B6=11.00;C6=11.00", '' for none.
+   */
+  'totals.cause': Amounts & { readonly column: ColumnLabel; readonly count: number; readonly together: string; readonly alternative: string };
+  /** A sum that only disagrees because of `cause` ("B6+C6,B7": each correction's cells, comma between alternatives): no fix of its own. */
   'totals.consequence': Amounts & { readonly scope: TotalsScope; readonly column: ColumnLabel; readonly cause: string };
   'goal.missing': Record<string, never>;
   'indicators.missing': Record<string, never>;

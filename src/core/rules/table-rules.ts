@@ -3,6 +3,7 @@ import { locate } from '../grid';
 import type { TableColumns } from '../table-model';
 import type { RuleParams } from './rule-ids';
 import { NO_HITS, type RuleContext, type RuleHit, type TableRule, type TotalsComparison } from './rule';
+import { cellKeyOf, comparisonKey, type CellCorrection } from './diagnosis';
 import { SOURCES } from './sources';
 
 function firstColumn(columns: TableColumns): number {
@@ -58,8 +59,6 @@ function fixOf(c: TotalsComparison) {
   return { location: c.location, expected: c.raw, value: amountToNumber(c.expected) };
 }
 
-const locationKey = (c: TotalsComparison) => `${c.location.row},${c.location.col}`;
-
 const beyondTolerance = (c: TotalsComparison, ctx: RuleContext) => absAmount(c.actual - c.expected) > ctx.tolerance;
 
 /** A totals rule: every comparison the filter accepts becomes a hit with these params, fixed to the expected sum. */
@@ -80,8 +79,8 @@ function totalsRule<R extends 'totals.row' | 'totals.unit' | 'totals.grand' | 't
       const hits: RuleHit<R>[] = [];
       for (const c of comparisons) {
         // A sum that only fails because of the diagnosed cell is reported as totals.consequence.
-        if (!accepts(c, ctx) || diagnosis.explained.has(locationKey(c))) continue;
-        const fix = withFix && !diagnosis.unsafeFixes.has(locationKey(c));
+        if (!accepts(c, ctx) || diagnosis.explained.has(comparisonKey(c.scope, c))) continue;
+        const fix = withFix && !diagnosis.unsafeFixes.has(cellKeyOf(c));
         hits.push({ rule: id, params: params(c, ctx), location: c.location, ...(fix ? { fix: fixOf(c) } : {}) });
       }
       return hits;
@@ -142,10 +141,13 @@ export const roundingDifference = totalsRule(
   (c, ctx) => ({ ...amountsParams(c, ctx), scope: c.scope, column: c.column, tolerance: formatAmount(ctx.tolerance) }),
 );
 
+/** "B6=11.00;C6=11.00": cells and the values they should have, as the messages list them. */
+const correctionList = (corrections: readonly CellCorrection[]) => corrections.map((c) => `${c.cell.location.cell}=${formatAmount(c.value)}`).join(';');
+
 /**
- * The one amount cell whose correction makes every failing row, unit and 合计 sum hold (a typo pushed upward):
- * reported on that cell with the value it should have. When two cells explain the sums equally well, both are
- * reported, each naming the other, without a fix.
+ * The smallest set of amount cells (one, else two) whose correction makes every failing row, unit and 合计 sum hold
+ * (a typo pushed upward): each reported on its cell with the value it should have and fixed to it. When two
+ * explanations are equally small, both are reported and offered, each naming the other.
  */
 export const totalsCause: TableRule<'totals.cause'> = {
   id: 'totals.cause',
@@ -153,22 +155,27 @@ export const totalsCause: TableRule<'totals.cause'> = {
   fixable: true,
   defaultSeverity: 'error',
   scope: 'table',
-  check: ({ diagnosis }, ctx) =>
-    diagnosis.causes.map(({ cell, value, alternative }) => {
-      const actual = cell.parsed.kind === 'number' ? cell.parsed.value : 0n;
-      const params = {
-        unit: ctx.unit,
-        expected: formatAmount(value),
-        actual: formatAmount(actual),
-        difference: formatAmount(absAmount(value - actual)),
-        column: cell.column,
-        count: diagnosis.explained.size,
-        alternative: alternative?.cell.location.cell ?? '',
-        alternativeValue: alternative ? formatAmount(alternative.value) : '',
-      };
-      const fix = alternative === null ? { fix: { location: cell.location, expected: cell.raw, value: amountToNumber(value) } } : {};
-      return { rule: 'totals.cause' as const, params, location: cell.location, ...fix };
-    }),
+  check: ({ diagnosis }, ctx) => {
+    // A cell in both explanations is reported once, with the first one's wording.
+    const reported = new Set<string>();
+    return diagnosis.explanations.flatMap((explanation, i) => {
+      const other = diagnosis.explanations[1 - i];
+      return explanation.filter(({ cell }) => !reported.has(cellKeyOf(cell)) && reported.add(cellKeyOf(cell))).map(({ cell, value }) => {
+        const actual = cell.parsed.kind === 'number' ? cell.parsed.value : 0n;
+        const params = {
+          unit: ctx.unit,
+          expected: formatAmount(value),
+          actual: formatAmount(actual),
+          difference: formatAmount(absAmount(value - actual)),
+          column: cell.column,
+          count: diagnosis.explained.size,
+          together: correctionList(explanation.filter((c) => c.cell !== cell)),
+          alternative: other ? correctionList(other) : '',
+        };
+        return { rule: 'totals.cause' as const, params, location: cell.location, fix: { location: cell.location, expected: cell.raw, value: amountToNumber(value) } };
+      });
+    });
+  },
 };
 
 /** A failing sum explained by totals.cause: pointed at its cause, no fix of its own. */
@@ -178,11 +185,18 @@ export const totalsConsequence: TableRule<'totals.consequence'> = {
   defaultSeverity: 'info',
   scope: 'table',
   check: ({ comparisons, diagnosis }, ctx) => {
-    if (diagnosis.causes.length === 0) return NO_HITS;
-    const cause = diagnosis.causes.map((c) => c.cell.location.cell).join(',');
-    const causes = new Set(diagnosis.causes.map((c) => `${c.cell.location.row},${c.cell.location.col}`));
+    if (diagnosis.explanations.length === 0) return NO_HITS;
+    // "B6+C6,B7+C7": the cells of each explanation; the sum holds once either set is corrected.
+    const cause = diagnosis.explanations.map((e) => e.map((c) => c.cell.location.cell).join('+')).join(',');
+    const causes = new Set(diagnosis.explanations.flatMap((e) => e.map((c) => cellKeyOf(c.cell))));
     return comparisons
-      .filter((c) => diagnosis.explained.has(locationKey(c)) && !causes.has(locationKey(c)))
-      .map((c) => ({ rule: 'totals.consequence' as const, params: { ...amountsParams(c, ctx), scope: c.scope, column: c.column, cause }, location: c.location }));
+      .filter((c) => diagnosis.explained.has(comparisonKey(c.scope, c)) && !causes.has(cellKeyOf(c)))
+      .map((c) => ({
+        rule: 'totals.consequence' as const,
+        params: { ...amountsParams(c, ctx), scope: c.scope, column: c.column, cause },
+        location: c.location,
+        // A unit cell can fail both its row sum and its column sum.
+        discriminator: c.scope,
+      }));
   },
 };
