@@ -117,7 +117,7 @@ describe('totals', () => {
   test('合计 ≠ sum of the units', () => {
     const f = check(workbook([project('甲', [10, 10, null, null])], { grand: [12, 12, null, null] }));
     // Both 合计 cells are off and nothing else: the two of them are the smallest correction.
-    expect(only(f, 'totals.cause').map((x) => [x.location.cell, x.params.expected, x.fix?.value])).toEqual([['B4', '10.00', 10], ['C4', '10.00', 10]]);
+    expect(only(f, 'totals.cause').map((x) => [x.location.cell, paramOf(x, 'expected'), x.fix?.value])).toEqual([['B4', '10.00', 10], ['C4', '10.00', 10]]);
     // Without the diagnosis each 合计 cell is its own totals.grand.
     const off = parseProfile({ severities: { 'totals.cause': 'off' } });
     if (!off.ok) throw new Error(off.errors.join());

@@ -86,7 +86,7 @@ describe(`totals diagnosis property (seed ${seed})`, () => {
     fc.assert(
       fc.property(property, ({ rows, typos }) => {
         let typed: CellValue[][] = rows;
-        for (const [r, c, delta] of typos) typed = withCell(typed, r, c, (typed[r]?.[c] as number) + delta);
+        for (const [r, c, delta] of typos) typed = withCell(typed, r, c, (typed[r]?.[c] as number) + delta).map((row) => [...row]);
         const findings = checkWorkbook({ sheets: [sheetOf(typed)] }).findings;
         const before = failingSums(typed);
         const fixes = amountFindings(findings).filter((f) => f.fix);
