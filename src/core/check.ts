@@ -7,6 +7,8 @@ import type { ProjectRule, RowRule, RuleContext, RuleHit, TableRule, WorkbookRul
 import type { RuleId } from './rules/rule-ids';
 import { projectSubject, rowSubject } from './rules/subjects';
 import { compareTotals } from './rules/totals';
+import { diagnoseTotals, NO_DIAGNOSIS } from './rules/diagnosis';
+import { absAmount } from './amounts';
 import { applyEdit, type CellEdit } from './incremental';
 import type { PerformanceTable, SheetWithoutTable, TableRow } from './table-model';
 import { readTables } from './table-reader';
@@ -101,6 +103,7 @@ function profileChecks(profile: Profile, taxonomy: Taxonomy): ProfileChecks {
   const rowRules = active.filter((r): r is RowRule => r.scope === 'row');
   const projectRules = active.filter((r): r is ProjectRule => r.scope === 'project');
   const comparesTotals = tableRules.some((r) => r.id.startsWith('totals.'));
+  const causeOn = tableRules.some((r) => r.id === 'totals.cause');
 
   function toFinding<R extends RuleId>(hit: RuleHit<R>, table: PerformanceTable | null, project: string | undefined): Finding {
     const { sheet, cell } = hit.location;
@@ -126,7 +129,11 @@ function profileChecks(profile: Profile, taxonomy: Taxonomy): ProfileChecks {
     contextOf: (table) => ({ taxonomy, tolerance: toleranceFor(profile, table.unit), unit: table.unit ?? '万元' }),
     /** Table-level findings: structure and every totals comparison (one O(rows) pass). */
     tableFindings(table, ctx, out) {
-      const subject = { table, comparisons: comparesTotals ? compareTotals(table) : [] };
+      const comparisons = comparesTotals ? compareTotals(table) : [];
+      // The diagnosis spans rows, so it runs only when some sum fails beyond 尾差 (and again on every re-check).
+      const failing = comparisons.some((c) => absAmount(c.actual - c.expected) > ctx.tolerance);
+      // Without totals.cause (a profile may turn it off) the failing sums are reported one by one, still without unsafe fixes.
+      const subject = { table, comparisons, diagnosis: failing ? diagnoseTotals(table, ctx.tolerance, causeOn) : NO_DIAGNOSIS };
       for (const rule of tableRules) for (const hit of rule.check(subject, ctx)) out.push(toFinding(hit, table, nameAtRow(table, hit.location.row)));
     },
     /** Findings of one row: amounts, and for a project its goal and indicators. */

@@ -54,13 +54,15 @@ export interface FindingActions {
 
 interface FindingRowProps extends FindingActions {
   readonly finding: Finding;
+  /** The sums this finding's cell breaks (totals.consequence), listed under it without fixes of their own. */
+  readonly consequences?: readonly Finding[];
   readonly ignored: IgnoredFinding | undefined;
   readonly strings: UiStrings;
   readonly locale: Locale;
   readonly disabled: boolean;
 }
 
-export function FindingRow({ finding, ignored, strings, locale, disabled, onSelect, onIgnore, onUnignore, onFix }: FindingRowProps) {
+export function FindingRow({ finding, consequences = [], ignored, strings, locale, disabled, onSelect, onIgnore, onUnignore, onFix }: FindingRowProps) {
   const styles = useStyles();
   const messageId = useId('finding');
   const message = findingMessage(finding, locale);
@@ -78,6 +80,20 @@ export function FindingRow({ finding, ignored, strings, locale, disabled, onSele
         </span>
       </Button>
       {ignored && <Caption1 className={styles.reason}>{strings.ignoredBecause(ignored.reason)}</Caption1>}
+      {consequences.length > 0 && (
+        <div className={styles.reason}>
+          <Caption1>{strings.consequences}</Caption1>
+          <ul className={styles.list} aria-label={strings.consequences}>
+            {consequences.map((c) => (
+              <li key={c.key}>
+                <Button appearance="subtle" size="small" className={styles.goTo} onClick={() => onSelect(c)}>
+                  {`${c.location.cell} ${findingMessage(c, locale)}`}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div className={styles.actions}>
         {finding.fix && !ignored && (
           <Button size="small" aria-describedby={messageId} disabled={disabled} onClick={() => onFix(finding)}>
@@ -119,7 +135,7 @@ export function FindingList({ groups, ignored, strings, locale, disabled, ...act
               <Body1Strong as="h4" className={styles.heading}>{group.project ?? strings.tableLevel}</Body1Strong>
               <ul className={styles.list}>
                 {group.findings.map((f) => (
-                  <FindingRow key={f.key} finding={f} ignored={ignored.get(f.key)} strings={strings} locale={locale} disabled={disabled} {...actions} />
+                  <FindingRow key={f.key} finding={f} consequences={group.consequences.get(f.key)} ignored={ignored.get(f.key)} strings={strings} locale={locale} disabled={disabled} {...actions} />
                 ))}
               </ul>
             </div>

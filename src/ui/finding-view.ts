@@ -35,6 +35,25 @@ export interface ProjectGroup {
   /** null for findings about the table or workbook rather than one project. */
   readonly project: string | null;
   readonly findings: readonly Finding[];
+  /** The sums that only disagree because of a totals.cause of this group, by the cause's key: shown under it, not on their own. */
+  readonly consequences: ReadonlyMap<string, readonly Finding[]>;
+}
+
+/** Each totals.consequence under the first listed totals.cause of its cells (params.cause), on the same sheet. */
+function consequencesByCause(findings: readonly Finding[]): Map<string, Finding[]> {
+  const causeAt = new Map<string, string>();
+  for (const f of findings) if (f.rule === 'totals.cause' && !causeAt.has(cellKey(f.location))) causeAt.set(cellKey(f.location), f.key);
+  const out = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.rule !== 'totals.consequence') continue;
+    const cells = f.params.cause.split(/[,+]/);
+    const cause = cells.map((cell) => causeAt.get(cellKey({ sheet: f.location.sheet, cell }))).find((key) => key !== undefined);
+    if (cause === undefined) continue;
+    const list = out.get(cause);
+    if (list) list.push(f);
+    else out.set(cause, [f]);
+  }
+  return out;
 }
 
 export interface SheetGroup {
@@ -44,9 +63,12 @@ export interface SheetGroup {
 
 /** Groups by sheet (in workbook order), then by project (in sheet order); errors first within a project, as in the CLI. */
 export function groupFindings(findings: readonly Finding[], sheetOrder: readonly string[]): SheetGroup[] {
+  const consequences = consequencesByCause(findings);
+  const nested = new Set([...consequences.values()].flat());
   const bySheet = new Map<string, Map<string | null, Finding[]>>();
   for (const sheet of sheetOrder) bySheet.set(sheet, new Map());
   for (const f of findings) {
+    if (nested.has(f)) continue;
     let projects = bySheet.get(f.location.sheet);
     if (!projects) bySheet.set(f.location.sheet, (projects = new Map()));
     const project = f.project ?? null;
@@ -58,7 +80,11 @@ export function groupFindings(findings: readonly Finding[], sheetOrder: readonly
     .filter(([, projects]) => projects.size > 0)
     .map(([sheet, projects]) => ({
       sheet,
-      projects: [...projects].map(([project, list]) => ({ project, findings: list.sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity)) })),
+      projects: [...projects].map(([project, list]) => ({
+        project,
+        findings: list.sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity)),
+        consequences: new Map(list.flatMap((f) => (consequences.has(f.key) ? [[f.key, consequences.get(f.key) ?? []] as const] : []))),
+      })),
     }));
 }
 

@@ -60,6 +60,8 @@ export interface UiStrings {
   readonly noFindings: string;
   readonly allFiltered: string;
   readonly tableLevel: string;
+  /** Heading of the sums listed under the cell that breaks them (totals.cause). */
+  readonly consequences: string;
   readonly currentCell: (cell: string) => string;
   readonly goToCell: (message: string, cell: string) => string;
   readonly ignore: string;
@@ -162,6 +164,7 @@ const zhCN: UiStrings = {
   noFindings: '没有发现问题。',
   allFiltered: '所选类别中没有问题。',
   tableLevel: '整表',
+  consequences: '由这一格造成的合计不符（改正这一格后即相符，无需另改）：',
   currentCell: (cell) => `当前单元格 ${cell}`,
   goToCell: (message, cell) => `${message}（${cell}）`,
   ignore: '忽略',
@@ -269,6 +272,7 @@ const enUS: UiStrings = {
   noFindings: 'No problems found.',
   allFiltered: 'No findings of the selected kinds.',
   tableLevel: 'Whole table',
+  consequences: 'Sums off only because of this cell (they hold once it is corrected; nothing else to change):',
   currentCell: (cell) => `Current cell ${cell}`,
   goToCell: (message, cell) => `${message} (${cell})`,
   ignore: 'Ignore',

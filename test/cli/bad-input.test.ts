@@ -67,7 +67,8 @@ const READABLE: readonly (readonly [string, 0 | 1, number, number])[] = [
   ['hidden-rows-columns.xlsx', 1, 2, 1],
   ['formula-errors.xlsx', 1, 5, 7],
   ['amount-forms.xlsx', 1, 8, 5],
-  ['several-tables.xlsx', 1, 3, 2],
+  // 第二局项目乙's 财政拨款 9000 breaks its row and the 合计: one error on that cell (totals.cause), not two.
+  ['several-tables.xlsx', 1, 3, 1],
   ['long-cells.xlsx', 1, 3, 1],
   ['stray-far-cell.xlsx', 0, 2, 0],
   ['gbk.csv', 0, 2, 0],

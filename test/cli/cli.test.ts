@@ -174,7 +174,9 @@ describe('jixiao check on a table with planted mistakes', () => {
   const findingsOf = async () => (await runJson('check', fixture('errors.xlsx'))).json.findings;
 
   it.each([
-    ['物业管理费', 'totals.row', 'B6'],
+    // 财政拨款 98 for 99: the error is on C6 (totals.cause); the 总计 B6 and the unit's C5 are its consequences.
+    ['物业管理费', 'totals.cause', 'C6'],
+    ['物业管理费', 'totals.consequence', 'B6'],
     ['市人民来访接待厅专项经费', 'indicators.format', 'G7'],
     ['机构运行辅助经费', 'goal.missing', 'F8'],
     ['社工服务外包项目', 'content.placeholder', 'G9'],
@@ -188,8 +190,8 @@ describe('jixiao check on a table with planted mistakes', () => {
     const { code, stdout } = await run('check', fixture('errors.xlsx'));
     expect(code).toBe(1);
     const lines = stdout.split('\n');
-    const total = lines.findIndex((line) => line.startsWith('      错误  B6  总计 99.00'));
-    expect(lines[total + 1]).toBe('        → 修正：98');
+    const cause = lines.findIndex((line) => line.startsWith('      错误  C6  “财政拨款” 98.00 应为 99.00'));
+    expect(lines[cause + 1]).toBe('        → 修正：99');
     expect(lines).toContain('    单位 广州市信访局');
     expect(lines).toContain('    项目 物业管理费');
   });

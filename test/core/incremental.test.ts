@@ -40,8 +40,9 @@ describe('re-checking one edit', () => {
 
   test('an amount edit updates the totals findings', () => {
     const result = checker.recheckEdit(table!, before, { row: 5, col: 1, value: 100 });
-    expect(result?.findings.filter((f) => f.rule === 'totals.row').map((f) => f.location.cell)).toEqual(['B6']);
-    expect(result?.findings.filter((f) => f.rule === 'totals.unit').map((f) => f.location.cell)).toEqual(['B5']);
+    // 总计 99 → 100 breaks its row and its unit: B6 is the cause (back to 99), the unit's B5 its consequence.
+    expect(result?.findings.filter((f) => f.rule === 'totals.cause').map((f) => [f.location.cell, f.fix?.value])).toEqual([['B6', 99]]);
+    expect(result?.findings.filter((f) => f.rule === 'totals.consequence').map((f) => f.location.cell)).toEqual(['B5']);
   });
 
   test('edits that may change the structure ask for a full check', () => {

@@ -30,8 +30,9 @@ const REAL_ERRORS: Readonly<Record<string, readonly (readonly [string, string])[
   'l3-hunan-yueyangxian-gbznt-2022': [['amount.invalid@C6', '财政拨款 garbled']],
   'l3-tianjin-ninghe-myfz-2020': [],
   // The tasks add up to 49.8 + 11 + 171.41 = 232.21 against a 资金总额 of 171.41: the 基本支出 task carries
-  // the whole budget instead of its 110.61.
-  'l4-fujian-ningde-dangshi-2019': [['totals.tasks@C4', 'tasks do not add up to 资金总额']],
+  // the whole budget instead of its 110.61. The diagnosis finds that cell: 资金总额 agrees with 项目支出 + 基本支出,
+  // and only E11 can drop by 60.80 without turning negative.
+  'l4-fujian-ningde-dangshi-2019': [['totals.cause@E11', 'the 基本支出 task should be 110.61']],
   // 2022 expenditure: 99611.05 + 9564.46 = 109175.51, but the 合计 says 109175.04 (the income total copied in).
   'l4-hubei-guangshui-jiaoyu-2023': [['totals.block@G12', '支出合计 off by 0.47']],
 };
@@ -132,8 +133,9 @@ describe('planted defects are found, each on its own cell', () => {
 
   test('a row per indicator: the unit row off by one, an indicator without a name, a value emptied', () => {
     const found = findings('l2-hunan-xiangxi-tejiao-2023', [['C5', 31], ['G11', null], ['H16', null], ['D6', '保障学生伙食补助按时足额发放。']]);
-    expect(found.map((f) => `${f.rule}@${f.location.cell}`)).toEqual(['totals.unit@C5', 'indicator.name-missing@G11', 'indicator.value-missing@H16']);
-    expect(formatFinding(found[0] as (typeof found)[number])).toBe('单位行的“总计” 31.00 不等于其下 1 个项目之和 30.00，相差 1.00 万元。');
+    // The unit has one project and the table no other sum: the unit row or the project, equally likely, both offered.
+    expect(found.map((f) => `${f.rule}@${f.location.cell}`)).toEqual(['totals.cause@C5', 'totals.cause@C6', 'indicator.name-missing@G11', 'indicator.value-missing@H16']);
+    expect(formatFinding(found[0] as (typeof found)[number])).toBe('“总计” 31.00 改为 30.00，或者 C6 改为 31.00，都能使本表的合计全部相符：两种改法同样可能，请核对是哪一处填错了，只按其中一种修正。');
   });
 
   test('a row per indicator: an unknown second level and a missing 效益 category', () => {
@@ -148,6 +150,7 @@ describe('planted defects are found, each on its own cell', () => {
 
   test('the department table: its total off its parts', () => {
     const found = findings('l4-fujian-ningde-dangshi-2019', [['C6', 100.61]]);
-    expect(found.map((f) => `${f.rule}@${f.location.cell}`)).toEqual(['totals.funding@C4', 'totals.tasks@C4']);
+    // The planted 基本支出 (C6) or 项目支出 (C5), together with the table's own wrong task E11.
+    expect(found.map((f) => `${f.rule}@${f.location.cell}`)).toEqual(['totals.cause@C5', 'totals.cause@C6', 'totals.cause@E11']);
   });
 });

@@ -97,17 +97,32 @@ describe('totals', () => {
     expect(only(f, 'totals.rounding')[0]).toMatchObject({ severity: 'warning', params: { scope: 'row', difference: '0.01', tolerance: '0.01' } });
   });
 
-  test('a unit that disagrees with its projects is reported once per column, at the unit cell', () => {
+  test('a unit that disagrees with its projects is reported once per column, at the unit cell, as a consequence', () => {
+    // 合计 agrees with the unit row, so setting the unit to 30 would break 合计 (the old fix): the smallest
+    // corrections are one project's 总计 and 财政拨款, 甲 or 乙, both offered.
     const f = check(workbook([project('甲', [10, 10, null, null]), project('乙', [20, 20, null, null])], { unitRow: [31, 31, null, null], grand: [31, 31, null, null] }));
-    const units = only(f, 'totals.unit');
+    const units = only(f, 'totals.consequence');
     expect(units.map((u) => u.location.cell)).toEqual(['B5', 'C5']);
-    expect(units[0]).toMatchObject({ project: '测试局', params: { expected: '30.00', actual: '31.00', difference: '1.00', count: 2 }, fix: { value: 30 } });
+    expect(units[0]).toMatchObject({ project: '测试局', params: { expected: '30.00', actual: '31.00', difference: '1.00', cause: 'B6+C6,B7+C7' }, fix: undefined });
+    expect(only(f, 'totals.cause').map((x) => [x.location.cell, x.fix?.value])).toEqual([['B6', 11], ['C6', 11], ['B7', 21], ['C7', 21]]);
+    expect(only(f, 'totals.unit')).toEqual([]);
     expect(only(f, 'totals.grand')).toEqual([]);
+    // Without the diagnosis: totals.unit per column, and no fix, as setting the unit to 30 would break 合计.
+    const off = parseProfile({ severities: { 'totals.cause': 'off' } });
+    if (!off.ok) throw new Error(off.errors.join());
+    const plain = check(workbook([project('甲', [10, 10, null, null]), project('乙', [20, 20, null, null])], { unitRow: [31, 31, null, null], grand: [31, 31, null, null] }), off.profile);
+    expect(only(plain, 'totals.unit').map((u) => [u.location.cell, u.fix])).toEqual([['B5', undefined], ['C5', undefined]]);
   });
 
   test('合计 ≠ sum of the units', () => {
     const f = check(workbook([project('甲', [10, 10, null, null])], { grand: [12, 12, null, null] }));
-    expect(only(f, 'totals.grand')[0]).toMatchObject({ location: { cell: 'B4' }, params: { expected: '10.00', actual: '12.00', of: 'units', count: 1 } });
+    // Both 合计 cells are off and nothing else: the two of them are the smallest correction.
+    expect(only(f, 'totals.cause').map((x) => [x.location.cell, paramOf(x, 'expected'), x.fix?.value])).toEqual([['B4', '10.00', 10], ['C4', '10.00', 10]]);
+    // Without the diagnosis each 合计 cell is its own totals.grand.
+    const off = parseProfile({ severities: { 'totals.cause': 'off' } });
+    if (!off.ok) throw new Error(off.errors.join());
+    const plain = check(workbook([project('甲', [10, 10, null, null])], { grand: [12, 12, null, null] }), off.profile);
+    expect(only(plain, 'totals.grand')[0]).toMatchObject({ location: { cell: 'B4' }, params: { expected: '10.00', actual: '12.00', of: 'units', count: 1 } });
   });
 
   test('元 tables use the 元 tolerance', () => {
@@ -360,7 +375,8 @@ describe('rules on the other layouts: each finding at the cell of its own field'
       ['年度总体目标', '完成全年工作。', null, null],
       ['年度履职目标', '年度目标任务', '支出项目名称', '预算金额(万元)'],
       [null, '培训', '培训经费', 40],
-      [null, '运转', '基本支出', 70],
+      [null, '宣传', '宣传经费', 20],
+      [null, '运转', '基本支出', 50],
     ]));
     expect(only(f, 'totals.funding')).toEqual([]);
     expect(only(f, 'totals.tasks').map((x) => [x.location.cell, paramOf(x, 'expected'), paramOf(x, 'actual'), x.fix])).toEqual([['C3', '110.00', '100.00', undefined]]);

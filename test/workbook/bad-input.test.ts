@@ -121,11 +121,10 @@ describe('layout', () => {
       ['2025年项目支出绩效目标表', '第一局', '万元', 2, 4],
       ['2025年项目支出绩效目标表（二）', '第二局', '元', 8, 11],
     ]);
-    expect(summary(report.findings)).toEqual([
-      ['totals.grand', 'C10', 'error'],
-      ['totals.row', 'B12', 'error'],
-    ]);
-    expect(messageOf(at(report, 'totals.row', 'B12'))).toBe('总计 10000.00 不等于 财政拨款 + 财政专户拨款 + 其他资金 之和 9000.00，相差 1000.00 元。请核对分项，或将总计改为 9000.00。');
+    // 项目乙's 财政拨款 9000 breaks its row and the 合计's 财政拨款: that one cell is the error, the two sums its consequences.
+    expect(summary(report.findings).filter(([, , severity]) => severity === 'error')).toEqual([['totals.cause', 'C12', 'error']]);
+    expect(summary(report.findings).filter(([rule]) => rule === 'totals.consequence').map(([, cell]) => cell).sort()).toEqual(['B12', 'C10']);
+    expect(messageOf(at(report, 'totals.cause', 'C12'))).toBe('“财政拨款” 9000.00 应为 10000.00（相差 1000.00 元）：本表 2 处合计不符都由这一格造成，改为 10000.00 后全部相符。');
   });
 
   it('a stray value at XFD1048576 neither blows up the grid nor hides the table', async () => {

@@ -39,3 +39,23 @@ export function listDeviations(catalog: MessageCatalog, codes: string): string {
     .map((code) => (catalog.deviation as Readonly<Record<string, string>>)[code] ?? code)
     .join(catalog.listSeparator);
 }
+
+/** Corrections travel in totals.cause params as "B6=11.00;C6=11.00": each rendered by `each(cell, value)`, joined by `separator`. */
+export function listCorrections(corrections: string, each: (cell: string, value: string) => string, separator: string): string {
+  return corrections
+    .split(';')
+    .filter((c) => c !== '')
+    .map((c) => {
+      const [cell = '', value = ''] = c.split('=');
+      return each(cell, value);
+    })
+    .join(separator);
+}
+
+/** totals.consequence's "B6+C6,B7": the cells of each correction joined by `and`, the alternatives by `or`. */
+export function listCauses(cause: string, and: string, or: string): string {
+  return cause
+    .split(',')
+    .map((e) => e.split('+').join(and))
+    .join(or);
+}

@@ -1,4 +1,4 @@
-import { listColumns, listDeviations, type MessageCatalog } from './catalog';
+import { listCauses, listColumns, listCorrections, listDeviations, type MessageCatalog } from './catalog';
 
 const seqName = (p: { seq: number; name: string }) => `Indicator ${p.seq} "${p.name}"`;
 
@@ -31,6 +31,19 @@ export const enUS: MessageCatalog = {
     'amount.negative': (p) => `"${enUS.column[p.column]}" is negative (${p.value} ${p.unit}); amounts cannot be negative.`,
     'amount.text': (p) => `"${enUS.column[p.column]}" ${p.value} is a number stored as text, which SUM ignores. It can be converted to a number.`,
     'amount.precision': (p) => `"${enUS.column[p.column]}" ${p.text} has more than 6 decimal places; checked as ${p.value}.`,
+    'totals.cause': (p) => {
+      const head = `“${enUS.column[p.column]}” ${p.actual}`;
+      const together = listCorrections(p.together, (cell, value) => `${cell} to ${value}`, ' and ');
+      if (p.alternative !== '') {
+        const alternative = listCorrections(p.alternative, (cell, value) => `${cell} to ${value}`, ' and ');
+        return `Setting ${head} to ${p.expected}${together ? ` (and ${together})` : ''}, or else ${alternative}, makes every sum of this table hold: both are equally likely, so check which is wrong and apply only one.`;
+      }
+      return together
+        ? `${head} should be ${p.expected} (off by ${p.difference} ${p.unit}), and ${together}: all ${p.count} mismatched sums of this table come from these cells and hold once they are corrected.`
+        : `${head} should be ${p.expected} (off by ${p.difference} ${p.unit}): all ${p.count} mismatched sums of this table come from this cell and hold once it reads ${p.expected}.`;
+    },
+    'totals.consequence': (p) =>
+      `${enUS.scope[p.scope]} “${enUS.column[p.column]}” ${p.actual} differs from ${p.expected} by ${p.difference} ${p.unit} only because ${listCauses(p.cause, ' and ', ' or ')} is wrong: correct that, not this cell.`,
     'totals.row': (p) => `总计 ${p.actual} is not ${listColumns(enUS, p.parts, ' + ')} = ${p.expected}; off by ${p.difference} ${p.unit}. Check the parts or set the total to ${p.expected}.`,
     'totals.unit': (p) => `The unit's "${enUS.column[p.column]}" ${p.actual} is not the sum of its ${p.count} projects, ${p.expected}; off by ${p.difference} ${p.unit}.`,
     'totals.grand': (p) => `The 合计 row's "${enUS.column[p.column]}" ${p.actual} is not the sum of its ${p.count} ${p.of}, ${p.expected}; off by ${p.difference} ${p.unit}.`,
@@ -83,6 +96,8 @@ export const enUS: MessageCatalog = {
     'amount.negative': 'Negative amount',
     'amount.text': 'Number stored as text',
     'amount.precision': 'Too many decimal places',
+    'totals.cause': 'One wrong amount breaks the sums',
+    'totals.consequence': 'Sum off because of another cell',
     'totals.row': 'Total is not the sum of its parts',
     'totals.unit': 'Unit row is not the sum of its projects',
     'totals.grand': 'Grand total is not the sum of units (projects)',

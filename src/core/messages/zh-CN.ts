@@ -1,4 +1,4 @@
-import { listColumns, listDeviations, type MessageCatalog } from './catalog';
+import { listCauses, listColumns, listCorrections, listDeviations, type MessageCatalog } from './catalog';
 
 const seqName = (p: { seq: number; name: string }) => `第 ${p.seq} 项指标“${p.name}”`;
 
@@ -31,6 +31,19 @@ export const zhCN: MessageCatalog = {
     'amount.negative': (p) => `“${zhCN.column[p.column]}”为负数 ${p.value} ${p.unit}，金额不能为负。`,
     'amount.text': (p) => `“${zhCN.column[p.column]}”的 ${p.value} 是以文本形式存储的数字，求和公式会忽略它。可一键转换为数值。`,
     'amount.precision': (p) => `“${zhCN.column[p.column]}”的 ${p.text} 超过 6 位小数，已按 ${p.value} 计算。请核对金额。`,
+    'totals.cause': (p) => {
+      const head = `“${zhCN.column[p.column]}” ${p.actual}`;
+      const together = listCorrections(p.together, (cell, value) => `${cell} 改为 ${value}`, '、');
+      if (p.alternative !== '') {
+        const alternative = listCorrections(p.alternative, (cell, value) => `${cell} 改为 ${value}`, '、');
+        return `${head} 改为 ${p.expected}${together ? `（同时 ${together}）` : ''}，或者 ${alternative}，都能使本表的合计全部相符：两种改法同样可能，请核对是哪一处填错了，只按其中一种修正。`;
+      }
+      return together
+        ? `${head} 应为 ${p.expected}（相差 ${p.difference} ${p.unit}），同时 ${together}：本表 ${p.count} 处合计不符都由这几格造成，都改正后全部相符。`
+        : `${head} 应为 ${p.expected}（相差 ${p.difference} ${p.unit}）：本表 ${p.count} 处合计不符都由这一格造成，改为 ${p.expected} 后全部相符。`;
+    },
+    'totals.consequence': (p) =>
+      `${zhCN.scope[p.scope]}的“${zhCN.column[p.column]}” ${p.actual} 与应有值 ${p.expected} 相差 ${p.difference} ${p.unit}，是 ${listCauses(p.cause, '、', ' 或 ')} 有误造成的：改正后即相符，这里无需改动。`,
     'totals.row': (p) => `总计 ${p.actual} 不等于 ${listColumns(zhCN, p.parts, ' + ')} 之和 ${p.expected}，相差 ${p.difference} ${p.unit}。请核对分项，或将总计改为 ${p.expected}。`,
     'totals.unit': (p) => `单位行的“${zhCN.column[p.column]}” ${p.actual} 不等于其下 ${p.count} 个项目之和 ${p.expected}，相差 ${p.difference} ${p.unit}。`,
     'totals.grand': (p) => `合计行的“${zhCN.column[p.column]}” ${p.actual} 不等于 ${p.count} 个${p.of === 'units' ? '单位' : '项目'}之和 ${p.expected}，相差 ${p.difference} ${p.unit}。`,
@@ -83,6 +96,8 @@ export const zhCN: MessageCatalog = {
     'amount.negative': '金额为负数',
     'amount.text': '数字以文本存储',
     'amount.precision': '金额小数位过多',
+    'totals.cause': '一处金额填错导致合计不符',
+    'totals.consequence': '合计不符由另一格造成',
     'totals.row': '总计不等于分项之和',
     'totals.unit': '单位行不等于其项目之和',
     'totals.grand': '合计行不等于各单位（项目）之和',

@@ -31,6 +31,8 @@ export const RULES: readonly Rule[] = [
   row.amountNegative,
   row.amountAsText,
   row.amountPrecision,
+  table.totalsCause,
+  table.totalsConsequence,
   table.rowTotals,
   table.unitTotals,
   table.grandTotals,

@@ -44,6 +44,13 @@ export interface RuleParams {
   'totals.block': Amounts & { readonly label: string; readonly count: number };
   /** The department's tasks against its total budget. */
   'totals.tasks': Amounts & { readonly label: string; readonly count: number };
+  /**
+   * A cell of the smallest correction that makes every failing sum hold. `together`: the other cells of the same
+   * correction; `alternative`: an equally small other correction. Both "B6=11.00;C6=11.00", '' for none.
+   */
+  'totals.cause': Amounts & { readonly column: ColumnLabel; readonly count: number; readonly together: string; readonly alternative: string };
+  /** A sum that only disagrees because of `cause` ("B6+C6,B7": each correction's cells, comma between alternatives): no fix of its own. */
+  'totals.consequence': Amounts & { readonly scope: TotalsScope; readonly column: ColumnLabel; readonly cause: string };
   'goal.missing': Record<string, never>;
   'indicators.missing': Record<string, never>;
   'indicators.unparseable': { readonly text: string };

@@ -5,6 +5,7 @@ import type { IndicatorParse } from '../indicators/grammar';
 import type { IndicatorRecord, PerformanceTable, TableRow, ValueSlots } from '../table-model';
 import type { CategorySet, Taxonomy } from '../taxonomy';
 import type { ColumnLabel, RuleId, RuleParams, TotalsScope } from './rule-ids';
+import type { TotalsDiagnosis } from './diagnosis';
 import type { RuleSource } from './sources';
 
 /** What a rule reports; the checker adds severity, message and key. */
@@ -45,6 +46,8 @@ export interface TotalsComparison {
 export interface TableSubject {
   readonly table: PerformanceTable;
   readonly comparisons: readonly TotalsComparison[];
+  /** The cell that explains every failing sum, when one does (diagnoseTotals). */
+  readonly diagnosis: TotalsDiagnosis;
 }
 
 export interface RowSubject {

@@ -3,6 +3,7 @@ import { locate } from '../grid';
 import type { TableColumns } from '../table-model';
 import type { RuleParams } from './rule-ids';
 import { NO_HITS, type RuleContext, type RuleHit, type TableRule, type TotalsComparison } from './rule';
+import { cellKeyOf, comparisonKey, type CellCorrection } from './diagnosis';
 import { SOURCES } from './sources';
 
 function firstColumn(columns: TableColumns): number {
@@ -74,10 +75,13 @@ function totalsRule<R extends 'totals.row' | 'totals.unit' | 'totals.grand' | 't
     ...(withFix ? { fixable: true as const } : {}),
     defaultSeverity,
     scope: 'table',
-    check: ({ comparisons }, ctx) => {
+    check: ({ comparisons, diagnosis }, ctx) => {
       const hits: RuleHit<R>[] = [];
       for (const c of comparisons) {
-        if (accepts(c, ctx)) hits.push({ rule: id, params: params(c, ctx), location: c.location, ...(withFix ? { fix: fixOf(c) } : {}) });
+        // A sum that only fails because of the diagnosed cell is reported as totals.consequence.
+        if (!accepts(c, ctx) || diagnosis.explained.has(comparisonKey(c.scope, c))) continue;
+        const fix = withFix && !diagnosis.unsafeFixes.has(cellKeyOf(c));
+        hits.push({ rule: id, params: params(c, ctx), location: c.location, ...(fix ? { fix: fixOf(c) } : {}) });
       }
       return hits;
     },
@@ -136,3 +140,63 @@ export const roundingDifference = totalsRule(
   (c, ctx) => c.actual !== c.expected && !beyondTolerance(c, ctx),
   (c, ctx) => ({ ...amountsParams(c, ctx), scope: c.scope, column: c.column, tolerance: formatAmount(ctx.tolerance) }),
 );
+
+/** "B6=11.00;C6=11.00": cells and the values they should have, as the messages list them. */
+const correctionList = (corrections: readonly CellCorrection[]) => corrections.map((c) => `${c.cell.location.cell}=${formatAmount(c.value)}`).join(';');
+
+/**
+ * The smallest set of amount cells (one, else two) whose correction makes every failing row, unit and 合计 sum hold
+ * (a typo pushed upward): each reported on its cell with the value it should have and fixed to it. When two
+ * explanations are equally small, both are reported and offered, each naming the other.
+ */
+export const totalsCause: TableRule<'totals.cause'> = {
+  id: 'totals.cause',
+  source: SOURCES.sums,
+  fixable: true,
+  defaultSeverity: 'error',
+  scope: 'table',
+  check: ({ diagnosis }, ctx) => {
+    // A cell in both explanations is reported once, with the first one's wording.
+    const reported = new Set<string>();
+    return diagnosis.explanations.flatMap((explanation, i) => {
+      const other = diagnosis.explanations[1 - i];
+      return explanation.filter(({ cell }) => !reported.has(cellKeyOf(cell)) && reported.add(cellKeyOf(cell))).map(({ cell, value }) => {
+        const actual = cell.parsed.kind === 'number' ? cell.parsed.value : 0n;
+        const params = {
+          unit: ctx.unit,
+          expected: formatAmount(value),
+          actual: formatAmount(actual),
+          difference: formatAmount(absAmount(value - actual)),
+          column: cell.column,
+          count: diagnosis.explained.size,
+          together: correctionList(explanation.filter((c) => c.cell !== cell)),
+          alternative: other ? correctionList(other) : '',
+        };
+        return { rule: 'totals.cause' as const, params, location: cell.location, fix: { location: cell.location, expected: cell.raw, value: amountToNumber(value) } };
+      });
+    });
+  },
+};
+
+/** A failing sum explained by totals.cause: pointed at its cause, no fix of its own. */
+export const totalsConsequence: TableRule<'totals.consequence'> = {
+  id: 'totals.consequence',
+  source: SOURCES.sums,
+  defaultSeverity: 'info',
+  scope: 'table',
+  check: ({ comparisons, diagnosis }, ctx) => {
+    if (diagnosis.explanations.length === 0) return NO_HITS;
+    // "B6+C6,B7+C7": the cells of each explanation; the sum holds once either set is corrected.
+    const cause = diagnosis.explanations.map((e) => e.map((c) => c.cell.location.cell).join('+')).join(',');
+    const causes = new Set(diagnosis.explanations.flatMap((e) => e.map((c) => cellKeyOf(c.cell))));
+    return comparisons
+      .filter((c) => diagnosis.explained.has(comparisonKey(c.scope, c)) && !causes.has(cellKeyOf(c)))
+      .map((c) => ({
+        rule: 'totals.consequence' as const,
+        params: { ...amountsParams(c, ctx), scope: c.scope, column: c.column, cause },
+        location: c.location,
+        // A unit cell can fail both its row sum and its column sum.
+        discriminator: c.scope,
+      }));
+  },
+};
