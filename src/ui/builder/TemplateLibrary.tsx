@@ -122,10 +122,10 @@ export function TemplateLibrary({
 
   const typeName = (type: ProjectType) => (locale === 'zh-CN' ? type.name : type.nameEn);
   const recommendations = useMemo(
-    () => (recommending && recommendFor ? recommendTemplates(templates, recommendFor, RECOMMEND_LIMIT, projectTypes) : []),
-    [recommending, recommendFor, templates, projectTypes],
+    () => (recommending && recommendFor ? recommendTemplates(templates, recommendFor, RECOMMEND_LIMIT, projectTypes, { existing: builderRows, taxonomy }) : []),
+    [recommending, recommendFor, templates, projectTypes, builderRows, taxonomy],
   );
-  const found = useMemo(() => searchTemplates(templates, { keyword, projectType }), [templates, keyword, projectType]);
+  const found = useMemo(() => searchTemplates(templates, { keyword, projectType }, taxonomy), [templates, keyword, projectType, taxonomy]);
   const shown: readonly { template: IndicatorTemplate; recommendation?: TemplateRecommendation }[] = recommending
     ? recommendations.map((r) => ({ template: r.template, recommendation: r }))
     : found.map((template) => ({ template }));
@@ -269,6 +269,7 @@ export function TemplateLibrary({
                   <Body1Strong>{template.name}</Body1Strong>
                   <Caption1>{`${levelsLabel(template)} · ${strings.typicalValue(builderValueText(template.value))}`}</Caption1>
                   <Caption1>{template.explanation}</Caption1>
+                  {recommendation?.fills && <Caption1>{strings.fills(recommendation.fills.label)}</Caption1>}
                   {recommendation && (
                     <Caption1>
                       {strings.because(recommendation.reasons.map((r) => (r.where === 'name' ? strings.inName(r.word) : strings.inGoal(r.word))).join(locale === 'zh-CN' ? '；' : '; '))}
