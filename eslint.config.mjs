@@ -58,11 +58,11 @@ export default tseslint.config(
     },
   },
   {
-    // Issue 18: no function over 120 lines in src/. These eight still are (counted by this rule) and wait for their split;
+    // Issue 18: no function over 120 lines in src/. These seven still are (counted by this rule) and wait for their split;
     // every other file is held to the limit, so the list can only shrink.
     files: ['src/**/*.ts', 'src/**/*.tsx'],
     ignores: [
-      'src/core/check.ts', 'src/ui/CheckPanel.tsx', 'src/ui/builder/IndicatorBuilder.tsx',
+      'src/core/check.ts', 'src/ui/CheckPanel.tsx',
       'src/ui/check-session.ts', 'src/web/GridView.tsx', 'src/web/WebApp.tsx', 'src/workbook/memory-workbook.ts', 'src/workbook/office-workbook.ts',
     ],
     rules: { 'max-lines-per-function': ['error', { max: 120, skipBlankLines: true, skipComments: true, IIFEs: true }] },
