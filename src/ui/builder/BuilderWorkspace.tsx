@@ -2,7 +2,9 @@ import { Divider, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluent
 import { useCallback, useMemo, useState } from 'react';
 import type { Checker, Locale } from '../../core';
 import type { BuilderRow } from '../../core/builder';
-import { BUILTIN_PROJECT_TYPES, BUILTIN_TEMPLATES, type IndicatorTemplate, type ProjectDescription, type ProjectType, type UserTemplate } from '../../core/templates';
+import { BUILTIN_PROJECT_TYPES, BUILTIN_TEMPLATES, type IndicatorTemplate, type ProjectType } from '../../core/template-library';
+import type { ProjectDescription } from '../../core/template-search';
+import type { UserTemplate } from '../../core/user-templates';
 import type { WorkbookPort } from '../../workbook/port';
 import { IndicatorBuilder, type BuilderInsert } from './IndicatorBuilder';
 import { BUILDER_STRINGS } from './strings';

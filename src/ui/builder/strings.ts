@@ -87,6 +87,8 @@ export interface BuilderStrings {
   readonly noMatch: string;
   readonly resultCount: (count: number) => string;
   readonly because: (words: string) => string;
+  /** The project has no indicator of this category or 二级 indicator yet. */
+  readonly fills: (label: string) => string;
   readonly inName: (word: string) => string;
   readonly inGoal: (word: string) => string;
   readonly typicalValue: (value: string) => string;
@@ -205,7 +207,7 @@ const zhCN: BuilderStrings = {
   normaliseConflicts: (cells) => `以下单元格在读取后已被修改，没有改动：${cells}。`,
   libraryHeading: '模板库',
   search: '搜索',
-  searchPlaceholder: '关键词，如 满意度、培训、运行率',
+  searchPlaceholder: '名称、指标类别或单位，如 满意度、社会效益、22、人次',
   projectType: '项目类型',
   allTypes: '全部类型',
   recommend: '为本项目推荐',
@@ -215,6 +217,7 @@ const zhCN: BuilderStrings = {
   noMatch: '没有符合条件的模板。',
   resultCount: (count) => `共 ${count} 个模板`,
   because: (words) => `推荐理由：${words}`,
+  fills: (label) => `本项目还没有“${label}”`,
   inName: (word) => `项目名称含“${word}”`,
   inGoal: (word) => `绩效目标含“${word}”`,
   typicalValue: (value) => `常用值：${value}`,
@@ -332,7 +335,7 @@ const enUS: BuilderStrings = {
   normaliseConflicts: (cells) => `These cells changed after they were read and were left alone: ${cells}.`,
   libraryHeading: 'Template library',
   search: 'Search',
-  searchPlaceholder: 'Keyword, e.g. 满意度, 培训',
+  searchPlaceholder: 'Name, category or unit, e.g. 满意度, 社会效益, 22, 人次',
   projectType: 'Project type',
   allTypes: 'All types',
   recommend: 'Recommend for this project',
@@ -342,6 +345,7 @@ const enUS: BuilderStrings = {
   noMatch: 'No template matches.',
   resultCount: (count) => `${count} templates`,
   because: (words) => `Why: ${words}`,
+  fills: (label) => `The project has no “${label}” yet`,
   inName: (word) => `name contains “${word}”`,
   inGoal: (word) => `goal contains “${word}”`,
   typicalValue: (value) => `Typical value: ${value}`,

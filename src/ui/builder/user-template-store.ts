@@ -1,4 +1,4 @@
-import { parseUserTemplateText, serializeUserTemplates, type UserTemplate } from '../../core/templates';
+import { parseUserTemplateText, serializeUserTemplates, type UserTemplate } from '../../core/user-templates';
 import { isQuotaExceeded } from '../stored-data';
 
 export type UserTemplateStoreLoad =

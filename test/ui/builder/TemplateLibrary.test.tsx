@@ -76,7 +76,8 @@ describe('TemplateLibrary: built-in templates', () => {
     const { user } = renderLibrary({ recommendFor: project });
     await user.click(screen.getByRole('button', { name: '为本项目推荐' }));
     await waitFor(() => expect(screen.getByText('为“物业管理费”推荐')).toBeInTheDocument());
-    const expected = recommendTemplates(BUILTIN_TEMPLATES, project, 12);
+    // The library is given the builder's rows (产出 and 满意度), so what they lack (效益) comes first (issue 17 item 7).
+    const expected = recommendTemplates(BUILTIN_TEMPLATES, project, 12, undefined, { existing: builderRows });
     const items = within(library()).getAllByRole('listitem');
     expect(items.map((li) => li.getAttribute('aria-label'))).toEqual(expected.map((r) => r.template.name));
     expect(expected[0]?.template.projectTypes).toContain('property');
