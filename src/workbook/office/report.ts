@@ -6,6 +6,7 @@ import { linkFormula, rangeAddress, utf8Length } from './cells';
 import { type OfficeContext, run, syncInBatches } from './context';
 import { isTagged, reportTagOf } from './read';
 
+// Rows of the ignored section per sync: each holds at most a 1,000-character reason and message, far under 5 MB.
 const IGNORED_ROWS_PER_SYNC = 200;
 
 /** The 校验结果 sheet's section of ignored findings from row `top` (0-based): title, header, one row each with a link. */

@@ -226,5 +226,3 @@ export function failedRewrite(error: unknown, r: BlockRewrite): WorkbookError {
   const outcome = untouched ? '没有改动任何单元格。' : `工作表“${r.sheet}”${rows}可能只改了一部分，请检查这些行后重新校验。`;
   return new WorkbookError(cause.code, `${outcome}${cause.message}`, cause.detail);
 }
-
-/** One undo record for an undo made of block rewrites and cell writes, as the in-memory workbook makes it. */

@@ -13,8 +13,7 @@ function cellList(items: readonly { write: CellWrite }[]): string {
   return items.length > names.length ? `${names.join('、')} 等共 ${items.length} 个` : names.join('、');
 }
 
-
-// Rows of the ignored section per sync: each holds at most a 1,000-character reason and message, far under 5 MB.
+/** One undo record for an undo made of block rewrites and cell writes, as the in-memory workbook makes it. */
 function combinedUndo(id: () => string, blocks: readonly WriteResult[], cells: WriteResult): WriteResult {
   const written = [...blocks.flatMap((b) => b.written), ...cells.written];
   const conflicts = [...blocks.flatMap((b) => b.conflicts), ...cells.conflicts];
@@ -25,7 +24,8 @@ function combinedUndo(id: () => string, blocks: readonly WriteResult[], cells: W
 
 async function writeGuarded(ctx: OfficeContext, writes: readonly CellWrite[]): Promise<WriteResult> {
   if (writes.length === 0) return { written: [], conflicts: [], undo: null };
-  return run(ctx, 
+  return run(
+    ctx,
     async (context) => {
       const worksheets = new Map<string, Excel.Worksheet>();
       const rangeOf = (location: CellLocation) => {
@@ -87,7 +87,8 @@ async function rewriteGuarded(ctx: OfficeContext, rewrite: BlockRewrite): Promis
   if (problem) throw new WorkbookError('unknown', `没有改动任何单元格：${problem}`);
   // Merged areas can be checked only with ExcelApi 1.13, and merged at all only with 1.2.
   if (rewrite.mergesBefore.length > 0 ? ctx.minor < 13 : rewrite.mergesAfter.length > 0 && ctx.minor < 2) throw new WorkbookError('unsupported', MERGES_UNSUPPORTED);
-  return run(ctx, 
+  return run(
+    ctx,
     async (context) => {
       const worksheet = context.workbook.worksheets.getItem(rewrite.sheet);
       const guard = queueGuard(worksheet, rewrite, ctx.minor);
