@@ -1,0 +1,161 @@
+import { locate, parseA1, parseRange, toA1, rewritePoint, type BlockRewrite, type CellLocation, type CellRange, type CellValue, type SheetGrid, type WorkbookGrid } from '../core';
+import { WorkbookError } from './port';
+
+/** A cell by sheet and A1 address; a full CellLocation fits too. */
+export interface CellRef {
+  readonly sheet: string;
+  readonly cell: string;
+}
+
+/** Cells of one sheet by absolute position; empty cells are absent. */
+export type SheetCells = Map<string, CellValue>;
+
+export const positionKey = (row: number, col: number) => `${row}:${col}`;
+
+export function isEmpty(value: CellValue | undefined): boolean {
+  return value === null || value === undefined || value === '';
+}
+
+function sheetNotFound(name: string): WorkbookError {
+  return new WorkbookError('not-found', `找不到工作表“${name}”，它可能已被重命名或删除。请重新校验。`);
+}
+
+export function cellsOf(sheet: SheetGrid): SheetCells {
+  const cells: SheetCells = new Map();
+  sheet.values.forEach((row, r) =>
+    row.forEach((value, c) => {
+      if (!isEmpty(value)) cells.set(positionKey(sheet.originRow + r, sheet.originCol + c), value);
+    }),
+  );
+  return cells;
+}
+
+function formulasOf(sheet: SheetGrid): Map<string, string> {
+  const byPosition = new Map<string, string>();
+  for (const [address, formula] of sheet.formulas ?? []) {
+    const at = parseA1(address);
+    if (at) byPosition.set(positionKey(at.row, at.col), formula);
+  }
+  return byPosition;
+}
+
+export type CellStore = ReturnType<typeof createCellStore>;
+
+/** The memory workbook's sheets: values, merged areas and formulas by position, and how they are read and set. */
+export function createCellStore(initial: WorkbookGrid) {
+  const sheets = new Map<string, SheetCells>();
+  // Merged areas per sheet: a merged area's value sits in its top-left cell, as in Excel.
+  const merges = new Map<string, CellRange[]>();
+  // Formulas per sheet by position; a cell's value is then the formula's result as last read or written.
+  const formulas = new Map<string, Map<string, string>>();
+
+  /** Puts a whole sheet in (or replaces it): its values, merges and formulas. */
+  function setSheet(name: string, sheet: SheetGrid): void {
+    sheets.set(name, cellsOf(sheet));
+    merges.set(name, [...(sheet.merges ?? [])]);
+    formulas.set(name, formulasOf(sheet));
+  }
+  for (const sheet of initial.sheets) setSheet(sheet.name, sheet);
+
+  function formulasByAddress(name: string): { formulas?: ReadonlyMap<string, string> } {
+    const byPosition = formulas.get(name);
+    if (!byPosition || byPosition.size === 0) return {};
+    const byAddress = new Map<string, string>();
+    for (const [key, formula] of byPosition) {
+      const [row, col] = key.split(':').map(Number) as [number, number];
+      byAddress.set(toA1(row, col), formula);
+    }
+    return { formulas: byAddress };
+  }
+
+  function sheetGrid(name: string, cells: SheetCells): SheetGrid {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    for (const key of cells.keys()) {
+      const [row, col] = key.split(':').map(Number) as [number, number];
+      top = Math.min(top, row);
+      left = Math.min(left, col);
+      bottom = Math.max(bottom, row);
+      right = Math.max(right, col);
+    }
+    const sheetMerges = merges.get(name) ?? [];
+    const withMerges = { ...(sheetMerges.length > 0 ? { merges: [...sheetMerges] } : {}), ...formulasByAddress(name) };
+    if (bottom < 0) return { name, originRow: 0, originCol: 0, values: [], ...withMerges };
+    const values: CellValue[][] = [];
+    for (let row = top; row <= bottom; row++) {
+      const line: CellValue[] = [];
+      for (let col = left; col <= right; col++) line.push(cells.get(positionKey(row, col)) ?? null);
+      values.push(line);
+    }
+    return { name, originRow: top, originCol: left, values, ...withMerges };
+  }
+
+  function cellsOfSheet(name: string): SheetCells {
+    const cells = sheets.get(name);
+    if (!cells) throw sheetNotFound(name);
+    return cells;
+  }
+
+  function resolve(ref: CellRef): CellLocation {
+    const position = parseA1(ref.cell);
+    if (!position) throw new WorkbookError('not-found', `“${ref.cell}”不是有效的单元格地址。`);
+    return locate(ref.sheet, position.row, position.col);
+  }
+
+  function valueAt(location: CellLocation): CellValue {
+    return cellsOfSheet(location.sheet).get(positionKey(location.row, location.col)) ?? null;
+  }
+
+  function formulaAt(location: CellLocation): string | null {
+    return formulas.get(location.sheet)?.get(positionKey(location.row, location.col)) ?? null;
+  }
+
+  /** Sets the cell's value (a constant, or the result of `formula`), as typing or writing does. */
+  function put(location: CellLocation, value: CellValue, formula?: string): void {
+    const cells = cellsOfSheet(location.sheet);
+    let sheetFormulas = formulas.get(location.sheet);
+    if (!sheetFormulas) formulas.set(location.sheet, (sheetFormulas = new Map()));
+    if (formula === undefined) sheetFormulas.delete(positionKey(location.row, location.col));
+    else sheetFormulas.set(positionKey(location.row, location.col), formula);
+    if (isEmpty(value)) cells.delete(positionKey(location.row, location.col));
+    else cells.set(positionKey(location.row, location.col), value);
+  }
+
+  function readArea(name: string, address: string): SheetGrid {
+    const area = parseRange(address);
+    if (!area) throw new WorkbookError('not-found', `“${address}”不是有效的单元格地址。`);
+    const cells = cellsOfSheet(name);
+    const sheetFormulas = formulas.get(name);
+    const values: CellValue[][] = [];
+    const areaFormulas = new Map<string, string>();
+    for (let row = area.row; row < area.row + area.rowCount; row++) {
+      const line: CellValue[] = [];
+      for (let col = area.col; col < area.col + area.colCount; col++) {
+        line.push(cells.get(positionKey(row, col)) ?? null);
+        const formula = sheetFormulas?.get(positionKey(row, col));
+        if (formula !== undefined) areaFormulas.set(toA1(row, col), formula);
+      }
+      values.push(line);
+    }
+    return { name, originRow: area.row, originCol: area.col, values, ...(areaFormulas.size > 0 ? { formulas: areaFormulas } : {}) };
+  }
+
+  /** Formulas move with their rows as the rewrite's rows go in or out (their text is kept); rewritten cells lose theirs. */
+  function moveFormulas(rewrite: BlockRewrite, written: readonly CellLocation[]): void {
+    const sheetFormulas = formulas.get(rewrite.sheet);
+    if (!sheetFormulas || sheetFormulas.size === 0) return;
+    const { at, delta } = rewritePoint(rewrite);
+    const moved = new Map<string, string>();
+    for (const [key, formula] of sheetFormulas) {
+      const [row, col] = key.split(':').map(Number) as [number, number];
+      if (row < at) moved.set(key, formula);
+      else if (delta > 0 || row >= at - delta) moved.set(positionKey(row + delta, col), formula);
+    }
+    for (const location of written) moved.delete(positionKey(location.row, location.col));
+    formulas.set(rewrite.sheet, moved);
+  }
+
+  return { sheets, merges, formulas, setSheet, sheetGrid, cellsOfSheet, resolve, valueAt, formulaAt, put, readArea, moveFormulas };
+}

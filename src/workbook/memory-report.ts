@@ -1,0 +1,22 @@
+import { CATALOGS, type CellValue } from '../core';
+import { isReportGrid, REPORT_HEADER, REPORT_SHEET_NAME, type ReportRow } from './port';
+import { uniqueSheetName } from './sheet-names';
+import { ignoredSectionValues, type IgnoredReportRow } from './ignored-report';
+import type { CellStore } from './memory-cells';
+
+/** Writes the report sheet into the memory workbook's store; returns its name. */
+export function writeMemoryReport(store: CellStore, rows: readonly ReportRow[], ignored: readonly IgnoredReportRow[]): string {
+  const { sheets, sheetGrid } = store;
+  const labels = CATALOGS['zh-CN'].severity;
+  const values: CellValue[][] = [
+    [...REPORT_HEADER],
+    ...rows.map((r) => [labels[r.severity], r.sheet, r.cell, r.project, r.rule, r.message, r.fix]),
+    ...(ignored.length > 0 ? [[], ...ignoredSectionValues(ignored, (r) => labels[r.severity])] : []),
+  ];
+  // Our report sheet (by its header; the one named 校验结果 first) keeps its place; a new one goes last, as
+  // Excel adds it, named 校验结果（2）… when the user has a sheet of that name, which is left alone.
+  const ours = [...sheets].filter(([name, cells]) => isReportGrid(sheetGrid(name, cells))).map(([name]) => name);
+  const name = ours.find((n) => n === REPORT_SHEET_NAME) ?? ours[0] ?? uniqueSheetName(REPORT_SHEET_NAME, new Set(sheets.keys()));
+  store.setSheet(name, { name, originRow: 0, originCol: 0, values });
+  return name;
+}
