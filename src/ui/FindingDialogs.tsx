@@ -18,6 +18,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { cellText, type Finding, type Fix, type Locale } from '../core';
+import { ActionDialog } from './ActionDialog';
 import { findingMessage } from './finding-view';
 import type { UiStrings } from './i18n';
 
@@ -128,38 +129,33 @@ export function FixDialog({ title, fixes, strings, formulas, onConfirm, onClose 
     if (formula !== undefined) replacing.set(key, formula);
   }
   return (
-    <Dialog open={fixes !== null} onOpenChange={(_, data) => !data.open && onClose()}>
-      <DialogSurface className={styles.surface}>
-        <DialogBody>
-          <DialogTitle>{title}</DialogTitle>
-          <DialogContent className={styles.content}>
-            <ul className={styles.previews}>
-              {(fixes ?? []).map((fix) => (
-                <li key={`${fix.location.sheet}!${fix.location.cell}`} className={styles.preview}>
-                  <Body1>{fix.location.cell}</Body1>
-                  {replacing.has(`${fix.location.sheet}!${fix.location.cell}`) && (
-                    <MessageBar intent="warning">
-                      <MessageBarBody>
-                        {strings.replacesFormula} <code>{replacing.get(`${fix.location.sheet}!${fix.location.cell}`)}</code>
-                      </MessageBarBody>
-                    </MessageBar>
-                  )}
-                  <Caption1>{strings.fixBefore}</Caption1>
-                  <pre className={mergeClasses(styles.text, styles.before)}>{cellText(fix.expected)}</pre>
-                  <Caption1>{strings.fixAfter}</Caption1>
-                  <pre className={mergeClasses(styles.text, styles.after)}>{cellText(fix.value)}</pre>
-                </li>
-              ))}
-            </ul>
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={() => fixes && onConfirm(fixes, replacing)}>
-              {replacing.size > 0 ? strings.confirmReplaceFormula : strings.confirmFix}
-            </Button>
-            <Button onClick={onClose}>{strings.close}</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <ActionDialog
+      open={fixes !== null}
+      title={title}
+      action={{ label: replacing.size > 0 ? strings.confirmReplaceFormula : strings.confirmFix, onClick: () => fixes && onConfirm(fixes, replacing) }}
+      closeLabel={strings.close}
+      onClose={onClose}
+      contentClassName={styles.content}
+      surfaceClassName={styles.surface}
+    >
+      <ul className={styles.previews}>
+        {(fixes ?? []).map((fix) => (
+          <li key={`${fix.location.sheet}!${fix.location.cell}`} className={styles.preview}>
+            <Body1>{fix.location.cell}</Body1>
+            {replacing.has(`${fix.location.sheet}!${fix.location.cell}`) && (
+              <MessageBar intent="warning">
+                <MessageBarBody>
+                  {strings.replacesFormula} <code>{replacing.get(`${fix.location.sheet}!${fix.location.cell}`)}</code>
+                </MessageBarBody>
+              </MessageBar>
+            )}
+            <Caption1>{strings.fixBefore}</Caption1>
+            <pre className={mergeClasses(styles.text, styles.before)}>{cellText(fix.expected)}</pre>
+            <Caption1>{strings.fixAfter}</Caption1>
+            <pre className={mergeClasses(styles.text, styles.after)}>{cellText(fix.value)}</pre>
+          </li>
+        ))}
+      </ul>
+    </ActionDialog>
   );
 }

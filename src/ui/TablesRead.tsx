@@ -2,12 +2,6 @@ import {
   Body1,
   Button,
   Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
@@ -16,6 +10,7 @@ import { useState } from 'react';
 import { CATALOGS, type LayoutKind, type Locale, type TableSummary } from '../core';
 import type { TargetLayout } from '../core/writers/convert';
 import type { UiStrings } from './i18n';
+import { ActionDialog } from './ActionDialog';
 
 /** The layouts a project table can be written as (the same list as `jixiao convert --to`). */
 const TARGETS: readonly TargetLayout[] = ['one-cell', 'row-per-indicator'];
@@ -57,34 +52,30 @@ export function TablesRead({ tables, strings, locale, busy, onConvert }: TablesR
           </li>
         ))}
       </ul>
-      <Dialog open={converting !== null} onOpenChange={(_, data) => !data.open && setConverting(null)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{converting && strings.convertTitle(where(converting))}</DialogTitle>
-            <DialogContent className={styles.content}>
-              {converting && <Body1>{strings.convertExplain(layoutName(converting.layout))}</Body1>}
-              <div className={styles.targets}>
-                {converting &&
-                  TARGETS.filter((to) => to !== converting.layout).map((to) => (
-                    <Button
-                      key={to}
-                      appearance="primary"
-                      onClick={() => {
-                        setConverting(null);
-                        onConvert(converting, to);
-                      }}
-                    >
-                      {strings.convertToLayout(layoutName(to))}
-                    </Button>
-                  ))}
-              </div>
-            </DialogContent>
-            <DialogActions>
-              <Button onClick={() => setConverting(null)}>{strings.close}</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ActionDialog
+        open={converting !== null}
+        title={converting && strings.convertTitle(where(converting))}
+        closeLabel={strings.close}
+        onClose={() => setConverting(null)}
+        contentClassName={styles.content}
+      >
+        {converting && <Body1>{strings.convertExplain(layoutName(converting.layout))}</Body1>}
+        <div className={styles.targets}>
+          {converting &&
+            TARGETS.filter((to) => to !== converting.layout).map((to) => (
+              <Button
+                key={to}
+                appearance="primary"
+                onClick={() => {
+                  setConverting(null);
+                  onConvert(converting, to);
+                }}
+              >
+                {strings.convertToLayout(layoutName(to))}
+              </Button>
+            ))}
+        </div>
+      </ActionDialog>
     </section>
   );
 }

@@ -1,11 +1,5 @@
 import {
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   FluentProvider,
   makeStyles,
   Menu,
@@ -34,6 +28,7 @@ import { GridView, type GridSelection } from './GridView';
 import { loadSavedDocument, saveDocument } from './saved-document';
 import { SAMPLE_WORKBOOK } from './sample-table';
 import { webStrings, type WebStrings } from './strings';
+import { ActionDialog } from '../ui/ActionDialog';
 
 export interface WebAppProps {
   readonly locale: Locale;
@@ -200,18 +195,15 @@ type PendingOpen = { readonly kind: 'sample' } | { readonly kind: 'file'; readon
 function DiscardDialog({ pending, strings, onConfirm, onCancel }: { readonly pending: PendingOpen | null; readonly strings: WebStrings; onConfirm(): void; onCancel(): void }) {
   const target = pending?.kind === 'file' ? pending.file.name : strings.sampleName;
   return (
-    <Dialog open={pending !== null} onOpenChange={(_, data) => !data.open && onCancel()}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{strings.discardTitle}</DialogTitle>
-          <DialogContent>{strings.discardBody(target)}</DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={onConfirm}>{strings.discardConfirm}</Button>
-            <Button onClick={onCancel}>{strings.cancel}</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <ActionDialog
+      open={pending !== null}
+      title={strings.discardTitle}
+      action={{ label: strings.discardConfirm, onClick: onConfirm }}
+      closeLabel={strings.cancel}
+      onClose={onCancel}
+    >
+      {strings.discardBody(target)}
+    </ActionDialog>
   );
 }
 

@@ -2,12 +2,6 @@ import {
   Body1,
   Button,
   Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   makeStyles,
   MessageBar,
@@ -19,6 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { Dismiss20Regular } from '@fluentui/react-icons';
 import type { SelectedCell } from '../../workbook/port';
+import { ActionDialog } from '../ActionDialog';
 import type { BuilderState } from './builder-session';
 import { blockRows, type ColumnNormalisation } from './builder-target';
 import type { BuilderStrings } from './strings';
@@ -38,20 +33,9 @@ interface ConfirmReplaceDialogProps {
 /** Asks before 替换 overwrites a cell whose text the builder could not read in full. */
 export function ConfirmReplaceDialog({ strings, open, onConfirm, onClose }: ConfirmReplaceDialogProps) {
   return (
-    <Dialog open={open} onOpenChange={(_, data) => !data.open && onClose()}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{strings.confirmReplaceTitle}</DialogTitle>
-          <DialogContent>{strings.confirmReplaceBody}</DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={onConfirm}>
-              {strings.confirmReplace}
-            </Button>
-            <Button onClick={onClose}>{strings.cancel}</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <ActionDialog open={open} title={strings.confirmReplaceTitle} action={{ label: strings.confirmReplace, onClick: onConfirm }} closeLabel={strings.cancel} onClose={onClose}>
+      {strings.confirmReplaceBody}
+    </ActionDialog>
   );
 }
 
@@ -67,42 +51,31 @@ interface NormaliseDialogProps {
 export function NormaliseDialog({ strings, normalisation, onConfirm, onClose }: NormaliseDialogProps) {
   const styles = useStyles();
   return (
-    <Dialog open={normalisation !== null} onOpenChange={(_, data) => !data.open && onClose()}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>
-            {normalisation && normalisation.changes.length > 0 ? strings.normaliseTitle(normalisation.changes.length) : strings.normaliseColumn}
-          </DialogTitle>
-          <DialogContent>
-            {normalisation && normalisation.changes.length === 0 && <Body1>{strings.normaliseNothing}</Body1>}
-            {normalisation && normalisation.skipped > 0 && <Body1>{strings.normaliseSkipped(normalisation.skipped)}</Body1>}
-            {normalisation && normalisation.changes.length > 0 && (
-              <ul className={styles.changes}>
-                {normalisation.changes.map((c) => (
-                  <li key={c.location.cell} className={styles.change} aria-label={`${c.location.cell} ${c.project}`}>
-                    <Caption1>{`${c.location.cell} ${c.project}`}</Caption1>
-                    <Field label={strings.normaliseBefore}>
-                      <Textarea readOnly value={c.before} />
-                    </Field>
-                    <Field label={strings.normaliseAfter}>
-                      <Textarea readOnly value={c.after} />
-                    </Field>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </DialogContent>
-          <DialogActions>
-            {normalisation && normalisation.changes.length > 0 && (
-              <Button appearance="primary" onClick={onConfirm}>
-                {strings.normaliseConfirm}
-              </Button>
-            )}
-            <Button onClick={onClose}>{strings.cancel}</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <ActionDialog
+      open={normalisation !== null}
+      title={normalisation && normalisation.changes.length > 0 ? strings.normaliseTitle(normalisation.changes.length) : strings.normaliseColumn}
+      action={normalisation && normalisation.changes.length > 0 ? { label: strings.normaliseConfirm, onClick: onConfirm } : null}
+      closeLabel={strings.cancel}
+      onClose={onClose}
+    >
+      {normalisation && normalisation.changes.length === 0 && <Body1>{strings.normaliseNothing}</Body1>}
+      {normalisation && normalisation.skipped > 0 && <Body1>{strings.normaliseSkipped(normalisation.skipped)}</Body1>}
+      {normalisation && normalisation.changes.length > 0 && (
+        <ul className={styles.changes}>
+          {normalisation.changes.map((c) => (
+            <li key={c.location.cell} className={styles.change} aria-label={`${c.location.cell} ${c.project}`}>
+              <Caption1>{`${c.location.cell} ${c.project}`}</Caption1>
+              <Field label={strings.normaliseBefore}>
+                <Textarea readOnly value={c.before} />
+              </Field>
+              <Field label={strings.normaliseAfter}>
+                <Textarea readOnly value={c.after} />
+              </Field>
+            </li>
+          ))}
+        </ul>
+      )}
+    </ActionDialog>
   );
 }
 

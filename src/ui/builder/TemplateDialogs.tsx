@@ -1,14 +1,7 @@
 import {
   Body1,
   Body1Strong,
-  Button,
   Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   Input,
   MessageBar,
@@ -27,6 +20,7 @@ import {
   userTemplateFromRows,
   type UserTemplate,
 } from '../../core/user-templates';
+import { ActionDialog } from '../ActionDialog';
 import type { BuilderStrings } from './strings';
 import { useStyles } from './template-library-styles';
 
@@ -55,49 +49,42 @@ export function SaveDialog({ strings, rows, taxonomy, onSave, onClose }: SaveDia
     else onSave(name, picked);
   };
   return (
-    <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{strings.saveTitle}</DialogTitle>
-          <DialogContent>
-            {error && (
-              <MessageBar intent="error">
-                <MessageBarBody>{error}</MessageBarBody>
-              </MessageBar>
-            )}
-            <Field label={strings.templateName} hint={strings.templateNameHint}>
-              <Input value={name} onChange={(_, data) => setName(data.value)} />
-            </Field>
-            <div role="group" aria-labelledby={groupId} className={styles.text}>
-              <Body1Strong id={groupId}>{strings.rowsToSave}</Body1Strong>
-              {rows.map((r, i) => {
-                const savable = isSavableRow(r, taxonomy);
-                return (
-                  <Checkbox
-                    key={r.id}
-                    disabled={!savable}
-                    checked={savable && chosen.has(r.id)}
-                    label={`${i + 1}. ${r.name.trim() || strings.unnamed}${savable ? '' : ` ${strings.notSavable}`}`}
-                    onChange={(_, data) => {
-                      const next = new Set(chosen);
-                      if (data.checked === true) next.add(r.id);
-                      else next.delete(r.id);
-                      setChosen(next);
-                    }}
-                  />
-                );
-              })}
-            </div>
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={save}>
-              {strings.save}
-            </Button>
-            <Button onClick={onClose}>{strings.cancel}</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <ActionDialog
+      open
+      title={strings.saveTitle}
+      action={{ label: strings.save, onClick: save }}
+      closeLabel={strings.cancel}
+      onClose={onClose}
+    >
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Field label={strings.templateName} hint={strings.templateNameHint}>
+        <Input value={name} onChange={(_, data) => setName(data.value)} />
+      </Field>
+      <div role="group" aria-labelledby={groupId} className={styles.text}>
+        <Body1Strong id={groupId}>{strings.rowsToSave}</Body1Strong>
+        {rows.map((r, i) => {
+          const savable = isSavableRow(r, taxonomy);
+          return (
+            <Checkbox
+              key={r.id}
+              disabled={!savable}
+              checked={savable && chosen.has(r.id)}
+              label={`${i + 1}. ${r.name.trim() || strings.unnamed}${savable ? '' : ` ${strings.notSavable}`}`}
+              onChange={(_, data) => {
+                const next = new Set(chosen);
+                if (data.checked === true) next.add(r.id);
+                else next.delete(r.id);
+                setChosen(next);
+              }}
+            />
+          );
+        })}
+      </div>
+    </ActionDialog>
   );
 }
 
@@ -136,50 +123,43 @@ export function EditDialog({ strings, template, taxonomy, onSave, onClose }: Edi
     else if (edited) onSave(edited);
   };
   return (
-    <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{strings.editTitle}</DialogTitle>
-          <DialogContent>
-            {errors.length > 0 && (
-              <MessageBar intent="error" layout="multiline">
-                <MessageBarBody>
-                  <MessageBarTitle>{strings.editFailed}</MessageBarTitle>
-                  <ul>
-                    {errors.map((e) => (
-                      <li key={e}>{e}</li>
-                    ))}
-                  </ul>
-                </MessageBarBody>
-              </MessageBar>
-            )}
-            <Field label={strings.templateName}>
-              <Input value={name} onChange={(_, data) => setName(data.value)} />
-            </Field>
-            {rows.map((r, i) => (
-              <div key={i} role="group" aria-label={strings.rowTitle(i + 1)} className={styles.editRow}>
-                <Field label={strings.name}>
-                  <Input value={r.name} onChange={(_, data) => setRow(i, { name: data.value })} />
-                </Field>
-                <Field label={strings.period}>
-                  <Input value={r.period} onChange={(_, data) => setRow(i, { period: data.value })} />
-                </Field>
-                <Field label={strings.annual}>
-                  <Input value={r.annual} onChange={(_, data) => setRow(i, { annual: data.value })} />
-                </Field>
-              </div>
-            ))}
-            {rows.length === 0 && <Body1>{strings.noRows}</Body1>}
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={save}>
-              {strings.save}
-            </Button>
-            <Button onClick={onClose}>{strings.cancel}</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <ActionDialog
+      open
+      title={strings.editTitle}
+      action={{ label: strings.save, onClick: save }}
+      closeLabel={strings.cancel}
+      onClose={onClose}
+    >
+      {errors.length > 0 && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{strings.editFailed}</MessageBarTitle>
+            <ul>
+              {errors.map((e) => (
+                <li key={e}>{e}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <Field label={strings.templateName}>
+        <Input value={name} onChange={(_, data) => setName(data.value)} />
+      </Field>
+      {rows.map((r, i) => (
+        <div key={i} role="group" aria-label={strings.rowTitle(i + 1)} className={styles.editRow}>
+          <Field label={strings.name}>
+            <Input value={r.name} onChange={(_, data) => setRow(i, { name: data.value })} />
+          </Field>
+          <Field label={strings.period}>
+            <Input value={r.period} onChange={(_, data) => setRow(i, { period: data.value })} />
+          </Field>
+          <Field label={strings.annual}>
+            <Input value={r.annual} onChange={(_, data) => setRow(i, { annual: data.value })} />
+          </Field>
+        </div>
+      ))}
+      {rows.length === 0 && <Body1>{strings.noRows}</Body1>}
+    </ActionDialog>
   );
 }
 
@@ -192,26 +172,19 @@ interface DeleteDialogProps {
 
 /** Asks before a user template is deleted. */
 export function DeleteDialog({ strings, template, onDelete, onClose }: DeleteDialogProps) {
+  const remove = () => {
+    if (template) onDelete(template);
+    onClose();
+  };
   return (
-    <Dialog open={template !== null} onOpenChange={(_, data) => !data.open && onClose()}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{strings.confirmDeleteTitle}</DialogTitle>
-          <DialogContent>{template && strings.confirmDeleteBody(template.name)}</DialogContent>
-          <DialogActions>
-            <Button
-              appearance="primary"
-              onClick={() => {
-                if (template) onDelete(template);
-                onClose();
-              }}
-            >
-              {strings.delete}
-            </Button>
-            <Button onClick={onClose}>{strings.cancel}</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <ActionDialog
+      open={template !== null}
+      title={strings.confirmDeleteTitle}
+      action={{ label: strings.delete, onClick: remove }}
+      closeLabel={strings.cancel}
+      onClose={onClose}
+    >
+      {template && strings.confirmDeleteBody(template.name)}
+    </ActionDialog>
   );
 }
