@@ -1,5 +1,5 @@
 import type { Finding } from '../core';
-import { reportRowOf, type IgnoredFinding, type ReportRow } from './port';
+import { REPORT_HEADER, reportRowOf, type IgnoredFinding, type ReportRow } from './port';
 
 /** A line of the 校验结果 sheet's section of ignored findings: the finding, and who ignored it, why and when. */
 export interface IgnoredReportRow extends ReportRow {
@@ -12,7 +12,7 @@ export interface IgnoredReportRow extends ReportRow {
 export const IGNORED_REPORT_TITLE = '已忽略的问题（不计入错误）';
 
 /** The section's columns: the report's first six, then the ignore's reason, who and when. */
-export const IGNORED_REPORT_HEADER: readonly string[] = ['级别', '工作表', '单元格', '项目', '规则', '问题', '忽略原因', '忽略人', '忽略时间'];
+export const IGNORED_REPORT_HEADER: readonly string[] = [...REPORT_HEADER.slice(0, 6), '忽略原因', '忽略人', '忽略时间'];
 
 /** The section's rows as cell values, from A; the 单元格 column (index 2) is left for a link to the cell. */
 export function ignoredSectionValues(rows: readonly IgnoredReportRow[], severityLabel: (row: IgnoredReportRow) => string): (string | null)[][] {
