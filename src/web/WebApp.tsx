@@ -286,6 +286,29 @@ async function downloadWorkbook(doc: OpenDocument, withMarks: boolean, profileCh
   downloadBytes(bytes, `${base}${withMarks ? '-校验结果' : ''}.xlsx`);
 }
 
+/** The grid's sheet and cell; the pane selects cells through the port and the grid follows, switching sheet first. */
+function useGridSelection(doc: OpenDocument, grid: WorkbookGrid) {
+  const [activeSheet, setActiveSheet] = useState<string>(grid.sheets[0]?.name ?? '');
+  const [selection, setSelection] = useState<GridSelection | null>(null);
+  useEffect(() => {
+    return doc.workbook.onSelectionChanged((cell) => {
+      if (!cell) return;
+      setActiveSheet(cell.location.sheet);
+      setSelection({ sheet: cell.location.sheet, row: cell.location.row, col: cell.location.col });
+    });
+  }, [doc]);
+  return { activeSheet, setActiveSheet, selection, setSelection };
+}
+
+/** The chosen file as a workbook, or the Chinese (or English) reason it cannot be opened; never throws. */
+async function readSpreadsheetFile(file: File, strings: WebStrings): Promise<Awaited<ReturnType<typeof openSpreadsheet>>> {
+  try {
+    return await openSpreadsheet(file.name, await readBytes(file), strings);
+  } catch (error) {
+    return { ok: false, message: strings.readFailed(file.name, error instanceof Error ? error.message : String(error)) };
+  }
+}
+
 /** The standalone checker: a spreadsheet view of the workbook beside the same pane as in Excel. */
 export function WebApp({ locale: initialLocale, storage }: WebAppProps) {
   const styles = useStyles();
@@ -301,17 +324,7 @@ export function WebApp({ locale: initialLocale, storage }: WebAppProps) {
 
   const grid = useMemo(() => doc.workbook.grid(), [doc, cellsVersion]);
   const marks = useMemo(() => doc.workbook.marks(), [doc, marksVersion]);
-  const [activeSheet, setActiveSheet] = useState<string>(grid.sheets[0]?.name ?? '');
-  const [selection, setSelection] = useState<GridSelection | null>(null);
-
-  // The pane selects cells through the port; the grid follows, switching sheet first.
-  useEffect(() => {
-    return doc.workbook.onSelectionChanged((cell) => {
-      if (!cell) return;
-      setActiveSheet(cell.location.sheet);
-      setSelection({ sheet: cell.location.sheet, row: cell.location.row, col: cell.location.col });
-    });
-  }, [doc]);
+  const { activeSheet, setActiveSheet, selection, setSelection } = useGridSelection(doc, grid);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
@@ -323,12 +336,7 @@ export function WebApp({ locale: initialLocale, storage }: WebAppProps) {
   }
 
   async function openFile(file: File) {
-    let result: Awaited<ReturnType<typeof openSpreadsheet>>;
-    try {
-      result = await openSpreadsheet(file.name, await readBytes(file), strings);
-    } catch (error) {
-      result = { ok: false, message: strings.readFailed(file.name, error instanceof Error ? error.message : String(error)) };
-    }
+    const result = await readSpreadsheetFile(file, strings);
     if (!result.ok) {
       setNotice({ intent: 'error', text: result.message });
       return;

@@ -18,7 +18,7 @@ import type { WorkbookPort } from '../../workbook/port';
 import { createBuilderSession, type BuilderSession } from './builder-session';
 import { BuilderStatus, ConfirmReplaceDialog, NormaliseDialog } from './BuilderDialogs';
 import { BuilderRowEditor, validationProps } from './BuilderRowEditor';
-import { BUILDER_STRINGS } from './strings';
+import { BUILDER_STRINGS, type BuilderStrings } from './strings';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0, overflowWrap: 'anywhere' },
@@ -65,7 +65,6 @@ export function IndicatorBuilder({ port, locale, checker: givenChecker, insert, 
   }, [session]);
   const state = useSyncExternalStore(session.subscribe, session.getState);
   const { loaded, rows, busy, lastWrite, normalisation } = state;
-  const [confirmReplace, setConfirmReplace] = useState(false);
 
   const lastInsert = useRef<number | null>(null);
   useEffect(() => {
@@ -144,25 +143,49 @@ export function IndicatorBuilder({ port, locale, checker: givenChecker, insert, 
         {!block && <Caption1 className={check.tooLong ? styles.over : undefined}>{strings.length(check.length, EXCEL_CELL_LIMIT)}</Caption1>}
       </section>
 
+      <BuilderToolbar
+        strings={strings}
+        session={session}
+        canWrite={canWrite}
+        confirmFirst={loaded?.unparsed != null && !block}
+        canUndo={lastWrite !== null && !busy}
+        canNormalise={loaded !== null && block === null && !busy}
+      />
+      <NormaliseDialog strings={strings} normalisation={normalisation} onClose={session.closeNormalisation} onConfirm={() => void session.normalise()} />
+    </div>
+  );
+}
+
+interface BuilderToolbarProps {
+  readonly strings: BuilderStrings;
+  readonly session: BuilderSession;
+  readonly canWrite: boolean;
+  /** 替换 asks first: the cell holds text the builder could not read, which it would overwrite. */
+  readonly confirmFirst: boolean;
+  readonly canUndo: boolean;
+  readonly canNormalise: boolean;
+}
+
+/** 替换 (asking first where it would overwrite unread text), 追加, 撤销 and 规范整列. */
+function BuilderToolbar({ strings, session, canWrite, confirmFirst, canUndo, canNormalise }: BuilderToolbarProps) {
+  const styles = useStyles();
+  const [confirmReplace, setConfirmReplace] = useState(false);
+  return (
+    <>
       <div className={styles.toolbar}>
-        <Button
-          appearance="primary"
-          disabled={!canWrite}
-          onClick={() => (loaded?.unparsed != null && !block ? setConfirmReplace(true) : void session.write('replace'))}
-        >
+        <Button appearance="primary" disabled={!canWrite} onClick={() => (confirmFirst ? setConfirmReplace(true) : void session.write('replace'))}>
           {strings.replace}
         </Button>
         <Button disabled={!canWrite} onClick={() => void session.write('append')}>
           {strings.append}
         </Button>
-        <Button icon={<ArrowUndo20Regular />} disabled={lastWrite === null || busy} onClick={() => void session.undo()}>
+        <Button icon={<ArrowUndo20Regular />} disabled={!canUndo} onClick={() => void session.undo()}>
           {strings.undo}
         </Button>
-        <Button icon={<TextAlignJustify20Regular />} disabled={loaded === null || block !== null || busy} onClick={() => void session.previewNormalisation()}>
+        <Button icon={<TextAlignJustify20Regular />} disabled={!canNormalise} onClick={() => void session.previewNormalisation()}>
           {strings.normaliseColumn}
         </Button>
       </div>
-
       <ConfirmReplaceDialog
         strings={strings}
         open={confirmReplace}
@@ -172,8 +195,7 @@ export function IndicatorBuilder({ port, locale, checker: givenChecker, insert, 
           void session.write('replace');
         }}
       />
-      <NormaliseDialog strings={strings} normalisation={normalisation} onClose={session.closeNormalisation} onConfirm={() => void session.normalise()} />
-    </div>
+    </>
   );
 }
 

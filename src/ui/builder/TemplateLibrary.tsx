@@ -73,7 +73,6 @@ export function TemplateLibrary({
     ? recommendations.map((r) => ({ template: r.template, recommendation: r }))
     : found.map((template) => ({ template }));
 
-
   const insert = (chosen: readonly IndicatorTemplate[]) => {
     if (chosen.length === 0) return;
     onInsert(chosen.map((t) => templateToBuilderRow(t)));
@@ -103,26 +102,15 @@ export function TemplateLibrary({
           </div>
         ) : (
           <>
-            <div className={styles.filters}>
-              <Field label={strings.search}>
-                <SearchBox className={styles.control} placeholder={strings.searchPlaceholder} value={keyword} onChange={(_, data) => setKeyword(data.value)} />
-              </Field>
-              <Field label={strings.projectType}>
-                <Dropdown
-                  className={styles.control}
-                  value={projectType === '' ? strings.allTypes : typeName(projectTypes.find((t) => t.id === projectType) ?? { id: '', name: '', nameEn: '', keywords: [] })}
-                  selectedOptions={[projectType]}
-                  onOptionSelect={(_, data) => setProjectType(data.optionValue ?? '')}
-                >
-                  <Option value="">{strings.allTypes}</Option>
-                  {projectTypes.map((t) => (
-                    <Option key={t.id} value={t.id}>
-                      {typeName(t)}
-                    </Option>
-                  ))}
-                </Dropdown>
-              </Field>
-            </div>
+            <TemplateFilters
+              strings={strings}
+              projectTypes={projectTypes}
+              typeName={typeName}
+              keyword={keyword}
+              onKeyword={setKeyword}
+              projectType={projectType}
+              onProjectType={setProjectType}
+            />
             <div className={styles.toolbar}>
               <Button icon={<Lightbulb20Regular />} disabled={!recommendFor} onClick={() => setRecommending(true)}>
                 {strings.recommend}
@@ -164,6 +152,45 @@ export function TemplateLibrary({
         builderRows={builderRows}
         setNotice={setNotice}
       />
+    </div>
+  );
+}
+
+interface TemplateFiltersProps {
+  readonly strings: BuilderStrings;
+  readonly projectTypes: readonly ProjectType[];
+  readonly typeName: (type: ProjectType) => string;
+  readonly keyword: string;
+  readonly onKeyword: (keyword: string) => void;
+  /** A project type's id; '' for all. */
+  readonly projectType: string;
+  readonly onProjectType: (id: string) => void;
+}
+
+/** The search box and the project-type filter. */
+function TemplateFilters({ strings, projectTypes, typeName, keyword, onKeyword, projectType, onProjectType }: TemplateFiltersProps) {
+  const styles = useStyles();
+  const chosenType = projectTypes.find((t) => t.id === projectType) ?? { id: '', name: '', nameEn: '', keywords: [] };
+  return (
+    <div className={styles.filters}>
+      <Field label={strings.search}>
+        <SearchBox className={styles.control} placeholder={strings.searchPlaceholder} value={keyword} onChange={(_, data) => onKeyword(data.value)} />
+      </Field>
+      <Field label={strings.projectType}>
+        <Dropdown
+          className={styles.control}
+          value={projectType === '' ? strings.allTypes : typeName(chosenType)}
+          selectedOptions={[projectType]}
+          onOptionSelect={(_, data) => onProjectType(data.optionValue ?? '')}
+        >
+          <Option value="">{strings.allTypes}</Option>
+          {projectTypes.map((t) => (
+            <Option key={t.id} value={t.id}>
+              {typeName(t)}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
     </div>
   );
 }
