@@ -1,6 +1,7 @@
 import { absAmount, ZERO, type Decimal } from '../amounts';
 import { amountIn, type AmountCell, type PerformanceTable, type TableRow } from '../table-model';
 import type { TotalsScope } from './rule-ids';
+import { valueOf } from './totals';
 
 /** One sum the table claims: `total` = Σ `parts`; residual = total − Σ parts. */
 interface SumEquation {
@@ -38,11 +39,6 @@ const PAIR_BUDGET = 20_000;
 export const cellKeyOf = (cell: { readonly location: { readonly row: number; readonly col: number } }) => `${cell.location.row},${cell.location.col}`;
 export const comparisonKey = (scope: TotalsScope, cell: { readonly location: { readonly row: number; readonly col: number } }) =>
   `${scope}@${cellKeyOf(cell)}`;
-
-function valueOf(cell: AmountCell | null): Decimal | null {
-  if (cell === null || cell.parsed.kind === 'empty') return ZERO;
-  return cell.parsed.kind === 'number' ? cell.parsed.value : null;
-}
 
 function equation(key: string, total: AmountCell, parts: readonly (AmountCell | null)[], tolerance: Decimal): SumEquation | null {
   const actual = valueOf(total);

@@ -3,7 +3,7 @@ import { amountIn, type AmountCell, type AmountSum, type PerformanceTable, type 
 import type { TotalsComparison } from './rule';
 
 /** Value of an amount cell for summing: empty counts as 0; null when the cell is unreadable. */
-function valueOf(cell: AmountCell | null): Decimal | null {
+export function valueOf(cell: AmountCell | null): Decimal | null {
   if (cell === null) return ZERO;
   if (cell.parsed.kind === 'number') return cell.parsed.value;
   return cell.parsed.kind === 'empty' ? ZERO : null;
