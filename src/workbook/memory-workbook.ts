@@ -23,7 +23,7 @@ import { createMemoryWrites } from './memory-writes';
 import { uniqueSheetName } from './sheet-names';
 import { writeMemoryReport } from './memory-report';
 import { type IgnoredReportRow } from './ignored-report';
-import { parseIgnoredSetting, serializeIgnored, unreadable } from './ignored-list';
+import { createMemoryIgnores } from './memory-ignores';
 
 export type { CellRef } from './memory-cells';
 
@@ -84,9 +84,7 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
   const writes = createMemoryWrites(store);
   let markMap = new Map<string, Severity>();
   let selection: CellLocation | null = null;
-  // Kept as text, as in the Office workbook's settings, so it is read back the same way.
-  let ignoredSetting: string | undefined = options.ignoredSetting;
-  let ignoredProblem: string | undefined = options.ignoredProblem;
+  const ignores = createMemoryIgnores(options);
   let failure: { error: WorkbookError; method: PortMethod | undefined } | null = null;
   const selectionHandlers = new Set<(cell: SelectedCell | null) => void>();
   const changeHandlers = new Set<(sheet: string, address: string) => void>();
@@ -203,18 +201,16 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
       return writeMemoryReport(store, rows, ignored);
     },
 
-    ignoredSetting: () => ignoredSetting,
+    ignoredSetting: ignores.ignoredSetting,
 
     async loadIgnored() {
       takeFailure('loadIgnored');
-      if (ignoredProblem !== undefined) throw unreadable(ignoredProblem);
-      return parseIgnoredSetting(ignoredSetting);
+      return ignores.load();
     },
 
     async saveIgnored(list) {
       takeFailure('saveIgnored');
-      ignoredSetting = serializeIgnored(list);
-      ignoredProblem = undefined;
+      ignores.save(list);
     },
 
     onSelectionChanged(handler) {
