@@ -8,7 +8,6 @@ import {
   type WorkbookGrid,
 } from '../core';
 import {
-  marksOf,
   WorkbookError,
   type HostCapabilities,
   type MarkOptions,
@@ -24,6 +23,7 @@ import { uniqueSheetName } from './sheet-names';
 import { writeMemoryReport } from './memory-report';
 import { type IgnoredReportRow } from './ignored-report';
 import { createMemoryIgnores } from './memory-ignores';
+import { createMemoryMarks } from './memory-marks';
 
 export type { CellRef } from './memory-cells';
 
@@ -82,7 +82,7 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
   const store = createCellStore(initial);
   const { sheets, sheetGrid, cellsOfSheet, resolve, valueAt, put } = store;
   const writes = createMemoryWrites(store);
-  let markMap = new Map<string, Severity>();
+  const marks = createMemoryMarks();
   let selection: CellLocation | null = null;
   const ignores = createMemoryIgnores(options);
   let failure: { error: WorkbookError; method: PortMethod | undefined } | null = null;
@@ -145,20 +145,12 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
 
     async markFindings(findings: readonly Finding[], options: MarkOptions = {}) {
       takeFailure('markFindings');
-      const only = options.sheets;
-      if (only) {
-        const within = new Set(only);
-        const sheetOf = (key: string) => key.slice(0, key.lastIndexOf('!'));
-        const others = [...markMap].filter(([key]) => !within.has(sheetOf(key)));
-        markMap = new Map([...others, ...marksOf(findings.filter((f) => within.has(f.location.sheet)))]);
-        return;
-      }
-      markMap = marksOf(findings);
+      marks.mark(findings, options);
     },
 
     async clearMarks() {
       takeFailure('clearMarks');
-      markMap.clear();
+      marks.clear();
     },
 
     async selectCell(location) {
@@ -236,7 +228,7 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
       notifySelection();
     },
 
-    marks: () => new Map(markMap),
+    marks: marks.marks,
 
     grid: () => ({ sheets: [...sheets].map(([name, cells]) => sheetGrid(name, cells)) }),
 
