@@ -1,6 +1,5 @@
 import {
   type BlockRewrite,
-  type CellLocation,
   type CellValue,
   type Finding,
   type Severity,
@@ -13,8 +12,6 @@ import {
   type MarkOptions,
   type ReadOptions,
   type ReportRow,
-  type SelectedCell,
-  type Unsubscribe,
   type WorkbookPort,
 } from './port';
 import { createCellStore, type CellRef } from './memory-cells';
@@ -24,6 +21,7 @@ import { writeMemoryReport } from './memory-report';
 import { type IgnoredReportRow } from './ignored-report';
 import { createMemoryIgnores } from './memory-ignores';
 import { createMemoryMarks } from './memory-marks';
+import { createMemoryEvents } from './memory-events';
 
 export type { CellRef } from './memory-cells';
 
@@ -80,14 +78,12 @@ function cancelled(): WorkbookError {
 export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkbookOptions = {}): MemoryWorkbook {
   const capabilities: HostCapabilities = { ...DEFAULT_CAPABILITIES, ...options.capabilities };
   const store = createCellStore(initial);
-  const { sheets, sheetGrid, cellsOfSheet, resolve, valueAt, put } = store;
+  const { sheets, sheetGrid, cellsOfSheet } = store;
   const writes = createMemoryWrites(store);
   const marks = createMemoryMarks();
-  let selection: CellLocation | null = null;
   const ignores = createMemoryIgnores(options);
   let failure: { error: WorkbookError; method: PortMethod | undefined } | null = null;
-  const selectionHandlers = new Set<(cell: SelectedCell | null) => void>();
-  const changeHandlers = new Set<(sheet: string, address: string) => void>();
+  const events = createMemoryEvents(store, capabilities);
 
   /** Every port call starts here: a failure set up by `failNext` wins. */
   function takeFailure(method: PortMethod): void {
@@ -100,17 +96,6 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
 
   function throwIfAborted(options: ReadOptions | undefined): void {
     if (options?.signal?.aborted) throw cancelled();
-  }
-
-  function selectedCell(): SelectedCell | null {
-    if (!selection || !sheets.has(selection.sheet)) return null;
-    return { location: selection, value: valueAt(selection) };
-  }
-
-  function notifySelection(): void {
-    if (!capabilities.selectionEvents) return;
-    const cell = selectedCell();
-    for (const handler of [...selectionHandlers]) handler(cell);
   }
 
   return {
@@ -155,15 +140,13 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
 
     async selectCell(location) {
       takeFailure('selectCell');
-      cellsOfSheet(location.sheet);
-      selection = resolve(location);
       // Excel raises SelectionChanged for the add-in's own selections too.
-      notifySelection();
+      events.select(location);
     },
 
     async getSelectedCell() {
       takeFailure('getSelectedCell');
-      return selectedCell();
+      return events.selectedCell();
     },
 
     async writeCells(cellWrites) {
@@ -205,28 +188,10 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
       ignores.save(list);
     },
 
-    onSelectionChanged(handler) {
-      selectionHandlers.add(handler);
-      return () => selectionHandlers.delete(handler);
-    },
-
-    onCellsChanged(handler): Unsubscribe {
-      changeHandlers.add(handler);
-      return () => changeHandlers.delete(handler);
-    },
-
-    setCell(ref, value) {
-      const location = resolve(ref);
-      put(location, value);
-      if (!capabilities.changeEvents) return;
-      for (const handler of [...changeHandlers]) handler(location.sheet, location.cell);
-    },
-
-    select(ref) {
-      cellsOfSheet(ref.sheet);
-      selection = resolve(ref);
-      notifySelection();
-    },
+    onSelectionChanged: events.onSelectionChanged,
+    onCellsChanged: events.onCellsChanged,
+    setCell: events.setCell,
+    select: events.select,
 
     marks: marks.marks,
 
