@@ -3,14 +3,12 @@ import {
   type CellValue,
   type Finding,
   type Severity,
-  type SheetGrid,
   type WorkbookGrid,
 } from '../core';
 import {
   WorkbookError,
   type HostCapabilities,
   type MarkOptions,
-  type ReadOptions,
   type ReportRow,
   type WorkbookPort,
 } from './port';
@@ -22,6 +20,7 @@ import { type IgnoredReportRow } from './ignored-report';
 import { createMemoryIgnores } from './memory-ignores';
 import { createMemoryMarks } from './memory-marks';
 import { createMemoryEvents } from './memory-events';
+import { readMemorySheet, readMemoryWorkbook } from './memory-reads';
 
 export type { CellRef } from './memory-cells';
 
@@ -71,14 +70,10 @@ const DEFAULT_CAPABILITIES: HostCapabilities = {
   undoGroups: false,
 };
 
-function cancelled(): WorkbookError {
-  return new WorkbookError('cancelled', '已取消读取工作簿。');
-}
-
 export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkbookOptions = {}): MemoryWorkbook {
   const capabilities: HostCapabilities = { ...DEFAULT_CAPABILITIES, ...options.capabilities };
   const store = createCellStore(initial);
-  const { sheets, sheetGrid, cellsOfSheet } = store;
+  const { sheets, sheetGrid } = store;
   const writes = createMemoryWrites(store);
   const marks = createMemoryMarks();
   const ignores = createMemoryIgnores(options);
@@ -94,33 +89,17 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
     }
   }
 
-  function throwIfAborted(options: ReadOptions | undefined): void {
-    if (options?.signal?.aborted) throw cancelled();
-  }
-
   return {
     capabilities,
 
     async readWorkbook(options) {
       takeFailure('readWorkbook');
-      throwIfAborted(options);
-      const names = [...sheets.keys()];
-      options?.onProgress?.({ stage: 'sheets', done: 0, total: names.length });
-      const result: SheetGrid[] = [];
-      for (const name of names) {
-        throwIfAborted(options);
-        result.push(sheetGrid(name, cellsOfSheet(name)));
-        options?.onProgress?.({ stage: 'values', done: result.length, total: names.length });
-      }
-      return { sheets: result };
+      return readMemoryWorkbook(store, options);
     },
 
     async readSheet(name, options) {
       takeFailure('readSheet');
-      throwIfAborted(options);
-      const grid = sheetGrid(name, cellsOfSheet(name));
-      options?.onProgress?.({ stage: 'values', done: 1, total: 1 });
-      return grid;
+      return readMemorySheet(store, name, options);
     },
 
     async readArea(name, address) {
