@@ -1,21 +1,15 @@
 import {
   type BlockRewrite,
-  type CellLocation,
   type CellValue,
   type Finding,
   type Severity,
-  type SheetGrid,
   type WorkbookGrid,
 } from '../core';
 import {
-  marksOf,
   WorkbookError,
   type HostCapabilities,
   type MarkOptions,
-  type ReadOptions,
   type ReportRow,
-  type SelectedCell,
-  type Unsubscribe,
   type WorkbookPort,
 } from './port';
 import { createCellStore, type CellRef } from './memory-cells';
@@ -23,7 +17,10 @@ import { createMemoryWrites } from './memory-writes';
 import { uniqueSheetName } from './sheet-names';
 import { writeMemoryReport } from './memory-report';
 import { type IgnoredReportRow } from './ignored-report';
-import { parseIgnoredSetting, serializeIgnored, unreadable } from './ignored-list';
+import { createMemoryIgnores } from './memory-ignores';
+import { createMemoryMarks } from './memory-marks';
+import { createMemoryEvents } from './memory-events';
+import { readMemorySheet, readMemoryWorkbook } from './memory-reads';
 
 export type { CellRef } from './memory-cells';
 
@@ -73,23 +70,15 @@ const DEFAULT_CAPABILITIES: HostCapabilities = {
   undoGroups: false,
 };
 
-function cancelled(): WorkbookError {
-  return new WorkbookError('cancelled', '已取消读取工作簿。');
-}
-
 export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkbookOptions = {}): MemoryWorkbook {
   const capabilities: HostCapabilities = { ...DEFAULT_CAPABILITIES, ...options.capabilities };
   const store = createCellStore(initial);
-  const { sheets, sheetGrid, cellsOfSheet, resolve, valueAt, put } = store;
+  const { sheets, sheetGrid } = store;
   const writes = createMemoryWrites(store);
-  let markMap = new Map<string, Severity>();
-  let selection: CellLocation | null = null;
-  // Kept as text, as in the Office workbook's settings, so it is read back the same way.
-  let ignoredSetting: string | undefined = options.ignoredSetting;
-  let ignoredProblem: string | undefined = options.ignoredProblem;
+  const marks = createMemoryMarks();
+  const ignores = createMemoryIgnores(options);
   let failure: { error: WorkbookError; method: PortMethod | undefined } | null = null;
-  const selectionHandlers = new Set<(cell: SelectedCell | null) => void>();
-  const changeHandlers = new Set<(sheet: string, address: string) => void>();
+  const events = createMemoryEvents(store, capabilities);
 
   /** Every port call starts here: a failure set up by `failNext` wins. */
   function takeFailure(method: PortMethod): void {
@@ -100,44 +89,17 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
     }
   }
 
-  function throwIfAborted(options: ReadOptions | undefined): void {
-    if (options?.signal?.aborted) throw cancelled();
-  }
-
-  function selectedCell(): SelectedCell | null {
-    if (!selection || !sheets.has(selection.sheet)) return null;
-    return { location: selection, value: valueAt(selection) };
-  }
-
-  function notifySelection(): void {
-    if (!capabilities.selectionEvents) return;
-    const cell = selectedCell();
-    for (const handler of [...selectionHandlers]) handler(cell);
-  }
-
   return {
     capabilities,
 
     async readWorkbook(options) {
       takeFailure('readWorkbook');
-      throwIfAborted(options);
-      const names = [...sheets.keys()];
-      options?.onProgress?.({ stage: 'sheets', done: 0, total: names.length });
-      const result: SheetGrid[] = [];
-      for (const name of names) {
-        throwIfAborted(options);
-        result.push(sheetGrid(name, cellsOfSheet(name)));
-        options?.onProgress?.({ stage: 'values', done: result.length, total: names.length });
-      }
-      return { sheets: result };
+      return readMemoryWorkbook(store, options);
     },
 
     async readSheet(name, options) {
       takeFailure('readSheet');
-      throwIfAborted(options);
-      const grid = sheetGrid(name, cellsOfSheet(name));
-      options?.onProgress?.({ stage: 'values', done: 1, total: 1 });
-      return grid;
+      return readMemorySheet(store, name, options);
     },
 
     async readArea(name, address) {
@@ -147,33 +109,23 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
 
     async markFindings(findings: readonly Finding[], options: MarkOptions = {}) {
       takeFailure('markFindings');
-      const only = options.sheets;
-      if (only) {
-        const within = new Set(only);
-        const sheetOf = (key: string) => key.slice(0, key.lastIndexOf('!'));
-        const others = [...markMap].filter(([key]) => !within.has(sheetOf(key)));
-        markMap = new Map([...others, ...marksOf(findings.filter((f) => within.has(f.location.sheet)))]);
-        return;
-      }
-      markMap = marksOf(findings);
+      marks.mark(findings, options);
     },
 
     async clearMarks() {
       takeFailure('clearMarks');
-      markMap.clear();
+      marks.clear();
     },
 
     async selectCell(location) {
       takeFailure('selectCell');
-      cellsOfSheet(location.sheet);
-      selection = resolve(location);
       // Excel raises SelectionChanged for the add-in's own selections too.
-      notifySelection();
+      events.select(location);
     },
 
     async getSelectedCell() {
       takeFailure('getSelectedCell');
-      return selectedCell();
+      return events.selectedCell();
     },
 
     async writeCells(cellWrites) {
@@ -203,44 +155,24 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
       return writeMemoryReport(store, rows, ignored);
     },
 
-    ignoredSetting: () => ignoredSetting,
+    ignoredSetting: ignores.ignoredSetting,
 
     async loadIgnored() {
       takeFailure('loadIgnored');
-      if (ignoredProblem !== undefined) throw unreadable(ignoredProblem);
-      return parseIgnoredSetting(ignoredSetting);
+      return ignores.load();
     },
 
     async saveIgnored(list) {
       takeFailure('saveIgnored');
-      ignoredSetting = serializeIgnored(list);
-      ignoredProblem = undefined;
+      ignores.save(list);
     },
 
-    onSelectionChanged(handler) {
-      selectionHandlers.add(handler);
-      return () => selectionHandlers.delete(handler);
-    },
+    onSelectionChanged: events.onSelectionChanged,
+    onCellsChanged: events.onCellsChanged,
+    setCell: events.setCell,
+    select: events.select,
 
-    onCellsChanged(handler): Unsubscribe {
-      changeHandlers.add(handler);
-      return () => changeHandlers.delete(handler);
-    },
-
-    setCell(ref, value) {
-      const location = resolve(ref);
-      put(location, value);
-      if (!capabilities.changeEvents) return;
-      for (const handler of [...changeHandlers]) handler(location.sheet, location.cell);
-    },
-
-    select(ref) {
-      cellsOfSheet(ref.sheet);
-      selection = resolve(ref);
-      notifySelection();
-    },
-
-    marks: () => new Map(markMap),
+    marks: marks.marks,
 
     grid: () => ({ sheets: [...sheets].map(([name, cells]) => sheetGrid(name, cells)) }),
 
