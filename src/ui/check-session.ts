@@ -1,479 +1,46 @@
-import {
-  builtInProfile,
-  CATALOGS,
-  createChecker,
-  readSheetTables,
-  summariseTable,
-  toA1,
-  parseRange,
-  type CellEdit,
-  type CellLocation,
-  type CheckReport,
-  type Checker,
-  type Finding,
-  type Fix,
-  type Locale,
-  type PerformanceTable,
-  type ProfileUse,
-  type TableSummary,
-  type SheetGrid,
-  type WorkbookGrid,
-} from '../core';
-import type { TargetLayout } from '../core/writers/convert';
-import {
-  IGNORED_LIMITS,
-  isReportGrid,
-  REPORT_SHEET_NAME,
-  WorkbookError,
-  type IgnoredFinding,
-  type MarkOptions,
-  type Unsubscribe,
-  type UndoRecord,
-  type WorkbookPort,
-  type WriteResult,
-} from '../workbook/port';
-import { activeFindings, reportRows } from './finding-view';
-import { ignoredRows } from './ignored-view';
-import { uiStrings, type CheckStage, type UiStrings } from './i18n';
+import { builtInProfile, createChecker, type Checker, type Locale } from '../core';
+import type { Unsubscribe, WorkbookPort, WriteResult } from '../workbook/port';
+import { createEditRecheck } from './check-session/edit-recheck';
+import { createFullCheck } from './check-session/full-check';
+import { createIgnores } from './check-session/ignores';
+import { createReportWriter } from './check-session/report';
+import { createShared } from './check-session/shared';
+import { AUTO_MARK_KEY, type CheckSession, type CheckSessionOptions } from './check-session/types';
+import { createWrites } from './check-session/writes';
 
-/** The progress bar and 取消 appear only for checks slower than this, so quick checks do not flash. */
-export const SLOW_CHECK_MS = 300;
-/** The longest the check holds the pane before letting it paint and handle 取消. */
-export const CHECK_SLICE_MS = 50;
-/** Edits are re-checked once the user pauses this long. */
-export const RECHECK_DELAY_MS = 500;
-/** An edit of up to this many cells is re-read and re-checked cell by cell; a bigger paste re-reads its sheet. */
-export const INCREMENTAL_CELL_LIMIT = 500;
-
-/** What the sliced work measures time by and gives the pane back with: injected by tests instead of the wall clock. */
-export interface SliceClock {
-  now(): number;
-  /** Lets the pane paint and handle 取消 (the next task). */
-  pause(): Promise<void>;
-}
-
-export interface CheckSessionOptions {
-  readonly clock?: SliceClock;
-  /** The pane's storage (localStorage); null or absent: the setting lasts for this session. */
-  readonly settings?: Storage | null;
-}
-
-export type NoticeIntent = 'error' | 'warning' | 'success' | 'info';
-
-export interface Notice {
-  readonly id: number;
-  readonly intent: NoticeIntent;
-  readonly text: string;
-}
-
-export interface RunningCheck {
-  readonly stage: CheckStage;
-  /** Work of the current stage (sheets read, rows checked); total 0 when the stage has no count. */
-  readonly done: number;
-  readonly total: number;
-  /** Has taken longer than SLOW_CHECK_MS. */
-  readonly slow: boolean;
-}
-
-export interface CheckState {
-  readonly running: RunningCheck | null;
-  /** null until the first check has finished. */
-  readonly findings: readonly Finding[] | null;
-  /** How each table of the last check was read (layout, projects), in workbook order. */
-  readonly tables: readonly TableSummary[];
-  /** The rules of the last check, and why they applied; null before the first check. */
-  readonly profile: ProfileUse | null;
-  /** What the user chose: "auto" (as the tables call for) or a built-in profile's name. */
-  readonly profileChoice: string;
-  readonly sheetOrder: readonly string[];
-  readonly ignored: readonly IgnoredFinding[];
-  /** The cell the user selected in the workbook. */
-  readonly selected: CellLocation | null;
-  /** The last batch of fixes, for 撤销. */
-  readonly lastUndo: UndoRecord | null;
-  /** A write (fix, undo, report, marks) is in progress. */
-  readonly writing: boolean;
-  /** The formulas known to the pane, "Sheet!A1" → "=SUM(B6:B7)": read with the workbook, or learnt from a refused fix. */
-  readonly formulas: ReadonlyMap<string, string>;
-  readonly notices: readonly Notice[];
-  /** Marks follow each edit; off, they change only when the user checks, fixes or ignores (Excel's undo stays the user's). */
-  readonly autoMark: boolean;
-}
-
-/** The 校验 tab's state and actions, outside React so that slow port calls always see the latest state. */
-export interface CheckSession {
-  getState(): CheckState;
-  subscribe(listener: () => void): Unsubscribe;
-  /** Loads the ignored list and listens to the workbook's events. */
-  start(): void;
-  dispose(): void;
-  check(): Promise<void>;
-  /** Another part of the pane (the builder) wrote these cells: their sheets are re-checked as after an edit. */
-  wrote(result: WriteResult): void;
-  /** Checks by another profile from now on ("auto" or a built-in name); checks again when there are results. */
-  chooseProfile(choice: string): Promise<void>;
-  cancel(): void;
-  selectFinding(finding: Finding): Promise<void>;
-  clearMarks(): Promise<void>;
-  /** Resolves to null when saved, or to the error text (the dialog stays open so the reason is not lost). */
-  ignore(finding: Finding, reason: string): Promise<string | null>;
-  unignore(key: string): Promise<void>;
-  /** `replacing` holds the formulas ("Sheet!A1" → formula) the user saw in the preview and agreed to replace. */
-  applyFixes(fixes: readonly Fix[], replacing?: ReadonlyMap<string, string>): Promise<void>;
-  undo(): Promise<void>;
-  exportReport(): Promise<void>;
-  /** Writes the table in the other layout into a new sheet (the table itself is left as it is), or says what stops it. */
-  convertTable(table: TableSummary, to: TargetLayout): Promise<void>;
-  dismissNotice(id: number): void;
-  /** Turns re-marking after edits on or off, remembered in the pane's storage for the next workbook. */
-  setAutoMark(on: boolean): void;
-}
-
-const INITIAL_STATE: CheckState = {
-  running: null,
-  findings: null,
-  tables: [],
-  profile: null,
-  profileChoice: 'auto',
-  sheetOrder: [],
-  ignored: [],
-  selected: null,
-  lastUndo: null,
-  writing: false,
-  formulas: new Map(),
-  notices: [],
-  autoMark: true,
-};
-
-/** Where the pane keeps whether marks follow edits (localStorage, as the user's templates). */
-export const AUTO_MARK_KEY = 'jixiao.autoMark';
-
-/**
- * The formulas of `sheets` by "Sheet!A1". A sheet read without them (the Office adapter reads values only) keeps
- * those `known`, learnt from refused fixes, so that the next preview shows them.
- */
-function formulasAfterRead(known: ReadonlyMap<string, string>, sheets: readonly SheetGrid[]): ReadonlyMap<string, string> {
-  const names = new Set(sheets.filter((s) => s.formulas !== undefined).map((s) => s.name));
-  const next = new Map([...known].filter(([key]) => !names.has(key.slice(0, key.lastIndexOf('!')))));
-  for (const sheet of sheets) for (const [cell, formula] of sheet.formulas ?? []) next.set(`${sheet.name}!${cell}`, formula);
-  return next;
-}
-
-function describeError(error: unknown, strings: UiStrings): string {
-  if (error instanceof WorkbookError) return error.message;
-  return strings.unexpectedError(error instanceof Error ? error.message : String(error));
-}
-
-function isCellEditMode(error: unknown): boolean {
-  return error instanceof WorkbookError && error.code === 'cell-edit-mode';
-}
-
-function isCancelled(error: unknown): boolean {
-  return error instanceof WorkbookError && error.code === 'cancelled';
-}
-
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/** Storage may refuse (private mode, policies): the setting then lasts for the session. */
-function readSetting(storage: Storage | null, key: string): string | null {
-  try {
-    return storage?.getItem(key) ?? null;
-  } catch {
-    return null;
-  }
-}
-
-const WALL_CLOCK: SliceClock = { now: () => Date.now(), pause: nextTask };
-
-/** The one table whose data rows hold `row`; null when none does, or when two side by side do. */
-function tableAtRow(tables: readonly PerformanceTable[], row: number): PerformanceTable | null {
-  const holding = tables.filter((t) => t.firstDataRow <= row && row <= t.lastRow);
-  return holding.length === 1 ? (holding[0] as PerformanceTable) : null;
-}
-
-/** Every cell of the areas read, as edits by absolute position. */
-function editsOf(areas: readonly SheetGrid[]): CellEdit[] {
-  return areas.flatMap((area) => area.values.flatMap((line, r) => line.map((value, c) => ({ row: area.originRow + r, col: area.originCol + c, value }))));
-}
+// The session's jobs live in check-session/, each made by a factory from one shared object (state, notices, port).
+export {
+  AUTO_MARK_KEY,
+  CHECK_SLICE_MS,
+  INCREMENTAL_CELL_LIMIT,
+  RECHECK_DELAY_MS,
+  SLOW_CHECK_MS,
+  type CheckSession,
+  type CheckSessionOptions,
+  type CheckState,
+  type Notice,
+  type NoticeIntent,
+  type RunningCheck,
+  type SliceClock,
+} from './check-session/types';
 
 export function createCheckSession(port: WorkbookPort, givenChecker: Checker, locale: Locale, options: CheckSessionOptions = {}): CheckSession {
-  const clock = options.clock ?? WALL_CLOCK;
-  let checker = givenChecker;
-  const strings = uiStrings(locale);
-  const settings = options.settings ?? null;
-  let state: CheckState = { ...INITIAL_STATE, autoMark: readSetting(settings, AUTO_MARK_KEY) !== 'off' };
-  const listeners = new Set<() => void>();
+  const shared = createShared(port, givenChecker, locale, options);
+  const { update, fail } = shared;
+  const fullCheck = createFullCheck(shared, () => edits.afterCheck());
+  const edits = createEditRecheck(shared, fullCheck.runCheck);
+  const ignores = createIgnores(shared);
+  const writes = createWrites(shared, fullCheck.runCheck);
+  const report = createReportWriter(shared);
   let unsubscribes: Unsubscribe[] = [];
-  let running: AbortController | null = null;
-  let slowTimer: ReturnType<typeof setTimeout> | undefined;
-  let recheckTimer: ReturnType<typeof setTimeout> | undefined;
-  const pendingSheets = new Set<string>();
-  /** Sheet → the areas the user edited there, re-checked through those cells only (a sheet in pendingSheets is read whole). */
-  const pendingAreas = new Map<string, string[]>();
-  /** The tables of each sheet as last read, and the sheets with merged areas (their edits re-read the sheet). */
-  let tablesOnSheet = new Map<string, readonly PerformanceTable[]>();
-  let mergedSheets = new Set<string>();  let recheckQueue: Promise<void> = Promise.resolve();
-  /** Tables found per sheet by the last check, to keep table numbers and the workbook-level finding right. */
-  let tablesBySheet = new Map<string, { first: number; count: number }>();
-  let noticeCount = 0;
   let active = false;
-  /** The sheet 导出报告 last wrote (its name is 校验结果 unless the user has a sheet of that name). */
-  let reportSheet: string | null = null;
-
-  function update(change: Partial<CheckState>): void {
-    state = { ...state, ...change };
-    for (const listener of [...listeners]) listener();
-  }
-
-  function notice(intent: NoticeIntent, text: string): void {
-    update({ notices: [...state.notices, { id: ++noticeCount, intent, text }] });
-  }
-
-  function fail(error: unknown): void {
-    notice(isCancelled(error) ? 'info' : 'error', describeError(error, strings));
-  }
-
-  /**
-   * Marks the findings; with `sheets` (after an edit) only those sheets' marks are written, so the other sheets and
-   * their undo stay as they are. False when a background run found the user typing in a cell (hosts that cannot
-   * hold it until the edit ends): no notice, as the edit's own change event brings the next try.
-   */
-  async function mark(options: MarkOptions = {}): Promise<boolean> {
-    if (state.findings === null) return true;
-    try {
-      await port.markFindings(activeFindings(state.findings, state.ignored), options);
-    } catch (error) {
-      if (options.background && isCellEditMode(error)) return false;
-      fail(error);
-    }
-    return true;
-  }
-
-  function checkedSheets(grid: WorkbookGrid): WorkbookGrid {
-    // Our report (known by its header, whatever its name) is not a 绩效目标表; a user's sheet named 校验结果 may be.
-    return { sheets: grid.sheets.filter((s) => !isReportGrid(s)) };
-  }
-
-  /**
-   * The check in slices of at most CHECK_SLICE_MS, giving the pane back between them: a big workbook
-   * shows its progress, can be cancelled, and never holds the pane long enough for Office to restart it.
-   */
-  async function checkInSlices(workbook: WorkbookGrid, signal: AbortSignal, onProgress: (done: number, total: number) => void): Promise<CheckReport> {
-    const steps = checker.checkWorkbookInSteps(workbook);
-    let sliceStart = clock.now();
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-      if (clock.now() - sliceStart < CHECK_SLICE_MS) continue;
-      onProgress(step.value.done, step.value.total);
-      await clock.pause();
-      if (signal.aborted) throw new WorkbookError('cancelled', strings.cancelled);
-      sliceStart = clock.now();
-    }
-  }
-
-  async function runCheck(clearNotices: boolean): Promise<void> {
-    if (state.running) return;
-    const controller = new AbortController();
-    running = controller;
-    update({ running: { stage: 'read', done: 0, total: 0, slow: false }, ...(clearNotices ? { notices: [] } : {}) });
-    const setRunning = (change: Partial<RunningCheck>) => {
-      if (state.running) update({ running: { ...state.running, ...change } });
-    };
-    // done/total always count the current stage's work: a new stage starts from none.
-    const enterStage = (stage: CheckStage) => setRunning({ stage, done: 0, total: 0 });
-    slowTimer = setTimeout(() => setRunning({ slow: true }), SLOW_CHECK_MS);
-    try {
-      const grid = await port.readWorkbook({
-        signal: controller.signal,
-        onProgress: (p) => setRunning({ done: p.done, total: p.total }),
-      });
-      if (controller.signal.aborted) throw new WorkbookError('cancelled', strings.cancelled);
-      enterStage('check');
-      await nextTask(); // lets the stage show before checking starts
-      const workbook = checkedSheets(grid);
-      const report = await checkInSlices(workbook, controller.signal, (done, total) => setRunning({ done, total }));
-      tablesBySheet = new Map();
-      tablesOnSheet = new Map();
-      mergedSheets = new Set(workbook.sheets.filter((s) => (s.merges?.length ?? 0) > 0).map((s) => s.name));
-      for (const table of report.tables) tablesOnSheet.set(table.sheet, [...(tablesOnSheet.get(table.sheet) ?? []), table]);
-      for (const table of report.tables) {
-        const seen = tablesBySheet.get(table.sheet);
-        tablesBySheet.set(table.sheet, { first: seen?.first ?? table.index, count: (seen?.count ?? 0) + 1 });
-      }
-      update({
-        findings: report.findings,
-        tables: report.tables.map(summariseTable),
-        profile: report.profile,
-        sheetOrder: workbook.sheets.map((s) => s.name),
-        formulas: formulasAfterRead(state.formulas, grid.sheets),
-      });
-      enterStage('mark');
-      await mark();
-    } catch (error) {
-      if (isCancelled(error)) notice('info', strings.cancelled);
-      else fail(error);
-    } finally {
-      clearTimeout(slowTimer);
-      running = null;
-      update({ running: null });
-      if (pendingSheets.size > 0 || pendingAreas.size > 0) scheduleRecheck();
-    }
-  }
-
-  async function recheckSheet(name: string): Promise<void> {
-    if (state.findings === null) return;
-    try {
-      const sheet = await port.readSheet(name, { background: true });
-      if (isReportGrid(sheet)) return;
-      update({ formulas: formulasAfterRead(state.formulas, [sheet]) });
-      const previous = tablesBySheet.get(name);
-      let tableCount = 0;
-      for (const [sheetName, t] of tablesBySheet) if (sheetName !== name) tableCount += t.count;
-      const tables = readSheetTables(sheet, previous?.first ?? tableCount, { taxonomy: checker.taxonomy });
-      const fresh = tables.flatMap((t) => checker.checkTable(t));
-      tablesOnSheet.set(name, tables);
-      if ((sheet.merges?.length ?? 0) > 0) mergedSheets.add(name);
-      else mergedSheets.delete(name);
-      if (tables.length > 0) tablesBySheet.set(name, { first: tables[0]?.index ?? 0, count: tables.length });
-      else tablesBySheet.delete(name);
-      const current = state.findings ?? [];
-      const stillNoTables = tableCount + tables.length === 0;
-      // Workbook-level findings (only "no table anywhere") stay while the workbook still has no table.
-      const kept = current.filter((f) => (f.table === undefined ? stillNoTables : f.location.sheet !== name));
-      const order = state.sheetOrder;
-      const tableSummaries = [...state.tables.filter((t) => t.sheet !== name), ...tables.map(summariseTable)].sort((a, b) => order.indexOf(a.sheet) - order.indexOf(b.sheet));
-      // A workbook-level finding that came or went may sit on another sheet: its marks change too.
-      const workbookLevel = [...current, ...kept].filter((f) => f.table === undefined).map((f) => f.location.sheet);
-      update({ findings: [...kept, ...fresh], tables: tableSummaries });
-      if (state.autoMark && !(await mark({ sheets: [...new Set([name, ...workbookLevel])], background: true }))) pendingSheets.add(name);
-    } catch (error) {
-      // The user is typing in a cell: re-checked after the next edit, without a notice.
-      if (isCellEditMode(error)) pendingSheets.add(name);
-      else fail(error);
-    }
-  }
-
-  /**
-   * The edited tables with these cells changed, re-checked cell by cell in slices of at most CHECK_SLICE_MS;
-   * null when an edit may change a table's shape (or lies outside every table): only a read of the sheet can tell.
-   */
-  async function recheckInSlices(name: string, edits: readonly CellEdit[]): Promise<{ tables: PerformanceTable[]; findings: Finding[] } | null> {
-    const tables = [...(tablesOnSheet.get(name) ?? [])];
-    const findings = new Map(tables.map((t) => [t.index, (state.findings ?? []).filter((f) => f.table === t.index && f.location.sheet === name)]));
-    let sliceStart = clock.now();
-    for (const edit of edits) {
-      const table = tableAtRow(tables, edit.row);
-      if (!table) return null;
-      const rechecked = checker.recheckEdit(table, findings.get(table.index) ?? [], edit);
-      if (!rechecked) return null;
-      tables[tables.indexOf(table)] = rechecked.table;
-      findings.set(table.index, rechecked.findings);
-      if (clock.now() - sliceStart < CHECK_SLICE_MS) continue;
-      await clock.pause();
-      sliceStart = clock.now();
-    }
-    return { tables, findings: [...findings.values()].flat() };
-  }
-
-  /** Re-checks an edit through the cells it changed: reads only those, falling back to the whole sheet when needed. */
-  async function recheckAreas(name: string, addresses: readonly string[]): Promise<void> {
-    if (state.findings === null) return;
-    const cells = addresses.reduce((sum, a) => {
-      const area = parseRange(a);
-      return sum + (area ? area.rowCount * area.colCount : Infinity);
-    }, 0);
-    if (!tablesOnSheet.has(name) || mergedSheets.has(name) || cells > INCREMENTAL_CELL_LIMIT) return recheckSheet(name);
-    try {
-      const areas: SheetGrid[] = [];
-      for (const address of addresses) areas.push(await port.readArea(name, address, { background: true }));
-      const rechecked = await recheckInSlices(name, editsOf(areas));
-      if (!rechecked) return await recheckSheet(name);
-      tablesOnSheet.set(name, rechecked.tables);
-      const edited = new Set(editsOf(areas).map((e) => `${name}!${toA1(e.row, e.col)}`));
-      const formulas = new Map([...state.formulas].filter(([key]) => !edited.has(key)));
-      for (const area of areas) for (const [cell, formula] of area.formulas ?? []) formulas.set(`${name}!${cell}`, formula);
-      const indexes = new Set(rechecked.tables.map((t) => t.index));
-      const kept = (state.findings ?? []).filter((f) => f.location.sheet !== name || f.table === undefined || !indexes.has(f.table));
-      const summaries = new Map(rechecked.tables.map((t) => summariseTable(t)).map((t) => [t.cell, t]));
-      const tables = state.tables.map((t) => (t.sheet === name ? (summaries.get(t.cell) ?? t) : t));
-      update({ findings: [...kept, ...rechecked.findings], tables, formulas });
-      if (state.autoMark && !(await mark({ sheets: [name], background: true }))) pendingSheets.add(name);
-    } catch (error) {
-      // The user is typing in a cell: re-checked after the next edit, without a notice.
-      if (isCellEditMode(error)) pendingSheets.add(name);
-      else fail(error);
-    }
-  }
-
-  function scheduleRecheck(): void {
-    clearTimeout(recheckTimer);
-    recheckTimer = setTimeout(() => {
-      // A running check may have read the sheet before the edit: re-check once it is done.
-      if (state.running) return;
-      const sheets = [...pendingSheets];
-      const areas = [...pendingAreas].filter(([sheet]) => !pendingSheets.has(sheet));
-      pendingSheets.clear();
-      pendingAreas.clear();
-      // A sheet the last check did not see (added, or renamed where Excel sends no rename event): only a full
-      // check can tell what the workbook now holds, and which sheet names are gone.
-      const unseen = [...sheets, ...areas.map(([sheet]) => sheet)].some((sheet) => !state.sheetOrder.includes(sheet));
-      if (unseen) {
-        recheckQueue = recheckQueue.then(() => runCheck(false));
-        return;
-      }
-      for (const sheet of sheets) recheckQueue = recheckQueue.then(() => recheckSheet(sheet));
-      for (const [sheet, addresses] of areas) recheckQueue = recheckQueue.then(() => recheckAreas(sheet, addresses));
-    }, RECHECK_DELAY_MS);
-  }
-
-  /** A renamed sheet: what the pane knew of it under its old name goes, and it is re-checked under the new one. */
-  function renameSheet(from: string, to: string): void {
-    if (state.findings === null) return;
-    const ofOther = (key: string) => !key.startsWith(`${from}!`);
-    tablesBySheet.delete(from);
-    update({
-      findings: state.findings.filter((f) => f.location.sheet !== from),
-      tables: state.tables.filter((t) => t.sheet !== from),
-      sheetOrder: state.sheetOrder.map((name) => (name === from ? to : name)),
-      formulas: new Map([...state.formulas].filter(([key]) => ofOther(key))),
-      ...(state.selected?.sheet === from ? { selected: { ...state.selected, sheet: to } } : {}),
-    });
-    pendingSheets.delete(from);
-    if (to === REPORT_SHEET_NAME) return void mark({ background: true });
-    pendingSheets.add(to);
-    scheduleRecheck();
-  }
-
-  async function write(action: () => Promise<WriteResult>, done: (count: number) => string): Promise<WriteResult | null> {
-    update({ writing: true });
-    try {
-      const result = await action();
-      if (result.written.length > 0) notice('success', done(result.written.length));
-      // Written cells hold what was written: a formula only if the write put one back (undo adds those below).
-      const written = new Set(result.written.map((l) => `${l.sheet}!${l.cell}`));
-      if ([...state.formulas.keys()].some((key) => written.has(key))) update({ formulas: new Map([...state.formulas].filter(([key]) => !written.has(key))) });
-      if (result.conflicts.length > 0) {
-        notice('warning', result.conflicts.map((c) => (c.formula ? strings.formulaConflict(c.location.cell, c.formula) : strings.conflict(c.location.cell))).join('\n'));
-        // A formula the read did not report (the Office adapter reads values only): the next preview shows it.
-        const learnt = result.conflicts.flatMap((c) => (c.formula ? [[`${c.location.sheet}!${c.location.cell}`, c.formula] as const] : []));
-        if (learnt.length > 0) update({ formulas: new Map([...state.formulas, ...learnt]) });
-      }
-      return result;
-    } catch (error) {
-      fail(error);
-      return null;
-    } finally {
-      update({ writing: false });
-    }
-  }
 
   return {
-    getState: () => state,
+    getState: () => shared.state,
 
     subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+      shared.listeners.add(listener);
+      return () => shared.listeners.delete(listener);
     },
 
     start() {
@@ -481,65 +48,35 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
       active = true;
       unsubscribes = [
         port.onSelectionChanged((cell) => update({ selected: cell?.location ?? null })),
-        port.onCellsChanged((sheet, address) => {
-          if (state.findings === null || sheet === reportSheet) return;
-          // Without an address (or with one naming whole rows) only a read of the sheet can tell what changed.
-          if (parseRange(address) === null) pendingSheets.add(sheet);
-          else pendingAreas.set(sheet, [...(pendingAreas.get(sheet) ?? []), address]);
-          scheduleRecheck();
-        }),
-        ...(port.onSheetRenamed ? [port.onSheetRenamed(renameSheet)] : []),
+        port.onCellsChanged((sheet, address) => edits.cellsChanged(sheet, address, report.reportSheet())),
+        ...(port.onSheetRenamed ? [port.onSheetRenamed(edits.renameSheet)] : []),
       ];
-      port.loadIgnored().then(
-        (ignored) => {
-          if (!active) return;
-          update({ ignored });
-          // A check that finished first marked findings that are in fact ignored.
-          void mark({ background: true });
-        },
-        (error: unknown) => {
-          if (!active) return;
-          if (!(error instanceof WorkbookError) || error.code !== 'corrupt-data') return fail(error);
-          // Unreadable: say so and store an empty list, so that the next reviewer is not told again.
-          notice('warning', strings.ignoredReset);
-          update({ ignored: [] });
-          port.saveIgnored([]).catch((saveError: unknown) => {
-            if (active) fail(saveError);
-          });
-        },
-      );
+      ignores.load(() => active);
     },
 
     dispose() {
       active = false;
       for (const unsubscribe of unsubscribes) unsubscribe();
       unsubscribes = [];
-      running?.abort();
-      clearTimeout(slowTimer);
-      clearTimeout(recheckTimer);
-      pendingSheets.clear();
-      pendingAreas.clear();
+      fullCheck.dispose();
+      edits.dispose();
     },
 
-    check: () => runCheck(true),
+    check: () => fullCheck.runCheck(true),
 
-    wrote(result) {
-      if (state.findings === null || result.written.length === 0) return;
-      for (const location of result.written) if (location.sheet !== reportSheet) pendingSheets.add(location.sheet);
-      scheduleRecheck();
+    wrote(result: WriteResult) {
+      edits.wrote(result, report.reportSheet());
     },
 
     async chooseProfile(choice) {
       const profile = choice === 'auto' ? undefined : builtInProfile(choice);
       if (choice !== 'auto' && !profile) return;
-      checker = createChecker(profile ? { profile } : {});
+      shared.checker = createChecker(profile ? { profile } : {});
       update({ profileChoice: choice });
-      if (state.findings !== null) await runCheck(false);
+      if (shared.state.findings !== null) await fullCheck.runCheck(false);
     },
 
-    cancel() {
-      running?.abort();
-    },
+    cancel: () => fullCheck.cancel(),
 
     async selectFinding(finding) {
       try {
@@ -549,121 +86,25 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
       }
     },
 
-    async clearMarks() {
-      update({ writing: true });
-      try {
-        await port.clearMarks();
-        notice('success', strings.marksCleared);
-      } catch (error) {
-        fail(error);
-      } finally {
-        update({ writing: false });
-      }
-    },
-
-    async ignore(finding, reason) {
-      const entry: IgnoredFinding = { key: finding.key, reason: reason.trim(), by: '', at: new Date().toISOString() };
-      const next = [...state.ignored.filter((i) => i.key !== finding.key), entry];
-      // Within the limits the stored list is read back with, or it would be unreadable next time.
-      if (entry.reason.length > IGNORED_LIMITS.reasonLength) return strings.reasonTooLong(IGNORED_LIMITS.reasonLength);
-      if (next.length > IGNORED_LIMITS.entries) return strings.tooManyIgnored(IGNORED_LIMITS.entries);
-      try {
-        await port.saveIgnored(next);
-      } catch (error) {
-        return describeError(error, strings);
-      }
-      update({ ignored: next });
-      await mark();
-      return null;
-    },
-
-    async unignore(key) {
-      const next = state.ignored.filter((i) => i.key !== key);
-      try {
-        await port.saveIgnored(next);
-      } catch (error) {
-        fail(error);
-        return;
-      }
-      update({ ignored: next });
-      await mark();
-    },
-
-    async applyFixes(fixes, replacing) {
-      const writes = fixes.map((f) => {
-        const formula = replacing?.get(`${f.location.sheet}!${f.location.cell}`);
-        return { location: f.location, expected: f.expected, value: f.value, ...(formula !== undefined ? { replacesFormula: formula } : {}) };
-      });
-      const result = await write(() => port.writeCells(writes), strings.fixed);
-      if (!result) return;
-      if (result.undo) update({ lastUndo: result.undo });
-      await runCheck(false);
-    },
-
-    async undo() {
-      const record = state.lastUndo;
-      if (!record) return;
-      const result = await write(() => port.undo(record), strings.undone);
-      if (!result) return;
-      const written = new Set(result.written.map((l) => `${l.sheet}!${l.cell}`));
-      const restored = record.restores.flatMap((r) => (r.formula !== undefined && written.has(`${r.location.sheet}!${r.location.cell}`) ? [[`${r.location.sheet}!${r.location.cell}`, r.formula] as const] : []));
-      if (restored.length > 0) update({ formulas: new Map([...state.formulas, ...restored]) });
-      update({ lastUndo: null });
-      await runCheck(false);
-    },
-
-    async exportReport() {
-      if (state.findings === null) return;
-      update({ writing: true });
-      try {
-        const sheet = await port.writeReport(reportRows(activeFindings(state.findings, state.ignored), state.sheetOrder, locale), ignoredRows(state.findings, state.ignored, state.sheetOrder, locale));
-        reportSheet = sheet;
-        // The last check read a sheet of that name: the user's own, which the port left alone.
-        const besideUserSheet = sheet !== REPORT_SHEET_NAME && state.sheetOrder.includes(REPORT_SHEET_NAME);
-        notice(besideUserSheet ? 'info' : 'success', besideUserSheet ? strings.reportBesideUserSheet(sheet, REPORT_SHEET_NAME) : strings.reportWritten(sheet));
-      } catch (error) {
-        fail(error);
-      } finally {
-        update({ writing: false });
-      }
-    },
-
-    async convertTable(summary, to) {
-      update({ writing: true });
-      try {
-        const sheet = await port.readSheet(summary.sheet);
-        const table = readSheetTables(sheet, 0, { taxonomy: checker.taxonomy }).find((t) => summariseTable(t).cell === summary.cell);
-        if (!table) {
-          notice('warning', strings.convertTableGone(`${summary.sheet}!${summary.cell}`));
-          return;
-        }
-        // Loaded when first asked for: the pane's first load stays lean.
-        const { convertTable } = await import(/* webpackChunkName: "convert" */ '../core/writers/convert');
-        const converted = convertTable(table, to, `${summary.sheet}-${strings.convertedSuffix}`);
-        if (!converted.ok) {
-          notice('warning', [strings.convertRefused(`${summary.sheet}!${summary.cell}`), ...converted.problems.map((p) => strings.convertProblem(p.kind, `${p.location.sheet}!${p.location.cell}`))].join('\n'));
-          return;
-        }
-        const name = await port.addSheet(converted.sheet);
-        notice('success', strings.converted(name, CATALOGS[locale].layout[to]));
-      } catch (error) {
-        fail(error);
-      } finally {
-        update({ writing: false });
-      }
-    },
+    clearMarks: writes.clearMarks,
+    ignore: ignores.ignore,
+    unignore: ignores.unignore,
+    applyFixes: writes.applyFixes,
+    undo: writes.undo,
+    exportReport: report.exportReport,
+    convertTable: report.convertTable,
 
     setAutoMark(on) {
       update({ autoMark: on });
       try {
-        settings?.setItem(AUTO_MARK_KEY, on ? 'on' : 'off');
+        shared.settings?.setItem(AUTO_MARK_KEY, on ? 'on' : 'off');
       } catch {
         // Storage refused: the choice holds for this session.
       }
     },
 
     dismissNotice(id) {
-      update({ notices: state.notices.filter((n) => n.id !== id) });
+      update({ notices: shared.state.notices.filter((n) => n.id !== id) });
     },
   };
 }

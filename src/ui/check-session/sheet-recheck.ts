@@ -1,0 +1,115 @@
+import { readSheetTables, parseRange, summariseTable, toA1, type CellEdit, type Finding, type PerformanceTable, type SheetGrid } from '../../core';
+import { isReportGrid } from '../../workbook/port';
+import { formulasAfterRead, isCellEditMode, type SessionShared } from './shared';
+import { CHECK_SLICE_MS, INCREMENTAL_CELL_LIMIT } from './types';
+
+export interface SheetRecheck {
+  /** Reads the sheet again and re-checks its tables. */
+  recheckSheet(name: string): Promise<void>;
+  /** Re-checks an edit through the cells it changed: reads only those, falling back to the whole sheet when needed. */
+  recheckAreas(name: string, addresses: readonly string[]): Promise<void>;
+}
+
+/** The one table whose data rows hold `row`; null when none does, or when two side by side do. */
+function tableAtRow(tables: readonly PerformanceTable[], row: number): PerformanceTable | null {
+  const holding = tables.filter((t) => t.firstDataRow <= row && row <= t.lastRow);
+  return holding.length === 1 ? (holding[0] as PerformanceTable) : null;
+}
+
+/** Every cell of the areas read, as edits by absolute position. */
+function editsOf(areas: readonly SheetGrid[]): CellEdit[] {
+  return areas.flatMap((area) => area.values.flatMap((line, r) => line.map((value, c) => ({ row: area.originRow + r, col: area.originCol + c, value }))));
+}
+
+/**
+ * The edited tables with these cells changed, re-checked cell by cell in slices of at most CHECK_SLICE_MS;
+ * null when an edit may change a table's shape (or lies outside every table): only a read of the sheet can tell.
+ */
+async function recheckInSlices(shared: SessionShared, name: string, edits: readonly CellEdit[]): Promise<{ tables: PerformanceTable[]; findings: Finding[] } | null> {
+  const { clock, known } = shared;
+  const tables = [...(known.onSheet.get(name) ?? [])];
+  const findings = new Map(tables.map((t) => [t.index, (shared.state.findings ?? []).filter((f) => f.table === t.index && f.location.sheet === name)]));
+  let sliceStart = clock.now();
+  for (const edit of edits) {
+    const table = tableAtRow(tables, edit.row);
+    if (!table) return null;
+    const rechecked = shared.checker.recheckEdit(table, findings.get(table.index) ?? [], edit);
+    if (!rechecked) return null;
+    tables[tables.indexOf(table)] = rechecked.table;
+    findings.set(table.index, rechecked.findings);
+    if (clock.now() - sliceStart < CHECK_SLICE_MS) continue;
+    await clock.pause();
+    sliceStart = clock.now();
+  }
+  return { tables, findings: [...findings.values()].flat() };
+}
+
+/** The re-checks of one edited sheet; a sheet found with the user typing in a cell is added to `pendingSheets`. */
+export function createSheetRecheck(shared: SessionShared, pendingSheets: Set<string>): SheetRecheck {
+  const { port, update, known } = shared;
+
+  async function recheckSheet(name: string): Promise<void> {
+    if (shared.state.findings === null) return;
+    try {
+      const sheet = await port.readSheet(name, { background: true });
+      if (isReportGrid(sheet)) return;
+      update({ formulas: formulasAfterRead(shared.state.formulas, [sheet]) });
+      const previous = known.bySheet.get(name);
+      let tableCount = 0;
+      for (const [sheetName, t] of known.bySheet) if (sheetName !== name) tableCount += t.count;
+      const tables = readSheetTables(sheet, previous?.first ?? tableCount, { taxonomy: shared.checker.taxonomy });
+      const fresh = tables.flatMap((t) => shared.checker.checkTable(t));
+      known.onSheet.set(name, tables);
+      if ((sheet.merges?.length ?? 0) > 0) known.merged.add(name);
+      else known.merged.delete(name);
+      if (tables.length > 0) known.bySheet.set(name, { first: tables[0]?.index ?? 0, count: tables.length });
+      else known.bySheet.delete(name);
+      const current = shared.state.findings ?? [];
+      const stillNoTables = tableCount + tables.length === 0;
+      // Workbook-level findings (only "no table anywhere") stay while the workbook still has no table.
+      const kept = current.filter((f) => (f.table === undefined ? stillNoTables : f.location.sheet !== name));
+      const order = shared.state.sheetOrder;
+      const tableSummaries = [...shared.state.tables.filter((t) => t.sheet !== name), ...tables.map(summariseTable)].sort((a, b) => order.indexOf(a.sheet) - order.indexOf(b.sheet));
+      // A workbook-level finding that came or went may sit on another sheet: its marks change too.
+      const workbookLevel = [...current, ...kept].filter((f) => f.table === undefined).map((f) => f.location.sheet);
+      update({ findings: [...kept, ...fresh], tables: tableSummaries });
+      if (shared.state.autoMark && !(await shared.mark({ sheets: [...new Set([name, ...workbookLevel])], background: true }))) pendingSheets.add(name);
+    } catch (error) {
+      // The user is typing in a cell: re-checked after the next edit, without a notice.
+      if (isCellEditMode(error)) pendingSheets.add(name);
+      else shared.fail(error);
+    }
+  }
+
+  /** Re-checks an edit through the cells it changed: reads only those, falling back to the whole sheet when needed. */
+  async function recheckAreas(name: string, addresses: readonly string[]): Promise<void> {
+    if (shared.state.findings === null) return;
+    const cells = addresses.reduce((sum, a) => {
+      const area = parseRange(a);
+      return sum + (area ? area.rowCount * area.colCount : Infinity);
+    }, 0);
+    if (!known.onSheet.has(name) || known.merged.has(name) || cells > INCREMENTAL_CELL_LIMIT) return recheckSheet(name);
+    try {
+      const areas: SheetGrid[] = [];
+      for (const address of addresses) areas.push(await port.readArea(name, address, { background: true }));
+      const rechecked = await recheckInSlices(shared, name, editsOf(areas));
+      if (!rechecked) return await recheckSheet(name);
+      known.onSheet.set(name, rechecked.tables);
+      const edited = new Set(editsOf(areas).map((e) => `${name}!${toA1(e.row, e.col)}`));
+      const formulas = new Map([...shared.state.formulas].filter(([key]) => !edited.has(key)));
+      for (const area of areas) for (const [cell, formula] of area.formulas ?? []) formulas.set(`${name}!${cell}`, formula);
+      const indexes = new Set(rechecked.tables.map((t) => t.index));
+      const kept = (shared.state.findings ?? []).filter((f) => f.location.sheet !== name || f.table === undefined || !indexes.has(f.table));
+      const summaries = new Map(rechecked.tables.map((t) => summariseTable(t)).map((t) => [t.cell, t]));
+      const tables = shared.state.tables.map((t) => (t.sheet === name ? (summaries.get(t.cell) ?? t) : t));
+      update({ findings: [...kept, ...rechecked.findings], tables, formulas });
+      if (shared.state.autoMark && !(await shared.mark({ sheets: [name], background: true }))) pendingSheets.add(name);
+    } catch (error) {
+      // The user is typing in a cell: re-checked after the next edit, without a notice.
+      if (isCellEditMode(error)) pendingSheets.add(name);
+      else shared.fail(error);
+    }
+  }
+
+  return { recheckSheet, recheckAreas };
+}

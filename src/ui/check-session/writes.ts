@@ -1,0 +1,74 @@
+import type { Fix } from '../../core';
+import type { WriteResult } from '../../workbook/port';
+import type { SessionShared } from './shared';
+
+export interface Writes {
+  applyFixes(fixes: readonly Fix[], replacing?: ReadonlyMap<string, string>): Promise<void>;
+  undo(): Promise<void>;
+  clearMarks(): Promise<void>;
+}
+
+/** Fixes, their undo and clearing the marks; `runCheck` checks again after a fix or undo. */
+export function createWrites(shared: SessionShared, runCheck: (clearNotices: boolean) => Promise<void>): Writes {
+  const { port, strings, update, notice, fail } = shared;
+
+  async function write(action: () => Promise<WriteResult>, done: (count: number) => string): Promise<WriteResult | null> {
+    update({ writing: true });
+    try {
+      const result = await action();
+      if (result.written.length > 0) notice('success', done(result.written.length));
+      // Written cells hold what was written: a formula only if the write put one back (undo adds those below).
+      const written = new Set(result.written.map((l) => `${l.sheet}!${l.cell}`));
+      if ([...shared.state.formulas.keys()].some((key) => written.has(key))) update({ formulas: new Map([...shared.state.formulas].filter(([key]) => !written.has(key))) });
+      if (result.conflicts.length > 0) {
+        notice('warning', result.conflicts.map((c) => (c.formula ? strings.formulaConflict(c.location.cell, c.formula) : strings.conflict(c.location.cell))).join('\n'));
+        // A formula the read did not report (the Office adapter reads values only): the next preview shows it.
+        const learnt = result.conflicts.flatMap((c) => (c.formula ? [[`${c.location.sheet}!${c.location.cell}`, c.formula] as const] : []));
+        if (learnt.length > 0) update({ formulas: new Map([...shared.state.formulas, ...learnt]) });
+      }
+      return result;
+    } catch (error) {
+      fail(error);
+      return null;
+    } finally {
+      update({ writing: false });
+    }
+  }
+
+  return {
+    async applyFixes(fixes, replacing) {
+      const writes = fixes.map((f) => {
+        const formula = replacing?.get(`${f.location.sheet}!${f.location.cell}`);
+        return { location: f.location, expected: f.expected, value: f.value, ...(formula !== undefined ? { replacesFormula: formula } : {}) };
+      });
+      const result = await write(() => port.writeCells(writes), strings.fixed);
+      if (!result) return;
+      if (result.undo) update({ lastUndo: result.undo });
+      await runCheck(false);
+    },
+
+    async undo() {
+      const record = shared.state.lastUndo;
+      if (!record) return;
+      const result = await write(() => port.undo(record), strings.undone);
+      if (!result) return;
+      const written = new Set(result.written.map((l) => `${l.sheet}!${l.cell}`));
+      const restored = record.restores.flatMap((r) => (r.formula !== undefined && written.has(`${r.location.sheet}!${r.location.cell}`) ? [[`${r.location.sheet}!${r.location.cell}`, r.formula] as const] : []));
+      if (restored.length > 0) update({ formulas: new Map([...shared.state.formulas, ...restored]) });
+      update({ lastUndo: null });
+      await runCheck(false);
+    },
+
+    async clearMarks() {
+      update({ writing: true });
+      try {
+        await port.clearMarks();
+        notice('success', strings.marksCleared);
+      } catch (error) {
+        fail(error);
+      } finally {
+        update({ writing: false });
+      }
+    },
+  };
+}
