@@ -4,6 +4,8 @@ import { locate } from './grid';
 import { DETAIL_LABELS, formatIndicator, isBlankIndicatorText, parseIndicators, type Indicator } from './indicators/grammar';
 import { composeIndicatorValue, COMPARATORS, parseIndicatorValue, type Comparator, type IndicatorValue } from './indicators/value';
 import { formatFinding, renderMessage, type Locale } from './messages';
+import { builderFieldsOf } from './rules/registry';
+import type { BuilderField } from './rules/rule';
 import type { IndicatorDetail, IndicatorRecord, LayoutKind, PerformanceTable, TableRow, ValueSlots } from './table-model';
 import { DEFAULT_TAXONOMY, type Level1Entry, type Level2Entry, type Taxonomy } from './taxonomy';
 
@@ -260,8 +262,7 @@ export function appendBuilderRows(existingText: string, rows: readonly BuilderRo
 // ---------------------------------------------------------------------------------------------
 // Checking rows with the checker's rules
 
-/** Which part of the builder a message belongs to: a field of a row, or the indicators as a whole. */
-export type BuilderField = 'level1' | 'level2' | 'name' | 'period' | 'annual' | 'category' | 'indicators';
+export type { BuilderField };
 
 export interface BuilderMessage {
   /** The row the message is about; null for the indicators as a whole. */
@@ -348,21 +349,17 @@ export function checkBuilderRows(rows: readonly BuilderRow[], context: BuilderCo
     if (checkText !== '' && parseIndicators(checkText, taxonomy).indicators.length !== rows.length) own(null, 'indicators', 'count');
   }
 
-  for (const finding of checker.checkTable(builderTable(rows, context, taxonomy, reported))) {
-    const { row: r, col } = finding.location;
+  const table = builderTable(rows, context, taxonomy, reported);
+  const records = table.rows[0]?.records ?? [];
+  for (const finding of checker.checkTable(table)) {
     const base = { rule: finding.rule, severity: finding.severity, message: formatFinding(finding, locale) };
-    if (col === INDICATORS_COLUMN) {
-      messages.push({ ...base, rowId: null, field: finding.rule.startsWith('category.') ? 'category' : 'indicators' });
-      continue;
+    const row = rows[finding.location.row];
+    const record = records[finding.location.row];
+    const values = { period: record?.period?.text ?? '', annual: record?.annual?.text ?? '' };
+    for (const field of builderFieldsOf(finding, values)) {
+      if (field === 'category' || field === 'indicators') messages.push({ ...base, rowId: null, field });
+      else if (row && !reported.get(row.id)?.has(field)) messages.push({ ...base, rowId: row.id, field });
     }
-    const row = rows[r];
-    const field = (Object.keys(FIELD_COLUMNS) as (keyof typeof FIELD_COLUMNS)[]).find((f) => FIELD_COLUMNS[f] === col);
-    if (!row || !field) continue;
-    // A finding about both values (missing both, or the same value twice) is shown on both.
-    const bothMissing = finding.rule === 'indicator.value-missing' && finding.params.slot === 'both';
-    const sameValue = builderValueText(row.period) === builderValueText(row.annual) && finding.rule.startsWith('value.') && finding.rule !== 'value.annual-differs';
-    const fields: BuilderField[] = (field === 'period' || field === 'annual') && (bothMissing || sameValue) ? ['period', 'annual'] : [field];
-    for (const f of fields) if (!reported.get(row.id)?.has(f)) messages.push({ ...base, rowId: row.id, field: f });
   }
   const text = oneCell ? formatBuilderRows(rows, taxonomy, 1, context.valueSlots ?? 'both') : '';
   if (text.length > EXCEL_CELL_LIMIT) own(null, 'indicators', 'too-long', 0, text.length);

@@ -3,8 +3,8 @@ import { isVague, type IndicatorValue } from '../indicators/value';
 import { fieldLocation, type IndicatorField, type IndicatorRecord } from '../table-model';
 import { categoryBit, type IndicatorCategory } from '../taxonomy';
 import { clipForMessage } from '../text';
-import { NO_HITS, type ProjectRule, type ProjectSubject, type RuleHit } from './rule';
-import type { RuleId, RuleParams } from './rule-ids';
+import { NO_HITS, type BuilderField, type BuilderFields, type BuilderValues, type ProjectRule, type ProjectSubject, type RuleHit } from './rule';
+import type { PlaceholderField, RuleId, RuleParams, ValueSlot } from './rule-ids';
 import { SOURCES } from './sources';
 
 const PLACEHOLDER = /[*＊]+|[★☆]+|＿+|_{2,}|[xX×ｘＸ]{2,}|某某|…+|\.{3,}/;
@@ -62,6 +62,26 @@ function atIndicators<R extends RuleId>(rule: R, s: ProjectSubject, params: Rule
 export const valueField = (ind: Indicator, params: { readonly value: string }): IndicatorField =>
   ind.annual && ind.annual.text !== '' && params.value.endsWith(ind.annual.text) ? 'annual' : 'period';
 
+// Where the indicator builder shows findings, for the rules whose place there depends on the finding.
+
+/** About the goal (or the project), which the builder does not edit: shown on none of its fields. */
+export const NOT_IN_BUILDER: readonly BuilderField[] = [];
+const BOTH_VALUES: readonly BuilderField[] = ['period', 'annual'];
+const levelField = (params: { readonly level: 1 | 2 }): BuilderField => (params.level === 1 ? 'level1' : 'level2');
+const slotFields = (params: { readonly slot: ValueSlot }): BuilderFields => (params.slot === 'both' ? BOTH_VALUES : params.slot);
+// Text in an extra field is typed in the builder as part of the name.
+const placeholderField = (params: { readonly field: PlaceholderField }): BuilderFields =>
+  params.field === 'goal' ? NOT_IN_BUILDER : params.field === 'extra' ? 'name' : params.field;
+
+/**
+ * The values a finding names (valuesWhere: "p", "a" or "p、a"): both when it names both or both are the same,
+ * else the one it ends with, as valueField points at.
+ */
+export const namedValueFields = (params: { readonly value: string }, { period, annual }: BuilderValues): BuilderFields => {
+  if (period === annual || params.value === `${period}、${annual}`) return BOTH_VALUES;
+  return annual !== '' && params.value.endsWith(annual) ? 'annual' : 'period';
+};
+
 /** For the rules that look for a missing or wrong part: a project whose indicators are all complete has none. */
 function whenIncomplete<R extends RuleId>(check: ProjectRule<R>['check']): ProjectRule<R>['check'] {
   return (s, ctx) => (s.complete ? NO_HITS : check(s, ctx));
@@ -87,6 +107,7 @@ export const goalMissing: ProjectRule<'goal.missing'> = {
   source: SOURCES.goal,
   defaultSeverity: 'error',
   scope: 'project',
+  builderField: NOT_IN_BUILDER,
   check: ({ row }) => (row.goal && row.goal.text.trim() === '' ? [{ rule: 'goal.missing', params: {}, location: row.goal.location }] : NO_HITS),
 };
 
@@ -95,6 +116,7 @@ export const indicatorsMissing: ProjectRule<'indicators.missing'> = {
   source: SOURCES.indicators,
   defaultSeverity: 'error',
   scope: 'project',
+  builderField: 'indicators',
   check: ({ row, indicatorsText, indicators, indicatorsAt }) => {
     if (row.indicators) return indicatorsText.trim() === '' ? [{ rule: 'indicators.missing', params: {}, location: row.indicators.location }] : NO_HITS;
     return indicatorsAt !== null && indicators.length === 0 ? [{ rule: 'indicators.missing', params: {}, location: indicatorsAt }] : NO_HITS;
@@ -106,6 +128,7 @@ export const indicatorsUnparseable: ProjectRule<'indicators.unparseable'> = {
   source: SOURCES.indicators,
   defaultSeverity: 'error',
   scope: 'project',
+  builderField: 'indicators',
   check: ({ row, parsed, indicatorsText }) => {
     if (!row.indicators || !parsed || indicatorsText.trim() === '') return NO_HITS;
     if (parsed.indicators.length > 0 && parsed.strayText === '') return NO_HITS;
@@ -121,6 +144,7 @@ export const indicatorsFormat: ProjectRule<'indicators.format'> = {
   fixable: true,
   defaultSeverity: 'warning',
   scope: 'project',
+  builderField: 'indicators',
   check: ({ row, parsed, indicatorsText }) => {
     const cell = row.indicators;
     if (!cell || !parsed || parsed.indicators.length === 0) return NO_HITS;
@@ -140,6 +164,7 @@ export const ambiguousTerminator: ProjectRule<'indicators.ambiguous-terminator'>
   source: SOURCES.guangzhou,
   defaultSeverity: 'warning',
   scope: 'project',
+  builderField: 'indicators',
   check: (s) => atIndicators('indicators.ambiguous-terminator', s, s.parsed?.ambiguousTerminator ? {} : null),
 };
 
@@ -154,6 +179,7 @@ function categoryRule<R extends 'category.output-missing' | 'category.effect-mis
     source: category === 'cost' ? SOURCES.cost : SOURCES.categories,
     defaultSeverity,
     scope: 'project',
+    builderField: 'category',
     check: (s) => atIndicators(id, s, ((s.categories & bit) !== 0 ? null : {}) as RuleParams[R] | null),
   };
 }
@@ -171,6 +197,7 @@ export const levelMissing: ProjectRule<'indicator.level-missing'> = {
   source: SOURCES.indicatorSystem,
   defaultSeverity: 'error',
   scope: 'project',
+  builderField: levelField,
   check: whenIncomplete((s) =>
     perLevel('indicator.level-missing', s, (ind, seq, level) => (levelOf(ind, level) === null ? { ...ref(ind, seq), level } : null)),
   ),
@@ -181,6 +208,7 @@ export const levelUnknown: ProjectRule<'indicator.level-unknown'> = {
   source: SOURCES.indicatorSystem,
   defaultSeverity: 'error',
   scope: 'project',
+  builderField: levelField,
   check: whenIncomplete((s) =>
     perLevel('indicator.level-unknown', s, (ind, seq, level) => {
       const r = levelOf(ind, level);
@@ -194,6 +222,7 @@ export const levelMismatch: ProjectRule<'indicator.level-mismatch'> = {
   source: SOURCES.guangzhou,
   defaultSeverity: 'warning',
   scope: 'project',
+  builderField: levelField,
   check: whenIncomplete((s) =>
     perLevel('indicator.level-mismatch', s, (ind, seq, level) => {
       const r = levelOf(ind, level);
@@ -207,6 +236,7 @@ export const levelParent: ProjectRule<'indicator.level-parent'> = {
   source: SOURCES.indicatorSystem,
   defaultSeverity: 'error',
   scope: 'project',
+  builderField: 'level2',
   check: whenIncomplete((s, ctx) =>
     perIndicator('indicator.level-parent', s, 'level2', (ind, seq) => {
       const l1 = ind.level1?.entry;
@@ -223,6 +253,7 @@ export const nameMissing: ProjectRule<'indicator.name-missing'> = {
   source: SOURCES.indicators,
   defaultSeverity: 'error',
   scope: 'project',
+  builderField: 'name',
   check: whenIncomplete((s) => perIndicator('indicator.name-missing', s, 'name', (ind, seq) => (ind.name === '' ? { seq } : null))),
 };
 
@@ -231,6 +262,7 @@ export const valueMissing: ProjectRule<'indicator.value-missing'> = {
   source: SOURCES.value,
   defaultSeverity: 'error',
   scope: 'project',
+  builderField: slotFields,
   check: whenIncomplete((s) =>
     perIndicator(
       'indicator.value-missing',
@@ -253,6 +285,7 @@ export const extraField: ProjectRule<'indicator.extra-field'> = {
   source: SOURCES.guangzhou,
   defaultSeverity: 'warning',
   scope: 'project',
+  builderField: 'name',
   check: whenIncomplete((s) =>
     perIndicator('indicator.extra-field', s, 'name', (ind, seq) => (ind.extraFields.length > 0 ? { ...ref(ind, seq), fields: clipForMessage(ind.extraFields.join('；')) } : null)),
   ),
@@ -266,6 +299,7 @@ export const duplicateIndicator: ProjectRule<'indicator.duplicate'> = {
   source: SOURCES.distinct,
   defaultSeverity: 'warning',
   scope: 'project',
+  builderField: 'name',
   check: (s) => {
     const indicators = s.indicators;
     // Pairwise: a cell holds a handful of indicators, and this needs no key strings or map per project.
@@ -295,6 +329,7 @@ export const placeholder: ProjectRule<'content.placeholder'> = {
   source: SOURCES.filledIn,
   defaultSeverity: 'error',
   scope: 'project',
+  builderField: placeholderField,
   check: (s) => {
     const hits: RuleHit<'content.placeholder'>[] = [];
     const goalMatch = s.row.goal ? PLACEHOLDER.exec(s.row.goal.text) : null;
@@ -320,6 +355,7 @@ export const unitMissing: ProjectRule<'value.unit-missing'> = {
   source: SOURCES.specific,
   defaultSeverity: 'warning',
   scope: 'project',
+  builderField: namedValueFields,
   check: (s) =>
     perIndicator('value.unit-missing', s, valueField, (ind, seq) => {
       const value = valuesWhere(ind, isNumberWithoutUnit);
@@ -334,6 +370,7 @@ export const satisfactionUnit: ProjectRule<'value.satisfaction-unit'> = {
   source: SOURCES.specific,
   defaultSeverity: 'warning',
   scope: 'project',
+  builderField: namedValueFields,
   check: (s) =>
     perIndicator('value.satisfaction-unit', s, valueField, (ind, seq) => {
       if (!isSatisfaction(ind)) return null;
@@ -347,6 +384,7 @@ export const qualitativeValue: ProjectRule<'value.qualitative'> = {
   source: SOURCES.specific,
   defaultSeverity: 'info',
   scope: 'project',
+  builderField: namedValueFields,
   check: (s) =>
     perIndicator('value.qualitative', s, valueField, (ind, seq) => {
       const value = valuesWhere(ind, isQualitative);
@@ -360,6 +398,7 @@ export const annualDiffers: ProjectRule<'value.annual-differs'> = {
   source: SOURCES.consistentValues,
   defaultSeverity: 'warning',
   scope: 'project',
+  builderField: 'annual',
   check: (s) =>
     s.multiYear
       ? NO_HITS
@@ -375,6 +414,7 @@ export const annualExceedsPeriod: ProjectRule<'value.annual-exceeds-period'> = {
   source: SOURCES.consistentValues,
   defaultSeverity: 'warning',
   scope: 'project',
+  builderField: 'annual',
   check: (s) =>
     !s.multiYear
       ? NO_HITS
@@ -394,6 +434,7 @@ export const templateRow: ProjectRule<'indicator.template-row'> = {
   source: SOURCES.template,
   defaultSeverity: 'warning',
   scope: 'project',
+  builderField: 'name',
   check: ({ row, templateItems }) => {
     if (row.templateRows && row.templateRows.length > 0) {
       return row.templateRows.map((t) => ({ rule: 'indicator.template-row', params: { level1: t.level1, level2: t.level2 }, location: t.location, discriminator: t.row }));

@@ -2,7 +2,7 @@ import { decimalFromText } from '../amounts';
 import { isVague, type IndicatorValue } from '../indicators/value';
 import type { IndicatorRecord } from '../table-model';
 import { clipForMessage } from '../text';
-import { perIndicator, ref, valueField, valuesWhere } from './project-rules';
+import { namedValueFields, NOT_IN_BUILDER, perIndicator, ref, valueField, valuesWhere } from './project-rules';
 import { NO_HITS, type ProjectRule, type RuleContext } from './rule';
 import { SOURCES } from './sources';
 
@@ -17,6 +17,7 @@ export const vagueValue: ProjectRule<'value.vague'> = {
   source: SOURCES.specific,
   defaultSeverity: 'warning',
   scope: 'project',
+  builderField: namedValueFields,
   check: (s) =>
     perIndicator('value.vague', s, valueField, (ind, seq) => {
       const value = valuesWhere(ind, isVague);
@@ -37,6 +38,7 @@ export const costNotMoney: ProjectRule<'value.cost-not-money'> = {
   source: SOURCES.cost,
   defaultSeverity: 'warning',
   scope: 'project',
+  builderField: namedValueFields,
   check: (s, ctx) =>
     perIndicator('value.cost-not-money', s, valueField, (ind, seq) => {
       if (!isCost(ind, ctx)) return null;
@@ -54,6 +56,7 @@ export const directionMismatch: ProjectRule<'value.direction'> = {
   source: SOURCES.consistentValues,
   defaultSeverity: 'warning',
   scope: 'project',
+  builderField: namedValueFields,
   check: (s) =>
     perIndicator('value.direction', s, 'direction', (ind, seq) => {
       const direction = ind.details?.direction?.trim() ?? '';
@@ -74,6 +77,7 @@ export const weightsSum: ProjectRule<'weights.sum'> = {
   source: SOURCES.weights,
   defaultSeverity: 'warning',
   scope: 'project',
+  builderField: 'indicators',
   check: ({ indicators, row }) => {
     if (indicators.length === 0) return NO_HITS;
     let total = 0n;
@@ -120,6 +124,7 @@ export const goalRestatesName: ProjectRule<'goal.restates-name'> = {
   source: SOURCES.distinct,
   defaultSeverity: 'warning',
   scope: 'project',
+  builderField: NOT_IN_BUILDER,
   check: ({ row }) => {
     if (!row.goal || !sameWithoutPunctuation(row.goal.text, row.name) || !hasText(row.name)) return NO_HITS;
     return [{ rule: 'goal.restates-name', params: { goal: clipForMessage(row.goal.text.trim()) }, location: row.goal.location }];
@@ -132,6 +137,7 @@ export const goalSameAsPeriod: ProjectRule<'goal.same-as-period'> = {
   source: SOURCES.specific,
   defaultSeverity: 'warning',
   scope: 'project',
+  builderField: NOT_IN_BUILDER,
   check: ({ row, multiYear }) => {
     if (!multiYear || !row.goal || !sameWithoutPunctuation(row.goal.text, row.periodGoal?.text ?? '') || !hasText(row.goal.text)) return NO_HITS;
     return [{ rule: 'goal.same-as-period', params: { goal: clipForMessage(row.goal.text.trim()) }, location: row.goal.location }];
@@ -147,6 +153,7 @@ export const nameTargetUnit: ProjectRule<'value.name-unit'> = {
   source: SOURCES.distinct,
   defaultSeverity: 'warning',
   scope: 'project',
+  builderField: namedValueFields,
   check: (s) =>
     perIndicator('value.name-unit', s, valueField, (ind, seq) => {
       const m = NAME_TARGET.exec(ind.name);
@@ -163,6 +170,7 @@ export const satisfactionMisplaced: ProjectRule<'indicator.satisfaction-misplace
   source: SOURCES.categories,
   defaultSeverity: 'warning',
   scope: 'project',
+  builderField: 'level2',
   check: (s, ctx) =>
     perIndicator('indicator.satisfaction-misplaced', s, 'level2', (ind, seq) => {
       const l2 = ind.level2?.entry;

@@ -1,7 +1,9 @@
 import { locate } from '../grid';
 import * as project from './project-rules';
 import * as quality from './quality-rules';
-import type { Rule, WorkbookRule } from './rule';
+import type { Finding } from '../findings';
+import type { BuilderField, BuilderFields, BuilderValues, ProjectRule, Rule, WorkbookRule } from './rule';
+import type { ProjectRuleId, RuleParams } from './rule-ids';
 import * as row from './row-rules';
 import * as table from './table-rules';
 import { SOURCES } from './sources';
@@ -17,6 +19,62 @@ export const tableNotFound: WorkbookRule<'table.not-found'> = {
       ? [{ rule: 'table.not-found', params: { sheets: sheets.map((s) => `“${s}”`).join('、') || '（无）' }, location: locate(sheets[0] ?? '', 0, 0) }]
       : [],
 };
+
+/**
+ * Every project rule by id, in the order findings on one cell are listed: a project rule left out does not
+ * compile, and the indicator builder finds each finding's field here.
+ */
+export const PROJECT_RULES: { readonly [R in ProjectRuleId]: ProjectRule<R> } = {
+  'goal.missing': project.goalMissing,
+  'goal.restates-name': quality.goalRestatesName,
+  'goal.same-as-period': quality.goalSameAsPeriod,
+  'indicators.missing': project.indicatorsMissing,
+  'indicators.unparseable': project.indicatorsUnparseable,
+  'indicators.format': project.indicatorsFormat,
+  'indicators.ambiguous-terminator': project.ambiguousTerminator,
+  'category.output-missing': project.outputMissing,
+  'category.effect-missing': project.effectMissing,
+  'category.satisfaction-missing': project.satisfactionMissing,
+  'category.cost-missing': project.costMissing,
+  'indicator.level-missing': project.levelMissing,
+  'indicator.level-unknown': project.levelUnknown,
+  'indicator.level-mismatch': project.levelMismatch,
+  'indicator.level-parent': project.levelParent,
+  'indicator.name-missing': project.nameMissing,
+  'indicator.value-missing': project.valueMissing,
+  'indicator.extra-field': project.extraField,
+  'indicator.duplicate': project.duplicateIndicator,
+  'indicator.satisfaction-misplaced': quality.satisfactionMisplaced,
+  'indicator.template-row': project.templateRow,
+  'content.placeholder': project.placeholder,
+  'value.unit-missing': project.unitMissing,
+  'value.satisfaction-unit': project.satisfactionUnit,
+  'value.vague': quality.vagueValue,
+  'value.qualitative': project.qualitativeValue,
+  'value.cost-not-money': quality.costNotMoney,
+  'value.direction': quality.directionMismatch,
+  'value.name-unit': quality.nameTargetUnit,
+  'value.annual-differs': project.annualDiffers,
+  'value.annual-exceeds-period': project.annualExceedsPeriod,
+  'weights.sum': quality.weightsSum,
+};
+
+const isProjectFinding = (finding: Finding): finding is Extract<Finding, { readonly rule: ProjectRuleId }> => Object.hasOwn(PROJECT_RULES, finding.rule);
+
+function mappedFields<R extends ProjectRuleId>(rule: ProjectRule<R>, params: RuleParams[R], values: BuilderValues): BuilderFields {
+  const mapping = rule.builderField;
+  return typeof mapping === 'function' ? mapping(params, values) : mapping;
+}
+
+/**
+ * The builder fields a finding on the builder's rows is shown on, by its rule's mapping. The other rules check
+ * the table around the rows (its layout, amounts, project name), which the builder makes up: none of its fields.
+ */
+export function builderFieldsOf(finding: Finding, values: BuilderValues): readonly BuilderField[] {
+  if (!isProjectFinding(finding)) return project.NOT_IN_BUILDER;
+  const fields = mappedFields(PROJECT_RULES[finding.rule], finding.params, values);
+  return typeof fields === 'string' ? [fields] : fields;
+}
 
 /** Every rule, in the order findings on one cell are listed. Ids are unique and stable. */
 export const RULES: readonly Rule[] = [
@@ -40,36 +98,5 @@ export const RULES: readonly Rule[] = [
   table.blockTotals,
   table.taskTotals,
   table.roundingDifference,
-  project.goalMissing,
-  quality.goalRestatesName,
-  quality.goalSameAsPeriod,
-  project.indicatorsMissing,
-  project.indicatorsUnparseable,
-  project.indicatorsFormat,
-  project.ambiguousTerminator,
-  project.outputMissing,
-  project.effectMissing,
-  project.satisfactionMissing,
-  project.costMissing,
-  project.levelMissing,
-  project.levelUnknown,
-  project.levelMismatch,
-  project.levelParent,
-  project.nameMissing,
-  project.valueMissing,
-  project.extraField,
-  project.duplicateIndicator,
-  quality.satisfactionMisplaced,
-  project.templateRow,
-  project.placeholder,
-  project.unitMissing,
-  project.satisfactionUnit,
-  quality.vagueValue,
-  project.qualitativeValue,
-  quality.costNotMoney,
-  quality.directionMismatch,
-  quality.nameTargetUnit,
-  project.annualDiffers,
-  project.annualExceedsPeriod,
-  quality.weightsSum,
+  ...Object.values(PROJECT_RULES),
 ];

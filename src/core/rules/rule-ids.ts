@@ -88,4 +88,12 @@ export interface RuleParams {
 
 export type RuleId = keyof RuleParams;
 
+/** The rules that check the workbook, a table's layout, its amounts and sums, or a row's name. */
+export type NonProjectRuleId = Extract<RuleId, `table.${string}` | `amount.${string}` | `totals.${string}` | 'name.missing'>;
+/**
+ * Every other rule checks a project's goal and indicators, and the indicator builder runs it on its rows:
+ * a new id is a project rule (and needs a place in the builder) unless it is listed above.
+ */
+export type ProjectRuleId = Exclude<RuleId, NonProjectRuleId>;
+
 export type DeviationLabels = { readonly [D in FormatDeviation]: string };

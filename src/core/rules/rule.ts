@@ -102,8 +102,24 @@ export interface RowRule<R extends RuleId = RuleId> extends RuleBase<R> {
   check(subject: RowSubject, ctx: RuleContext): readonly RuleHit<R>[];
 }
 
+/** Which part of the indicator builder a message belongs to: a field of a row, or the indicators as a whole. */
+export type BuilderField = 'level1' | 'level2' | 'name' | 'period' | 'annual' | 'category' | 'indicators';
+/** One field, several (a finding about both values), or none ([]: about what the builder does not edit, the goal). */
+export type BuilderFields = BuilderField | readonly BuilderField[];
+/** The values of the builder row a finding is on, as the rules read them ('' when empty or left out). */
+export interface BuilderValues {
+  readonly period: string;
+  readonly annual: string;
+}
+// Declared as a method so that a rule's mapping over its own params fits ProjectRule<RuleId> (method parameters are bivariant).
+type BuilderFieldsOf<R extends RuleId> = { fields(params: RuleParams[R], values: BuilderValues): BuilderFields }['fields'];
+/** Where the builder shows a rule's findings: fixed, or by the finding's params and the row's values. */
+export type BuilderFieldMapping<R extends RuleId> = BuilderFields | BuilderFieldsOf<R>;
+
 export interface ProjectRule<R extends RuleId = RuleId> extends RuleBase<R> {
   readonly scope: 'project';
+  /** Where the indicator builder shows this rule's findings on its rows: every project rule has a place there. */
+  readonly builderField: BuilderFieldMapping<R>;
   check(subject: ProjectSubject, ctx: RuleContext): readonly RuleHit<R>[];
 }
 
