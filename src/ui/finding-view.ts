@@ -1,4 +1,4 @@
-import { formatFinding, SEVERITIES, type Finding, type Fix, type Locale, type Severity } from '../core';
+import { consequencesByCause, formatFinding, SEVERITIES, type Finding, type Fix, type Locale, type Severity } from '../core';
 import { reportRowOf, type IgnoredFinding, type ReportRow } from '../workbook/port';
 
 /** Rules whose fixes only change how a value is written, not what it says: 全部修正格式 applies these. */
@@ -37,23 +37,6 @@ export interface ProjectGroup {
   readonly findings: readonly Finding[];
   /** The sums that only disagree because of a totals.cause of this group, by the cause's key: shown under it, not on their own. */
   readonly consequences: ReadonlyMap<string, readonly Finding[]>;
-}
-
-/** Each totals.consequence under the first listed totals.cause of its cells (params.cause), on the same sheet. */
-function consequencesByCause(findings: readonly Finding[]): Map<string, Finding[]> {
-  const causeAt = new Map<string, string>();
-  for (const f of findings) if (f.rule === 'totals.cause' && !causeAt.has(cellKey(f.location))) causeAt.set(cellKey(f.location), f.key);
-  const out = new Map<string, Finding[]>();
-  for (const f of findings) {
-    if (f.rule !== 'totals.consequence') continue;
-    const cells = f.params.cause.split(/[,+]/);
-    const cause = cells.map((cell) => causeAt.get(cellKey({ sheet: f.location.sheet, cell }))).find((key) => key !== undefined);
-    if (cause === undefined) continue;
-    const list = out.get(cause);
-    if (list) list.push(f);
-    else out.set(cause, [f]);
-  }
-  return out;
 }
 
 export interface SheetGroup {
