@@ -1,5 +1,5 @@
 import { consequencesByCause, formatFinding, SEVERITIES, type Finding, type Fix, type Locale, type Severity } from '../core';
-import { reportRowOf, type IgnoredFinding, type ReportRow } from '../workbook/port';
+import { reportOrder, reportRowOf, type IgnoredFinding, type ReportRow } from '../workbook/port';
 
 /** Rules whose fixes only change how a value is written, not what it says: 全部修正格式 applies these. */
 export const FORMAT_FIX_RULES: ReadonlySet<string> = new Set(['indicators.format', 'amount.text']);
@@ -85,10 +85,7 @@ export function fixesOf(findings: readonly Finding[], include: (finding: Finding
   return fixes;
 }
 
+/** The 校验结果 sheet's rows: every finding, errors first (see reportOrder), in the pane's language. */
 export function reportRows(findings: readonly Finding[], sheetOrder: readonly string[], locale: Locale): ReportRow[] {
-  return groupFindings(findings, sheetOrder).flatMap((sheet) =>
-    sheet.projects.flatMap((group) =>
-      group.findings.map((f) => reportRowOf(f, findingMessage(f, locale))),
-    ),
-  );
+  return reportOrder(findings, sheetOrder).map((f) => reportRowOf(f, locale));
 }
