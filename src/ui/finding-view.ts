@@ -1,4 +1,4 @@
-import { consequencesByCause, formatFinding, SEVERITIES, type Finding, type Fix, type Locale, type Severity } from '../core';
+import { cellText, consequencesByCause, formatFinding, SEVERITIES, type CellValue, type Finding, type Fix, type Locale, type Severity } from '../core';
 import { reportOrder, reportRowOf, type IgnoredFinding, type ReportRow } from '../workbook/port';
 
 /** Rules whose fixes only change how a value is written, not what it says: 全部修正格式 applies these. */
@@ -69,6 +69,17 @@ export function groupFindings(findings: readonly Finding[], sheetOrder: readonly
         consequences: new Map(list.flatMap((f) => (consequences.has(f.key) ? [[f.key, consequences.get(f.key) ?? []] as const] : []))),
       })),
     }));
+}
+
+/**
+ * A fix's cell before and after, as its preview shows them. When text becomes a number or a number text,
+ * both read alike (111.32 → 111.32), so each says which it is: 文本“111.32” → 数值 111.32.
+ */
+export function fixPreview(fix: Fix, labels: { readonly asText: (text: string) => string; readonly asNumber: (text: string) => string }): { readonly before: string; readonly after: string } {
+  const kindChanges = (typeof fix.expected === 'string' && typeof fix.value === 'number') || (typeof fix.expected === 'number' && typeof fix.value === 'string');
+  if (!kindChanges) return { before: cellText(fix.expected), after: cellText(fix.value) };
+  const labelled = (value: CellValue) => (typeof value === 'number' ? labels.asNumber(cellText(value)) : labels.asText(cellText(value)));
+  return { before: labelled(fix.expected), after: labelled(fix.value) };
 }
 
 /** Each cell written once: two findings proposing fixes for one cell keep the first. */

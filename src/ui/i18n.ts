@@ -77,6 +77,9 @@ export interface UiStrings {
   readonly fixAllTitle: (count: number) => string;
   readonly fixBefore: string;
   readonly fixAfter: string;
+  /** In the fix preview when text becomes a number (or back): both read alike, so each says which it is. */
+  readonly asText: (text: string) => string;
+  readonly asNumber: (text: string) => string;
   readonly confirmFix: string;
   readonly fixed: (count: number) => string;
   readonly conflict: (cell: string) => string;
@@ -180,6 +183,8 @@ const zhCN: UiStrings = {
   fixAllTitle: (n) => `全部修正格式（${n} 个单元格）`,
   fixBefore: '原内容',
   fixAfter: '修正为',
+  asText: (text) => `文本“${text}”`,
+  asNumber: (text) => `数值 ${text}`,
   confirmFix: '确认修正',
   fixed: (n) => `已修正 ${n} 个单元格。`,
   conflict: (cell) => `单元格 ${cell} 在读取后已被修改，未写入。请重新校验。`,
@@ -288,6 +293,8 @@ const enUS: UiStrings = {
   fixAllTitle: (n) => `Fix all formatting (${n} ${n === 1 ? 'cell' : 'cells'})`,
   fixBefore: 'Now',
   fixAfter: 'Becomes',
+  asText: (text) => `text “${text}”`,
+  asNumber: (text) => `number ${text}`,
   confirmFix: 'Apply fix',
   fixed: (n) => `${n} ${n === 1 ? 'cell' : 'cells'} fixed.`,
   conflict: (cell) => `Cell ${cell} changed after it was read and was not written. Check again.`,
