@@ -203,13 +203,15 @@ function findingLines(finding: Finding, indent: string, language: Language): str
     // A fix may target another cell than the one the finding points at (e.g. a total fixed from its parts).
     const target = fix.location.cell === finding.location.cell ? '' : language === 'zh' ? `（${fix.location.cell}）` : ` (${fix.location.cell})`;
     const label = language === 'zh' ? `→ 修正${target}：` : `→ Fix${target}: `;
-    lines.push(`${indent}  ${label}${fixValueText(fix.value, language)}`);
+    lines.push(`${indent}  ${label}${fixValueText(fix.expected, fix.value, language)}`);
   }
   return lines;
 }
 
-function fixValueText(value: CellValue, language: Language): string {
+function fixValueText(expected: CellValue, value: CellValue, language: Language): string {
   if (value === null || value === '') return language === 'zh' ? '（清空单元格）' : '(clear the cell)';
+  // Text that becomes a number reads the same either way (111.32 → 111.32): say what changes.
+  if (typeof expected === 'string' && typeof value === 'number') return language === 'zh' ? `文本“${expected}” → 数值 ${value}` : `text “${expected}” → number ${value}`;
   return String(value);
 }
 

@@ -87,3 +87,13 @@ describe('the text report lists a sum off because of another cell under that cel
     expect(stdout).not.toContain('由这一格造成的合计不符');
   });
 });
+
+describe('the text report\'s fix of a number stored as text', () => {
+  // errors.xlsx: 信访工作专项经费's 财政拨款 C11 holds the text "111.32".
+  it('says the text becomes a number, in either language', async () => {
+    const zh = (await run('check', fixture('errors.xlsx'))).stdout.split('\n');
+    expect(zh[zh.findIndex((line) => line.startsWith('      警告  C11  ')) + 1]).toBe('        → 修正：文本“111.32” → 数值 111.32');
+    const en = (await run('check', fixture('errors.xlsx'), '--lang', 'en')).stdout.split('\n');
+    expect(en[en.findIndex((line) => line.startsWith('      Warning  C11  ')) + 1]).toBe('        → Fix: text “111.32” → number 111.32');
+  });
+});
