@@ -98,7 +98,7 @@ export function IgnoreDialog({ finding, strings, locale, onConfirm, onClose }: I
               <Button type="submit" appearance="primary" disabled={reason.trim() === '' || saving}>
                 {strings.confirmIgnore}
               </Button>
-              <Button onClick={close}>{strings.close}</Button>
+              <Button onClick={close}>{strings.cancel}</Button>
             </DialogActions>
           </DialogBody>
         </form>
@@ -133,7 +133,7 @@ export function FixDialog({ title, fixes, strings, formulas, onConfirm, onClose 
       open={fixes !== null}
       title={title}
       action={{ label: replacing.size > 0 ? strings.confirmReplaceFormula : strings.confirmFix, onClick: () => fixes && onConfirm(fixes, replacing) }}
-      closeLabel={strings.close}
+      closeLabel={strings.cancel}
       onClose={onClose}
       contentClassName={styles.content}
       surfaceClassName={styles.surface}

@@ -39,6 +39,11 @@ export interface ProjectGroup {
   readonly consequences: ReadonlyMap<string, readonly Finding[]>;
 }
 
+/** Errors, then warnings, then infos, in their order otherwise: as 问题列表 and 当前单元格 both list them. */
+export function bySeverity(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
+}
+
 export interface SheetGroup {
   readonly sheet: string;
   readonly projects: readonly ProjectGroup[];
@@ -65,7 +70,7 @@ export function groupFindings(findings: readonly Finding[], sheetOrder: readonly
       sheet,
       projects: [...projects].map(([project, list]) => ({
         project,
-        findings: list.sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity)),
+        findings: bySeverity(list),
         consequences: new Map(list.flatMap((f) => (consequences.has(f.key) ? [[f.key, consequences.get(f.key) ?? []] as const] : []))),
       })),
     }));

@@ -71,7 +71,6 @@ export interface UiStrings {
   readonly ignoreReason: string;
   readonly ignoreReasonHint: string;
   readonly confirmIgnore: string;
-  readonly close: string;
   readonly fix: string;
   readonly fixTitle: string;
   readonly fixAllTitle: (count: number) => string;
@@ -177,7 +176,6 @@ const zhCN: UiStrings = {
   ignoreReason: '忽略原因',
   ignoreReasonHint: '必填，例如“已与财政局确认”。原因会保存在工作簿中。',
   confirmIgnore: '忽略',
-  close: '关闭',
   fix: '修正',
   fixTitle: '修正单元格',
   fixAllTitle: (n) => `全部修正格式（${n} 个单元格）`,
@@ -287,7 +285,6 @@ const enUS: UiStrings = {
   ignoreReason: 'Reason',
   ignoreReasonHint: 'Required, e.g. "confirmed with the finance bureau". It is saved in the workbook.',
   confirmIgnore: 'Ignore',
-  close: 'Close',
   fix: 'Fix',
   fixTitle: 'Fix cell',
   fixAllTitle: (n) => `Fix all formatting (${n} ${n === 1 ? 'cell' : 'cells'})`,
