@@ -41,7 +41,13 @@ interface CheckCommand {
   readonly force: boolean;
 }
 
-type Command = CheckCommand | ConvertCommand | { readonly kind: 'help' } | { readonly kind: 'version' } | { readonly kind: 'usage-error'; readonly message: string };
+type Command =
+  | CheckCommand
+  | ConvertCommand
+  | { readonly kind: 'help' }
+  | { readonly kind: 'version' }
+  | { readonly kind: 'no-command' }
+  | { readonly kind: 'usage-error'; readonly message: string };
 
 /** The built-in profiles as --help lists them. */
 const PROFILE_LIST = Object.values(BUILTIN_PROFILES)
@@ -89,6 +95,9 @@ Inputs are never overwritten; outputs are written to a temporary file in the sam
   2  有文件无法读取或参数有误 / a file could not be read, or bad arguments
 `;
 
+/** After a usage error: its reason stays on screen, the full help is one command away. */
+const HELP_HINT = '运行 jixiao --help 查看用法。 / Run jixiao --help for usage.';
+
 export async function main(argv: readonly string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   const command = parseArguments(argv);
   switch (command.kind) {
@@ -98,8 +107,11 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
     case 'version':
       io.stdout.write(`${packageVersion()}\n`);
       return EXIT_OK;
+    case 'no-command':
+      io.stderr.write(HELP);
+      return EXIT_UNREADABLE;
     case 'usage-error':
-      io.stderr.write(`${command.message}\n\n${HELP}`);
+      io.stderr.write(`${command.message}\n${HELP_HINT}\n`);
       return EXIT_UNREADABLE;
     case 'check':
       return runCheck(command, io);
@@ -109,6 +121,7 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
 }
 
 function parseArguments(argv: readonly string[]): Command {
+  if (argv.length === 0) return { kind: 'no-command' };
   const positional: string[] = [];
   const options = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
@@ -241,7 +254,10 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   if (command.marked !== null) written = await writeMarked(command, command.marked, toMark, locale, io);
   if (command.output !== null) {
     const text = reportText.join('');
-    written = (await writeOutput(command.output, io, () => writeFileAtomically(command.output as string, (handle) => handle.writeFile(text, 'utf8'), command.force))) && written;
+    const target = command.output;
+    const reportWritten = await writeOutput(target, io, () => writeFileAtomically(target, (handle) => handle.writeFile(text, 'utf8'), command.force));
+    if (reportWritten) io.stderr.write(`${WROTE[command.language].report(target)}\n`);
+    written = reportWritten && written;
   }
 
   if (unreadable.length > 0 || !written) return EXIT_UNREADABLE;
@@ -261,6 +277,12 @@ async function refusedOutput(command: CheckCommand): Promise<string | null> {
   }
   return null;
 }
+
+/** What was written where, on stderr (stdout may be the report itself), in the report's language. */
+const WROTE: Record<Language, { readonly report: (target: string) => string; readonly marked: (target: string) => string }> = {
+  zh: { report: (target) => `已写入报告：${target}`, marked: (target) => `已写入带标记的副本：${target}` },
+  en: { report: (target) => `Wrote the report: ${target}`, marked: (target) => `Wrote the marked copy: ${target}` },
+};
 
 /** What the marked copy is made of: the checked values, the findings to mark, the ignored ones for the report's section. */
 interface ToMark {
@@ -283,6 +305,7 @@ async function writeMarked(command: CheckCommand, target: string, toMark: ToMark
       io.stderr.write(`未写出 ${target}：--marked 只能用于 .xlsx 文件，${input} 不是。 / ${target} was not written: --marked needs an .xlsx input, and ${input} is not one.\n`);
       return false;
     }
+    io.stderr.write(`${WROTE[command.language].marked(target)}\n`);
     return true;
   });
 }

@@ -2,7 +2,7 @@ import type { CellValue } from '../core/grid';
 import { SEVERITIES } from '../core/findings';
 import type { Finding, Severity } from '../core/findings';
 import { summariseTable, type RowKind, type TableSummary } from '../core/table-model';
-import { CATALOGS, formatFinding, type CheckReport, type Locale, type ProfileReason } from '../core/index';
+import { CATALOGS, consequencesByCause, formatFinding, type CheckReport, type Locale, type ProfileReason } from '../core/index';
 import type { IgnoredHit } from './ignored';
 
 export type Language = 'zh' | 'en';
@@ -33,17 +33,34 @@ const ROW_LABELS: Record<Language, Record<RowKind, string>> = {
 };
 
 
-/** One file's findings, grouped by sheet and then by row (project, unit or 合计), errors first within a row. */
+/** Heading of the sums listed under the cell that breaks them, as in the pane. */
+const CONSEQUENCES: Record<Language, string> = {
+  zh: '由这一格造成的合计不符（改正这一格后即相符，无需另改）：',
+  en: 'Sums off only because of this cell (they hold once it is corrected; nothing else to change):',
+};
+
+/**
+ * One file's findings, grouped by sheet and then by row (project, unit or 合计), errors first within a row;
+ * a sum that is off only because of another cell (totals.consequence) is listed under that cell's finding.
+ */
 export function fileText(file: string, report: CheckReport, language: Language, ignored: readonly IgnoredHit[] = []): string {
   const lines = [file, ...tableLines(report, language), `  ${profileLine(report, language)}`];
-  for (const [sheet, sheetFindings] of groupBy(report.findings, (f) => f.location.sheet)) {
+  const consequences = consequencesByCause(report.findings);
+  const nested = new Set([...consequences.values()].flat());
+  const listed = report.findings.filter((f) => !nested.has(f));
+  for (const [sheet, sheetFindings] of groupBy(listed, (f) => f.location.sheet)) {
     lines.push(`  ${language === 'zh' ? '工作表' : 'Sheet'} ${sheet}`);
     for (const [project, rowFindings] of groupBy(sheetFindings, (f) => f.project ?? null)) {
       const first = rowFindings[0];
       const indent = project === null ? '    ' : '      ';
       if (project !== null && first) lines.push(`    ${ROW_LABELS[language][rowKindOf(report, first)]} ${project}`);
       const bySeverity = [...rowFindings].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
-      for (const finding of bySeverity) lines.push(...findingLines(finding, indent, language));
+      for (const finding of bySeverity) {
+        lines.push(...findingLines(finding, indent, language));
+        const under = consequences.get(finding.key) ?? [];
+        if (under.length > 0) lines.push(`${indent}  ${CONSEQUENCES[language]}`);
+        for (const consequence of under) lines.push(...findingLines(consequence, `${indent}    `, language));
+      }
     }
   }
   if (report.findings.length === 0) lines.push(language === 'zh' ? '  未发现问题。' : '  No problems found.');
@@ -186,13 +203,15 @@ function findingLines(finding: Finding, indent: string, language: Language): str
     // A fix may target another cell than the one the finding points at (e.g. a total fixed from its parts).
     const target = fix.location.cell === finding.location.cell ? '' : language === 'zh' ? `（${fix.location.cell}）` : ` (${fix.location.cell})`;
     const label = language === 'zh' ? `→ 修正${target}：` : `→ Fix${target}: `;
-    lines.push(`${indent}  ${label}${fixValueText(fix.value, language)}`);
+    lines.push(`${indent}  ${label}${fixValueText(fix.expected, fix.value, language)}`);
   }
   return lines;
 }
 
-function fixValueText(value: CellValue, language: Language): string {
+function fixValueText(expected: CellValue, value: CellValue, language: Language): string {
   if (value === null || value === '') return language === 'zh' ? '（清空单元格）' : '(clear the cell)';
+  // Text that becomes a number reads the same either way (111.32 → 111.32): say what changes.
+  if (typeof expected === 'string' && typeof value === 'number') return language === 'zh' ? `文本“${expected}” → 数值 ${value}` : `text “${expected}” → number ${value}`;
   return String(value);
 }
 

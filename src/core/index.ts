@@ -1,6 +1,7 @@
 export * from './grid';
 export * from './amounts';
 export * from './findings';
+export { consequencesByCause } from './consequences';
 export * from './table-model';
 export { readTables, readSheetTables } from './table-reader';
 export * from './taxonomy';

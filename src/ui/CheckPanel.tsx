@@ -21,7 +21,7 @@ import type { HostCapabilities, IgnoredFinding } from '../workbook/port';
 import type { CheckSession, CheckState, Notice, RunningCheck } from './check-session';
 import { FixDialog, IgnoreDialog } from './FindingDialogs';
 import { FindingList, FindingRow, type FindingActions } from './FindingList';
-import { activeFindings, cellKey, countBySeverity, fixesOf, FORMAT_FIX_RULES, groupFindings, ignoredByKey, type ProjectGroup, type SeverityCounts, type SheetGroup } from './finding-view';
+import { activeFindings, bySeverity, cellKey, countBySeverity, fixesOf, FORMAT_FIX_RULES, groupFindings, ignoredByKey, type ProjectGroup, type SeverityCounts, type SheetGroup } from './finding-view';
 import type { UiStrings } from './i18n';
 import { SeverityFilter, showsSeverity, type SeverityView } from './SeverityFilter';
 import { TablesRead } from './TablesRead';
@@ -79,7 +79,7 @@ export function CheckPanel({ session, state, strings, locale, capabilities }: Ch
   );
   const formatFixes = useMemo(() => fixesOf(active, (f) => FORMAT_FIX_RULES.has(f.rule)), [active]);
   const selectedKey = state.selected ? cellKey(state.selected) : null;
-  const atSelection = (findings ?? []).filter((f) => cellKey(f.location) === selectedKey && (showIgnored || !ignored.has(f.key)));
+  const atSelection = bySeverity((findings ?? []).filter((f) => cellKey(f.location) === selectedKey && (showIgnored || !ignored.has(f.key))));
   const busy = state.running !== null || state.writing;
 
   const actions = useMemo<FindingActions>(

@@ -17,9 +17,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { cellText, type Finding, type Fix, type Locale } from '../core';
+import type { Finding, Fix, Locale } from '../core';
 import { ActionDialog } from './ActionDialog';
-import { findingMessage } from './finding-view';
+import { findingMessage, fixPreview } from './finding-view';
 import type { UiStrings } from './i18n';
 
 const useStyles = makeStyles({
@@ -98,7 +98,7 @@ export function IgnoreDialog({ finding, strings, locale, onConfirm, onClose }: I
               <Button type="submit" appearance="primary" disabled={reason.trim() === '' || saving}>
                 {strings.confirmIgnore}
               </Button>
-              <Button onClick={close}>{strings.close}</Button>
+              <Button onClick={close}>{strings.cancel}</Button>
             </DialogActions>
           </DialogBody>
         </form>
@@ -133,28 +133,31 @@ export function FixDialog({ title, fixes, strings, formulas, onConfirm, onClose 
       open={fixes !== null}
       title={title}
       action={{ label: replacing.size > 0 ? strings.confirmReplaceFormula : strings.confirmFix, onClick: () => fixes && onConfirm(fixes, replacing) }}
-      closeLabel={strings.close}
+      closeLabel={strings.cancel}
       onClose={onClose}
       contentClassName={styles.content}
       surfaceClassName={styles.surface}
     >
       <ul className={styles.previews}>
-        {(fixes ?? []).map((fix) => (
-          <li key={`${fix.location.sheet}!${fix.location.cell}`} className={styles.preview}>
-            <Body1>{fix.location.cell}</Body1>
-            {replacing.has(`${fix.location.sheet}!${fix.location.cell}`) && (
-              <MessageBar intent="warning">
-                <MessageBarBody>
-                  {strings.replacesFormula} <code>{replacing.get(`${fix.location.sheet}!${fix.location.cell}`)}</code>
-                </MessageBarBody>
-              </MessageBar>
-            )}
-            <Caption1>{strings.fixBefore}</Caption1>
-            <pre className={mergeClasses(styles.text, styles.before)}>{cellText(fix.expected)}</pre>
-            <Caption1>{strings.fixAfter}</Caption1>
-            <pre className={mergeClasses(styles.text, styles.after)}>{cellText(fix.value)}</pre>
-          </li>
-        ))}
+        {(fixes ?? []).map((fix) => {
+          const shown = fixPreview(fix, strings);
+          return (
+            <li key={`${fix.location.sheet}!${fix.location.cell}`} className={styles.preview}>
+              <Body1>{fix.location.cell}</Body1>
+              {replacing.has(`${fix.location.sheet}!${fix.location.cell}`) && (
+                <MessageBar intent="warning">
+                  <MessageBarBody>
+                    {strings.replacesFormula} <code>{replacing.get(`${fix.location.sheet}!${fix.location.cell}`)}</code>
+                  </MessageBarBody>
+                </MessageBar>
+              )}
+              <Caption1>{strings.fixBefore}</Caption1>
+              <pre className={mergeClasses(styles.text, styles.before)}>{shown.before}</pre>
+              <Caption1>{strings.fixAfter}</Caption1>
+              <pre className={mergeClasses(styles.text, styles.after)}>{shown.after}</pre>
+            </li>
+          );
+        })}
       </ul>
     </ActionDialog>
   );

@@ -55,7 +55,7 @@ export function TablesRead({ tables, strings, locale, busy, onConvert }: TablesR
       <ActionDialog
         open={converting !== null}
         title={converting && strings.convertTitle(where(converting))}
-        closeLabel={strings.close}
+        closeLabel={strings.cancel}
         onClose={() => setConverting(null)}
         contentClassName={styles.content}
       >

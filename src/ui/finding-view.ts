@@ -1,5 +1,5 @@
-import { formatFinding, SEVERITIES, type Finding, type Fix, type Locale, type Severity } from '../core';
-import { reportRowOf, type IgnoredFinding, type ReportRow } from '../workbook/port';
+import { cellText, consequencesByCause, formatFinding, SEVERITIES, type CellValue, type Finding, type Fix, type Locale, type Severity } from '../core';
+import { reportOrder, reportRowOf, type IgnoredFinding, type ReportRow } from '../workbook/port';
 
 /** Rules whose fixes only change how a value is written, not what it says: 全部修正格式 applies these. */
 export const FORMAT_FIX_RULES: ReadonlySet<string> = new Set(['indicators.format', 'amount.text']);
@@ -39,21 +39,9 @@ export interface ProjectGroup {
   readonly consequences: ReadonlyMap<string, readonly Finding[]>;
 }
 
-/** Each totals.consequence under the first listed totals.cause of its cells (params.cause), on the same sheet. */
-function consequencesByCause(findings: readonly Finding[]): Map<string, Finding[]> {
-  const causeAt = new Map<string, string>();
-  for (const f of findings) if (f.rule === 'totals.cause' && !causeAt.has(cellKey(f.location))) causeAt.set(cellKey(f.location), f.key);
-  const out = new Map<string, Finding[]>();
-  for (const f of findings) {
-    if (f.rule !== 'totals.consequence') continue;
-    const cells = f.params.cause.split(/[,+]/);
-    const cause = cells.map((cell) => causeAt.get(cellKey({ sheet: f.location.sheet, cell }))).find((key) => key !== undefined);
-    if (cause === undefined) continue;
-    const list = out.get(cause);
-    if (list) list.push(f);
-    else out.set(cause, [f]);
-  }
-  return out;
+/** Errors, then warnings, then infos, in their order otherwise: as 问题列表 and 当前单元格 both list them. */
+export function bySeverity(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
 }
 
 export interface SheetGroup {
@@ -82,10 +70,21 @@ export function groupFindings(findings: readonly Finding[], sheetOrder: readonly
       sheet,
       projects: [...projects].map(([project, list]) => ({
         project,
-        findings: list.sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity)),
+        findings: bySeverity(list),
         consequences: new Map(list.flatMap((f) => (consequences.has(f.key) ? [[f.key, consequences.get(f.key) ?? []] as const] : []))),
       })),
     }));
+}
+
+/**
+ * A fix's cell before and after, as its preview shows them. When text becomes a number or a number text,
+ * both read alike (111.32 → 111.32), so each says which it is: 文本“111.32” → 数值 111.32.
+ */
+export function fixPreview(fix: Fix, labels: { readonly asText: (text: string) => string; readonly asNumber: (text: string) => string }): { readonly before: string; readonly after: string } {
+  const kindChanges = (typeof fix.expected === 'string' && typeof fix.value === 'number') || (typeof fix.expected === 'number' && typeof fix.value === 'string');
+  if (!kindChanges) return { before: cellText(fix.expected), after: cellText(fix.value) };
+  const labelled = (value: CellValue) => (typeof value === 'number' ? labels.asNumber(cellText(value)) : labels.asText(cellText(value)));
+  return { before: labelled(fix.expected), after: labelled(fix.value) };
 }
 
 /** Each cell written once: two findings proposing fixes for one cell keep the first. */
@@ -102,10 +101,7 @@ export function fixesOf(findings: readonly Finding[], include: (finding: Finding
   return fixes;
 }
 
+/** The 校验结果 sheet's rows: every finding, errors first (see reportOrder), in the pane's language. */
 export function reportRows(findings: readonly Finding[], sheetOrder: readonly string[], locale: Locale): ReportRow[] {
-  return groupFindings(findings, sheetOrder).flatMap((sheet) =>
-    sheet.projects.flatMap((group) =>
-      group.findings.map((f) => reportRowOf(f, findingMessage(f, locale))),
-    ),
-  );
+  return reportOrder(findings, sheetOrder).map((f) => reportRowOf(f, locale));
 }

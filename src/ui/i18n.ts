@@ -71,12 +71,14 @@ export interface UiStrings {
   readonly ignoreReason: string;
   readonly ignoreReasonHint: string;
   readonly confirmIgnore: string;
-  readonly close: string;
   readonly fix: string;
   readonly fixTitle: string;
   readonly fixAllTitle: (count: number) => string;
   readonly fixBefore: string;
   readonly fixAfter: string;
+  /** In the fix preview when text becomes a number (or back): both read alike, so each says which it is. */
+  readonly asText: (text: string) => string;
+  readonly asNumber: (text: string) => string;
   readonly confirmFix: string;
   readonly fixed: (count: number) => string;
   readonly conflict: (cell: string) => string;
@@ -174,12 +176,13 @@ const zhCN: UiStrings = {
   ignoreReason: '忽略原因',
   ignoreReasonHint: '必填，例如“已与财政局确认”。原因会保存在工作簿中。',
   confirmIgnore: '忽略',
-  close: '关闭',
   fix: '修正',
   fixTitle: '修正单元格',
   fixAllTitle: (n) => `全部修正格式（${n} 个单元格）`,
   fixBefore: '原内容',
   fixAfter: '修正为',
+  asText: (text) => `文本“${text}”`,
+  asNumber: (text) => `数值 ${text}`,
   confirmFix: '确认修正',
   fixed: (n) => `已修正 ${n} 个单元格。`,
   conflict: (cell) => `单元格 ${cell} 在读取后已被修改，未写入。请重新校验。`,
@@ -282,12 +285,13 @@ const enUS: UiStrings = {
   ignoreReason: 'Reason',
   ignoreReasonHint: 'Required, e.g. "confirmed with the finance bureau". It is saved in the workbook.',
   confirmIgnore: 'Ignore',
-  close: 'Close',
   fix: 'Fix',
   fixTitle: 'Fix cell',
   fixAllTitle: (n) => `Fix all formatting (${n} ${n === 1 ? 'cell' : 'cells'})`,
   fixBefore: 'Now',
   fixAfter: 'Becomes',
+  asText: (text) => `text “${text}”`,
+  asNumber: (text) => `number ${text}`,
   confirmFix: 'Apply fix',
   fixed: (n) => `${n} ${n === 1 ? 'cell' : 'cells'} fixed.`,
   conflict: (cell) => `Cell ${cell} changed after it was read and was not written. Check again.`,

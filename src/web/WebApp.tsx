@@ -16,7 +16,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular, DocumentTableRegular, FolderOpenRegular, LocalLanguageRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { builtInProfile, CATALOGS, createChecker, toA1, type CellValue, type Locale, type WorkbookGrid } from '../core';
+import { builtInProfile, createChecker, toA1, type CellValue, type Locale, type WorkbookGrid } from '../core';
 import { TaskPaneApp } from '../ui/App';
 import { activeFindings, reportRows } from '../ui/finding-view';
 import { ignoredRows } from '../ui/ignored-view';
@@ -277,7 +277,6 @@ async function downloadWorkbook(doc: OpenDocument, withMarks: boolean, profileCh
       marks: doc.workbook.marks(),
       report: reportRows(findings, sheetOrder, locale),
       ignoredReport: ignoredRows(all, ignoredList, sheetOrder, locale),
-      severityLabels: CATALOGS[locale].severity,
     });
   } else {
     bytes = await writeXlsxGrid(current, original);

@@ -1,4 +1,4 @@
-import type { Finding } from '../core';
+import type { Finding, Locale } from '../core';
 import { REPORT_HEADER, reportRowOf, type IgnoredFinding, type ReportRow } from './port';
 
 /** A line of the 校验结果 sheet's section of ignored findings: the finding, and who ignored it, why and when. */
@@ -11,23 +11,23 @@ export interface IgnoredReportRow extends ReportRow {
 /** The section's title, above its own header (the findings above it are the ones still to fix). */
 export const IGNORED_REPORT_TITLE = '已忽略的问题（不计入错误）';
 
-/** The section's columns: the report's first six, then the ignore's reason, who and when. */
-export const IGNORED_REPORT_HEADER: readonly string[] = [...REPORT_HEADER.slice(0, 6), '忽略原因', '忽略人', '忽略时间'];
+/** The section's columns: the report's first six, then the ignore's reason, who and when, then the rule's code. */
+export const IGNORED_REPORT_HEADER: readonly string[] = [...REPORT_HEADER.slice(0, 6), '忽略原因', '忽略人', '忽略时间', '规则代码'];
 
 /** The section's rows as cell values, from A; the 单元格 column (index 2) is left for a link to the cell. */
-export function ignoredSectionValues(rows: readonly IgnoredReportRow[], severityLabel: (row: IgnoredReportRow) => string): (string | null)[][] {
+export function ignoredSectionValues(rows: readonly IgnoredReportRow[]): (string | null)[][] {
   return [
     [IGNORED_REPORT_TITLE],
     [...IGNORED_REPORT_HEADER],
-    ...rows.map((r) => [severityLabel(r), r.sheet, r.cell, r.project, r.rule, r.message, r.reason, r.by, r.at]),
+    ...rows.map((r) => [r.level, r.sheet, r.cell, r.project, r.title, r.message, r.reason, r.by, r.at, r.rule]),
   ];
 }
 
 /** The findings the list names, in the order given (the report's), each with its entry. */
-export function ignoredReportRows(findings: readonly Finding[], ignored: readonly IgnoredFinding[], message: (finding: Finding) => string): IgnoredReportRow[] {
+export function ignoredReportRows(findings: readonly Finding[], ignored: readonly IgnoredFinding[], locale: Locale): IgnoredReportRow[] {
   const byKey = new Map(ignored.map((entry) => [entry.key, entry]));
   return findings.flatMap((finding) => {
     const entry = byKey.get(finding.key);
-    return entry ? [{ ...reportRowOf(finding, message(finding)), reason: entry.reason, by: entry.by, at: entry.at }] : [];
+    return entry ? [{ ...reportRowOf(finding, locale), reason: entry.reason, by: entry.by, at: entry.at }] : [];
   });
 }

@@ -1,4 +1,4 @@
-import { CATALOGS, type CellValue } from '../core';
+import type { CellValue } from '../core';
 import { isReportGrid, REPORT_HEADER, REPORT_SHEET_NAME, type ReportRow } from './port';
 import { uniqueSheetName } from './sheet-names';
 import { ignoredSectionValues, type IgnoredReportRow } from './ignored-report';
@@ -7,11 +7,10 @@ import type { CellStore } from './memory-cells';
 /** Writes the report sheet into the memory workbook's store; returns its name. */
 export function writeMemoryReport(store: CellStore, rows: readonly ReportRow[], ignored: readonly IgnoredReportRow[]): string {
   const { sheets, sheetGrid } = store;
-  const labels = CATALOGS['zh-CN'].severity;
   const values: CellValue[][] = [
     [...REPORT_HEADER],
-    ...rows.map((r) => [labels[r.severity], r.sheet, r.cell, r.project, r.rule, r.message, r.fix]),
-    ...(ignored.length > 0 ? [[], ...ignoredSectionValues(ignored, (r) => labels[r.severity])] : []),
+    ...rows.map((r) => [r.level, r.sheet, r.cell, r.project, r.title, r.message, r.fix, r.rule]),
+    ...(ignored.length > 0 ? [[], ...ignoredSectionValues(ignored)] : []),
   ];
   // Our report sheet (by its header; the one named 校验结果 first) keeps its place; a new one goes last, as
   // Excel adds it, named 校验结果（2）… when the user has a sheet of that name, which is left alone.

@@ -1,4 +1,4 @@
-import { cellText, SEVERITIES, type BlockRewrite, type CellLocation, type CellValue, type Finding, type Severity, type SheetGrid, type WorkbookGrid } from '../core';
+import { CATALOGS, cellText, formatFinding, SEVERITIES, type BlockRewrite, type CellLocation, type CellValue, type Finding, type Locale, type Severity, type SheetGrid, type WorkbookGrid } from '../core';
 
 import type { IgnoredReportRow } from './ignored-report';
 
@@ -87,13 +87,18 @@ export interface WriteResult {
   readonly undo: UndoRecord | null;
 }
 
-/** One line of the 校验结果 report sheet. */
+/** One line of the 校验结果 report sheet, its texts in the report's language. */
 export interface ReportRow {
   readonly severity: Severity;
+  /** The severity as the report shows it (错误 / Error). */
+  readonly level: string;
   readonly sheet: string;
   readonly cell: string;
   readonly project: string;
+  /** The rule's code (value.unit-missing), in its own column for filtering. */
   readonly rule: string;
+  /** The rule's name (指标值缺少单位), what a reader sees first. */
+  readonly title: string;
   readonly message: string;
   readonly fix: string;
 }
@@ -109,17 +114,36 @@ export function marksOf(findings: readonly { readonly severity: Severity; readon
   return marks;
 }
 
-/** A finding as a row of the 校验结果 sheet, with its message in the report's language. */
-export function reportRowOf(finding: Finding, message: string): ReportRow {
+/** A finding as a row of the 校验结果 sheet, in the report's language. */
+export function reportRowOf(finding: Finding, locale: Locale): ReportRow {
+  const catalog = CATALOGS[locale];
   return {
     severity: finding.severity,
+    level: catalog.severity[finding.severity],
     sheet: finding.location.sheet,
     cell: finding.location.cell,
     project: finding.project ?? '',
     rule: finding.rule,
-    message,
+    title: catalog.titles[finding.rule],
+    message: formatFinding(finding, locale),
     fix: finding.fix ? cellText(finding.fix.value) : '',
   };
+}
+
+/**
+ * The findings in the report's order: errors, then warnings, then infos; within a severity by sheet (in
+ * `sheetOrder`, others after it), then row, then column.
+ */
+export function reportOrder<F extends Finding>(findings: readonly F[], sheetOrder: readonly string[]): F[] {
+  const sheetRank = new Map(sheetOrder.map((sheet, i) => [sheet, i]));
+  const rankOf = (sheet: string) => sheetRank.get(sheet) ?? sheetOrder.length;
+  return [...findings].sort(
+    (a, b) =>
+      SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
+      rankOf(a.location.sheet) - rankOf(b.location.sheet) ||
+      a.location.row - b.location.row ||
+      a.location.col - b.location.col,
+  );
 }
 
 /** A finding the reviewer chose to ignore, with the reason; stored in the workbook itself. */
@@ -233,18 +257,21 @@ export class WorkbookError extends Error {
 
 export const REPORT_SHEET_NAME = '校验结果';
 
-/** Columns of the 校验结果 report sheet, in every adapter. */
-export const REPORT_HEADER: readonly string[] = ['级别', '工作表', '单元格', '项目', '规则', '问题', '修正建议'];
+/** Columns of the 校验结果 report sheet, in every adapter: 规则 is the rule's name, 规则代码 its code. */
+export const REPORT_HEADER: readonly string[] = ['级别', '工作表', '单元格', '项目', '规则', '问题', '修正建议', '规则代码'];
+
+/** The report's signature: its first seven columns, which reports written before 规则代码 carry too. */
+const REPORT_SIGNATURE = REPORT_HEADER.slice(0, 7);
 
 /** Worksheet custom property (ExcelApi 1.12+, saved with the file) that tags the report sheet as ours. */
 export const REPORT_PROPERTY = 'jixiao.report';
 
 /**
  * The report's signature, which every host and the .xlsx copies carry (a sheet id does not survive reopening):
- * row 1 from A1 is exactly REPORT_HEADER. A sheet named 校验结果 without it is the user's own.
+ * row 1 from A1 starts with REPORT_SIGNATURE. A sheet named 校验结果 without it is the user's own.
  */
 export function hasReportHeader(firstRow: readonly unknown[] | undefined): boolean {
-  return REPORT_HEADER.every((label, i) => firstRow?.[i] === label);
+  return REPORT_SIGNATURE.every((label, i) => firstRow?.[i] === label);
 }
 
 /** Whether a sheet read from a workbook is our report sheet (by its signature). */

@@ -15,7 +15,6 @@ export interface XlsxWriteOptions {
    * has that name (which is kept as it is).
    */
   readonly report?: readonly ReportRow[];
-  readonly severityLabels?: { readonly [S in Severity]: string };
   /** Findings the ignore list names: a section of the 校验结果 sheet below the others, with who and why (needs `report`). */
   readonly ignoredReport?: readonly IgnoredReportRow[];
   /**
@@ -57,8 +56,8 @@ export async function writeXlsxGrid(workbook: WorkbookGrid, options: XlsxWriteOp
   addMarks(book, options.marks);
   if (options.report) {
     const name = reportName(reports, book);
-    addReportSheet(book, name, options.report, options.severityLabels);
-    addIgnoredSection(book, name, options.ignoredReport ?? [], options.severityLabels);
+    addReportSheet(book, name, options.report);
+    addIgnoredSection(book, name, options.ignoredReport ?? []);
   }
   if (options.ignored !== undefined) writeIgnoredSheet(book, options.ignored);
   return toBytes(await book.xlsx.writeBuffer());
@@ -87,8 +86,8 @@ async function writeOverBase(workbook: WorkbookGrid, base: Uint8Array, options: 
     const name = reportName(reports, book);
     const old = book.getWorksheet(name);
     if (old) book.removeWorksheet(old.id);
-    addReportSheet(book, name, options.report, options.severityLabels);
-    addIgnoredSection(book, name, options.ignoredReport ?? [], options.severityLabels);
+    addReportSheet(book, name, options.report);
+    addIgnoredSection(book, name, options.ignoredReport ?? []);
     changed = true;
   }
   if (addMarks(book, options.marks)) changed = true;
@@ -257,26 +256,26 @@ function reportName(reports: readonly string[], book: ExcelJS.Workbook): string 
 }
 
 /** The report, tagged as ours by its header row from A1 (REPORT_HEADER), which the pane and every reader look for. */
-function addReportSheet(book: ExcelJS.Workbook, name: string, rows: readonly ReportRow[], labels?: { readonly [S in Severity]: string }): void {
+function addReportSheet(book: ExcelJS.Workbook, name: string, rows: readonly ReportRow[]): void {
   const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.addRow([...REPORT_HEADER]).font = { bold: true };
   for (const r of rows) {
-    const row = ws.addRow([labels?.[r.severity] ?? r.severity, r.sheet, null, r.project, r.rule, r.message, r.fix]);
+    const row = ws.addRow([r.level, r.sheet, null, r.project, r.title, r.message, r.fix, r.rule]);
     // An internal link, as the add-in's HYPERLINK formula: clicking it jumps to the cell.
     row.getCell(3).value = { text: r.cell, hyperlink: `#'${r.sheet.replace(/'/g, "''")}'!${r.cell}` };
   }
-  const widths = [8, 18, 10, 28, 24, 60, 40];
+  const widths = [8, 18, 10, 28, 24, 60, 40, 24];
   widths.forEach((width, i) => (ws.getColumn(i + 1).width = width));
   ws.getColumn(6).alignment = { wrapText: true, vertical: 'top' };
   ws.getColumn(7).alignment = { wrapText: true, vertical: 'top' };
 }
 
 /** The 校验结果 sheet's section of ignored findings, below a blank row: title, header, one row each with a link. */
-function addIgnoredSection(book: ExcelJS.Workbook, name: string, rows: readonly IgnoredReportRow[], labels?: { readonly [S in Severity]: string }): void {
+function addIgnoredSection(book: ExcelJS.Workbook, name: string, rows: readonly IgnoredReportRow[]): void {
   const ws = book.getWorksheet(name);
   if (!ws || rows.length === 0) return;
   ws.addRow([]);
-  const [title, header, ...lines] = ignoredSectionValues(rows, (r) => labels?.[r.severity] ?? r.severity);
+  const [title, header, ...lines] = ignoredSectionValues(rows);
   ws.addRow(title ?? []).font = { bold: true };
   ws.addRow(header ?? []).font = { bold: true };
   lines.forEach((line, i) => {

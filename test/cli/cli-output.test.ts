@@ -35,7 +35,7 @@ describe('--output', () => {
     const input = copyOf('seed.xlsx');
     const plain = await run('check', input);
     const { code, stdout, stderr } = await run('check', input, '--output', inDir('报告.txt'));
-    expect({ code, stdout, stderr }).toEqual({ code: 1, stdout: '', stderr: '' });
+    expect({ code, stdout, stderr }).toEqual({ code: 1, stdout: '', stderr: `已写入报告：${inDir('报告.txt')}\n` });
     expect(readFileSync(inDir('报告.txt'), 'utf8')).toBe(plain.stdout);
     folderHolds('seed.xlsx', '报告.txt');
   });
@@ -145,7 +145,7 @@ describe('--marked', () => {
     const before = await xlsxSnapshot(original);
     const { code, stdout, stderr } = await run('check', input, '--marked', inDir('已标记.xlsx'));
     expect(code).toBe(1);
-    expect(stderr).toBe('');
+    expect(stderr).toBe(`已写入带标记的副本：${inDir('已标记.xlsx')}\n`);
     expect(stdout).toContain('错误  G12  缺少效益指标');
     expect(readFileSync(input).equals(Buffer.from(original))).toBe(true);
 

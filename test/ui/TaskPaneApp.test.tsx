@@ -154,7 +154,7 @@ describe('TaskPaneApp 校验', () => {
     expect(await screen.findByText('已生成“校验结果”工作表。')).toBeInTheDocument();
     const report = wb.grid().sheets.find((s) => s.name === REPORT_SHEET_NAME);
     expect(report?.values).toHaveLength(findings.length + 1);
-    expect(report?.values).toContainEqual(['错误', SHEET, 'G12', '党建引领擦亮广州信访品牌', 'category.effect-missing', message(effectMissing), null]);
+    expect(report?.values).toContainEqual(['错误', SHEET, 'G12', '党建引领擦亮广州信访品牌', '缺少效益指标', message(effectMissing), null, 'category.effect-missing']);
 
     await runCheck(user);
     await waitFor(() => expect(screen.getByText(countsText(1))).toBeInTheDocument());

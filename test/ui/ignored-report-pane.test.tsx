@@ -17,7 +17,8 @@ test('导出报告 after ignoring: the finding leaves the findings and is listed
   const report = wb.grid().sheets.find((s) => s.name === REPORT_SHEET_NAME)?.values ?? [];
   const title = report.findIndex((row) => row[0] === IGNORED_REPORT_TITLE);
   expect(title).toBeGreaterThan(0);
-  const above = report.slice(1, title).filter((row) => row[2] === effectMissing.location.cell && row[4] === effectMissing.rule);
+  const above = report.slice(1, title).filter((row) => row[2] === effectMissing.location.cell && row[7] === effectMissing.rule);
   expect(above).toEqual([]);
-  expect(report[title + 2]?.slice(0, 7)).toEqual(['错误', effectMissing.location.sheet, effectMissing.location.cell, effectMissing.project ?? '', effectMissing.rule, expect.any(String), '已与财政局确认']);
+  expect(report[title + 2]?.slice(0, 7)).toEqual(['错误', effectMissing.location.sheet, effectMissing.location.cell, effectMissing.project ?? '', '缺少效益指标', expect.any(String), '已与财政局确认']);
+  expect(report[title + 2]?.[9]).toBe(effectMissing.rule);
 });

@@ -92,7 +92,7 @@ describe('an ignore reason travels with the downloaded file', () => {
       const report = (await readXlsxGrid(bytes)).sheets.find((s) => s.name === REPORT_SHEET_NAME)?.values ?? [];
       const title = report.findIndex((row) => row[0] === IGNORED_REPORT_TITLE);
       expect(title).toBeGreaterThan(0);
-      expect(report.slice(0, title).some((row) => row[4] === effectMissing.rule && row[2] === effectMissing.location.cell)).toBe(false);
+      expect(report.slice(0, title).some((row) => row[7] === effectMissing.rule && row[2] === effectMissing.location.cell)).toBe(false);
       expect(report[title + 2]).toEqual(expect.arrayContaining([effectMissing.location.cell, effectMissing.rule, REASON]));
     }
   });

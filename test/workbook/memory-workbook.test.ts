@@ -142,14 +142,14 @@ describe('createMemoryWorkbook', () => {
 
   it('adds the report as the last sheet and replaces it in place', async () => {
     const wb = createMemoryWorkbook({ sheets: [SEED_SHEET] });
-    const row = { severity: 'error' as const, sheet: SHEET, cell: 'G12', project: '党建', rule: 'category.effect-missing', message: '缺少效益指标', fix: '' };
-    await wb.writeReport([row, { ...row, severity: 'info', cell: 'G6' }]);
+    const row = { severity: 'error' as const, level: '错误', sheet: SHEET, cell: 'G12', project: '党建', rule: 'category.effect-missing', title: '缺少效益指标', message: '每个项目都必须有效益指标', fix: '' };
+    await wb.writeReport([row, { ...row, severity: 'info', level: '提示', cell: 'G6' }]);
     await wb.writeReport([row]);
     const sheets = wb.grid().sheets;
     expect(sheets.map((s) => s.name)).toEqual([SHEET, REPORT_SHEET_NAME]);
     expect(sheets[1]?.values).toEqual([
       [...REPORT_HEADER],
-      ['错误', SHEET, 'G12', '党建', 'category.effect-missing', '缺少效益指标', null],
+      ['错误', SHEET, 'G12', '党建', '缺少效益指标', '每个项目都必须有效益指标', null, 'category.effect-missing'],
     ]);
   });
 

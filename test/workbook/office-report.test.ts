@@ -12,8 +12,8 @@ function setup(options?: ExcelDoubleOptions): { excel: ExcelDouble; port: Workbo
 }
 
 const rows: ReportRow[] = [
-  { severity: 'error', sheet: '表', cell: 'B2', project: '项目甲', rule: 'amount-sum', message: '合计不等于明细之和', fix: '改为 110' },
-  { severity: 'warning', sheet: '表', cell: 'C3', project: '项目乙', rule: 'unit', message: '指标值缺少计量单位', fix: '' },
+  { severity: 'error', level: '错误', sheet: '表', cell: 'B2', project: '项目甲', rule: 'amount-sum', title: '合计不符', message: '合计不等于明细之和', fix: '改为 110' },
+  { severity: 'warning', level: '警告', sheet: '表', cell: 'C3', project: '项目乙', rule: 'unit', title: '缺少单位', message: '指标值缺少计量单位', fix: '' },
 ];
 
 const USER_SHEET = [['我的备注', '不要删'], ['第二行', 42]];

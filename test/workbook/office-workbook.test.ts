@@ -438,8 +438,8 @@ describe('writeReport', () => {
   }
 
   const rows: ReportRow[] = [
-    { severity: 'error', sheet: "张三's 表", cell: 'G12', project: '农村饮水工程', rule: 'amount-sum', message: '-合计不等于明细之和', fix: '=改为 110' },
-    { severity: 'info', sheet: '2024', cell: 'B3', project: '', rule: 'r', message: '12', fix: '' },
+    { severity: 'error', level: '错误', sheet: "张三's 表", cell: 'G12', project: '农村饮水工程', rule: 'amount-sum', title: '合计不符', message: '-合计不等于明细之和', fix: '=改为 110' },
+    { severity: 'info', level: '提示', sheet: '2024', cell: 'B3', project: '', rule: 'r', title: '规则', message: '12', fix: '' },
   ];
 
   it('rewrites the 校验结果 sheet with a header, one row per finding and a HYPERLINK to the cell, in ≤ 3 syncs', async () => {
@@ -449,8 +449,8 @@ describe('writeReport', () => {
     expect(await syncsOf(excel, () => port.writeReport(rows))).toBeLessThanOrEqual(3);
     expect(excel.sheets.filter((s) => s.name === REPORT_SHEET_NAME)).toHaveLength(1);
     const value = (cell: string) => excel.cell(REPORT_SHEET_NAME, cell)?.value;
-    expect(['A1', 'B1', 'C1', 'D1', 'E1', 'F1', 'G1'].map(value)).toEqual([...REPORT_HEADER]);
-    expect(['A2', 'B2', 'D2', 'E2', 'F2', 'G2'].map(value)).toEqual(['错误', "张三's 表", '农村饮水工程', 'amount-sum', '-合计不等于明细之和', '=改为 110']);
+    expect(['A1', 'B1', 'C1', 'D1', 'E1', 'F1', 'G1', 'H1'].map(value)).toEqual([...REPORT_HEADER]);
+    expect(['A2', 'B2', 'D2', 'E2', 'F2', 'G2', 'H2'].map(value)).toEqual(['错误', "张三's 表", '农村饮水工程', '合计不符', '-合计不等于明细之和', '=改为 110', 'amount-sum']);
     expect(excel.cell(REPORT_SHEET_NAME, 'C2')?.formula).toBe(`=HYPERLINK("#'张三''s 表'!G12","G12")`);
     expect(excel.cell(REPORT_SHEET_NAME, 'C3')?.formula).toBe(`=HYPERLINK("#'2024'!B3","B3")`);
     // Text stays text: a sheet called 2024 and a message "12" are not turned into numbers.
@@ -459,12 +459,12 @@ describe('writeReport', () => {
     const report = excel.sheet(REPORT_SHEET_NAME);
     expect(report.frozenRows).toBe(1);
     expect(excel.cell(REPORT_SHEET_NAME, 'A1')?.format.bold).toBe(true);
-    expect(report.columnWidths.size).toBe(7);
+    expect(report.columnWidths.size).toBe(REPORT_HEADER.length);
   });
 
   it('splits very many rows over several requests under the limit', async () => {
     const { excel, port } = reportSetup({ maxRequestBytes: 200_000 });
-    const many = Array.from({ length: 3_000 }, (_, i): ReportRow => ({ severity: 'warning', sheet: '表', cell: `A${i + 1}`, project: `项目${i}`, rule: 'r', message: '指标值缺少计量单位', fix: '补充单位' }));
+    const many = Array.from({ length: 3_000 }, (_, i): ReportRow => ({ severity: 'warning', level: '警告', sheet: '表', cell: `A${i + 1}`, project: `项目${i}`, rule: 'r', title: '规则', message: '指标值缺少计量单位', fix: '补充单位' }));
     await port.writeReport(many);
     expect(excel.cell(REPORT_SHEET_NAME, 'D3001')?.value).toBe('项目2999');
     expect(excel.cell(REPORT_SHEET_NAME, 'C3001')?.formula).toBe(`=HYPERLINK("#'表'!A3000","A3000")`);

@@ -10,8 +10,7 @@ import { SEED_SHEET } from '../fixtures/seed-grid';
 import { ExcelDouble } from './excel-double';
 import { NOTES_SHEET, RICH_SHEET, richSeedXlsx, xlsxSnapshot } from './rich-xlsx';
 
-const LABELS = { error: '错误', warning: '警告', info: '提示' };
-const report: ReportRow[] = [{ severity: 'error', sheet: SEED_SHEET.name, cell: 'G12', project: '党建引领擦亮广州信访品牌', rule: 'category.effect-missing', message: '缺少效益指标', fix: '' }];
+const report: ReportRow[] = [{ severity: 'error', level: '错误', sheet: SEED_SHEET.name, cell: 'G12', project: '党建引领擦亮广州信访品牌', rule: 'category.effect-missing', title: '缺少效益指标', message: '缺少效益指标', fix: '' }];
 const USER_VALUES = [['我的备注', '不要删'], ['第二行', 42]];
 const userSheet: SheetGrid = { name: REPORT_SHEET_NAME, originRow: 0, originCol: 0, values: USER_VALUES };
 
@@ -35,11 +34,11 @@ describe('the xlsx writer keeps a user sheet named 校验结果', () => {
   it('over the user’s file: that sheet stays as it was, the report goes to 校验结果（2）, and a second download replaces only the report', async () => {
     const original = await fileWithUserSheet();
     const before = await xlsxSnapshot(original);
-    const first = await writeXlsxGrid(await readXlsxGrid(original), { base: original, report, severityLabels: LABELS });
+    const first = await writeXlsxGrid(await readXlsxGrid(original), { base: original, report });
     const after = await xlsxSnapshot(first);
     expect(after.map((s) => s.name)).toEqual([RICH_SHEET, NOTES_SHEET, REPORT_SHEET_NAME, '校验结果（2）']);
     expect(after[2]).toEqual(before[2]);
-    const second = await writeXlsxGrid(await readXlsxGrid(first), { base: first, report: [{ ...(report[0] as ReportRow), cell: 'G6' }], severityLabels: LABELS });
+    const second = await writeXlsxGrid(await readXlsxGrid(first), { base: first, report: [{ ...(report[0] as ReportRow), cell: 'G6' }] });
     const again = await xlsxSnapshot(second);
     expect(again.map((s) => s.name)).toEqual([RICH_SHEET, NOTES_SHEET, REPORT_SHEET_NAME, '校验结果（2）']);
     expect(again[2]).toEqual(before[2]);
@@ -48,7 +47,7 @@ describe('the xlsx writer keeps a user sheet named 校验结果', () => {
 
   it('without a file: the user’s sheet is written, the report beside it, and the page’s own report is replaced', async () => {
     const pageReport: SheetGrid = { name: '校验结果（2）', originRow: 0, originCol: 0, values: [[...REPORT_HEADER], ['旧', '行', null, null, null, null, null]] };
-    const bytes = await writeXlsxGrid({ sheets: [SEED_SHEET, userSheet, pageReport] }, { report, severityLabels: LABELS });
+    const bytes = await writeXlsxGrid({ sheets: [SEED_SHEET, userSheet, pageReport] }, { report });
     const back = await readXlsxGrid(bytes);
     expect(back.sheets.map((s) => s.name)).toEqual([SEED_SHEET.name, REPORT_SHEET_NAME, '校验结果（2）']);
     expect(back.sheets[1]?.values).toEqual(USER_VALUES);
@@ -59,7 +58,7 @@ describe('the xlsx writer keeps a user sheet named 校验结果', () => {
 describe('the pane knows the CLI’s and the page’s report as its own', () => {
   it('skips it when reading, keeps the user’s 校验结果, and updates the report in place (tagging it)', async () => {
     const original = await fileWithUserSheet();
-    const marked = await readXlsxGrid(await writeXlsxGrid(await readXlsxGrid(original), { base: original, report, severityLabels: LABELS }));
+    const marked = await readXlsxGrid(await writeXlsxGrid(await readXlsxGrid(original), { base: original, report }));
     expect(marked.sheets.map(isReportGrid)).toEqual([false, false, false, true]);
     const excel = inExcel(marked);
     const port = createOfficeWorkbook({ excelRun: excel.run as unknown as typeof Excel.run, office: excel.office as unknown as typeof Office });

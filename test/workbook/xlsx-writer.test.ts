@@ -7,8 +7,7 @@ import { MARK_COLOURS, REPORT_HEADER, REPORT_SHEET_NAME, type ReportRow } from '
 import { SEED_SHEET } from '../fixtures/seed-grid';
 import { NOTES_SHEET, RICH_SHEET, richSeedXlsx, xlsxSnapshot, type SheetSnapshot } from './rich-xlsx';
 
-const LABELS = { error: '错误', warning: '警告', info: '提示' };
-const report: ReportRow[] = [{ severity: 'error', sheet: SEED_SHEET.name, cell: 'G12', project: '党建引领擦亮广州信访品牌', rule: 'category.effect-missing', message: '缺少效益指标', fix: '' }];
+const report: ReportRow[] = [{ severity: 'error', level: '错误', sheet: SEED_SHEET.name, cell: 'G12', project: '党建引领擦亮广州信访品牌', rule: 'category.effect-missing', title: '缺少效益指标', message: '缺少效益指标', fix: '' }];
 
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const book = new ExcelJS.Workbook();
@@ -42,7 +41,7 @@ describe('writeXlsxGrid without an original file', () => {
 
   it('marks cells with one conditional format per severity, leaving cell fills alone, and links the 校验结果 rows', async () => {
     const marks = new Map<string, Severity>([[`${SEED_SHEET.name}!G12`, 'error'], [`${SEED_SHEET.name}!G6`, 'warning'], [`${SEED_SHEET.name}!G8`, 'warning']]);
-    const bytes = await writeXlsxGrid({ sheets: [SEED_SHEET] }, { marks, report, severityLabels: LABELS });
+    const bytes = await writeXlsxGrid({ sheets: [SEED_SHEET] }, { marks, report });
     const book = await load(bytes);
     const fill = book.getWorksheet(SEED_SHEET.name)?.getCell('G12').fill as ExcelJS.FillPattern | undefined;
     expect([undefined, 'none']).toContain(fill?.pattern);
@@ -95,7 +94,7 @@ describe('writeXlsxGrid over the original .xlsx', () => {
   it('adds marks and the 校验结果 sheet and changes nothing else of the original sheets', async () => {
     const grid = await readXlsxGrid(original);
     const marks = new Map<string, Severity>([[`${RICH_SHEET}!G12`, 'error'], [`${RICH_SHEET}!B6`, 'info'], [`${NOTES_SHEET}!B2`, 'warning']]);
-    const bytes = await writeXlsxGrid(grid, { base: original, marks, report, severityLabels: LABELS });
+    const bytes = await writeXlsxGrid(grid, { base: original, marks, report });
     const after = await xlsxSnapshot(bytes);
 
     expect(after.map((s) => s.name)).toEqual([RICH_SHEET, NOTES_SHEET, REPORT_SHEET_NAME]);
@@ -115,8 +114,8 @@ describe('writeXlsxGrid over the original .xlsx', () => {
 
   it('replaces a 校验结果 sheet the original already had', async () => {
     const grid = await readXlsxGrid(original);
-    const first = await writeXlsxGrid(grid, { base: original, report, severityLabels: LABELS });
-    const second = await writeXlsxGrid(await readXlsxGrid(first), { base: first, report: [{ ...report[0] as ReportRow, cell: 'G6' }], severityLabels: LABELS });
+    const first = await writeXlsxGrid(grid, { base: original, report });
+    const second = await writeXlsxGrid(await readXlsxGrid(first), { base: first, report: [{ ...report[0] as ReportRow, cell: 'G6' }] });
     const book = await load(second);
     expect(book.worksheets.map((s) => s.name)).toEqual([RICH_SHEET, NOTES_SHEET, REPORT_SHEET_NAME]);
     expect(book.getWorksheet(REPORT_SHEET_NAME)?.getCell('C2').value).toEqual({ text: 'G6', hyperlink: `#'${RICH_SHEET}'!G6` });

@@ -1,4 +1,3 @@
-import { CATALOGS } from '../../core';
 import { IGNORED_REPORT_HEADER, type IgnoredReportRow, ignoredSectionValues } from '../ignored-report';
 import { hasReportHeader, REPORT_HEADER, REPORT_PROPERTY, REPORT_SHEET_NAME, type WorkbookPort } from '../port';
 import { uniqueSheetName } from '../sheet-names';
@@ -12,8 +11,7 @@ const IGNORED_ROWS_PER_SYNC = 200;
 /** The 校验结果 sheet's section of ignored findings from row `top` (0-based): title, header, one row each with a link. */
 async function writeIgnoredSection(context: Excel.RequestContext, sheet: Excel.Worksheet, top: number, rows: readonly IgnoredReportRow[]): Promise<void> {
   if (rows.length === 0) return;
-  const labels = CATALOGS['zh-CN'].severity;
-  const [title, header, ...lines] = ignoredSectionValues(rows, (r) => labels[r.severity]);
+  const [title, header, ...lines] = ignoredSectionValues(rows);
   const width = IGNORED_REPORT_HEADER.length;
   const heading = sheet.getRange(rangeAddress(top, 0, 2, width));
   heading.numberFormat = [Array<string>(width).fill('@'), Array<string>(width).fill('@')];
@@ -64,15 +62,14 @@ export function reportRoom(ctx: OfficeContext): Pick<WorkbookPort, 'writeReport'
       return run(ctx, async (context) => {
         const { name, prepare } = await reportSheet(ctx, context);
         const sheet = context.workbook.worksheets.getItem(name);
-        const labels = CATALOGS['zh-CN'].severity;
         // Column C holds a link formula; null leaves it for the formulas written below.
         const table: (string | null)[][] = [
           [...REPORT_HEADER],
-          ...rows.map((r) => [labels[r.severity], r.sheet, null, r.project, r.rule, r.message, r.fix]),
+          ...rows.map((r) => [r.level, r.sheet, null, r.project, r.title, r.message, r.fix, r.rule]),
         ];
         const links = [REPORT_HEADER[2] as string, ...rows.map((r) => linkFormula(r.sheet, r.cell))];
         // Text format keeps "=…", "-…" or numeric-looking text as typed; the link column stays General.
-        const TEXT_FORMATS = ['@', '@', 'General', '@', '@', '@', '@'];
+        const TEXT_FORMATS = ['@', '@', 'General', '@', '@', '@', '@', '@'];
         await syncInBatches(
           context,
           table,
