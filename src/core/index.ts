@@ -7,6 +7,7 @@ export * from './taxonomy';
 export * from './indicators/value';
 export * from './indicators/grammar';
 export * from './messages';
+export { LOCALES, type LocaleBundle } from './locales';
 export * from './profile';
 export * from './profile-detect';
 export type { RuleId, RuleParams } from './rules/rule-ids';

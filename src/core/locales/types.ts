@@ -1,0 +1,9 @@
+import type { MessageCatalog } from '../messages/catalog';
+
+export type Locale = 'zh-CN' | 'en-US';
+
+/** Every text of one language, by area: a folder src/core/locales/<tag>/ builds one, and the compiler checks it lacks nothing. */
+export interface LocaleBundle {
+  /** The rule messages and the labels they use. */
+  readonly messages: MessageCatalog;
+}
