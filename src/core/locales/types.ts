@@ -1,4 +1,5 @@
 import type { MessageCatalog } from '../messages/catalog';
+import type { UiStrings } from './ui-strings';
 
 export type Locale = 'zh-CN' | 'en-US';
 
@@ -6,4 +7,6 @@ export type Locale = 'zh-CN' | 'en-US';
 export interface LocaleBundle {
   /** The rule messages and the labels they use. */
   readonly messages: MessageCatalog;
+  /** The task pane. */
+  readonly ui: UiStrings;
 }

@@ -1,4 +1,5 @@
 import type { LocaleBundle } from '../types';
 import { enUS as messages } from './messages';
+import { ui } from './ui';
 
-export const enUS: LocaleBundle = { messages };
+export const enUS: LocaleBundle = { messages, ui };
