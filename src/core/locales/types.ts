@@ -1,4 +1,5 @@
 import type { MessageCatalog } from '../messages/catalog';
+import type { BuilderStrings } from './builder-strings';
 import type { UiStrings } from './ui-strings';
 
 export type Locale = 'zh-CN' | 'en-US';
@@ -9,4 +10,6 @@ export interface LocaleBundle {
   readonly messages: MessageCatalog;
   /** The task pane. */
   readonly ui: UiStrings;
+  /** The indicator builder and the template library. */
+  readonly builder: BuilderStrings;
 }
