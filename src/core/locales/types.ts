@@ -1,6 +1,7 @@
 import type { MessageCatalog } from '../messages/catalog';
 import type { BuilderStrings } from './builder-strings';
 import type { UiStrings } from './ui-strings';
+import type { WebStrings } from './web-strings';
 
 export type Locale = 'zh-CN' | 'en-US';
 
@@ -12,4 +13,6 @@ export interface LocaleBundle {
   readonly ui: UiStrings;
   /** The indicator builder and the template library. */
   readonly builder: BuilderStrings;
+  /** The standalone page's own frame. */
+  readonly web: WebStrings;
 }

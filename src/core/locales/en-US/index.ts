@@ -2,5 +2,6 @@ import type { LocaleBundle } from '../types';
 import { builder } from './builder';
 import { enUS as messages } from './messages';
 import { ui } from './ui';
+import { web } from './web';
 
-export const enUS: LocaleBundle = { messages, ui, builder };
+export const enUS: LocaleBundle = { messages, ui, builder, web };
