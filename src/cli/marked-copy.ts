@@ -19,7 +19,7 @@ export async function writeMarkedCopy(input: string, grid: WorkbookGrid, report:
   const rows = report.findings.map((f) => reportRowOf(f, formatFinding(f, locale)));
   // The values that were checked, over the file's formatting, so each mark sits on what it is about.
   const ignoredReport = ignoredReportRows(ignored.map((hit) => hit.finding), ignored.map((hit) => hit.entry), (f) => formatFinding(f, locale));
-  const copy = await writeXlsxGrid(grid, { base: bytes, marks: marksOf(report.findings), report: rows, ignoredReport, severityLabels: CATALOGS[locale].severity });
+  const copy = await writeXlsxGrid(grid, { base: bytes, marks: marksOf(report.findings), report: rows, ignoredReport, severityLabels: CATALOGS[locale].severity, locale });
   await writeFileAtomically(target, (handle) => handle.writeFile(copy), overwrite);
   return { ok: true };
 }

@@ -8,6 +8,7 @@ export * from './indicators/value';
 export * from './indicators/grammar';
 export * from './messages';
 export { LOCALES, type LocaleBundle } from './locales';
+export { REPORT_COLUMNS, type ReportColumn } from './locales/report-strings';
 export * from './profile';
 export * from './profile-detect';
 export type { RuleId, RuleParams } from './rules/rule-ids';

@@ -278,6 +278,7 @@ async function downloadWorkbook(doc: OpenDocument, withMarks: boolean, profileCh
       report: reportRows(findings, sheetOrder, locale),
       ignoredReport: ignoredRows(all, ignoredList, sheetOrder, locale),
       severityLabels: CATALOGS[locale].severity,
+      locale,
     });
   } else {
     bytes = await writeXlsxGrid(current, original);

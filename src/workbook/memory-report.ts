@@ -1,17 +1,17 @@
-import { CATALOGS, type CellValue } from '../core';
-import { isReportGrid, REPORT_HEADER, REPORT_SHEET_NAME, type ReportRow } from './port';
+import { CATALOGS, type CellValue, type Locale } from '../core';
+import { isReportGrid, reportHeader, REPORT_SHEET_NAME, type ReportRow } from './port';
 import { uniqueSheetName } from './sheet-names';
 import { ignoredSectionValues, type IgnoredReportRow } from './ignored-report';
 import type { CellStore } from './memory-cells';
 
 /** Writes the report sheet into the memory workbook's store; returns its name. */
-export function writeMemoryReport(store: CellStore, rows: readonly ReportRow[], ignored: readonly IgnoredReportRow[]): string {
+export function writeMemoryReport(store: CellStore, rows: readonly ReportRow[], ignored: readonly IgnoredReportRow[], locale: Locale = 'zh-CN'): string {
   const { sheets, sheetGrid } = store;
-  const labels = CATALOGS['zh-CN'].severity;
+  const labels = CATALOGS[locale].severity;
   const values: CellValue[][] = [
-    [...REPORT_HEADER],
+    [...reportHeader(locale)],
     ...rows.map((r) => [labels[r.severity], r.sheet, r.cell, r.project, r.rule, r.message, r.fix]),
-    ...(ignored.length > 0 ? [[], ...ignoredSectionValues(ignored, (r) => labels[r.severity])] : []),
+    ...(ignored.length > 0 ? [[], ...ignoredSectionValues(ignored, (r) => labels[r.severity], locale)] : []),
   ];
   // Our report sheet (by its header; the one named 校验结果 first) keeps its place; a new one goes last, as
   // Excel adds it, named 校验结果（2）… when the user has a sheet of that name, which is left alone.

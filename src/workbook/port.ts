@@ -1,4 +1,5 @@
 import { cellText, SEVERITIES, type BlockRewrite, type CellLocation, type CellValue, type Finding, type Severity, type SheetGrid, type WorkbookGrid } from '../core';
+import { LOCALES, REPORT_COLUMNS, type Locale } from '../core';
 
 import type { IgnoredReportRow } from './ignored-report';
 
@@ -189,9 +190,9 @@ export interface WorkbookPort {
    * Writes one row per finding, with a link to its cell, into our report sheet (updated in place; created
    * when absent) and resolves to its name; `ignored` findings follow in their own section (below a blank row)
    * with who ignored them and why. A sheet named 校验结果 that is not ours is never touched: the report then
-   * goes to 校验结果（2）….
+   * goes to 校验结果（2）…. The header rows and severities are in `locale` (Chinese unless given).
    */
-  writeReport(rows: readonly ReportRow[], ignored?: readonly IgnoredReportRow[]): Promise<string>;
+  writeReport(rows: readonly ReportRow[], ignored?: readonly IgnoredReportRow[], locale?: Locale): Promise<string>;
   /** Rejects with `corrupt-data` when the stored list cannot be read; saving a list replaces it. */
   loadIgnored(): Promise<IgnoredFinding[]>;
   saveIgnored(ignored: readonly IgnoredFinding[]): Promise<void>;
@@ -233,18 +234,25 @@ export class WorkbookError extends Error {
 
 export const REPORT_SHEET_NAME = '校验结果';
 
-/** Columns of the 校验结果 report sheet, in every adapter. */
-export const REPORT_HEADER: readonly string[] = ['级别', '工作表', '单元格', '项目', '规则', '问题', '修正建议'];
+/** The 校验结果 report sheet's header row in `locale`, in every adapter. */
+export function reportHeader(locale: Locale): readonly string[] {
+  const { columns } = LOCALES[locale].report;
+  return REPORT_COLUMNS.map((column) => columns[column]);
+}
+
+/** The Chinese header row, as every report before English ones was written. */
+export const REPORT_HEADER: readonly string[] = reportHeader('zh-CN');
 
 /** Worksheet custom property (ExcelApi 1.12+, saved with the file) that tags the report sheet as ours. */
 export const REPORT_PROPERTY = 'jixiao.report';
 
 /**
  * The report's signature, which every host and the .xlsx copies carry (a sheet id does not survive reopening):
- * row 1 from A1 is exactly REPORT_HEADER. A sheet named 校验结果 without it is the user's own.
+ * row 1 from A1 is exactly the header in one of the languages (an English pane's report is ours too).
+ * A sheet named 校验结果 without it is the user's own.
  */
 export function hasReportHeader(firstRow: readonly unknown[] | undefined): boolean {
-  return REPORT_HEADER.every((label, i) => firstRow?.[i] === label);
+  return Object.values(LOCALES).some(({ report }) => REPORT_COLUMNS.every((column, i) => firstRow?.[i] === report.columns[column]));
 }
 
 /** Whether a sheet read from a workbook is our report sheet (by its signature). */

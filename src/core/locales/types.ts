@@ -1,5 +1,6 @@
 import type { MessageCatalog } from '../messages/catalog';
 import type { BuilderStrings } from './builder-strings';
+import type { ReportStrings } from './report-strings';
 import type { UiStrings } from './ui-strings';
 import type { WebStrings } from './web-strings';
 
@@ -15,4 +16,6 @@ export interface LocaleBundle {
   readonly builder: BuilderStrings;
   /** The standalone page's own frame. */
   readonly web: WebStrings;
+  /** The 校验结果 report sheet's header rows. */
+  readonly report: ReportStrings;
 }
