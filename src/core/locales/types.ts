@@ -1,6 +1,7 @@
 import type { MessageCatalog } from '../messages/catalog';
 import type { BuilderStrings } from './builder-strings';
 import type { ReportStrings } from './report-strings';
+import type { TemplateNames } from './template-names';
 import type { UiStrings } from './ui-strings';
 import type { WebStrings } from './web-strings';
 
@@ -18,4 +19,6 @@ export interface LocaleBundle {
   readonly web: WebStrings;
   /** The 校验结果 report sheet's header rows. */
   readonly report: ReportStrings;
+  /** The built-in templates' names in the library. */
+  readonly templates: TemplateNames;
 }

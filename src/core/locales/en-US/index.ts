@@ -2,7 +2,8 @@ import type { LocaleBundle } from '../types';
 import { builder } from './builder';
 import { enUS as messages } from './messages';
 import { report } from './report';
+import { templates } from './templates';
 import { ui } from './ui';
 import { web } from './web';
 
-export const enUS: LocaleBundle = { messages, ui, builder, web, report };
+export const enUS: LocaleBundle = { messages, ui, builder, web, report, templates };
