@@ -1,5 +1,5 @@
 import { cellText, SEVERITIES, type BlockRewrite, type CellLocation, type CellValue, type Finding, type Severity, type SheetGrid, type WorkbookGrid } from '../core';
-import { LOCALES, REPORT_COLUMNS, type Locale } from '../core';
+import { adapterErrorText, LOCALES, REPORT_COLUMNS, type AdapterError, type Locale, type WorkbookErrorCode } from '../core';
 
 import type { IgnoredReportRow } from './ignored-report';
 
@@ -206,30 +206,29 @@ export interface WorkbookPort {
   onSheetRenamed?(handler: (from: string, to: string) => void): Unsubscribe;
 }
 
-export type WorkbookErrorCode =
-  | 'cell-edit-mode'
-  | 'protected'
-  | 'payload-too-large'
-  /** A range over Excel's 5,000,000 cells per read or write (Office's RangeExceedsLimit). */
-  | 'too-many-cells'
-  | 'busy'
-  | 'cancelled'
-  | 'not-found'
-  | 'unsupported'
-  /** Data the add-in stored in the workbook (the ignore list) cannot be read. */
-  | 'corrupt-data'
-  | 'unknown';
+export type { WorkbookErrorCode } from '../core';
 
-/** An error for the user: `message` is Chinese and says what to do; `detail` keeps the host's own text. */
 export class WorkbookError extends Error {
   constructor(
     readonly code: WorkbookErrorCode,
     message: string,
     readonly detail?: string,
+    /** The message as a code with params, for a pane in another language; absent where only the Chinese text exists. */
+    readonly text?: AdapterError,
   ) {
     super(message);
     this.name = 'WorkbookError';
   }
+}
+
+/** A WorkbookError whose message is `text` in Chinese, and which any locale can render (workbookErrorMessage). */
+export function workbookError(code: WorkbookErrorCode, text: AdapterError, detail?: string): WorkbookError {
+  return new WorkbookError(code, adapterErrorText(text, LOCALES['zh-CN'].errors), detail, text);
+}
+
+/** What the user reads for a failed workbook operation, in `locale`. */
+export function workbookErrorMessage(error: WorkbookError, locale: Locale): string {
+  return error.text ? adapterErrorText(error.text, LOCALES[locale].errors) : error.message;
 }
 
 export const REPORT_SHEET_NAME = '校验结果';

@@ -1,5 +1,6 @@
 import type { MessageCatalog } from '../messages/catalog';
 import type { BuilderStrings } from './builder-strings';
+import type { ErrorStrings } from './error-strings';
 import type { ReportStrings } from './report-strings';
 import type { TemplateNames } from './template-names';
 import type { UiStrings } from './ui-strings';
@@ -21,4 +22,6 @@ export interface LocaleBundle {
   readonly report: ReportStrings;
   /** The built-in templates' names in the library. */
   readonly templates: TemplateNames;
+  /** The adapters' errors and a profile file's problems. */
+  readonly errors: ErrorStrings;
 }

@@ -1,9 +1,10 @@
 import type { LocaleBundle } from '../types';
 import { builder } from './builder';
+import { errors } from './errors';
 import { zhCN as messages } from './messages';
 import { report } from './report';
 import { templates } from './templates';
 import { ui } from './ui';
 import { web } from './web';
 
-export const zhCN: LocaleBundle = { messages, ui, builder, web, report, templates };
+export const zhCN: LocaleBundle = { messages, ui, builder, web, report, templates, errors };
