@@ -1,3 +1,5 @@
+import type { BuilderProblem } from '../builder';
+
 /** Every text of the indicator builder and the template library in one language. */
 export interface BuilderStrings {
   // Builder: target cell
@@ -135,3 +137,6 @@ export interface BuilderStrings {
   readonly levelsOf: (level1: string, level2: string) => string;
   readonly unnamed: string;
 }
+
+/** The builder's own problems with a row (core/builder.ts), before the checker's rules. */
+export type BuilderProblemTexts = { readonly [P in BuilderProblem]: (p: { readonly seq: number; readonly length: number }) => string };

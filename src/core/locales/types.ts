@@ -1,5 +1,5 @@
 import type { MessageCatalog } from '../messages/catalog';
-import type { BuilderStrings } from './builder-strings';
+import type { BuilderProblemTexts, BuilderStrings } from './builder-strings';
 import type { ErrorStrings } from './error-strings';
 import type { ReportStrings } from './report-strings';
 import type { TemplateNames } from './template-names';
@@ -16,6 +16,8 @@ export interface LocaleBundle {
   readonly ui: UiStrings;
   /** The indicator builder and the template library. */
   readonly builder: BuilderStrings;
+  /** The builder's problems with a row, from the core. */
+  readonly builderProblems: BuilderProblemTexts;
   /** The standalone page's own frame. */
   readonly web: WebStrings;
   /** The 校验结果 report sheet's header rows. */

@@ -1,5 +1,6 @@
 import type { LocaleBundle } from '../types';
 import { builder } from './builder';
+import { builderProblems } from './builder-problems';
 import { errors } from './errors';
 import { zhCN as messages } from './messages';
 import { report } from './report';
@@ -7,4 +8,4 @@ import { templates } from './templates';
 import { ui } from './ui';
 import { web } from './web';
 
-export const zhCN: LocaleBundle = { messages, ui, builder, web, report, templates, errors };
+export const zhCN: LocaleBundle = { messages, ui, builder, builderProblems, web, report, templates, errors };
