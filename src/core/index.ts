@@ -10,6 +10,7 @@ export * from './messages';
 export { LOCALES, templateName, type LocaleBundle } from './locales';
 export { TEMPLATE_IDS, isTemplateId, type TemplateId } from './data/template-ids';
 export { REPORT_COLUMNS, type ReportColumn } from './locales/report-strings';
+export { unreadableText, type CliCounts, type UnreadableReason } from './locales/cli-strings';
 export { adapterErrorText, profileProblemText, type AdapterError, type ProfileProblem, type WorkbookErrorCode } from './locales/error-strings';
 export * from './profile';
 export * from './profile-detect';

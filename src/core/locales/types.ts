@@ -1,5 +1,6 @@
 import type { MessageCatalog } from '../messages/catalog';
 import type { BuilderProblemTexts, BuilderStrings } from './builder-strings';
+import type { CliStrings } from './cli-strings';
 import type { ErrorStrings } from './error-strings';
 import type { ReportStrings } from './report-strings';
 import type { TemplateNames } from './template-names';
@@ -26,4 +27,6 @@ export interface LocaleBundle {
   readonly templates: TemplateNames;
   /** The adapters' errors and a profile file's problems. */
   readonly errors: ErrorStrings;
+  /** The command line's report (--lang). */
+  readonly cli: CliStrings;
 }

@@ -1,6 +1,7 @@
 import type { LocaleBundle } from '../types';
 import { builder } from './builder';
 import { builderProblems } from './builder-problems';
+import { cli } from './cli';
 import { errors } from './errors';
 import { enUS as messages } from './messages';
 import { report } from './report';
@@ -8,4 +9,4 @@ import { templates } from './templates';
 import { ui } from './ui';
 import { web } from './web';
 
-export const enUS: LocaleBundle = { messages, ui, builder, builderProblems, web, report, templates, errors };
+export const enUS: LocaleBundle = { messages, ui, builder, builderProblems, web, report, templates, errors, cli };
