@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { readFile } from 'fs/promises';
 import path from 'path';
-import { BUILTIN_PROFILES, builtInProfile, checkWorkbook, parseProfile } from '../core/index';
+import { BUILTIN_PROFILES, builtInProfile, checkWorkbook, LOCALES, parseProfile, profileProblemText } from '../core/index';
 import type { CheckReport, Locale, Profile, WorkbookGrid } from '../core/index';
 import { isSameFile, outputProblem, writeFileAtomically } from './output-file';
 import { ignoredProblemText, splitIgnored, type IgnoredHit } from './ignored';
@@ -9,7 +9,7 @@ import { reasonText, readInputFile } from './read-input';
 import type { UnreadableReason } from './read-input';
 import { runConvert, TARGETS, type ConvertCommand } from './convert';
 import { fileText, jsonReport, totalText } from './report';
-import type { CheckedFile, Language, UnreadableFile } from './report';
+import type { CheckedFile, UnreadableFile } from './report';
 
 export interface OutputStream {
   write(text: string): unknown;
@@ -27,12 +27,16 @@ export const EXIT_UNREADABLE = 2;
 
 type Format = 'text' | 'json';
 
+/** --lang as users type it, and the locale each names. */
+const LANG_LOCALES: { readonly [L in 'zh' | 'en']: Locale } = { zh: 'zh-CN', en: 'en-US' };
+
 interface CheckCommand {
   readonly kind: 'check';
   readonly files: readonly string[];
   readonly format: Format;
   readonly profile: string | null;
-  readonly language: Language;
+  /** --lang zh|en as typed, as the locale it names. */
+  readonly locale: Locale;
   /** Where the report goes instead of stdout. */
   readonly output: string | null;
   /** Where a marked copy of the one .xlsx input goes. */
@@ -170,7 +174,7 @@ function parseArguments(argv: readonly string[]): Command {
     files,
     format,
     profile: options.get('--profile') ?? null,
-    language: lang,
+    locale: LANG_LOCALES[lang],
     output: options.get('--output') ?? null,
     marked,
     force: options.has('--force'),
@@ -212,12 +216,12 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     io.stderr.write(`${refused}\n`);
     return EXIT_UNREADABLE;
   }
-  const profile = await loadProfile(command.profile);
+  const profile = await loadProfile(command.profile, command.locale);
   if (!profile.ok) {
     io.stderr.write(`${profile.message}\n`);
     return EXIT_UNREADABLE;
   }
-  const locale = command.language === 'zh' ? 'zh-CN' : 'en-US';
+  const { locale } = command;
   const reportText: string[] = [];
   const emit = (text: string) => (command.output === null ? io.stdout.write(text) : reportText.push(text));
   const checked: CheckedFile[] = [];
@@ -226,7 +230,7 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   for (const file of command.files) {
     const input = await readInputFile(file);
     if (!input.ok) {
-      unreadable.push(unreadableFile(file, input.reason, command.language, io));
+      unreadable.push(unreadableFile(file, input.reason, locale, io));
       continue;
     }
     let report: CheckReport;
@@ -244,10 +248,10 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     report = split.report;
     checked.push({ file, report, ignored: split.ignored });
     if (command.marked !== null) toMark = { grid: input.workbook, report, ignored: split.ignored };
-    if (command.format === 'text') emit(fileText(file, report, command.language, split.ignored));
+    if (command.format === 'text') emit(fileText(file, report, locale, split.ignored));
   }
 
-  if (command.format === 'text') emit(totalText(checked, unreadable, command.language));
+  if (command.format === 'text') emit(totalText(checked, unreadable, locale));
   else emit(`${JSON.stringify(jsonReport(checked, unreadable, locale), null, 2)}\n`);
 
   let written = true;
@@ -256,7 +260,7 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     const text = reportText.join('');
     const target = command.output;
     const reportWritten = await writeOutput(target, io, () => writeFileAtomically(target, (handle) => handle.writeFile(text, 'utf8'), command.force));
-    if (reportWritten) io.stderr.write(`${WROTE[command.language].report(target)}\n`);
+    if (reportWritten) io.stderr.write(`${LOCALES[locale].cli.wroteReport(target)}\n`);
     written = reportWritten && written;
   }
 
@@ -277,12 +281,6 @@ async function refusedOutput(command: CheckCommand): Promise<string | null> {
   }
   return null;
 }
-
-/** What was written where, on stderr (stdout may be the report itself), in the report's language. */
-const WROTE: Record<Language, { readonly report: (target: string) => string; readonly marked: (target: string) => string }> = {
-  zh: { report: (target) => `已写入报告：${target}`, marked: (target) => `已写入带标记的副本：${target}` },
-  en: { report: (target) => `Wrote the report: ${target}`, marked: (target) => `Wrote the marked copy: ${target}` },
-};
 
 /** What the marked copy is made of: the checked values, the findings to mark, the ignored ones for the report's section. */
 interface ToMark {
@@ -305,7 +303,7 @@ async function writeMarked(command: CheckCommand, target: string, toMark: ToMark
       io.stderr.write(`未写出 ${target}：--marked 只能用于 .xlsx 文件，${input} 不是。 / ${target} was not written: --marked needs an .xlsx input, and ${input} is not one.\n`);
       return false;
     }
-    io.stderr.write(`${WROTE[command.language].marked(target)}\n`);
+    io.stderr.write(`${LOCALES[locale].cli.wroteMarked(target)}\n`);
     return true;
   });
 }
@@ -321,17 +319,17 @@ async function writeOutput(target: string, io: CliIo, write: () => Promise<unkno
   }
 }
 
-function unreadableFile(file: string, reason: UnreadableReason, language: Language, io: CliIo): UnreadableFile {
+function unreadableFile(file: string, reason: UnreadableReason, locale: Locale, io: CliIo): UnreadableFile {
   const text = reasonText(reason);
   io.stderr.write(`无法读取 ${file}：${text.zh} / Cannot read ${file}: ${text.en}\n`);
-  return { file, reason: language === 'zh' ? text.zh : text.en };
+  return { file, reason: locale === 'zh-CN' ? text.zh : text.en };
 }
 
 /** A profile to apply, or null: the one each workbook's tables call for. */
 type ProfileChoice = { readonly ok: true; readonly profile: Profile | null } | { readonly ok: false; readonly message: string };
 
 /** "auto" (or nothing), a built-in name, or else a path to a profile JSON file. */
-async function loadProfile(nameOrPath: string | null): Promise<ProfileChoice> {
+async function loadProfile(nameOrPath: string | null, locale: Locale): Promise<ProfileChoice> {
   if (nameOrPath === null || nameOrPath === 'auto') return { ok: true, profile: null };
   const builtIn = builtInProfile(nameOrPath);
   if (builtIn) return { ok: true, profile: builtIn };
@@ -357,6 +355,6 @@ async function loadProfile(nameOrPath: string | null): Promise<ProfileChoice> {
   if (loaded.ok) return { ok: true, profile: loaded.profile };
   return {
     ok: false,
-    message: [`规则配置 ${nameOrPath} 有误： / Profile ${nameOrPath} is invalid:`, ...loaded.errors.map((e) => `  - ${e}`)].join('\n'),
+    message: [`规则配置 ${nameOrPath} 有误： / Profile ${nameOrPath} is invalid:`, ...loaded.problems.map((p) => `  - ${profileProblemText(p, LOCALES[locale].errors)}`)].join('\n'),
   };
 }

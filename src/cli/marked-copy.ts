@@ -20,7 +20,7 @@ export async function writeMarkedCopy(input: string, grid: WorkbookGrid, report:
   const rows = reportOrder(report.findings, sheetOrder).map((f) => reportRowOf(f, locale));
   const ignoredReport = ignoredReportRows(reportOrder(ignored.map((hit) => hit.finding), sheetOrder), ignored.map((hit) => hit.entry), locale);
   // The values that were checked, over the file's formatting, so each mark sits on what it is about.
-  const copy = await writeXlsxGrid(grid, { base: bytes, marks: marksOf(report.findings), report: rows, ignoredReport });
+  const copy = await writeXlsxGrid(grid, { base: bytes, marks: marksOf(report.findings), report: rows, ignoredReport, locale });
   await writeFileAtomically(target, (handle) => handle.writeFile(copy), overwrite);
   return { ok: true };
 }

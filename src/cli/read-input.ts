@@ -1,17 +1,9 @@
 import { readFile } from 'fs/promises';
-import type { WorkbookGrid } from '../core/grid';
+import { LOCALES, unreadableText, type UnreadableReason, type WorkbookGrid } from '../core/index';
 import type { IgnoredSheetRead } from '../workbook/ignored-sheet';
 import { readSpreadsheet } from '../workbook/open-spreadsheet';
 
-export type UnreadableReason =
-  | { readonly kind: 'missing' }
-  | { readonly kind: 'directory' }
-  | { readonly kind: 'io'; readonly code: string }
-  | { readonly kind: 'empty' }
-  | { readonly kind: 'corrupt' }
-  | { readonly kind: 'password' }
-  | { readonly kind: 'legacy-xls' }
-  | { readonly kind: 'not-spreadsheet' };
+export type { UnreadableReason } from '../core/index';
 
 export type InputRead =
   /** `ignored`: the ignore list the file carries, when it has one. */
@@ -39,38 +31,7 @@ function ioReason(error: unknown): UnreadableReason {
 }
 
 /** One sentence per language, so stderr can say both. */
+/** Why a file could not be read, in both languages (stderr says both). */
 export function reasonText(reason: UnreadableReason): { zh: string; en: string } {
-  switch (reason.kind) {
-    case 'missing':
-      return { zh: '文件不存在。', en: 'the file does not exist.' };
-    case 'directory':
-      return { zh: '这是一个文件夹，不是文件。', en: 'it is a folder, not a file.' };
-    case 'io':
-      return { zh: `无法打开文件（${reason.code}）。`, en: `the file cannot be opened (${reason.code}).` };
-    case 'empty':
-      return {
-        zh: '文件是空的（0 字节），请确认选对了文件，或重新保存、导出后再检查。',
-        en: 'the file is empty (0 bytes); check that it is the right file, or save or export it again.',
-      };
-    case 'corrupt':
-      return {
-        zh: '文件已损坏或不完整，无法作为 Excel 工作簿打开。',
-        en: 'the file is damaged or incomplete and cannot be opened as an Excel workbook.',
-      };
-    case 'password':
-      return {
-        zh: '文件受密码保护，请先取消密码后再检查。',
-        en: 'the file is password-protected; remove the password and try again.',
-      };
-    case 'legacy-xls':
-      return {
-        zh: '这是旧版 Excel 97-2003（.xls）文件，请在 Excel 中另存为 .xlsx 后再检查。',
-        en: 'this is an old Excel 97-2003 (.xls) file; save it as .xlsx in Excel and try again.',
-      };
-    case 'not-spreadsheet':
-      return {
-        zh: '这不是 Excel 工作簿（.xlsx）或 CSV 文件。',
-        en: 'it is not an Excel workbook (.xlsx) or a CSV file.',
-      };
-  }
+  return { zh: unreadableText(reason, LOCALES['zh-CN'].cli), en: unreadableText(reason, LOCALES['en-US'].cli) };
 }

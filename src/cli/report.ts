@@ -2,10 +2,8 @@ import type { CellValue } from '../core/grid';
 import { SEVERITIES } from '../core/findings';
 import type { Finding, Severity } from '../core/findings';
 import { summariseTable, type RowKind, type TableSummary } from '../core/table-model';
-import { CATALOGS, consequencesByCause, formatFinding, type CheckReport, type Locale, type ProfileReason } from '../core/index';
+import { CATALOGS, consequencesByCause, formatFinding, LOCALES, type CheckReport, type CliCounts, type Locale, type ProfileReason } from '../core/index';
 import type { IgnoredHit } from './ignored';
-
-export type Language = 'zh' | 'en';
 
 export interface CheckedFile {
   readonly file: string;
@@ -19,53 +17,36 @@ export interface UnreadableFile {
   readonly reason: string;
 }
 
-interface Totals {
-  readonly files: number;
-  readonly projects: number;
-  readonly errors: number;
-  readonly warnings: number;
-  readonly infos: number;
-}
-
-const ROW_LABELS: Record<Language, Record<RowKind, string>> = {
-  zh: { project: '项目', unit: '单位', 'grand-total': '合计' },
-  en: { project: 'Project', unit: 'Unit', 'grand-total': 'Total' },
-};
-
-
-/** Heading of the sums listed under the cell that breaks them, as in the pane. */
-const CONSEQUENCES: Record<Language, string> = {
-  zh: '由这一格造成的合计不符（改正这一格后即相符，无需另改）：',
-  en: 'Sums off only because of this cell (they hold once it is corrected; nothing else to change):',
-};
+type Totals = CliCounts;
 
 /**
  * One file's findings, grouped by sheet and then by row (project, unit or 合计), errors first within a row;
  * a sum that is off only because of another cell (totals.consequence) is listed under that cell's finding.
  */
-export function fileText(file: string, report: CheckReport, language: Language, ignored: readonly IgnoredHit[] = []): string {
-  const lines = [file, ...tableLines(report, language), `  ${profileLine(report, language)}`];
+export function fileText(file: string, report: CheckReport, locale: Locale, ignored: readonly IgnoredHit[] = []): string {
+  const { cli } = LOCALES[locale];
+  const lines = [file, ...tableLines(report, locale), `  ${profileLine(report, locale)}`];
   const consequences = consequencesByCause(report.findings);
   const nested = new Set([...consequences.values()].flat());
   const listed = report.findings.filter((f) => !nested.has(f));
   for (const [sheet, sheetFindings] of groupBy(listed, (f) => f.location.sheet)) {
-    lines.push(`  ${language === 'zh' ? '工作表' : 'Sheet'} ${sheet}`);
+    lines.push(`  ${cli.sheet(sheet)}`);
     for (const [project, rowFindings] of groupBy(sheetFindings, (f) => f.project ?? null)) {
       const first = rowFindings[0];
       const indent = project === null ? '    ' : '      ';
-      if (project !== null && first) lines.push(`    ${ROW_LABELS[language][rowKindOf(report, first)]} ${project}`);
+      if (project !== null && first) lines.push(`    ${cli.row[rowKindOf(report, first)]} ${project}`);
       const bySeverity = [...rowFindings].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
       for (const finding of bySeverity) {
-        lines.push(...findingLines(finding, indent, language));
+        lines.push(...findingLines(finding, indent, locale));
         const under = consequences.get(finding.key) ?? [];
-        if (under.length > 0) lines.push(`${indent}  ${CONSEQUENCES[language]}`);
-        for (const consequence of under) lines.push(...findingLines(consequence, `${indent}    `, language));
+        if (under.length > 0) lines.push(`${indent}  ${cli.consequences}`);
+        for (const consequence of under) lines.push(...findingLines(consequence, `${indent}    `, locale));
       }
     }
   }
-  if (report.findings.length === 0) lines.push(language === 'zh' ? '  未发现问题。' : '  No problems found.');
-  lines.push(...ignoredLines(ignored, language));
-  lines.push(`  ${countsText({ files: 1, ...report.summary }, language, false)}`, '');
+  if (report.findings.length === 0) lines.push(`  ${cli.noProblems}`);
+  lines.push(...ignoredLines(ignored, locale));
+  lines.push(`  ${cli.counts({ files: 1, ...report.summary }, false)}`, '');
   return lines.map(terminalSafe).join('\n') + '\n';
 }
 
@@ -80,28 +61,23 @@ export function terminalSafe(text: string): string {
 }
 
 /** The closing line over all files, plus how many could not be read. */
-export function totalText(checked: readonly CheckedFile[], unreadable: readonly UnreadableFile[], language: Language): string {
-  let line = countsText(totals(checked), language, true);
-  if (unreadable.length > 0) {
-    line += language === 'zh' ? `；${unreadable.length} 个文件无法读取` : `; ${unreadable.length} ${plural(unreadable.length, 'file')} could not be read`;
-  }
+export function totalText(checked: readonly CheckedFile[], unreadable: readonly UnreadableFile[], locale: Locale): string {
+  const { cli } = LOCALES[locale];
+  let line = cli.counts(totals(checked), true);
+  if (unreadable.length > 0) line += cli.unreadableCount(unreadable.length);
   return `${line}\n`;
 }
 
 /** Which rules the file was checked under, and why. */
-function profileLine(report: CheckReport, language: Language): string {
+function profileLine(report: CheckReport, locale: Locale): string {
   const { profile, reason } = report.profile;
-  return CATALOGS[language === 'zh' ? 'zh-CN' : 'en-US'].profileUsed(language === 'zh' ? profile.title : profile.name, reason);
+  return CATALOGS[locale].profileUsed(locale === 'zh-CN' ? profile.title : profile.name, reason);
 }
 
 /** How each table was read: where it starts, its layout, how many projects it holds. */
-function tableLines(report: CheckReport, language: Language): string[] {
-  const catalog = CATALOGS[language === 'zh' ? 'zh-CN' : 'en-US'];
-  return report.tables.map(summariseTable).map((t) =>
-    language === 'zh'
-      ? `  表格 ${t.sheet}!${t.cell}：${catalog.layout[t.layout]}，${t.projects} 个项目`
-      : `  Table ${t.sheet}!${t.cell}: ${catalog.layout[t.layout]}, ${t.projects} ${plural(t.projects, 'project')}`,
-  );
+function tableLines(report: CheckReport, locale: Locale): string[] {
+  const { messages, cli } = LOCALES[locale];
+  return report.tables.map(summariseTable).map((t) => `  ${cli.table(`${t.sheet}!${t.cell}`, messages.layout[t.layout], t.projects)}`);
 }
 
 export interface JsonTable extends TableSummary {
@@ -170,14 +146,13 @@ function jsonFinding(file: string, f: Finding, locale: Locale): JsonFinding {
 }
 
 /** The findings the file's ignore list names, each with its reason (and who, when recorded). */
-function ignoredLines(ignored: readonly IgnoredHit[], language: Language): string[] {
+function ignoredLines(ignored: readonly IgnoredHit[], locale: Locale): string[] {
   if (ignored.length === 0) return [];
-  const locale = language === 'zh' ? 'zh-CN' : 'en-US';
-  const lines = [language === 'zh' ? `  已忽略 ${ignored.length} 条（文件中保存的忽略列表，不计入错误）` : `  Ignored: ${ignored.length} (the file's own ignore list; not counted)`];
+  const { cli } = LOCALES[locale];
+  const lines = [`  ${cli.ignoredHeading(ignored.length)}`];
   for (const { finding, entry } of ignored) {
     lines.push(`    ${CATALOGS[locale].severity[finding.severity]}  ${finding.location.sheet}!${finding.location.cell}  ${formatFinding(finding, locale)}`);
-    const by = entry.by === '' ? '' : language === 'zh' ? `（${entry.by}）` : ` (${entry.by})`;
-    lines.push(`      ${language === 'zh' ? '忽略原因：' : 'Reason: '}${entry.reason}${by}`);
+    lines.push(`      ${cli.ignoredReason(entry.reason, entry.by)}`);
   }
   return lines;
 }
@@ -196,37 +171,23 @@ function totals(checked: readonly CheckedFile[]): Totals {
   return { files: checked.length, projects, errors, warnings, infos };
 }
 
-function findingLines(finding: Finding, indent: string, language: Language): string[] {
-  const lines = [`${indent}${CATALOGS[language === 'zh' ? 'zh-CN' : 'en-US'].severity[finding.severity]}  ${finding.location.cell}  ${formatFinding(finding, language === 'zh' ? 'zh-CN' : 'en-US')}`];
+function findingLines(finding: Finding, indent: string, locale: Locale): string[] {
+  const lines = [`${indent}${CATALOGS[locale].severity[finding.severity]}  ${finding.location.cell}  ${formatFinding(finding, locale)}`];
   const { fix } = finding;
   if (fix) {
     // A fix may target another cell than the one the finding points at (e.g. a total fixed from its parts).
-    const target = fix.location.cell === finding.location.cell ? '' : language === 'zh' ? `（${fix.location.cell}）` : ` (${fix.location.cell})`;
-    const label = language === 'zh' ? `→ 修正${target}：` : `→ Fix${target}: `;
-    lines.push(`${indent}  ${label}${fixValueText(fix.expected, fix.value, language)}`);
+    const label = LOCALES[locale].cli.fixLabel(fix.location.cell === finding.location.cell ? null : fix.location.cell);
+    lines.push(`${indent}  ${label}${fixValueText(fix.expected, fix.value, locale)}`);
   }
   return lines;
 }
 
-function fixValueText(expected: CellValue, value: CellValue, language: Language): string {
-  if (value === null || value === '') return language === 'zh' ? '（清空单元格）' : '(clear the cell)';
+function fixValueText(expected: CellValue, value: CellValue, locale: Locale): string {
+  const { cli } = LOCALES[locale];
+  if (value === null || value === '') return cli.clearCell;
   // Text that becomes a number reads the same either way (111.32 → 111.32): say what changes.
-  if (typeof expected === 'string' && typeof value === 'number') return language === 'zh' ? `文本“${expected}” → 数值 ${value}` : `text “${expected}” → number ${value}`;
+  if (typeof expected === 'string' && typeof value === 'number') return cli.textToNumber(expected, value);
   return String(value);
-}
-
-function countsText(t: Totals, language: Language, overall: boolean): string {
-  if (language === 'zh') {
-    const scope = overall ? `共 ${t.files} 个文件、${t.projects} 个项目` : `${t.projects} 个项目`;
-    return `${scope}：错误 ${t.errors}，警告 ${t.warnings}，提示 ${t.infos}`;
-  }
-  const projects = `${t.projects} ${plural(t.projects, 'project')}`;
-  const scope = overall ? `Total: ${t.files} ${plural(t.files, 'file')}, ${projects}` : projects;
-  return `${scope}: ${t.errors} ${plural(t.errors, 'error')}, ${t.warnings} ${plural(t.warnings, 'warning')}, ${t.infos} ${plural(t.infos, 'info')}`;
-}
-
-function plural(count: number, noun: string): string {
-  return count === 1 ? noun : `${noun}s`;
 }
 
 /** Whether a finding's row is a project, a unit or the 合计 row, so its heading says so. */

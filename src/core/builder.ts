@@ -6,6 +6,7 @@ import { composeIndicatorValue, COMPARATORS, parseIndicatorValue, type Comparato
 import { formatFinding, renderMessage, type Locale } from './messages';
 import { builderFieldsOf } from './rules/registry';
 import type { BuilderField } from './rules/rule';
+import { LOCALES } from './locales';
 import type { IndicatorDetail, IndicatorRecord, LayoutKind, PerformanceTable, TableRow, ValueSlots } from './table-model';
 import { DEFAULT_TAXONOMY, type Level1Entry, type Level2Entry, type Taxonomy } from './taxonomy';
 
@@ -292,24 +293,7 @@ export interface BuilderContext {
   readonly valueSlots?: ValueSlots;
 }
 
-type BuilderProblem = 'number-invalid' | 'separator' | 'misread' | 'too-long' | 'count';
-
-const BUILDER_TEXTS: { readonly [L in Locale]: { readonly [P in BuilderProblem]: (p: { seq: number; length: number }) => string } } = {
-  'zh-CN': {
-    'number-invalid': () => '数值应为半角数字，如 95、0.5（比较符和单位分别选择）。',
-    separator: () => '不能含有分号“；”“;”、句号“。”或换行：它们用来分隔指标。',
-    misread: () => '这段内容会被读成别的内容（例如以“年度：”“实施周期指标值”开头，或含有“1、产出”这样的序号），请改写。',
-    'too-long': (p) => `绩效指标共 ${p.length} 个字符，超过 Excel 单元格上限 32767 个字符。请删减指标或缩短名称。`,
-    count: () => '生成的绩效指标无法按行逐项读回，请检查各行名称和指标值中的序号或标点。',
-  },
-  'en-US': {
-    'number-invalid': () => 'The number must use ASCII digits, e.g. 95 or 0.5 (choose the comparator and unit separately).',
-    separator: () => 'Semicolons (；;), full stops (。) and line breaks are not allowed: they separate indicators.',
-    misread: () => 'This text would be read as something else (e.g. it starts with “年度：” or “实施周期指标值”, or contains an item number such as “1、产出”). Please reword it.',
-    'too-long': (p) => `The indicators are ${p.length} characters long, over Excel's limit of 32,767 characters per cell. Remove indicators or shorten names.`,
-    count: () => 'The generated text cannot be read back row by row: check item numbers and punctuation in names and values.',
-  },
-};
+export type BuilderProblem = 'number-invalid' | 'separator' | 'misread' | 'too-long' | 'count';
 
 const SEPARATORS = /[；;。\r\n]/;
 
@@ -326,7 +310,7 @@ const INDICATORS_COLUMN = 5;
 export function checkBuilderRows(rows: readonly BuilderRow[], context: BuilderContext, checker: Checker): BuilderCheck {
   const locale = context.locale ?? 'zh-CN';
   const taxonomy = checker.taxonomy;
-  const texts = BUILDER_TEXTS[locale];
+  const texts = LOCALES[locale].builderProblems;
   const messages: BuilderMessage[] = [];
   const own = (rowId: string | null, field: BuilderField, problem: BuilderProblem, seq = 0, length = 0) =>
     messages.push({ rowId, field, rule: `builder.${problem}`, severity: 'error', message: texts[problem]({ seq, length }) });

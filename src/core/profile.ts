@@ -7,6 +7,8 @@ import { RULES } from './rules/registry';
 import type { RuleId } from './rules/rule-ids';
 import type { CostIndicatorPlacement } from './taxonomy';
 import { isRecord } from './json-shape';
+import { LOCALES } from './locales';
+import { profileProblemText, type ProfileProblem } from './locales/error-strings';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -22,7 +24,8 @@ export interface Profile {
   readonly costIndicator: CostIndicatorPlacement;
 }
 
-export type ProfileLoad = { readonly ok: true; readonly profile: Profile } | { readonly ok: false; readonly errors: readonly string[] };
+/** A refused profile's `errors` are Chinese, one per problem; `problems` are the same as codes, for any language. */
+export type ProfileLoad = { readonly ok: true; readonly profile: Profile } | { readonly ok: false; readonly errors: readonly string[]; readonly problems: readonly ProfileProblem[] };
 
 const SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'info', 'off'];
 const PLACEMENTS: readonly CostIndicatorPlacement[] = ['level2', 'level1', 'either'];
@@ -31,51 +34,51 @@ const RULE_IDS = new Set<string>(RULES.map((r) => r.id));
 
 /**
  * Validates a profile read from JSON. Fields left out are taken from `base` (the default profile),
- * so a department's file only lists what it changes. Errors are Chinese, one per problem.
+ * so a department's file only lists what it changes. One problem per mistake.
  */
 export function parseProfile(json: unknown, base: Profile = NATIONAL_PROFILE): ProfileLoad {
-  if (!isRecord(json)) return { ok: false, errors: ['配置文件应为一个 JSON 对象。'] };
-  const errors: string[] = [];
-  for (const key of Object.keys(json)) if (!KNOWN_KEYS.has(key)) errors.push(`未知的配置项“${key}”。`);
+  if (!isRecord(json)) return refused([{ kind: 'not-object' }]);
+  const errors: ProfileProblem[] = [];
+  for (const key of Object.keys(json)) if (!KNOWN_KEYS.has(key)) errors.push({ kind: 'unknown-key', key });
 
   const name = json['name'] ?? base.name;
-  if (typeof name !== 'string' || name.trim() === '') errors.push('“name”应为非空文本。');
+  if (typeof name !== 'string' || name.trim() === '') errors.push({ kind: 'empty-text', field: 'name' });
   // A department's own file names itself; without a title it is shown by its name.
   const title = json['title'] ?? (json['name'] !== undefined ? json['name'] : base.title);
-  if (typeof title !== 'string' || title.trim() === '') errors.push('“title”应为非空文本。');
+  if (typeof title !== 'string' || title.trim() === '') errors.push({ kind: 'empty-text', field: 'title' });
   const description = json['description'] ?? base.description;
-  if (typeof description !== 'string') errors.push('“description”应为文本。');
+  if (typeof description !== 'string') errors.push({ kind: 'description-not-text' });
 
   const severities: Partial<Record<RuleId, SeveritySetting>> = { ...base.severities };
   const rawSeverities = json['severities'] ?? {};
-  if (!isRecord(rawSeverities)) errors.push('“severities”应为 { 规则编号: "error" | "warning" | "info" | "off" }。');
+  if (!isRecord(rawSeverities)) errors.push({ kind: 'severities-shape' });
   else {
     for (const [rule, setting] of Object.entries(rawSeverities)) {
-      if (!RULE_IDS.has(rule)) errors.push(`未知的规则编号“${rule}”。`);
-      else if (!SETTINGS.includes(setting as SeveritySetting)) errors.push(`规则“${rule}”的级别“${String(setting)}”无效，应为 error、warning、info 或 off。`);
+      if (!RULE_IDS.has(rule)) errors.push({ kind: 'unknown-rule', rule });
+      else if (!SETTINGS.includes(setting as SeveritySetting)) errors.push({ kind: 'bad-severity', rule, setting: String(setting) });
       else severities[rule as RuleId] = setting as SeveritySetting;
     }
   }
 
   const tolerance = { ...base.roundingTolerance };
   const rawTolerance = json['roundingTolerance'] ?? {};
-  if (!isRecord(rawTolerance)) errors.push('“roundingTolerance”应为 { "万元": "0.01", "元": "1" }。');
+  if (!isRecord(rawTolerance)) errors.push({ kind: 'tolerance-shape' });
   else {
     for (const [unit, value] of Object.entries(rawTolerance)) {
-      if (unit !== '万元' && unit !== '元') errors.push(`尾差容差的单位“${unit}”无效，应为“万元”或“元”。`);
-      else if (typeof value !== 'string' && typeof value !== 'number') errors.push(`尾差容差“${unit}”应为数字。`);
+      if (unit !== '万元' && unit !== '元') errors.push({ kind: 'tolerance-unit', unit });
+      else if (typeof value !== 'string' && typeof value !== 'number') errors.push({ kind: 'tolerance-not-number', unit });
       else {
         const parsed = decimalFromText(String(value));
-        if (parsed === null || parsed.value < 0n) errors.push(`尾差容差“${unit}”的值“${String(value)}”不是非负数。`);
+        if (parsed === null || parsed.value < 0n) errors.push({ kind: 'tolerance-negative', unit, value: String(value) });
         else tolerance[unit] = String(value);
       }
     }
   }
 
   const costIndicator = json['costIndicator'] ?? base.costIndicator;
-  if (!PLACEMENTS.includes(costIndicator as CostIndicatorPlacement)) errors.push('“costIndicator”应为 "level2"、"level1" 或 "either"。');
+  if (!PLACEMENTS.includes(costIndicator as CostIndicatorPlacement)) errors.push({ kind: 'cost-indicator' });
 
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return refused(errors);
   return {
     ok: true,
     profile: {
@@ -87,6 +90,10 @@ export function parseProfile(json: unknown, base: Profile = NATIONAL_PROFILE): P
       costIndicator: costIndicator as CostIndicatorPlacement,
     },
   };
+}
+
+function refused(problems: readonly ProfileProblem[]): ProfileLoad {
+  return { ok: false, errors: problems.map((p) => profileProblemText(p, LOCALES['zh-CN'].errors)), problems };
 }
 
 function builtIn(json: unknown, base?: Profile): Profile {

@@ -277,6 +277,7 @@ async function downloadWorkbook(doc: OpenDocument, withMarks: boolean, profileCh
       marks: doc.workbook.marks(),
       report: reportRows(findings, sheetOrder, locale),
       ignoredReport: ignoredRows(all, ignoredList, sheetOrder, locale),
+      locale,
     });
   } else {
     bytes = await writeXlsxGrid(current, original);

@@ -1,11 +1,9 @@
 import { isRecord, ownField } from '../core/json-shape';
-import { IGNORED_LIMITS, WorkbookError, type IgnoredFinding } from './port';
-
-const UNREADABLE = '工作簿中保存的忽略列表无法读取，已按空列表处理。';
+import { IGNORED_LIMITS, workbookError, type IgnoredFinding, type WorkbookError } from './port';
 
 /** The `corrupt-data` error every adapter rejects with when the stored list cannot be read. */
 export function unreadable(detail: string): WorkbookError {
-  return new WorkbookError('corrupt-data', UNREADABLE, detail);
+  return workbookError('corrupt-data', { key: 'ignored-unreadable' }, detail);
 }
 
 function readEntry(entry: unknown, index: number): IgnoredFinding {

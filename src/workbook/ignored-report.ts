@@ -1,5 +1,5 @@
-import type { Finding, Locale } from '../core';
-import { REPORT_HEADER, reportRowOf, type IgnoredFinding, type ReportRow } from './port';
+import { LOCALES, type Finding, type Locale } from '../core';
+import { reportHeader, reportRowOf, type IgnoredFinding, type ReportRow } from './port';
 
 /** A line of the 校验结果 sheet's section of ignored findings: the finding, and who ignored it, why and when. */
 export interface IgnoredReportRow extends ReportRow {
@@ -9,16 +9,22 @@ export interface IgnoredReportRow extends ReportRow {
 }
 
 /** The section's title, above its own header (the findings above it are the ones still to fix). */
-export const IGNORED_REPORT_TITLE = '已忽略的问题（不计入错误）';
+export const IGNORED_REPORT_TITLE = LOCALES['zh-CN'].report.ignoredTitle;
 
-/** The section's columns: the report's first six, then the ignore's reason, who and when, then the rule's code. */
-export const IGNORED_REPORT_HEADER: readonly string[] = [...REPORT_HEADER.slice(0, 6), '忽略原因', '忽略人', '忽略时间', '规则代码'];
+/** The section's columns in `locale`: the report's first six, then the ignore's reason, who and when, then the rule's code. */
+export function ignoredReportHeader(locale: Locale): readonly string[] {
+  const { reason, by, at } = LOCALES[locale].report.ignoredColumns;
+  const header = reportHeader(locale);
+  return [...header.slice(0, 6), reason, by, at, LOCALES[locale].report.columns.ruleCode];
+}
+
+export const IGNORED_REPORT_HEADER: readonly string[] = ignoredReportHeader('zh-CN');
 
 /** The section's rows as cell values, from A; the 单元格 column (index 2) is left for a link to the cell. */
-export function ignoredSectionValues(rows: readonly IgnoredReportRow[]): (string | null)[][] {
+export function ignoredSectionValues(rows: readonly IgnoredReportRow[], locale: Locale = 'zh-CN'): (string | null)[][] {
   return [
-    [IGNORED_REPORT_TITLE],
-    [...IGNORED_REPORT_HEADER],
+    [LOCALES[locale].report.ignoredTitle],
+    [...ignoredReportHeader(locale)],
     ...rows.map((r) => [r.level, r.sheet, r.cell, r.project, r.title, r.message, r.reason, r.by, r.at, r.rule]),
   ];
 }

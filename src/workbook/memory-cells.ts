@@ -1,5 +1,5 @@
 import { locate, parseA1, parseRange, toA1, rewritePoint, type BlockRewrite, type CellLocation, type CellRange, type CellValue, type SheetGrid, type WorkbookGrid } from '../core';
-import { WorkbookError } from './port';
+import { workbookError, type WorkbookError } from './port';
 
 /** A cell by sheet and A1 address; a full CellLocation fits too. */
 export interface CellRef {
@@ -17,7 +17,7 @@ export function isEmpty(value: CellValue | undefined): boolean {
 }
 
 function sheetNotFound(name: string): WorkbookError {
-  return new WorkbookError('not-found', `找不到工作表“${name}”，它可能已被重命名或删除。请重新校验。`);
+  return workbookError('not-found', { key: 'sheet-missing', sheet: name });
 }
 
 export function cellsOf(sheet: SheetGrid): SheetCells {
@@ -100,7 +100,7 @@ export function createCellStore(initial: WorkbookGrid) {
 
   function resolve(ref: CellRef): CellLocation {
     const position = parseA1(ref.cell);
-    if (!position) throw new WorkbookError('not-found', `“${ref.cell}”不是有效的单元格地址。`);
+    if (!position) throw workbookError('not-found', { key: 'bad-address', address: ref.cell });
     return locate(ref.sheet, position.row, position.col);
   }
 
@@ -125,7 +125,7 @@ export function createCellStore(initial: WorkbookGrid) {
 
   function readArea(name: string, address: string): SheetGrid {
     const area = parseRange(address);
-    if (!area) throw new WorkbookError('not-found', `“${address}”不是有效的单元格地址。`);
+    if (!area) throw workbookError('not-found', { key: 'bad-address', address });
     const cells = cellsOfSheet(name);
     const sheetFormulas = formulas.get(name);
     const values: CellValue[][] = [];

@@ -1,9 +1,9 @@
 import type { SheetGrid, WorkbookGrid } from '../core';
-import { WorkbookError, type ReadOptions } from './port';
+import { workbookError, type ReadOptions } from './port';
 import type { CellStore } from './memory-cells';
 
 function throwIfAborted(options: ReadOptions | undefined): void {
-  if (options?.signal?.aborted) throw new WorkbookError('cancelled', '已取消读取工作簿。');
+  if (options?.signal?.aborted) throw workbookError('cancelled', { key: 'read-cancelled' });
 }
 
 /** Reads every sheet of the memory workbook's store, reporting progress; a cancelled read rejects. */

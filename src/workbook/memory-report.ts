@@ -1,16 +1,16 @@
-import type { CellValue } from '../core';
-import { isReportGrid, REPORT_HEADER, REPORT_SHEET_NAME, type ReportRow } from './port';
+import type { CellValue, Locale } from '../core';
+import { isReportGrid, reportHeader, REPORT_SHEET_NAME, type ReportRow } from './port';
 import { uniqueSheetName } from './sheet-names';
 import { ignoredSectionValues, type IgnoredReportRow } from './ignored-report';
 import type { CellStore } from './memory-cells';
 
 /** Writes the report sheet into the memory workbook's store; returns its name. */
-export function writeMemoryReport(store: CellStore, rows: readonly ReportRow[], ignored: readonly IgnoredReportRow[]): string {
+export function writeMemoryReport(store: CellStore, rows: readonly ReportRow[], ignored: readonly IgnoredReportRow[], locale: Locale = 'zh-CN'): string {
   const { sheets, sheetGrid } = store;
   const values: CellValue[][] = [
-    [...REPORT_HEADER],
+    [...reportHeader(locale)],
     ...rows.map((r) => [r.level, r.sheet, r.cell, r.project, r.title, r.message, r.fix, r.rule]),
-    ...(ignored.length > 0 ? [[], ...ignoredSectionValues(ignored)] : []),
+    ...(ignored.length > 0 ? [[], ...ignoredSectionValues(ignored, locale)] : []),
   ];
   // Our report sheet (by its header; the one named 校验结果 first) keeps its place; a new one goes last, as
   // Excel adds it, named 校验结果（2）… when the user has a sheet of that name, which is left alone.

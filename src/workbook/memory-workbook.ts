@@ -2,6 +2,7 @@ import {
   type BlockRewrite,
   type CellValue,
   type Finding,
+  type Locale,
   type Severity,
   type WorkbookGrid,
 } from '../core';
@@ -150,9 +151,9 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
       return name;
     },
 
-    async writeReport(rows: readonly ReportRow[], ignored: readonly IgnoredReportRow[] = []) {
+    async writeReport(rows: readonly ReportRow[], ignored: readonly IgnoredReportRow[] = [], locale: Locale = 'zh-CN') {
       takeFailure('writeReport');
-      return writeMemoryReport(store, rows, ignored);
+      return writeMemoryReport(store, rows, ignored, locale);
     },
 
     ignoredSetting: ignores.ignoredSetting,

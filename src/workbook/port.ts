@@ -1,4 +1,5 @@
-import { CATALOGS, cellText, formatFinding, SEVERITIES, type BlockRewrite, type CellLocation, type CellValue, type Finding, type Locale, type Severity, type SheetGrid, type WorkbookGrid } from '../core';
+import { CATALOGS, cellText, formatFinding, SEVERITIES, type BlockRewrite, type CellLocation, type CellValue, type Finding, type Severity, type SheetGrid, type WorkbookGrid } from '../core';
+import { adapterErrorText, LOCALES, REPORT_COLUMNS, REPORT_SIGNATURE_COLUMNS, type AdapterError, type Locale, type WorkbookErrorCode } from '../core';
 
 import type { IgnoredReportRow } from './ignored-report';
 
@@ -213,9 +214,9 @@ export interface WorkbookPort {
    * Writes one row per finding, with a link to its cell, into our report sheet (updated in place; created
    * when absent) and resolves to its name; `ignored` findings follow in their own section (below a blank row)
    * with who ignored them and why. A sheet named 校验结果 that is not ours is never touched: the report then
-   * goes to 校验结果（2）….
+   * goes to 校验结果（2）…. The header rows and severities are in `locale` (Chinese unless given).
    */
-  writeReport(rows: readonly ReportRow[], ignored?: readonly IgnoredReportRow[]): Promise<string>;
+  writeReport(rows: readonly ReportRow[], ignored?: readonly IgnoredReportRow[], locale?: Locale): Promise<string>;
   /** Rejects with `corrupt-data` when the stored list cannot be read; saving a list replaces it. */
   loadIgnored(): Promise<IgnoredFinding[]>;
   saveIgnored(ignored: readonly IgnoredFinding[]): Promise<void>;
@@ -229,49 +230,52 @@ export interface WorkbookPort {
   onSheetRenamed?(handler: (from: string, to: string) => void): Unsubscribe;
 }
 
-export type WorkbookErrorCode =
-  | 'cell-edit-mode'
-  | 'protected'
-  | 'payload-too-large'
-  /** A range over Excel's 5,000,000 cells per read or write (Office's RangeExceedsLimit). */
-  | 'too-many-cells'
-  | 'busy'
-  | 'cancelled'
-  | 'not-found'
-  | 'unsupported'
-  /** Data the add-in stored in the workbook (the ignore list) cannot be read. */
-  | 'corrupt-data'
-  | 'unknown';
+export type { WorkbookErrorCode } from '../core';
 
-/** An error for the user: `message` is Chinese and says what to do; `detail` keeps the host's own text. */
 export class WorkbookError extends Error {
   constructor(
     readonly code: WorkbookErrorCode,
     message: string,
     readonly detail?: string,
+    /** The message as a code with params, for a pane in another language; absent where only the Chinese text exists. */
+    readonly text?: AdapterError,
   ) {
     super(message);
     this.name = 'WorkbookError';
   }
 }
 
+/** A WorkbookError whose message is `text` in Chinese, and which any locale can render (workbookErrorMessage). */
+export function workbookError(code: WorkbookErrorCode, text: AdapterError, detail?: string): WorkbookError {
+  return new WorkbookError(code, adapterErrorText(text, LOCALES['zh-CN'].errors), detail, text);
+}
+
+/** What the user reads for a failed workbook operation, in `locale`. */
+export function workbookErrorMessage(error: WorkbookError, locale: Locale): string {
+  return error.text ? adapterErrorText(error.text, LOCALES[locale].errors) : error.message;
+}
+
 export const REPORT_SHEET_NAME = '校验结果';
 
-/** Columns of the 校验结果 report sheet, in every adapter: 规则 is the rule's name, 规则代码 its code. */
-export const REPORT_HEADER: readonly string[] = ['级别', '工作表', '单元格', '项目', '规则', '问题', '修正建议', '规则代码'];
+/** The 校验结果 report sheet's header row in `locale`, in every adapter: 规则 is the rule's name, 规则代码 its code. */
+export function reportHeader(locale: Locale): readonly string[] {
+  const { columns } = LOCALES[locale].report;
+  return REPORT_COLUMNS.map((column) => columns[column]);
+}
 
-/** The report's signature: its first seven columns, which reports written before 规则代码 carry too. */
-const REPORT_SIGNATURE = REPORT_HEADER.slice(0, 7);
+/** The Chinese header row, as every report before English ones was written. */
+export const REPORT_HEADER: readonly string[] = reportHeader('zh-CN');
 
 /** Worksheet custom property (ExcelApi 1.12+, saved with the file) that tags the report sheet as ours. */
 export const REPORT_PROPERTY = 'jixiao.report';
 
 /**
  * The report's signature, which every host and the .xlsx copies carry (a sheet id does not survive reopening):
- * row 1 from A1 starts with REPORT_SIGNATURE. A sheet named 校验结果 without it is the user's own.
+ * row 1 from A1 starts with the first seven columns of the header in one of the languages (an English pane's
+ * report is ours too; reports written before 规则代码 carry only those). A sheet named 校验结果 without it is the user's own.
  */
 export function hasReportHeader(firstRow: readonly unknown[] | undefined): boolean {
-  return REPORT_SIGNATURE.every((label, i) => firstRow?.[i] === label);
+  return Object.values(LOCALES).some(({ report }) => REPORT_SIGNATURE_COLUMNS.every((column, i) => firstRow?.[i] === report.columns[column]));
 }
 
 /** Whether a sheet read from a workbook is our report sheet (by its signature). */

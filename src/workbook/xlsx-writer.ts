@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import { parseA1, rangeAddress, toA1, rewritePoint, SEVERITIES, type BlockRewrite, type CellValue, type Severity, type SheetGrid, type WorkbookGrid } from '../core';
+import { parseA1, rangeAddress, toA1, rewritePoint, SEVERITIES, type BlockRewrite, type CellValue, type Locale, type Severity, type SheetGrid, type WorkbookGrid } from '../core';
 import { ignoredSectionValues, type IgnoredReportRow } from './ignored-report';
 import { IGNORED_SHEET_NAME, ignoredSheetRows, isEmptyIgnoredSetting, readIgnoredSheet } from './ignored-sheet';
-import { isReportGrid, MARK_COLOURS, REPORT_HEADER, REPORT_SHEET_NAME, type ReportRow } from './port';
+import { isReportGrid, MARK_COLOURS, reportHeader, REPORT_SHEET_NAME, type ReportRow } from './port';
 import { uniqueSheetName } from './sheet-names';
 import { ignoredSheetValues, sheetGrid, toArrayBuffer } from './xlsx-grid';
 
@@ -17,6 +17,8 @@ export interface XlsxWriteOptions {
   readonly report?: readonly ReportRow[];
   /** Findings the ignore list names: a section of the 校验结果 sheet below the others, with who and why (needs `report`). */
   readonly ignoredReport?: readonly IgnoredReportRow[];
+  /** The language of the report's header rows (Chinese unless given). */
+  readonly locale?: Locale;
   /**
    * The .xlsx file the grid was read from. The copy starts from it and only values that differ are
    * written, so the user's formats, formulas, merges and widths stay; with nothing to change it is returned as is.
@@ -56,8 +58,8 @@ export async function writeXlsxGrid(workbook: WorkbookGrid, options: XlsxWriteOp
   addMarks(book, options.marks);
   if (options.report) {
     const name = reportName(reports, book);
-    addReportSheet(book, name, options.report);
-    addIgnoredSection(book, name, options.ignoredReport ?? []);
+    addReportSheet(book, name, options.report, options.locale);
+    addIgnoredSection(book, name, options.ignoredReport ?? [], options.locale);
   }
   if (options.ignored !== undefined) writeIgnoredSheet(book, options.ignored);
   return toBytes(await book.xlsx.writeBuffer());
@@ -86,8 +88,8 @@ async function writeOverBase(workbook: WorkbookGrid, base: Uint8Array, options: 
     const name = reportName(reports, book);
     const old = book.getWorksheet(name);
     if (old) book.removeWorksheet(old.id);
-    addReportSheet(book, name, options.report);
-    addIgnoredSection(book, name, options.ignoredReport ?? []);
+    addReportSheet(book, name, options.report, options.locale);
+    addIgnoredSection(book, name, options.ignoredReport ?? [], options.locale);
     changed = true;
   }
   if (addMarks(book, options.marks)) changed = true;
@@ -255,10 +257,10 @@ function reportName(reports: readonly string[], book: ExcelJS.Workbook): string 
   return reports.find((n) => n === REPORT_SHEET_NAME) ?? reports[0] ?? uniqueSheetName(REPORT_SHEET_NAME, new Set(book.worksheets.map((ws) => ws.name)));
 }
 
-/** The report, tagged as ours by its header row from A1 (REPORT_HEADER), which the pane and every reader look for. */
-function addReportSheet(book: ExcelJS.Workbook, name: string, rows: readonly ReportRow[]): void {
+/** The report, tagged as ours by its header row from A1 (reportHeader), which the pane and every reader look for. */
+function addReportSheet(book: ExcelJS.Workbook, name: string, rows: readonly ReportRow[], locale: Locale = 'zh-CN'): void {
   const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.addRow([...REPORT_HEADER]).font = { bold: true };
+  ws.addRow([...reportHeader(locale)]).font = { bold: true };
   for (const r of rows) {
     const row = ws.addRow([r.level, r.sheet, null, r.project, r.title, r.message, r.fix, r.rule]);
     // An internal link, as the add-in's HYPERLINK formula: clicking it jumps to the cell.
@@ -271,11 +273,11 @@ function addReportSheet(book: ExcelJS.Workbook, name: string, rows: readonly Rep
 }
 
 /** The 校验结果 sheet's section of ignored findings, below a blank row: title, header, one row each with a link. */
-function addIgnoredSection(book: ExcelJS.Workbook, name: string, rows: readonly IgnoredReportRow[]): void {
+function addIgnoredSection(book: ExcelJS.Workbook, name: string, rows: readonly IgnoredReportRow[], locale: Locale = 'zh-CN'): void {
   const ws = book.getWorksheet(name);
   if (!ws || rows.length === 0) return;
   ws.addRow([]);
-  const [title, header, ...lines] = ignoredSectionValues(rows);
+  const [title, header, ...lines] = ignoredSectionValues(rows, locale);
   ws.addRow(title ?? []).font = { bold: true };
   ws.addRow(header ?? []).font = { bold: true };
   lines.forEach((line, i) => {

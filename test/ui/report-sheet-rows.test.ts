@@ -4,7 +4,7 @@ import { CATALOGS, checkWorkbook, createChecker, type Finding, type Locale } fro
 import { createCheckSession } from '../../src/ui/check-session';
 import { reportRows } from '../../src/ui/finding-view';
 import { createMemoryWorkbook } from '../../src/workbook/memory-workbook';
-import { hasReportHeader, REPORT_HEADER, REPORT_SHEET_NAME } from '../../src/workbook/port';
+import { hasReportHeader, REPORT_HEADER, REPORT_SHEET_NAME, reportHeader } from '../../src/workbook/port';
 import { SEED_SHEET } from '../fixtures/seed-grid';
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
@@ -45,9 +45,10 @@ describe('the 校验结果 sheet the pane and the page write', () => {
     expect(warnings.map(rowOf)).toEqual([...warnings.map(rowOf)].sort((a, b) => a - b));
   });
 
-  it('in English when the pane runs in English (the header stays the report\'s signature)', async () => {
+  it('in English when the pane runs in English, header included (recognised in either language)', async () => {
     const { header, lines } = await exported('en-US');
-    expect(header).toEqual([...REPORT_HEADER]);
+    expect(header).toEqual([...reportHeader('en-US')]);
+    expect(hasReportHeader(header)).toBe(true);
     expect(lines[0]?.[0]).toBe('Error');
     expect(lines.find((line) => line[7] === 'value.unit-missing')?.[4]).toBe('Value without unit');
   });

@@ -4,7 +4,7 @@ import type { ColumnLabel, PlaceholderField, RuleId, RuleParams, TotalsScope, Va
 import type { ProfileReason } from '../profile-detect';
 import type { LayoutKind } from '../table-model';
 
-export type Locale = 'zh-CN' | 'en-US';
+export type { Locale } from '../locales/types';
 
 /** One language's texts: every rule's message, its one-line title for the catalogue, and the labels they use. */
 export interface MessageCatalog {

@@ -15,7 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { Dismiss20Regular, Lightbulb20Regular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
-import { DEFAULT_TAXONOMY, type Locale, type Taxonomy } from '../../core';
+import { DEFAULT_TAXONOMY, templateName, type Locale, type Taxonomy } from '../../core';
 import { builderValueText, type BuilderRow } from '../../core/builder';
 import { BUILTIN_PROJECT_TYPES, type IndicatorTemplate, type ProjectType } from '../../core/template-library';
 import { recommendTemplates, searchTemplates, templateToBuilderRow, type ProjectDescription, type TemplateRecommendation } from '../../core/template-search';
@@ -210,11 +210,12 @@ interface TemplateItemProps {
 function TemplateItem({ template, recommendation, levels, locale, checked, onToggle, onInsert }: TemplateItemProps) {
   const styles = useStyles();
   const strings = BUILDER_STRINGS[locale];
+  const name = templateName(template, locale);
   return (
-    <li className={styles.item} aria-label={template.name}>
-      <Checkbox aria-label={strings.selectTemplate(template.name)} checked={checked} onChange={(_, data) => onToggle(data.checked === true)} />
+    <li className={styles.item} aria-label={name}>
+      <Checkbox aria-label={strings.selectTemplate(name)} checked={checked} onChange={(_, data) => onToggle(data.checked === true)} />
       <div className={styles.text}>
-        <Body1Strong>{template.name}</Body1Strong>
+        <Body1Strong>{name}</Body1Strong>
         <Caption1>{`${levels} · ${strings.typicalValue(builderValueText(template.value))}`}</Caption1>
         <Caption1>{template.explanation}</Caption1>
         {recommendation?.fills && <Caption1>{strings.fills(recommendation.fills.label)}</Caption1>}
@@ -224,7 +225,7 @@ function TemplateItem({ template, recommendation, levels, locale, checked, onTog
           </Caption1>
         )}
       </div>
-      <Button size="small" aria-label={strings.insertTemplate(template.name)} onClick={onInsert}>
+      <Button size="small" aria-label={strings.insertTemplate(name)} onClick={onInsert}>
         {strings.insert}
       </Button>
     </li>

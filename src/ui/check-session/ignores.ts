@@ -43,7 +43,7 @@ export function createIgnores(shared: SessionShared): Ignores {
       try {
         await port.saveIgnored(next);
       } catch (error) {
-        return describeError(error, strings);
+        return describeError(error, strings, shared.locale);
       }
       update({ ignored: next });
       await shared.mark();

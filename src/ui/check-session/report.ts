@@ -24,7 +24,7 @@ export function createReportWriter(shared: SessionShared): ReportWriter {
       if (state.findings === null) return;
       update({ writing: true });
       try {
-        const sheet = await port.writeReport(reportRows(activeFindings(state.findings, state.ignored), state.sheetOrder, locale), ignoredRows(state.findings, state.ignored, state.sheetOrder, locale));
+        const sheet = await port.writeReport(reportRows(activeFindings(state.findings, state.ignored), state.sheetOrder, locale), ignoredRows(state.findings, state.ignored, state.sheetOrder, locale), locale);
         reportSheet = sheet;
         // The last check read a sheet of that name: the user's own, which the port left alone.
         const besideUserSheet = sheet !== REPORT_SHEET_NAME && shared.state.sheetOrder.includes(REPORT_SHEET_NAME);

@@ -1,5 +1,5 @@
 import type { Checker, Locale, PerformanceTable, SheetGrid } from '../../core';
-import { WorkbookError, type MarkOptions, type WorkbookPort } from '../../workbook/port';
+import { WorkbookError, workbookErrorMessage, type MarkOptions, type WorkbookPort } from '../../workbook/port';
 import { activeFindings } from '../finding-view';
 import { uiStrings, type UiStrings } from '../i18n';
 import { AUTO_MARK_KEY, INITIAL_STATE, type CheckSessionOptions, type CheckState, type NoticeIntent, type SliceClock } from './types';
@@ -15,8 +15,8 @@ export function formulasAfterRead(known: ReadonlyMap<string, string>, sheets: re
   return next;
 }
 
-export function describeError(error: unknown, strings: UiStrings): string {
-  if (error instanceof WorkbookError) return error.message;
+export function describeError(error: unknown, strings: UiStrings, locale: Locale): string {
+  if (error instanceof WorkbookError) return workbookErrorMessage(error, locale);
   return strings.unexpectedError(error instanceof Error ? error.message : String(error));
 }
 
@@ -100,7 +100,7 @@ export function createShared(port: WorkbookPort, givenChecker: Checker, locale: 
       shared.update({ notices: [...state.notices, { id: ++noticeCount, intent, text }] });
     },
     fail(error) {
-      shared.notice(isCancelled(error) ? 'info' : 'error', describeError(error, strings));
+      shared.notice(isCancelled(error) ? 'info' : 'error', describeError(error, strings, locale));
     },
     async mark(markOptions = {}) {
       if (state.findings === null) return true;

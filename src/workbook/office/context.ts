@@ -1,4 +1,4 @@
-import { type BackgroundOptions, type HostCapabilities, WorkbookError } from '../port';
+import { type BackgroundOptions, type HostCapabilities, WorkbookError, workbookError } from '../port';
 import { MAX_PAYLOAD_BYTES, OWN_CHANGE_WINDOW_MS } from './cells';
 import { isPayloadError, toWorkbookError } from './errors';
 
@@ -83,7 +83,7 @@ export async function run<T>(ctx: OfficeContext, batch: (context: Excel.RequestC
 }
 
 export function throwIfCancelled(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new WorkbookError('cancelled', '已取消读取工作簿。');
+  if (signal?.aborted) throw workbookError('cancelled', { key: 'read-cancelled' });
 }
 
 export function detectCapabilities(office: typeof Office): HostCapabilities {

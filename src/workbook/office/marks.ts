@@ -1,8 +1,8 @@
 import { type CellLocation, type Finding, parseRange, rangeAddress as areaAddress, SEVERITIES, type Severity } from '../../core';
-import { MARK_COLOURS, WorkbookError, type WorkbookPort } from '../port';
+import { MARK_COLOURS, WorkbookError, workbookError, type WorkbookPort } from '../port';
 import { BYTES_PER_MARK, MARK_FORMULA, rangeAddress } from './cells';
 import { type OfficeContext, run, runOptionsFor, syncInBatches } from './context';
-import { MESSAGES, toWorkbookError } from './errors';
+import { toWorkbookError } from './errors';
 
 
 interface MarkRun {
@@ -175,7 +175,7 @@ export function marksRoom(ctx: OfficeContext): Pick<WorkbookPort, 'markFindings'
       const marking = async (context: Excel.RequestContext) => {
         const found = await findMarks(ctx, context);
         const missing = runs.find((r) => !found.some((s) => s.name === r.sheet));
-        if (missing) throw new WorkbookError('not-found', MESSAGES['not-found'], `no sheet ${missing.sheet}`);
+        if (missing) throw workbookError('not-found', { key: 'not-found' }, `no sheet ${missing.sheet}`);
         const sheets = within ? found.filter((s) => within.has(s.name)) : found;
         await replaceMarks(context, sheets, runs, within ? await keptMarks(context, sheets, runs) : undefined);
       };

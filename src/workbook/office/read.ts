@@ -1,9 +1,9 @@
 import { type CellRange, type CellValue, locate, parseRange, type SheetGrid, toA1, type WorkbookGrid } from '../../core';
 import { IGNORED_SHEET_NAME } from '../ignored-sheet';
-import { isReportGrid, type ReadOptions, REPORT_PROPERTY, type SelectedCell, WorkbookError, type WorkbookPort } from '../port';
+import { isReportGrid, type ReadOptions, REPORT_PROPERTY, type SelectedCell, workbookError, type WorkbookPort } from '../port';
 import { ESTIMATED_BYTES_PER_CELL, formulaOf, MAX_CELLS, MAX_MERGE_BANDS, MAX_PAYLOAD_BYTES, MERGE_BAND_ROWS, rangeAddress, splitAddress, toCellValue, utf8Length } from './cells';
 import { type OfficeContext, run, runOptionsFor, throwIfCancelled } from './context';
-import { errorCode, isTooBigToRead, MESSAGES, toWorkbookError } from './errors';
+import { errorCode, isTooBigToRead, toWorkbookError } from './errors';
 import { areasOf, mergedAreasIn } from './rewrite-plan';
 
 interface SheetExtent {
@@ -33,7 +33,7 @@ function usedRangeOf(ctx: OfficeContext, worksheet: Excel.Worksheet): UsedRange 
 function extentOf(name: string, worksheet: Excel.Worksheet, used: UsedRange): SheetExtent {
   if (used.nullable && used.range.isNullObject) return { name, worksheet, originRow: 0, originCol: 0, rowCount: 0, columnCount: 0 };
   const origin = splitAddress(used.range.address);
-  if (!origin) throw new WorkbookError('unknown', MESSAGES.unknown, `unexpected address ${used.range.address}`);
+  if (!origin) throw workbookError('unknown', { key: 'unknown' }, `unexpected address ${used.range.address}`);
   return { name, worksheet, originRow: origin.row, originCol: origin.col, rowCount: used.range.rowCount, columnCount: used.range.columnCount };
 }
 
@@ -201,7 +201,7 @@ export function readRoom(ctx: OfficeContext): Pick<WorkbookPort, 'readWorkbook' 
 
     readArea(name, address, options) {
       const area = parseRange(address);
-      if (!area) return Promise.reject(new WorkbookError('not-found', MESSAGES['not-found'], `no cell ${address}`));
+      if (!area) return Promise.reject(workbookError('not-found', { key: 'not-found' }, `no cell ${address}`));
       // The pane asks for the few cells an edit changed: one small range, values and formulas in one sync.
       return run(ctx, async (context) => {
         const range = context.workbook.worksheets.getItem(name).getRange(address).load('values,formulas');

@@ -1,5 +1,6 @@
+import type { Locale } from '../../core';
 import { IGNORED_REPORT_HEADER, type IgnoredReportRow, ignoredSectionValues } from '../ignored-report';
-import { hasReportHeader, REPORT_HEADER, REPORT_PROPERTY, REPORT_SHEET_NAME, type WorkbookPort } from '../port';
+import { hasReportHeader, REPORT_HEADER, reportHeader, REPORT_PROPERTY, REPORT_SHEET_NAME, type WorkbookPort } from '../port';
 import { uniqueSheetName } from '../sheet-names';
 import { linkFormula, rangeAddress, utf8Length } from './cells';
 import { type OfficeContext, run, syncInBatches } from './context';
@@ -9,9 +10,9 @@ import { isTagged, reportTagOf } from './read';
 const IGNORED_ROWS_PER_SYNC = 200;
 
 /** The 校验结果 sheet's section of ignored findings from row `top` (0-based): title, header, one row each with a link. */
-async function writeIgnoredSection(context: Excel.RequestContext, sheet: Excel.Worksheet, top: number, rows: readonly IgnoredReportRow[]): Promise<void> {
+async function writeIgnoredSection(context: Excel.RequestContext, sheet: Excel.Worksheet, top: number, rows: readonly IgnoredReportRow[], locale: Locale): Promise<void> {
   if (rows.length === 0) return;
-  const [title, header, ...lines] = ignoredSectionValues(rows);
+  const [title, header, ...lines] = ignoredSectionValues(rows, locale);
   const width = IGNORED_REPORT_HEADER.length;
   const heading = sheet.getRange(rangeAddress(top, 0, 2, width));
   heading.numberFormat = [Array<string>(width).fill('@'), Array<string>(width).fill('@')];
@@ -58,16 +59,17 @@ async function reportSheet(ctx: OfficeContext, context: Excel.RequestContext): P
 
 export function reportRoom(ctx: OfficeContext): Pick<WorkbookPort, 'writeReport'> {
   return {
-    writeReport(rows, ignored = []) {
+    writeReport(rows, ignored = [], locale = 'zh-CN') {
       return run(ctx, async (context) => {
         const { name, prepare } = await reportSheet(ctx, context);
         const sheet = context.workbook.worksheets.getItem(name);
+        const headerRow = reportHeader(locale);
         // Column C holds a link formula; null leaves it for the formulas written below.
         const table: (string | null)[][] = [
-          [...REPORT_HEADER],
+          [...headerRow],
           ...rows.map((r) => [r.level, r.sheet, null, r.project, r.title, r.message, r.fix, r.rule]),
         ];
-        const links = [REPORT_HEADER[2] as string, ...rows.map((r) => linkFormula(r.sheet, r.cell))];
+        const links = [headerRow[2] as string, ...rows.map((r) => linkFormula(r.sheet, r.cell))];
         // Text format keeps "=…", "-…" or numeric-looking text as typed; the link column stays General.
         const TEXT_FORMATS = ['@', '@', 'General', '@', '@', '@', '@', '@'];
         await syncInBatches(
@@ -90,7 +92,7 @@ export function reportRoom(ctx: OfficeContext): Pick<WorkbookPort, 'writeReport'
           },
           prepare,
         );
-        await writeIgnoredSection(context, sheet, table.length + 1, ignored);
+        await writeIgnoredSection(context, sheet, table.length + 1, ignored, locale);
         return name;
       });
     },

@@ -1,6 +1,6 @@
 import { parseIgnoredSetting, serializeIgnored, unreadable } from '../ignored-list';
 import { IGNORED_SHEET_NAME, IGNORED_SHEET_ROWS, ignoredSheetRows, readIgnoredSheet } from '../ignored-sheet';
-import { WorkbookError, type WorkbookPort } from '../port';
+import { workbookError, type WorkbookPort } from '../port';
 import { IGNORED_SETTING, rangeAddress, toCellValue } from './cells';
 import { type OfficeContext, run } from './context';
 
@@ -31,7 +31,7 @@ async function writeStoredIgnored(context: Excel.RequestContext, json: string, e
   await context.sync();
   if (existing.isNullObject && empty) return;
   const rows = ignoredSheetRows(json);
-  if (rows.length > IGNORED_SHEET_ROWS) throw new WorkbookError('payload-too-large', `忽略列表太长（${json.length} 个字符），没有保存：请先修正或取消忽略部分问题。`);
+  if (rows.length > IGNORED_SHEET_ROWS) throw workbookError('payload-too-large', { key: 'ignored-too-long', chars: json.length });
   let sheet = existing;
   if (existing.isNullObject) {
     sheet = context.workbook.worksheets.add(IGNORED_SHEET_NAME);
@@ -61,7 +61,7 @@ export function settingsRoom(ctx: OfficeContext): Pick<WorkbookPort, 'loadIgnore
       settings.set(IGNORED_SETTING, json);
       await new Promise<void>((resolve, reject) =>
         settings.saveAsync((result) =>
-          result.status === ctx.office.AsyncResultStatus.Failed ? reject(new WorkbookError('unknown', '无法保存忽略列表：请保存工作簿后重试。', result.error?.message)) : resolve(),
+          result.status === ctx.office.AsyncResultStatus.Failed ? reject(workbookError('unknown', { key: 'ignored-save-failed' }, result.error?.message)) : resolve(),
         ),
       );
     },

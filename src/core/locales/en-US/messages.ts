@@ -1,4 +1,4 @@
-import { listCauses, listColumns, listCorrections, listDeviations, type MessageCatalog } from './catalog';
+import { listCauses, listColumns, listCorrections, listDeviations, type MessageCatalog } from '../../messages/catalog';
 
 const seqName = (p: { seq: number; name: string }) => `Indicator ${p.seq} "${p.name}"`;
 

@@ -1,4 +1,4 @@
-import { listCauses, listColumns, listCorrections, listDeviations, type MessageCatalog } from './catalog';
+import { listCauses, listColumns, listCorrections, listDeviations, type MessageCatalog } from '../../messages/catalog';
 
 const seqName = (p: { seq: number; name: string }) => `第 ${p.seq} 项指标“${p.name}”`;
 

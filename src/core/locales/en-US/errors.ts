@@ -1,0 +1,36 @@
+import type { ErrorStrings } from '../error-strings';
+
+export const errors: ErrorStrings = {
+  workbook: {
+    'cell-edit-mode': 'Finish editing the cell first (press Enter or Esc), then try again.',
+    protected: 'The sheet is protected: unprotect it first (Review → Unprotect Sheet), then try again.',
+    'payload-too-large': 'The data is more than Excel takes at once: delete surplus empty rows and columns, or split the table over several sheets, then try again.',
+    'too-many-cells': 'The range to read or write has more cells than Excel handles at once (5,000,000): delete the surplus empty rows and columns right of and below the table (or split it over several sheets), then try again.',
+    busy: 'Excel is busy; try again in a moment.',
+    cancelled: 'Cancelled.',
+    'not-found': 'The sheet or cell to work on was not found; it may have been renamed or deleted. Check again, then retry.',
+    unsupported: 'This version of Excel cannot do this: update Office, then try again.',
+    'corrupt-data': 'The add-in data saved in this workbook cannot be read.',
+    unknown: 'The Excel operation failed. Try again; if it keeps failing, save and reopen the workbook, then try again.',
+  },
+  readCancelled: 'Reading the workbook was cancelled.',
+  sheetMissing: (sheet) => `The sheet "${sheet}" was not found; it may have been renamed or deleted. Check again.`,
+  badAddress: (address) => `"${address}" is not a valid cell address.`,
+  ignoredTooLong: (chars) => `The ignore list is too long (${chars} characters) and was not saved: fix or un-ignore some findings first.`,
+  ignoredSaveFailed: 'The ignore list could not be saved: save the workbook, then try again.',
+  ignoredUnreadable: 'The ignore list saved in this workbook cannot be read; it was taken as empty.',
+  profile: {
+    'not-object': () => 'A profile file must be one JSON object.',
+    'unknown-key': (p) => `Unknown setting "${p.key}".`,
+    'empty-text': (p) => `"${p.field}" must be non-empty text.`,
+    'description-not-text': () => '"description" must be text.',
+    'severities-shape': () => '"severities" must be { rule id: "error" | "warning" | "info" | "off" }.',
+    'unknown-rule': (p) => `Unknown rule id "${p.rule}".`,
+    'bad-severity': (p) => `The level "${p.setting}" of rule "${p.rule}" is invalid; it must be error, warning, info or off.`,
+    'tolerance-shape': () => '"roundingTolerance" must be { "万元": "0.01", "元": "1" }.',
+    'tolerance-unit': (p) => `The rounding tolerance unit "${p.unit}" is invalid; it must be "万元" or "元".`,
+    'tolerance-not-number': (p) => `The rounding tolerance for "${p.unit}" must be a number.`,
+    'tolerance-negative': (p) => `The rounding tolerance for "${p.unit}", "${p.value}", is not a non-negative number.`,
+    'cost-indicator': () => '"costIndicator" must be "level2", "level1" or "either".',
+  },
+};
