@@ -152,7 +152,7 @@ export function FixDialog({ title, fixes, strings, formulas, onConfirm, onClose 
             <Caption1>{strings.fixBefore}</Caption1>
             <pre className={mergeClasses(styles.text, styles.before)}>{cellText(fix.expected)}</pre>
             <Caption1>{strings.fixAfter}</Caption1>
-            <pre className={mergeClasses(styles.text, styles.after)}>{cellText(fix.value)}</pre>
+            <pre className={mergeClasses(styles.text, styles.after)}>{fix.formula !== undefined ? strings.fixFormulaResult(fix.formula, cellText(fix.value)) : cellText(fix.value)}</pre>
           </li>
         ))}
       </ul>

@@ -84,6 +84,8 @@ export interface UiStrings {
   /** Shown in the fix preview above a cell that holds a formula. */
   readonly replacesFormula: string;
   readonly confirmReplaceFormula: string;
+  /** The fix preview's "after" of a fix that writes a formula: the formula and its result. */
+  readonly fixFormulaResult: (formula: string, value: string) => string;
   readonly unexpectedError: (detail: string) => string;
   readonly ignoredReset: string;
   readonly reasonTooLong: (limit: number) => string;
@@ -186,6 +188,7 @@ const zhCN: UiStrings = {
   formulaConflict: (cell, formula) => `单元格 ${cell} 是公式 ${formula}，未替换。如确需改为数值，请再次点击修正，在预览中确认替换公式；更好的做法是改正公式本身。`,
   replacesFormula: '将替换公式：',
   confirmReplaceFormula: '替换公式并修正',
+  fixFormulaResult: (formula, value) => `公式 ${formula}（结果 ${value}）`,
   unexpectedError: (detail) => `操作失败：${detail}。请重试；如果问题持续，请联系技术支持。`,
   ignoredReset: '工作簿中保存的忽略列表无法读取，已重置为空：之前忽略的问题会重新显示，请重新标记。',
   reasonTooLong: (limit) => `忽略理由最多 ${limit} 个字符，请精简后再保存。`,
@@ -294,6 +297,7 @@ const enUS: UiStrings = {
   formulaConflict: (cell, formula) => `Cell ${cell} holds the formula ${formula} and was not replaced. To make it a number, fix it again and confirm replacing the formula in the preview; correcting the formula itself is usually better.`,
   replacesFormula: 'Replaces the formula:',
   confirmReplaceFormula: 'Replace formula and fix',
+  fixFormulaResult: (formula, value) => `The formula ${formula} (result ${value})`,
   unexpectedError: (detail) => `The operation failed: ${detail}. Try again; if it keeps failing, contact support.`,
   ignoredReset: 'The ignore list saved in this workbook could not be read and has been reset: findings ignored before show again; ignore them again.',
   reasonTooLong: (limit) => `The reason may be at most ${limit} characters; shorten it and save again.`,

@@ -13,6 +13,10 @@ export interface WebStrings {
   readonly sheets: string;
   readonly editCell: string;
   readonly emptyWorkbook: string;
+  /** A formula cell whose value the page could not recalculate after a change (its marker's label). */
+  readonly staleFormula: string;
+  /** Above the grid when the sheet has such cells. */
+  readonly staleNote: (count: number) => string;
   readonly previousPage: string;
   readonly nextPage: string;
   readonly loadedFile: (name: string) => string;
@@ -49,6 +53,8 @@ const zhCN: WebStrings = {
   sheets: '工作表',
   editCell: '编辑单元格',
   emptyWorkbook: '工作簿是空的。',
+  staleFormula: '公式待重算',
+  staleNote: (n) => `有 ${n} 个公式单元格（标有 ↻）读取的单元格已改动，但其公式网页无法计算，显示的仍是旧值；校验暂不核对涉及它们的合计。下载后用 Excel 打开时会重新计算这些公式。`,
   previousPage: '上一页',
   nextPage: '下一页',
   loadedFile: (name) => `当前文件：${name}`,
@@ -89,6 +95,8 @@ const enUS: WebStrings = {
   sheets: 'Sheets',
   editCell: 'Edit cell',
   emptyWorkbook: 'The workbook is empty.',
+  staleFormula: 'formula not recalculated',
+  staleNote: (n) => `${n} formula ${n === 1 ? 'cell reads' : 'cells read'} changed cells, but the page cannot calculate ${n === 1 ? 'its formula' : 'their formulas'} (marked ↻): the old ${n === 1 ? 'value is' : 'values are'} shown, and the check leaves out the sums involving them. Excel recalculates them when it opens the downloaded file.`,
   previousPage: 'Previous',
   nextPage: 'Next',
   loadedFile: (name) => `File: ${name}`,
