@@ -8,6 +8,7 @@ import type { RuleId } from './rules/rule-ids';
 import { projectSubject, rowSubject } from './rules/subjects';
 import { compareTotals } from './rules/totals';
 import { diagnoseTotals, NO_DIAGNOSIS } from './rules/diagnosis';
+import { diagnoseFormulas } from './rules/formula-diagnosis';
 import { absAmount } from './amounts';
 import { applyEdit, type CellEdit } from './incremental';
 import type { PerformanceTable, SheetWithoutTable, TableRow } from './table-model';
@@ -132,8 +133,10 @@ function profileChecks(profile: Profile, taxonomy: Taxonomy): ProfileChecks {
       const comparisons = comparesTotals ? compareTotals(table) : [];
       // The diagnosis spans rows, so it runs only when some sum fails beyond 尾差 (and again on every re-check).
       const failing = comparisons.some((c) => absAmount(c.actual - c.expected) > ctx.tolerance);
+      // A failing sum in a formula cell is the formula's to explain (what it misses), not a typed value's.
+      const byFormula = comparisons.some((c) => c.formula !== undefined && absAmount(c.actual - c.expected) > ctx.tolerance);
       // Without totals.cause (a profile may turn it off) the failing sums are reported one by one, still without unsafe fixes.
-      const subject = { table, comparisons, diagnosis: failing ? diagnoseTotals(table, ctx.tolerance, causeOn) : NO_DIAGNOSIS };
+      const subject = { table, comparisons, diagnosis: !failing ? NO_DIAGNOSIS : byFormula ? (causeOn ? diagnoseFormulas(table, comparisons, ctx.tolerance) : NO_DIAGNOSIS) : diagnoseTotals(table, ctx.tolerance, causeOn) };
       for (const rule of tableRules) for (const hit of rule.check(subject, ctx)) out.push(toFinding(hit, table, nameAtRow(table, hit.location.row)));
     },
     /** Findings of one row: amounts, and for a project its goal and indicators. */

@@ -10,6 +10,8 @@ export interface Fix {
   /** The value the check read; adapters refuse the fix when the cell no longer holds it. */
   readonly expected: CellValue;
   readonly value: CellValue;
+  /** Write this formula, whose result is `value` (a total's formula corrected to add the cells it missed). */
+  readonly formula?: string;
 }
 
 /** One finding of rule `R`: compact, with typed params and no rendered text (formatFinding renders it where it is shown). */

@@ -28,6 +28,11 @@ export interface SheetGrid {
    * Absent when unknown. Writers and fixes use it so that a formula is never replaced without saying so.
    */
   readonly formulas?: ReadonlyMap<string, string>;
+  /**
+   * Formula cells (A1) whose value may be out of date: they depend on a cell written since, and the host could not
+   * recalculate them (the page evaluates simple formulas only). Excel recalculates them when it opens the file.
+   */
+  readonly staleFormulas?: ReadonlySet<string>;
 }
 
 /** "A5:A12" (or "A5" for one cell) of a range. */

@@ -55,7 +55,8 @@ export function applyEdit(table: PerformanceTable, edit: CellEdit): PerformanceT
   const cell = row.amounts[amountIndex];
   if (cell) {
     const amounts = row.amounts.slice();
-    amounts[amountIndex] = { ...cell, raw: edit.value, parsed: parseAmount(edit.value) };
+    // An edited cell holds what was typed: no formula any more.
+    amounts[amountIndex] = { column: cell.column, location: cell.location, raw: edit.value, parsed: parseAmount(edit.value) };
     next = { ...row, amounts };
   } else if (edit.col === columns.goal || edit.col === columns.indicators) {
     if (row.kind !== 'project') return null;

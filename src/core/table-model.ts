@@ -68,6 +68,10 @@ export interface AmountCell {
   readonly location: CellLocation;
   readonly raw: CellValue;
   readonly parsed: AmountParse;
+  /** The cell's formula ("=SUM(B6:B8)"), when the grid reports formulas and the cell holds one. */
+  readonly formula?: string;
+  /** The formula's cached value may be out of date (the host could not recalculate it after a write). */
+  readonly stale?: boolean;
 }
 
 export interface TextCell {

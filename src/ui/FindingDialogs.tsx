@@ -17,7 +17,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Finding, Fix, Locale } from '../core';
+import { cellText, type Finding, type Fix, type Locale } from '../core';
 import { ActionDialog } from './ActionDialog';
 import { findingMessage, fixPreview } from './finding-view';
 import type { UiStrings } from './i18n';
@@ -154,7 +154,7 @@ export function FixDialog({ title, fixes, strings, formulas, onConfirm, onClose 
               <Caption1>{strings.fixBefore}</Caption1>
               <pre className={mergeClasses(styles.text, styles.before)}>{shown.before}</pre>
               <Caption1>{strings.fixAfter}</Caption1>
-              <pre className={mergeClasses(styles.text, styles.after)}>{shown.after}</pre>
+              <pre className={mergeClasses(styles.text, styles.after)}>{fix.formula !== undefined ? strings.fixFormulaResult(fix.formula, cellText(fix.value)) : shown.after}</pre>
             </li>
           );
         })}

@@ -67,6 +67,8 @@ const useStyles = makeStyles({
   },
   number: { textAlign: 'right' },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}` },
+  stale: { color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
+  staleMarker: { marginInlineEnd: '2px', color: tokens.colorPaletteDarkOrangeForeground1, fontStyle: 'normal' },
   editor: { width: '100%', minHeight: '4em', boxSizing: 'border-box', font: 'inherit', resize: 'vertical' },
   pager: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
@@ -143,6 +145,7 @@ export function GridView({ workbook, marks, activeSheet, selection, strings, onA
           <Tab key={s.name} value={s.name}>{s.name}</Tab>
         ))}
       </TabList>
+      {sheet.staleFormulas && <StaleNote count={sheet.staleFormulas.size} strings={strings} />}
       <div className={styles.scroller}>
         <table className={styles.table} role="grid" aria-label={sheet.name}>
           <colgroup>
@@ -168,6 +171,7 @@ export function GridView({ workbook, marks, activeSheet, selection, strings, onA
                       col={col}
                       value={valueAt(row, col)}
                       severity={severity}
+                      stale={sheet.staleFormulas?.has(toA1(row, col)) ?? false}
                       selected={isSelected(row, col)}
                       editing={editing?.row === row && editing.col === col ? editing.text : null}
                       editorRef={editorRef}
@@ -197,11 +201,19 @@ export function GridView({ workbook, marks, activeSheet, selection, strings, onA
   );
 }
 
+/** Says which cells' values may be old, and that Excel recalculates them on open. */
+function StaleNote({ count, strings }: { readonly count: number; readonly strings: WebStrings }) {
+  if (count === 0) return null;
+  return <Text role="note" size={200}>{strings.staleNote(count)}</Text>;
+}
+
 interface GridCellProps {
   readonly row: number;
   readonly col: number;
   readonly value: CellValue;
   readonly severity: Severity | undefined;
+  /** A formula the page could not recalculate after a change: its value may be old. */
+  readonly stale: boolean;
   readonly selected: boolean;
   /** The text being typed into this cell, or null when it is not being edited. */
   readonly editing: string | null;
@@ -215,7 +227,7 @@ interface GridCellProps {
   onCancelEdit(): void;
 }
 
-function GridCell({ row, col, value, severity, selected, editing, editorRef, strings, onClick, onDoubleClick, onKeyDown, onEditText, onCommit, onCancelEdit }: GridCellProps) {
+function GridCell({ row, col, value, severity, stale, selected, editing, editorRef, strings, onClick, onDoubleClick, onKeyDown, onEditText, onCommit, onCancelEdit }: GridCellProps) {
   const styles = useStyles();
   const address = toA1(row, col);
   const colours = severity ? MARK_COLOURS[severity] : null;
@@ -224,11 +236,13 @@ function GridCell({ row, col, value, severity, selected, editing, editorRef, str
       id={cellId(row, col)}
       role="gridcell"
       aria-selected={selected}
-      aria-label={`${address}${severity ? ` ${strings.severity[severity]}` : ''}`}
+      aria-label={`${address}${severity ? ` ${strings.severity[severity]}` : ''}${stale ? ` ${strings.staleFormula}` : ''}`}
+      title={stale ? strings.staleFormula : undefined}
       data-cell={address}
       data-mark={severity}
+      data-stale={stale || undefined}
       tabIndex={selected ? 0 : -1}
-      className={`${styles.cell}${typeof value === 'number' ? ` ${styles.number}` : ''}${selected ? ` ${styles.selected}` : ''}`}
+      className={`${styles.cell}${typeof value === 'number' ? ` ${styles.number}` : ''}${selected ? ` ${styles.selected}` : ''}${stale ? ` ${styles.stale}` : ''}`}
       style={colours ? { backgroundColor: colours.fill, color: colours.font } : undefined}
       onClick={onClick}
       onDoubleClick={onDoubleClick}
@@ -252,6 +266,11 @@ function GridCell({ row, col, value, severity, selected, editing, editorRef, str
             }
           }}
         />
+      ) : stale ? (
+        <>
+          <span className={styles.staleMarker} aria-hidden="true">↻</span>
+          {cellText(value)}
+        </>
       ) : (
         cellText(value)
       )}

@@ -1,5 +1,6 @@
 import { locate, parseA1, parseRange, toA1, rewritePoint, type BlockRewrite, type CellLocation, type CellRange, type CellValue, type SheetGrid, type WorkbookGrid } from '../core';
 import { workbookError, type WorkbookError } from './port';
+import { recalculateSheet } from './memory-recalc';
 
 /** A cell by sheet and A1 address; a full CellLocation fits too. */
 export interface CellRef {
@@ -41,6 +42,45 @@ function formulasOf(sheet: SheetGrid): Map<string, string> {
 
 export type CellStore = ReturnType<typeof createCellStore>;
 
+function addressOf(key: string): string {
+  const [row, col] = key.split(':').map(Number) as [number, number];
+  return toA1(row, col);
+}
+
+function positionOf(address: string): string[] {
+  const at = parseA1(address);
+  return at ? [positionKey(at.row, at.col)] : [];
+}
+
+/** A sheet's formulas (and the stale ones among them) by A1 address, for its grid. */
+function sheetFormulasByAddress(byPosition: ReadonlyMap<string, string> | undefined, staleSet: ReadonlySet<string> | undefined) {
+  if (!byPosition || byPosition.size === 0) return {};
+  const byAddress = new Map<string, string>();
+  for (const [key, formula] of byPosition) byAddress.set(addressOf(key), formula);
+  const staleCells = [...(staleSet ?? [])].filter((key) => byPosition.has(key)).map(addressOf);
+  return { formulas: byAddress, ...(staleCells.length > 0 ? { staleFormulas: new Set(staleCells) } : {}) };
+}
+
+/** recalculateSheet on each sheet written to (see memory-recalc.ts). */
+function recalculateWritten(
+  written: readonly CellLocation[],
+  store: { formulas: Map<string, Map<string, string>>; stale: Map<string, Set<string>>; cellsOfSheet(name: string): SheetCells },
+): CellLocation[] {
+  const out: CellLocation[] = [];
+  for (const name of new Set(written.map((l) => l.sheet))) {
+    const sheetFormulas = store.formulas.get(name);
+    if (!sheetFormulas || sheetFormulas.size === 0) continue;
+    let sheetStale = store.stale.get(name);
+    if (!sheetStale) store.stale.set(name, (sheetStale = new Set()));
+    const changed = written.filter((l) => l.sheet === name).map((l) => positionKey(l.row, l.col));
+    for (const key of recalculateSheet({ cells: store.cellsOfSheet(name), formulas: sheetFormulas, stale: sheetStale }, changed)) {
+      const [row, col] = key.split(':').map(Number) as [number, number];
+      out.push(locate(name, row, col));
+    }
+  }
+  return out;
+}
+
 /** The memory workbook's sheets: values, merged areas and formulas by position, and how they are read and set. */
 export function createCellStore(initial: WorkbookGrid) {
   const sheets = new Map<string, SheetCells>();
@@ -48,25 +88,24 @@ export function createCellStore(initial: WorkbookGrid) {
   const merges = new Map<string, CellRange[]>();
   // Formulas per sheet by position; a cell's value is then the formula's result as last read or written.
   const formulas = new Map<string, Map<string, string>>();
+  // Formula cells per sheet whose value may be out of date: a cell they read changed and recalculate could not evaluate them.
+  const stale = new Map<string, Set<string>>();
 
   /** Puts a whole sheet in (or replaces it): its values, merges and formulas. */
   function setSheet(name: string, sheet: SheetGrid): void {
     sheets.set(name, cellsOf(sheet));
     merges.set(name, [...(sheet.merges ?? [])]);
     formulas.set(name, formulasOf(sheet));
+    stale.set(name, new Set([...(sheet.staleFormulas ?? [])].flatMap(positionOf)));
   }
   for (const sheet of initial.sheets) setSheet(sheet.name, sheet);
 
-  function formulasByAddress(name: string): { formulas?: ReadonlyMap<string, string> } {
-    const byPosition = formulas.get(name);
-    if (!byPosition || byPosition.size === 0) return {};
-    const byAddress = new Map<string, string>();
-    for (const [key, formula] of byPosition) {
-      const [row, col] = key.split(':').map(Number) as [number, number];
-      byAddress.set(toA1(row, col), formula);
-    }
-    return { formulas: byAddress };
+  function formulasByAddress(name: string): { formulas?: ReadonlyMap<string, string>; staleFormulas?: ReadonlySet<string> } {
+    return sheetFormulasByAddress(formulas.get(name), stale.get(name));
   }
+
+  /** Recalculates the formulas that read the written cells, as Excel does after a change; returns the cells that changed. */
+  const recalculate = (written: readonly CellLocation[]) => recalculateWritten(written, { formulas, stale, cellsOfSheet });
 
   function sheetGrid(name: string, cells: SheetCells): SheetGrid {
     let top = Infinity;
@@ -117,6 +156,8 @@ export function createCellStore(initial: WorkbookGrid) {
     const cells = cellsOfSheet(location.sheet);
     let sheetFormulas = formulas.get(location.sheet);
     if (!sheetFormulas) formulas.set(location.sheet, (sheetFormulas = new Map()));
+    // A written cell holds what was written; recalculate decides afresh whether a formula in it is up to date.
+    stale.get(location.sheet)?.delete(positionKey(location.row, location.col));
     if (formula === undefined) sheetFormulas.delete(positionKey(location.row, location.col));
     else sheetFormulas.set(positionKey(location.row, location.col), formula);
     if (isEmpty(value)) cells.delete(positionKey(location.row, location.col));
@@ -130,16 +171,18 @@ export function createCellStore(initial: WorkbookGrid) {
     const sheetFormulas = formulas.get(name);
     const values: CellValue[][] = [];
     const areaFormulas = new Map<string, string>();
+    const areaStale = new Set<string>();
     for (let row = area.row; row < area.row + area.rowCount; row++) {
       const line: CellValue[] = [];
       for (let col = area.col; col < area.col + area.colCount; col++) {
         line.push(cells.get(positionKey(row, col)) ?? null);
         const formula = sheetFormulas?.get(positionKey(row, col));
         if (formula !== undefined) areaFormulas.set(toA1(row, col), formula);
+        if (formula !== undefined && stale.get(name)?.has(positionKey(row, col))) areaStale.add(toA1(row, col));
       }
       values.push(line);
     }
-    return { name, originRow: area.row, originCol: area.col, values, ...(areaFormulas.size > 0 ? { formulas: areaFormulas } : {}) };
+    return { name, originRow: area.row, originCol: area.col, values, ...(areaFormulas.size > 0 ? { formulas: areaFormulas } : {}), ...(areaStale.size > 0 ? { staleFormulas: areaStale } : {}) };
   }
 
   /** Formulas move with their rows as the rewrite's rows go in or out (their text is kept); rewritten cells lose theirs. */
@@ -157,5 +200,5 @@ export function createCellStore(initial: WorkbookGrid) {
     formulas.set(rewrite.sheet, moved);
   }
 
-  return { sheets, merges, formulas, setSheet, sheetGrid, cellsOfSheet, resolve, valueAt, formulaAt, put, readArea, moveFormulas };
+  return { sheets, merges, formulas, stale, setSheet, sheetGrid, cellsOfSheet, resolve, valueAt, formulaAt, put, readArea, moveFormulas, recalculate };
 }

@@ -4,7 +4,7 @@ import type { CellRef, CellStore } from './memory-cells';
 
 /** The memory workbook's selection and its change events, and what a user does to fire them. */
 export function createMemoryEvents(store: CellStore, capabilities: HostCapabilities) {
-  const { sheets, cellsOfSheet, resolve, valueAt, put } = store;
+  const { sheets, cellsOfSheet, resolve, valueAt, put, recalculate } = store;
   let selection: CellLocation | null = null;
   const selectionHandlers = new Set<(cell: SelectedCell | null) => void>();
   const changeHandlers = new Set<(sheet: string, address: string) => void>();
@@ -40,6 +40,7 @@ export function createMemoryEvents(store: CellStore, capabilities: HostCapabilit
     setCell(ref: CellRef, value: CellValue): void {
       const location = resolve(ref);
       put(location, value);
+      recalculate([location]);
       if (!capabilities.changeEvents) return;
       for (const handler of [...changeHandlers]) handler(location.sheet, location.cell);
     },

@@ -52,9 +52,14 @@ export function createMemoryWrites(store: CellStore) {
       }
       store.put(w.location, w.value, w.formula);
       written.push(w.location);
-      restores.push({ location: w.location, expected: w.value, value: actual, ...(formula !== null ? { formula } : {}) });
+      // Undoing a written formula replaces it: the restore names it.
+      restores.push({ location: w.location, expected: w.value, value: actual, ...(formula !== null ? { formula } : {}), ...(w.formula !== undefined ? { replacesFormula: w.formula } : {}) });
     }
-    const undo: UndoRecord | null = restores.length > 0 ? { id: `undo-${++undoCount}`, restores } : null;
+    // As Excel's automatic calculation: the formulas reading the written cells follow (not part of `written`).
+    store.recalculate(written);
+    // The guard for undoing is what the cell holds now (a written formula's recalculated result).
+    const guarded = restores.map((r) => (store.formulaAt(r.location) !== null ? { ...r, expected: store.valueAt(r.location) } : r));
+    const undo: UndoRecord | null = guarded.length > 0 ? { id: `undo-${++undoCount}`, restores: guarded } : null;
     return { written, conflicts, undo };
   }
 

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { parseA1, rangeAddress, toA1, rewritePoint, SEVERITIES, type BlockRewrite, type CellValue, type Locale, type Severity, type SheetGrid, type WorkbookGrid } from '../core';
+import { amountToNumber, evaluateSimpleFormula, parseA1, parseSimpleFormula, rangeAddress, toA1, rewritePoint, SEVERITIES, type BlockRewrite, type CellValue, type Locale, type Severity, type SheetGrid, type WorkbookGrid } from '../core';
 import { ignoredSectionValues, type IgnoredReportRow } from './ignored-report';
 import { IGNORED_SHEET_NAME, ignoredSheetRows, isEmptyIgnoredSetting, readIgnoredSheet } from './ignored-sheet';
 import { isReportGrid, MARK_COLOURS, reportHeader, REPORT_SHEET_NAME, type ReportRow } from './port';
@@ -62,7 +62,15 @@ export async function writeXlsxGrid(workbook: WorkbookGrid, options: XlsxWriteOp
     addIgnoredSection(book, name, options.ignoredReport ?? [], options.locale);
   }
   if (options.ignored !== undefined) writeIgnoredSheet(book, options.ignored);
+  recalculateOnOpen(book, workbook);
   return toBytes(await book.xlsx.writeBuffer());
+}
+
+/** Formulas the page could not recalculate (staleFormulas): Excel recalculates the whole file when it opens it. */
+function recalculateOnOpen(book: ExcelJS.Workbook, workbook: WorkbookGrid): boolean {
+  if (!workbook.sheets.some((s) => (s.staleFormulas?.size ?? 0) > 0)) return false;
+  book.calcProperties = { ...book.calcProperties, fullCalcOnLoad: true };
+  return true;
 }
 
 async function writeOverBase(workbook: WorkbookGrid, base: Uint8Array, options: XlsxWriteOptions): Promise<Uint8Array> {
@@ -94,6 +102,7 @@ async function writeOverBase(workbook: WorkbookGrid, base: Uint8Array, options: 
   }
   if (addMarks(book, options.marks)) changed = true;
   if (options.ignored !== undefined && writeIgnoredSheet(book, options.ignored)) changed = true;
+  if (recalculateOnOpen(book, workbook)) changed = true;
   // Nothing to change: the user's own file, byte for byte (ExcelJS drops what it does not model, e.g. charts).
   if (!changed) return base.slice();
   return toBytes(await book.xlsx.writeBuffer());
@@ -130,7 +139,7 @@ function cellsOf(sheet: SheetGrid): Map<string, CellValue> {
 
 /**
  * Writes only the cells whose value or formula differs from the base's; each keeps its style. A base formula whose
- * result is unchanged stays; a formula the grid holds but the base lacks is written as a formula.
+ * result is unchanged stays; a formula the grid holds but the base lacks, or whose new value is its result, is written as a formula.
  */
 function writeChangedValues(ws: ExcelJS.Worksheet, old: SheetGrid, now: SheetGrid): boolean {
   const was = cellsOf(old);
@@ -145,11 +154,20 @@ function writeChangedValues(ws: ExcelJS.Worksheet, old: SheetGrid, now: SheetGri
     if (value === (was.get(key) ?? null) && formula === before) continue;
     const cell = ws.getCell(row + 1, col + 1);
     detachSharedFormula(ws, cell);
-    // A formula the base lacks (put back by 撤销) is written as one; any other change writes the value.
-    cell.value = formula !== null && formula !== before ? { formula: formula.slice(1), result: value ?? undefined } : value;
+    // A formula the base lacks (a corrected total, put back by 撤销) is written as one, and so is the base's formula
+    // when the new value is its result (recalculated on the page); any other change writes the value.
+    const keepsFormula = formula !== null && (formula !== before || isResultOf(formula, value, is));
+    cell.value = keepsFormula ? { formula: formula.slice(1), result: value ?? undefined } : value;
     changed = true;
   }
   return changed;
+}
+
+/** `value` is what the simple formula gives over the grid's cells (the page recalculated it), not a value typed over it. */
+function isResultOf(formula: string, value: CellValue, cells: ReadonlyMap<string, CellValue>): boolean {
+  const parsed = parseSimpleFormula(formula);
+  const result = parsed ? evaluateSimpleFormula(parsed, (row, col) => cells.get(`${row}:${col}`) ?? null) : null;
+  return result !== null && amountToNumber(result) === value;
 }
 
 /** The "row:col" keys of a grid's formula cells. */
@@ -180,7 +198,9 @@ function addValuesSheet(book: ExcelJS.Workbook, sheet: SheetGrid): void {
     row.forEach((value, c) => {
       if (value === null) return;
       const cell = ws.getCell(sheet.originRow + r + 1, sheet.originCol + c + 1);
-      cell.value = value;
+      // A formula cell keeps its formula, with its value as the result.
+      const formula = sheet.formulas?.get(cell.address);
+      cell.value = formula !== undefined ? { formula: formula.slice(1), result: value } : value;
       if (typeof value === 'string' && value.length > 20) cell.alignment = { wrapText: true, vertical: 'top' };
     });
   });

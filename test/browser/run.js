@@ -19,6 +19,7 @@ const { legacyHostTests } = require('./legacy-hosts.js');
 const { ignoredDownloadTests } = require('./ignored-download.js');
 const { pageUxTests } = require('./page-ux.js');
 const { pageScaleTests } = require('./page-scale.js');
+const { formulaFixTests } = require('./formula-fix.js');
 
 const root = path.resolve(__dirname, '..', '..');
 const dist = path.join(root, 'dist-web');
@@ -366,6 +367,7 @@ async function main() {
     ...ignoredDownloadTests({ root, artifacts }),
     ...pageUxTests(),
     ...pageScaleTests({ artifacts }),
+    ...formulaFixTests({ root, artifacts }),
   ];
   let passed = 0;
   let failed = 0;

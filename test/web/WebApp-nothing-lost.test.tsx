@@ -96,13 +96,14 @@ describe('the standalone page loses nothing of an .xlsx it downloads', () => {
     expect(await xlsxSnapshot(clean.bytes)).toEqual(before);
     expect(Buffer.from(clean.bytes).equals(Buffer.from(original))).toBe(true);
 
-    // An edit in the grid changes that one value, keeping the cell's own format.
+    // An edit in the grid changes that one value, keeping the cell's own format; the formulas reading it follow, as in Excel.
     editInGrid('B7', '141');
     await waitFor(() => expect(cell('B7')).toHaveTextContent('141'));
     const edited = await xlsxSnapshot((await download(user, '干净的副本（不含标记）')).bytes);
     const expected = JSON.parse(JSON.stringify(before)) as SheetSnapshot[];
     const cells = expected[0]?.cells as Record<string, { value: unknown; style: unknown }>;
     cells.B7 = { value: 141, style: cells.B7?.style };
+    for (const total of ['B4', 'B5']) cells[total] = { value: { ...(cells[total]?.value as object), result: 701.36 }, style: cells[total]?.style };
     expect(edited).toEqual(expected);
     expect(edited[0]?.cells.B7?.style).toMatchObject({ numFmt: '#,##0.00' });
   });

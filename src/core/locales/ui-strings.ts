@@ -79,6 +79,8 @@ export interface UiStrings {
   /** In the fix preview when text becomes a number (or back): both read alike, so each says which it is. */
   readonly asText: (text: string) => string;
   readonly asNumber: (text: string) => string;
+  /** The fix preview's "after" of a fix that writes a formula: the formula and its result. */
+  readonly fixFormulaResult: (formula: string, value: string) => string;
   readonly confirmFix: string;
   readonly fixed: (count: number) => string;
   readonly conflict: (cell: string) => string;

@@ -35,4 +35,8 @@ export interface WebStrings {
   /** The language switch names the other language in that language. */
   readonly otherLanguage: string;
   readonly otherLanguageCode: string;
+  /** A formula cell whose value the page could not recalculate after a change (its marker's label). */
+  readonly staleFormula: string;
+  /** Above the grid when the sheet has such cells. */
+  readonly staleNote: (count: number) => string;
 }

@@ -458,7 +458,10 @@ function textCell(sheet: SheetGrid, row: number, col: number | undefined): TextC
 
 function amountCell(sheet: SheetGrid, row: number, column: AmountColumn, col: number): AmountCell {
   const raw = cellAt(sheet, row, col);
-  return { column, location: locate(sheet.name, row, col), raw, parsed: parseAmount(raw) };
+  const location = locate(sheet.name, row, col);
+  const formula = sheet.formulas?.get(location.cell);
+  if (formula === undefined) return { column, location, raw, parsed: parseAmount(raw) };
+  return { column, location, raw, parsed: parseAmount(raw), formula, ...(sheet.staleFormulas?.has(location.cell) ? { stale: true } : {}) };
 }
 
 /** Required headers the table lacks: a name, an amount, a goal, and indicators (their cell, or their name and value columns). */

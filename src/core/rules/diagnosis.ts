@@ -2,6 +2,7 @@ import { absAmount, ZERO, type Decimal } from '../amounts';
 import { amountIn, type AmountCell, type PerformanceTable, type TableRow } from '../table-model';
 import type { TotalsScope } from './rule-ids';
 import { valueOf } from './totals';
+import type { TotalFormula } from './formula-totals';
 
 /** One sum the table claims: `total` = Σ `parts`; residual = total − Σ parts. */
 interface SumEquation {
@@ -17,6 +18,8 @@ interface SumEquation {
 export interface CellCorrection {
   readonly cell: AmountCell;
   readonly value: Decimal;
+  /** The cell's formula misses cells of its sum: the correction is this formula (diagnoseFormulas). */
+  readonly formula?: TotalFormula;
 }
 
 /** A smallest set of corrections (one cell, or two) after which every sum of the table holds. */
@@ -42,7 +45,8 @@ export const comparisonKey = (scope: TotalsScope, cell: { readonly location: { r
 
 function equation(key: string, total: AmountCell, parts: readonly (AmountCell | null)[], tolerance: Decimal): SumEquation | null {
   const actual = valueOf(total);
-  if (actual === null) return null;
+  // A value the host could not recalculate may be out of date: compareTotals leaves such sums out too.
+  if (actual === null || total.stale || parts.some((p) => p?.stale)) return null;
   let sum = ZERO;
   let allBlank = total.parsed.kind === 'empty';
   const cells: AmountCell[] = [];

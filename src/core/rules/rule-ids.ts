@@ -14,6 +14,10 @@ interface Amounts {
   readonly expected: string;
   readonly actual: string;
   readonly difference: string;
+  /** The total's formula when it holds one ("=SUM(B6:B7)"), the cells it leaves out ("B8,B9") and the formula that adds them; '' when it cannot be read. */
+  readonly formula?: string;
+  readonly missing?: string;
+  readonly corrected?: string;
 }
 interface IndicatorRef {
   readonly seq: number;

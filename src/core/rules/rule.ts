@@ -2,10 +2,11 @@ import type { Decimal } from '../amounts';
 import type { Fix, Severity } from '../findings';
 import type { CellLocation, CellValue } from '../grid';
 import type { IndicatorParse } from '../indicators/grammar';
-import type { IndicatorRecord, PerformanceTable, TableRow, ValueSlots } from '../table-model';
+import type { AmountCell, IndicatorRecord, PerformanceTable, TableRow, ValueSlots } from '../table-model';
 import type { CategorySet, Taxonomy } from '../taxonomy';
 import type { ColumnLabel, RuleId, RuleParams, TotalsScope } from './rule-ids';
 import type { TotalsDiagnosis } from './diagnosis';
+import type { TotalFormula } from './formula-totals';
 import type { RuleSource } from './sources';
 
 /** What a rule reports; the checker adds severity, message and key. */
@@ -41,6 +42,11 @@ export interface TotalsComparison {
   readonly parts: readonly ColumnLabel[];
   /** A stated sum's label as written (年度资金总额, 合计); '' for row, unit and 合计-row sums. */
   readonly label: string;
+  /** The sum's cell and the cells it should add up. */
+  readonly total: AmountCell;
+  readonly partCells: readonly AmountCell[];
+  /** What the total cell's formula says about the sum, when it holds one. */
+  readonly formula?: TotalFormula;
 }
 
 export interface TableSubject {

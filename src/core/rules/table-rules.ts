@@ -1,5 +1,6 @@
 import { absAmount, amountToNumber, formatAmount } from '../amounts';
 import { locate } from '../grid';
+import type { Fix } from '../findings';
 import type { TableColumns } from '../table-model';
 import type { RuleParams } from './rule-ids';
 import { NO_HITS, type RuleContext, type RuleHit, type TableRule, type TotalsComparison } from './rule';
@@ -52,11 +53,21 @@ function amountsParams(c: TotalsComparison, ctx: RuleContext) {
     expected: formatAmount(c.expected),
     actual: formatAmount(c.actual),
     difference: formatAmount(absAmount(c.actual - c.expected)),
+    ...formulaParams(c),
   };
 }
 
-function fixOf(c: TotalsComparison) {
-  return { location: c.location, expected: c.raw, value: amountToNumber(c.expected) };
+function formulaParams(c: TotalsComparison) {
+  if (!c.formula) return {};
+  if (c.formula.kind === 'unclear') return { formula: c.formula.formula, missing: '', corrected: '' };
+  return { formula: c.formula.formula, missing: c.formula.missing.join(','), corrected: c.formula.corrected };
+}
+
+/** The expected sum; on a formula cell the corrected formula, or nothing when the formula cannot be read (the user checks it). */
+function fixOf(c: TotalsComparison): Fix | null {
+  const fix = { location: c.location, expected: c.raw, value: amountToNumber(c.expected) };
+  if (!c.formula) return fix;
+  return c.formula.kind === 'misses' ? { ...fix, formula: c.formula.corrected } : null;
 }
 
 const beyondTolerance = (c: TotalsComparison, ctx: RuleContext) => absAmount(c.actual - c.expected) > ctx.tolerance;
@@ -80,8 +91,8 @@ function totalsRule<R extends 'totals.row' | 'totals.unit' | 'totals.grand' | 't
       for (const c of comparisons) {
         // A sum that only fails because of the diagnosed cell is reported as totals.consequence.
         if (!accepts(c, ctx) || diagnosis.explained.has(comparisonKey(c.scope, c))) continue;
-        const fix = withFix && !diagnosis.unsafeFixes.has(cellKeyOf(c));
-        hits.push({ rule: id, params: params(c, ctx), location: c.location, ...(fix ? { fix: fixOf(c) } : {}) });
+        const fix = withFix && !diagnosis.unsafeFixes.has(cellKeyOf(c)) ? fixOf(c) : null;
+        hits.push({ rule: id, params: params(c, ctx), location: c.location, ...(fix ? { fix } : {}) });
       }
       return hits;
     },
@@ -160,7 +171,7 @@ export const totalsCause: TableRule<'totals.cause'> = {
     const reported = new Set<string>();
     return diagnosis.explanations.flatMap((explanation, i) => {
       const other = diagnosis.explanations[1 - i];
-      return explanation.filter(({ cell }) => !reported.has(cellKeyOf(cell)) && reported.add(cellKeyOf(cell))).map(({ cell, value }) => {
+      return explanation.filter(({ cell }) => !reported.has(cellKeyOf(cell)) && reported.add(cellKeyOf(cell))).map(({ cell, value, formula }) => {
         const actual = cell.parsed.kind === 'number' ? cell.parsed.value : 0n;
         const params = {
           unit: ctx.unit,
@@ -171,8 +182,10 @@ export const totalsCause: TableRule<'totals.cause'> = {
           count: diagnosis.explained.size,
           together: correctionList(explanation.filter((c) => c.cell !== cell)),
           alternative: other ? correctionList(other) : '',
+          ...(formula?.kind === 'misses' ? { formula: formula.formula, missing: formula.missing.join(','), corrected: formula.corrected } : {}),
         };
-        return { rule: 'totals.cause' as const, params, location: cell.location, fix: { location: cell.location, expected: cell.raw, value: amountToNumber(value) } };
+        const fix = { location: cell.location, expected: cell.raw, value: amountToNumber(value), ...(formula?.kind === 'misses' ? { formula: formula.corrected } : {}) };
+        return { rule: 'totals.cause' as const, params, location: cell.location, fix };
       });
     });
   },

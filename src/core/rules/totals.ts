@@ -1,6 +1,7 @@
 import { ZERO, type Decimal } from '../amounts';
 import { amountIn, type AmountCell, type AmountSum, type PerformanceTable, type TableRow } from '../table-model';
 import type { TotalsComparison } from './rule';
+import { readTotalFormula } from './formula-totals';
 
 /** Value of an amount cell for summing: empty counts as 0; null when the cell is unreadable. */
 export function valueOf(cell: AmountCell | null): Decimal | null {
@@ -11,6 +12,15 @@ export function valueOf(cell: AmountCell | null): Decimal | null {
 
 function isBlank(cell: AmountCell | null): boolean {
   return cell === null || cell.parsed.kind === 'empty';
+}
+
+/** A sum with a cell whose formula the host could not recalculate is not compared: its value may be out of date. */
+const isStale = (cell: AmountCell | null) => cell?.stale === true;
+
+/** The cells of a failing sum, and what its total's formula says about it when the cell holds one. */
+function cellsOf(total: AmountCell, parts: readonly (AmountCell | null)[]) {
+  const cells = parts.filter((p): p is AmountCell => p !== null);
+  return { total, partCells: cells, ...(total.formula === undefined ? {} : { formula: readTotalFormula(total, total.formula, cells) }) };
 }
 
 /**
@@ -34,7 +44,7 @@ export function compareTotals(table: PerformanceTable): TotalsComparison[] {
 
 function compareRow(row: TableRow, fundingCount: number, out: TotalsComparison[]): void {
   const total = amountIn(row, 'total');
-  if (total === null) return;
+  if (total === null || row.amounts.some(isStale)) return;
   let expected = ZERO;
   let allBlank = isBlank(total);
   for (const cell of row.amounts) {
@@ -46,8 +56,9 @@ function compareRow(row: TableRow, fundingCount: number, out: TotalsComparison[]
   }
   const actual = valueOf(total);
   if (actual === null || allBlank || actual === expected) return;
-  const parts = row.amounts.filter((c) => c !== total).map((c) => c.column);
-  out.push({ scope: 'row', column: 'total', location: total.location, expected, actual, count: fundingCount, of: 'projects', raw: total.raw, parts, label: '' });
+  const funding = row.amounts.filter((c) => c !== total);
+  const parts = funding.map((c) => c.column);
+  out.push({ scope: 'row', column: 'total', location: total.location, expected, actual, count: fundingCount, of: 'projects', raw: total.raw, parts, label: '', ...cellsOf(total, funding) });
 }
 
 function compareChildren(table: PerformanceTable, row: TableRow, out: TotalsComparison[]): void {
@@ -56,10 +67,11 @@ function compareChildren(table: PerformanceTable, row: TableRow, out: TotalsComp
   const of = children.some((c) => c.kind === 'unit') ? 'units' : 'projects';
   for (const cell of row.amounts) {
     const actual = valueOf(cell);
-    if (actual === null) continue;
+    if (actual === null || cell.stale) continue;
     let expected: Decimal | null = ZERO;
-    for (const child of children) {
-      const v = valueOf(amountIn(child, cell.column));
+    const parts = children.map((child) => amountIn(child, cell.column));
+    for (const part of parts) {
+      const v = isStale(part) ? null : valueOf(part);
       if (v === null) {
         expected = null;
         break;
@@ -67,13 +79,13 @@ function compareChildren(table: PerformanceTable, row: TableRow, out: TotalsComp
       expected += v;
     }
     if (expected === null || expected === actual) continue;
-    out.push({ scope, column: cell.column, location: cell.location, expected, actual, count: children.length, of, raw: cell.raw, parts: [], label: '' });
+    out.push({ scope, column: cell.column, location: cell.location, expected, actual, count: children.length, of, raw: cell.raw, parts: [], label: '', ...cellsOf(cell, parts) });
   }
 }
 
 function compareSum(sum: AmountSum, out: TotalsComparison[]): void {
   const actual = valueOf(sum.total);
-  if (actual === null || sum.parts.length === 0) return;
+  if (actual === null || sum.parts.length === 0 || isStale(sum.total) || sum.parts.some(isStale)) return;
   let expected = ZERO;
   let allBlank = isBlank(sum.total);
   for (const part of sum.parts) {
@@ -94,5 +106,6 @@ function compareSum(sum: AmountSum, out: TotalsComparison[]): void {
     raw: sum.total.raw,
     parts: sum.parts.map((p) => p.column),
     label: sum.label,
+    ...cellsOf(sum.total, sum.parts),
   });
 }

@@ -39,10 +39,14 @@ export function createWrites(shared: SessionShared, runCheck: (clearNotices: boo
     async applyFixes(fixes, replacing) {
       const writes = fixes.map((f) => {
         const formula = replacing?.get(`${f.location.sheet}!${f.location.cell}`);
-        return { location: f.location, expected: f.expected, value: f.value, ...(formula !== undefined ? { replacesFormula: formula } : {}) };
+        return { location: f.location, expected: f.expected, value: f.value, ...(formula !== undefined ? { replacesFormula: formula } : {}), ...(f.formula !== undefined ? { formula: f.formula } : {}) };
       });
       const result = await write(() => port.writeCells(writes), strings.fixed);
       if (!result) return;
+      // A fix that wrote a formula (a total corrected to add the cells it missed): the cell holds that formula now.
+      const written = new Set(result.written.map((l) => `${l.sheet}!${l.cell}`));
+      const wrote = fixes.flatMap((f) => (f.formula !== undefined && written.has(`${f.location.sheet}!${f.location.cell}`) ? [[`${f.location.sheet}!${f.location.cell}`, f.formula] as const] : []));
+      if (wrote.length > 0) update({ formulas: new Map([...shared.state.formulas, ...wrote]) });
       if (result.undo) update({ lastUndo: result.undo });
       await runCheck(false);
     },

@@ -73,6 +73,8 @@ async function writeGuarded(ctx: OfficeContext, writes: readonly CellWrite[]): P
             expected: toCellValue((after[i] as Excel.Range).values[0]?.[0]),
             value: previous,
             ...(formula !== null ? { formula } : {}),
+            // Undoing a written formula replaces it: the restore names it.
+            ...(write.formula !== undefined ? { replacesFormula: write.formula } : {}),
           })),
         },
       };

@@ -2,6 +2,13 @@ import { listCauses, listColumns, listCorrections, listDeviations, type MessageC
 
 const seqName = (p: { seq: number; name: string }) => `Indicator ${p.seq} "${p.name}"`;
 
+/** What a total's formula says, after the message: the cells it misses and its correction, or to check it. */
+const formulaNote = (p: { formula?: string; missing?: string; corrected?: string }) => {
+  if (!p.formula) return '';
+  if (p.corrected) return ` The cell holds the formula ${p.formula}, which leaves out ${(p.missing ?? '').split(',').join(', ')}: the fix changes it to ${p.corrected}.`;
+  return ` The cell holds the formula ${p.formula}, which cannot be read as a plain sum: check the formula; nothing is overwritten here.`;
+};
+
 const EXCEL_ERROR_MEANING: Readonly<Record<string, string>> = {
   '#REF!': 'the formula refers to a deleted or invalid cell',
   '#VALUE!': 'the formula calculates with text or a value of the wrong type',
@@ -33,6 +40,7 @@ export const enUS: MessageCatalog = {
     'amount.precision': (p) => `"${enUS.column[p.column]}" ${p.text} has more than 6 decimal places; checked as ${p.value}.`,
     'totals.cause': (p) => {
       const head = `“${enUS.column[p.column]}” ${p.actual}`;
+      if (p.corrected) return `${head} should be ${p.expected} (off by ${p.difference} ${p.unit}).${formulaNote(p)} All ${p.count} mismatched sums of this table come from it and hold once the formula is corrected.`;
       const together = listCorrections(p.together, (cell, value) => `${cell} to ${value}`, ' and ');
       if (p.alternative !== '') {
         const alternative = listCorrections(p.alternative, (cell, value) => `${cell} to ${value}`, ' and ');
@@ -44,13 +52,13 @@ export const enUS: MessageCatalog = {
     },
     'totals.consequence': (p) =>
       `${enUS.scope[p.scope]} “${enUS.column[p.column]}” ${p.actual} differs from ${p.expected} by ${p.difference} ${p.unit} only because ${listCauses(p.cause, ' and ', ' or ')} is wrong: correct that, not this cell.`,
-    'totals.row': (p) => `总计 ${p.actual} is not ${listColumns(enUS, p.parts, ' + ')} = ${p.expected}; off by ${p.difference} ${p.unit}. Check the parts or set the total to ${p.expected}.`,
-    'totals.unit': (p) => `The unit's "${enUS.column[p.column]}" ${p.actual} is not the sum of its ${p.count} projects, ${p.expected}; off by ${p.difference} ${p.unit}.`,
-    'totals.grand': (p) => `The 合计 row's "${enUS.column[p.column]}" ${p.actual} is not the sum of its ${p.count} ${p.of}, ${p.expected}; off by ${p.difference} ${p.unit}.`,
-    'totals.funding': (p) => `"${p.label}" ${p.actual} is not ${listColumns(enUS, p.parts, ' + ')} = ${p.expected}; off by ${p.difference} ${p.unit}. Check the funding sources or set "${p.label}" to ${p.expected}.`,
-    'totals.block': (p) => `The "${p.label}" row's ${p.actual} is not the sum of the ${p.count} rows above it, ${p.expected}; off by ${p.difference} ${p.unit}. Check the amounts or set the total to ${p.expected}.`,
+    'totals.row': (p) => `总计 ${p.actual} is not ${listColumns(enUS, p.parts, ' + ')} = ${p.expected}; off by ${p.difference} ${p.unit}. Check the parts or set the total to ${p.expected}.${formulaNote(p)}`,
+    'totals.unit': (p) => `The unit's "${enUS.column[p.column]}" ${p.actual} is not the sum of its ${p.count} projects, ${p.expected}; off by ${p.difference} ${p.unit}.${formulaNote(p)}`,
+    'totals.grand': (p) => `The 合计 row's "${enUS.column[p.column]}" ${p.actual} is not the sum of its ${p.count} ${p.of}, ${p.expected}; off by ${p.difference} ${p.unit}.${formulaNote(p)}`,
+    'totals.funding': (p) => `"${p.label}" ${p.actual} is not ${listColumns(enUS, p.parts, ' + ')} = ${p.expected}; off by ${p.difference} ${p.unit}. Check the funding sources or set "${p.label}" to ${p.expected}.${formulaNote(p)}`,
+    'totals.block': (p) => `The "${p.label}" row's ${p.actual} is not the sum of the ${p.count} rows above it, ${p.expected}; off by ${p.difference} ${p.unit}. Check the amounts or set the total to ${p.expected}.${formulaNote(p)}`,
     'totals.tasks': (p) => `The ${p.count} annual tasks add up to ${p.expected}, not "${p.label}" ${p.actual}; off by ${p.difference} ${p.unit}. Check each task's amount (each fund belongs to one task only).`,
-    'totals.rounding': (p) => `${enUS.scope[p.scope]} "${enUS.column[p.column]}" ${p.actual} differs from ${p.expected} by ${p.difference} ${p.unit}, within rounding (±${p.tolerance} ${p.unit}). Confirm it is a rounding difference.`,
+    'totals.rounding': (p) => `${enUS.scope[p.scope]} "${enUS.column[p.column]}" ${p.actual} differs from ${p.expected} by ${p.difference} ${p.unit}, within rounding (±${p.tolerance} ${p.unit}). Confirm it is a rounding difference.${formulaNote(p)}`,
     'goal.missing': () => 'The performance goal is empty: state in a sentence or two what the project will deliver this year.',
     'indicators.missing': () => 'The indicators are empty: output and effect indicators are required, and usually a satisfaction indicator.',
     'indicators.unparseable': (p) => `Cannot read the indicators "${p.text}". Expected: 1、1-产出指标；12-质量指标；name；实施周期指标值:≥95%；年度指标值:≥95%。`,

@@ -72,6 +72,7 @@ export const ui: UiStrings = {
   fixAfter: 'Becomes',
   asText: (text) => `text “${text}”`,
   asNumber: (text) => `number ${text}`,
+  fixFormulaResult: (formula, value) => `The formula ${formula} (result ${value})`,
   confirmFix: 'Apply fix',
   fixed: (n) => `${n} ${n === 1 ? 'cell' : 'cells'} fixed.`,
   conflict: (cell) => `Cell ${cell} changed after it was read and was not written. Check again.`,

@@ -38,4 +38,6 @@ export const web: WebStrings = {
   cancel: 'Cancel',
   otherLanguage: '中文',
   otherLanguageCode: 'zh-CN',
+  staleFormula: 'formula not recalculated',
+  staleNote: (n) => `${n} formula ${n === 1 ? 'cell reads' : 'cells read'} changed cells, but the page cannot calculate ${n === 1 ? 'its formula' : 'their formulas'} (marked ↻): the old ${n === 1 ? 'value is' : 'values are'} shown, and the check leaves out the sums involving them. Excel recalculates them when it opens the downloaded file.`,
 };

@@ -2,6 +2,13 @@ import { listCauses, listColumns, listCorrections, listDeviations, type MessageC
 
 const seqName = (p: { seq: number; name: string }) => `第 ${p.seq} 项指标“${p.name}”`;
 
+/** What a total's formula says, after the message: the cells it misses and its correction, or to check it. */
+const formulaNote = (p: { formula?: string; missing?: string; corrected?: string }) => {
+  if (!p.formula) return '';
+  if (p.corrected) return `该格是公式 ${p.formula}，漏了 ${(p.missing ?? '').split(',').join('、')}：修正将把公式改为 ${p.corrected}。`;
+  return `该格是公式 ${p.formula}，无法判断它漏算或多算了哪些单元格：请检查公式，此处不会自动改写。`;
+};
+
 const EXCEL_ERROR_MEANING: Readonly<Record<string, string>> = {
   '#REF!': '公式引用的单元格已被删除或无效',
   '#VALUE!': '公式中有文本或类型不对的值参与计算',
@@ -33,6 +40,7 @@ export const zhCN: MessageCatalog = {
     'amount.precision': (p) => `“${zhCN.column[p.column]}”的 ${p.text} 超过 6 位小数，已按 ${p.value} 计算。请核对金额。`,
     'totals.cause': (p) => {
       const head = `“${zhCN.column[p.column]}” ${p.actual}`;
+      if (p.corrected) return `${head} 应为 ${p.expected}（相差 ${p.difference} ${p.unit}）。${formulaNote(p)}本表 ${p.count} 处合计不符都由此造成，改正公式后全部相符。`;
       const together = listCorrections(p.together, (cell, value) => `${cell} 改为 ${value}`, '、');
       if (p.alternative !== '') {
         const alternative = listCorrections(p.alternative, (cell, value) => `${cell} 改为 ${value}`, '、');
@@ -44,13 +52,13 @@ export const zhCN: MessageCatalog = {
     },
     'totals.consequence': (p) =>
       `${zhCN.scope[p.scope]}的“${zhCN.column[p.column]}” ${p.actual} 与应有值 ${p.expected} 相差 ${p.difference} ${p.unit}，是 ${listCauses(p.cause, '、', ' 或 ')} 有误造成的：改正后即相符，这里无需改动。`,
-    'totals.row': (p) => `总计 ${p.actual} 不等于 ${listColumns(zhCN, p.parts, ' + ')} 之和 ${p.expected}，相差 ${p.difference} ${p.unit}。请核对分项，或将总计改为 ${p.expected}。`,
-    'totals.unit': (p) => `单位行的“${zhCN.column[p.column]}” ${p.actual} 不等于其下 ${p.count} 个项目之和 ${p.expected}，相差 ${p.difference} ${p.unit}。`,
-    'totals.grand': (p) => `合计行的“${zhCN.column[p.column]}” ${p.actual} 不等于 ${p.count} 个${p.of === 'units' ? '单位' : '项目'}之和 ${p.expected}，相差 ${p.difference} ${p.unit}。`,
-    'totals.funding': (p) => `“${p.label}” ${p.actual} 不等于 ${listColumns(zhCN, p.parts, ' + ')} 之和 ${p.expected}，相差 ${p.difference} ${p.unit}。请核对各项资金来源，或将“${p.label}”改为 ${p.expected}。`,
-    'totals.block': (p) => `“${p.label}”行的 ${p.actual} 不等于上方 ${p.count} 项之和 ${p.expected}，相差 ${p.difference} ${p.unit}。请核对各项金额，或将合计改为 ${p.expected}。`,
+    'totals.row': (p) => `总计 ${p.actual} 不等于 ${listColumns(zhCN, p.parts, ' + ')} 之和 ${p.expected}，相差 ${p.difference} ${p.unit}。请核对分项，或将总计改为 ${p.expected}。${formulaNote(p)}`,
+    'totals.unit': (p) => `单位行的“${zhCN.column[p.column]}” ${p.actual} 不等于其下 ${p.count} 个项目之和 ${p.expected}，相差 ${p.difference} ${p.unit}。${formulaNote(p)}`,
+    'totals.grand': (p) => `合计行的“${zhCN.column[p.column]}” ${p.actual} 不等于 ${p.count} 个${p.of === 'units' ? '单位' : '项目'}之和 ${p.expected}，相差 ${p.difference} ${p.unit}。${formulaNote(p)}`,
+    'totals.funding': (p) => `“${p.label}” ${p.actual} 不等于 ${listColumns(zhCN, p.parts, ' + ')} 之和 ${p.expected}，相差 ${p.difference} ${p.unit}。请核对各项资金来源，或将“${p.label}”改为 ${p.expected}。${formulaNote(p)}`,
+    'totals.block': (p) => `“${p.label}”行的 ${p.actual} 不等于上方 ${p.count} 项之和 ${p.expected}，相差 ${p.difference} ${p.unit}。请核对各项金额，或将合计改为 ${p.expected}。${formulaNote(p)}`,
     'totals.tasks': (p) => `${p.count} 项年度主要任务的金额之和 ${p.expected} 不等于“${p.label}” ${p.actual}，相差 ${p.difference} ${p.unit}。请核对各任务的金额（每项资金只应计入一项任务）。`,
-    'totals.rounding': (p) => `${zhCN.scope[p.scope]}的“${zhCN.column[p.column]}” ${p.actual} 与应有值 ${p.expected} 相差 ${p.difference} ${p.unit}，在尾差范围（±${p.tolerance} ${p.unit}）内。请确认是四舍五入造成的尾差。`,
+    'totals.rounding': (p) => `${zhCN.scope[p.scope]}的“${zhCN.column[p.column]}” ${p.actual} 与应有值 ${p.expected} 相差 ${p.difference} ${p.unit}，在尾差范围（±${p.tolerance} ${p.unit}）内。请确认是四舍五入造成的尾差。${formulaNote(p)}`,
     'goal.missing': () => '绩效目标为空：请用一两句话写明项目年度要达到的产出和效果。',
     'indicators.missing': () => '绩效指标为空：至少需要产出指标和效益指标，一般还应有满意度指标。',
     'indicators.unparseable': (p) => `无法识别绩效指标“${p.text}”。格式应为：1、1-产出指标；12-质量指标；指标名称；实施周期指标值:≥95%；年度指标值:≥95%。`,

@@ -72,6 +72,7 @@ export const ui: UiStrings = {
   fixAfter: '修正为',
   asText: (text) => `文本“${text}”`,
   asNumber: (text) => `数值 ${text}`,
+  fixFormulaResult: (formula, value) => `公式 ${formula}（结果 ${value}）`,
   confirmFix: '确认修正',
   fixed: (n) => `已修正 ${n} 个单元格。`,
   conflict: (cell) => `单元格 ${cell} 在读取后已被修改，未写入。请重新校验。`,

@@ -38,4 +38,6 @@ export const web: WebStrings = {
   cancel: '取消',
   otherLanguage: 'English',
   otherLanguageCode: 'en-US',
+  staleFormula: '公式待重算',
+  staleNote: (n) => `有 ${n} 个公式单元格（标有 ↻）读取的单元格已改动，但其公式网页无法计算，显示的仍是旧值；校验暂不核对涉及它们的合计。下载后用 Excel 打开时会重新计算这些公式。`,
 };
