@@ -1,7 +1,7 @@
 import { detectProfile, readSheetTables, parseRange, summariseTable, toA1, type CellEdit, type CellLocation, type Finding, type PerformanceTable, type SheetGrid } from '../../core';
 import { isReportGrid } from '../../workbook/port';
 import { formulasAfterRead, isCellEditMode, type SessionShared } from './shared';
-import { CHECK_SLICE_MS, INCREMENTAL_CELL_LIMIT } from './types';
+import { CHECK_SLICE_MS, INCREMENTAL_CELL_LIMIT, type CheckState } from './types';
 
 export interface SheetRecheck {
   /** Reads the sheet again and re-checks its tables. */
@@ -9,11 +9,11 @@ export interface SheetRecheck {
   /** Re-checks an edit through the cells it changed: reads only those, falling back to the whole sheet when needed. */
   recheckAreas(name: string, addresses: readonly string[]): Promise<void>;
   /**
-   * Re-checks the pane's own write of these cells the same way (read back, then cell by cell); false when only a
-   * full check can tell (a sheet with merged cells or without known tables, more than INCREMENTAL_CELL_LIMIT
-   * cells, a cell that may change a table's shape, a change of the profile the tables call for): nothing changed then.
+   * Re-checks the pane's own write of these cells the same way (read back, then cell by cell): the state to put in
+   * force, or null when only a full check can tell (a sheet with merged cells or without known tables, more than
+   * INCREMENTAL_CELL_LIMIT cells, a cell that may change a table's shape, a change of the profile the tables call for).
    */
-  recheckWritten(name: string, written: readonly CellLocation[]): Promise<boolean>;
+  recheckWritten(name: string, written: readonly CellLocation[]): Promise<Partial<CheckState> | null>;
 }
 
 /** Written cells as the areas to read back: each run of adjacent rows in one column is one read. */
@@ -121,8 +121,8 @@ export function createSheetRecheck(shared: SessionShared, pendingSheets: Set<str
     }
   }
 
-  /** Puts what the cell-by-cell re-check of `areas` found in place of what the sheet's tables held before. */
-  function keepRecheck(name: string, areas: readonly SheetGrid[], rechecked: { tables: PerformanceTable[]; findings: Finding[] }): void {
+  /** What the cell-by-cell re-check of `areas` found, in place of what the sheet's tables held before. */
+  function recheckedState(name: string, areas: readonly SheetGrid[], rechecked: { tables: PerformanceTable[]; findings: Finding[] }): Partial<CheckState> {
     known.onSheet.set(name, rechecked.tables);
     const edited = new Set(editsOf(areas).map((e) => `${name}!${toA1(e.row, e.col)}`));
     const formulas = new Map([...shared.state.formulas].filter(([key]) => !edited.has(key)));
@@ -131,7 +131,7 @@ export function createSheetRecheck(shared: SessionShared, pendingSheets: Set<str
     const kept = (shared.state.findings ?? []).filter((f) => f.location.sheet !== name || f.table === undefined || !indexes.has(f.table));
     const summaries = new Map(rechecked.tables.map((t) => summariseTable(t)).map((t) => [t.cell, t]));
     const tables = shared.state.tables.map((t) => (t.sheet === name ? (summaries.get(t.cell) ?? t) : t));
-    update({ findings: [...kept, ...rechecked.findings], tables, formulas });
+    return { findings: [...kept, ...rechecked.findings], tables, formulas };
   }
 
   /** Re-checks an edit through the cells it changed: reads only those, falling back to the whole sheet when needed. */
@@ -147,7 +147,7 @@ export function createSheetRecheck(shared: SessionShared, pendingSheets: Set<str
       for (const address of addresses) areas.push(await port.readArea(name, address, { background: true }));
       const rechecked = await recheckInSlices(shared, name, editsOf(areas));
       if (!rechecked) return await recheckSheet(name);
-      keepRecheck(name, areas, rechecked);
+      update(recheckedState(name, areas, rechecked));
       if (shared.state.autoMark && !(await shared.mark({ sheets: [name], background: true }))) pendingSheets.add(name);
     } catch (error) {
       // The user is typing in a cell: re-checked after the next edit, without a notice.
@@ -161,16 +161,15 @@ export function createSheetRecheck(shared: SessionShared, pendingSheets: Set<str
     return shared.state.sheetOrder.flatMap((sheet) => (sheet === name ? tables : (known.onSheet.get(sheet) ?? [])));
   }
 
-  async function recheckWritten(name: string, written: readonly CellLocation[]): Promise<boolean> {
-    if (shared.state.findings === null || !known.onSheet.has(name) || known.merged.has(name) || written.length > INCREMENTAL_CELL_LIMIT) return false;
+  async function recheckWritten(name: string, written: readonly CellLocation[]): Promise<Partial<CheckState> | null> {
+    if (shared.state.findings === null || !known.onSheet.has(name) || known.merged.has(name) || written.length > INCREMENTAL_CELL_LIMIT) return null;
     const areas: SheetGrid[] = [];
     for (const address of writtenAreas(written)) areas.push(await port.readArea(name, address));
     const rechecked = await recheckInSlices(shared, name, editsOf(areas));
-    if (!rechecked) return false;
+    if (!rechecked) return null;
     // Checking by the rules the tables call for: a write that changes which (Guangzhou's coded string) needs a full check.
-    if (shared.state.profileChoice === 'auto' && detectProfile(tablesWith(name, rechecked.tables)).profile !== shared.checker.profile) return false;
-    keepRecheck(name, areas, rechecked);
-    return true;
+    if (shared.state.profileChoice === 'auto' && detectProfile(tablesWith(name, rechecked.tables)).profile !== shared.checker.profile) return null;
+    return recheckedState(name, areas, rechecked);
   }
 
   return { recheckSheet, recheckAreas, recheckWritten };

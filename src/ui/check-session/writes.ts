@@ -17,27 +17,41 @@ export function createWrites(shared: SessionShared, runCheck: (clearNotices: boo
   /**
    * Re-checks what the write touched as an edit is (the written cells read back, then cell by cell), marking only
    * those sheets. The whole workbook when `moved` (rows moved), when a cell had changed since the pane read it
-   * (its view is stale), or when a written cell may change a table's shape.
+   * (its view is stale), or when a written cell may change a table's shape. The pane stays busy until then (no
+   * second fix on findings about to change), and its findings and `writing` change in the same task (one render).
    */
   async function recheckWrite(result: WriteResult, moved: boolean): Promise<void> {
     const { written } = result;
-    if (moved || result.conflicts.length > 0) return runCheck(false);
-    if (written.length === 0) return;
-    const bySheet = new Map<string, CellLocation[]>();
-    for (const location of written) {
-      const cells = bySheet.get(location.sheet);
-      if (cells) cells.push(location);
-      else bySheet.set(location.sheet, [location]);
-    }
     try {
-      let incremental = !shared.state.running;
-      for (const [sheet, cells] of bySheet) if (incremental) incremental = await recheckWritten(sheet, cells);
-      // A sheet found to need a full check leaves the sheets re-checked before it to the full check too.
-      if (!incremental) return await runCheck(false);
+      if (moved || result.conflicts.length > 0) return await fullCheck();
+      const bySheet = new Map<string, CellLocation[]>();
+      for (const location of written) {
+        const cells = bySheet.get(location.sheet);
+        if (cells) cells.push(location);
+        else bySheet.set(location.sheet, [location]);
+      }
+      if (bySheet.size === 0) return;
+      if (shared.state.running) return await fullCheck();
+      for (const [sheet, cells] of bySheet) {
+        const change = await recheckWritten(sheet, cells);
+        // A sheet found to need a full check leaves the sheets re-checked before it to the full check too.
+        if (!change) return await fullCheck();
+        update(change);
+      }
+      // The browser test counts what settling re-checked by these marks (test/browser/page-scale.js).
+      globalThis.performance?.mark?.('jixiao:write-recheck', { detail: { cells: written.length } });
+      update({ writing: false });
       await shared.mark({ sheets: [...bySheet.keys()] });
     } catch (error) {
       fail(error);
+    } finally {
+      if (shared.state.writing) update({ writing: false });
     }
+  }
+
+  async function fullCheck(): Promise<void> {
+    update({ writing: false });
+    await runCheck(false);
   }
 
   async function write(action: () => Promise<WriteResult>, done: (count: number) => string): Promise<WriteResult | null> {
@@ -57,9 +71,8 @@ export function createWrites(shared: SessionShared, runCheck: (clearNotices: boo
       return result;
     } catch (error) {
       fail(error);
-      return null;
-    } finally {
       update({ writing: false });
+      return null;
     }
   }
 
