@@ -48,9 +48,16 @@ export function createCellStore(initial: WorkbookGrid) {
   const merges = new Map<string, CellRange[]>();
   // Formulas per sheet by position; a cell's value is then the formula's result as last read or written.
   const formulas = new Map<string, Map<string, string>>();
+  /**
+   * Each sheet's values as last laid out, for the cells Map they were laid out from, with the cells put since
+   * (row → col → value) still to patch in: a page of 20,000 projects lays its sheet out again after each fix
+   * (the grid it shows, the saved copy) by copying the changed rows only. Callers never mutate a grid.
+   */
+  const laidOut = new Map<string, { cells: SheetCells; originRow: number; originCol: number; values: CellValue[][]; patches: Map<number, Map<number, CellValue>> }>();
 
   /** Puts a whole sheet in (or replaces it): its values, merges and formulas. */
   function setSheet(name: string, sheet: SheetGrid): void {
+    laidOut.delete(name);
     sheets.set(name, cellsOf(sheet));
     merges.set(name, [...(sheet.merges ?? [])]);
     formulas.set(name, formulasOf(sheet));
@@ -68,7 +75,45 @@ export function createCellStore(initial: WorkbookGrid) {
     return { formulas: byAddress };
   }
 
+
+  /** A put of this cell can be patched into the laid-out values (it neither grows nor may shrink the used range). */
+  function patch(location: CellLocation, value: CellValue): void {
+    const entry = laidOut.get(location.sheet);
+    if (!entry) return;
+    const r = location.row - entry.originRow;
+    const c = location.col - entry.originCol;
+    const height = entry.values.length;
+    const width = entry.values[0]?.length ?? 0;
+    const inside = r >= 0 && c >= 0 && r < height && c < width;
+    const onEdge = r === 0 || c === 0 || r === height - 1 || c === width - 1;
+    if (!inside || (isEmpty(value) && onEdge)) return void laidOut.delete(location.sheet);
+    const row = entry.patches.get(r) ?? new Map<number, CellValue>();
+    row.set(c, isEmpty(value) ? null : value);
+    entry.patches.set(r, row);
+  }
+
+  /** The laid-out values of the sheet, patched, or null when they must be laid out again. */
+  function laidOutValues(name: string, cells: SheetCells): { originRow: number; originCol: number; values: CellValue[][] } | null {
+    const entry = laidOut.get(name);
+    if (!entry || entry.cells !== cells) return null;
+    if (entry.patches.size > 0) {
+      const values = entry.values.slice();
+      for (const [r, row] of entry.patches) {
+        const line = (values[r] as CellValue[]).slice();
+        for (const [c, value] of row) line[c] = value;
+        values[r] = line;
+      }
+      entry.values = values;
+      entry.patches = new Map();
+    }
+    return entry;
+  }
+
   function sheetGrid(name: string, cells: SheetCells): SheetGrid {
+    const sheetMerges = merges.get(name) ?? [];
+    const withMerges = { ...(sheetMerges.length > 0 ? { merges: [...sheetMerges] } : {}), ...formulasByAddress(name) };
+    const known = laidOutValues(name, cells);
+    if (known) return { name, originRow: known.originRow, originCol: known.originCol, values: known.values, ...withMerges };
     let top = Infinity;
     let left = Infinity;
     let bottom = -1;
@@ -80,8 +125,6 @@ export function createCellStore(initial: WorkbookGrid) {
       bottom = Math.max(bottom, row);
       right = Math.max(right, col);
     }
-    const sheetMerges = merges.get(name) ?? [];
-    const withMerges = { ...(sheetMerges.length > 0 ? { merges: [...sheetMerges] } : {}), ...formulasByAddress(name) };
     if (bottom < 0) return { name, originRow: 0, originCol: 0, values: [], ...withMerges };
     const values: CellValue[][] = [];
     for (let row = top; row <= bottom; row++) {
@@ -89,7 +132,13 @@ export function createCellStore(initial: WorkbookGrid) {
       for (let col = left; col <= right; col++) line.push(cells.get(positionKey(row, col)) ?? null);
       values.push(line);
     }
+    laidOut.set(name, { cells, originRow: top, originCol: left, values, patches: new Map() });
     return { name, originRow: top, originCol: left, values, ...withMerges };
+  }
+
+  /** Cells changed other than by `put` (a block rewrite moves rows): the sheet is laid out again when next read. */
+  function forgetLayout(name: string): void {
+    laidOut.delete(name);
   }
 
   function cellsOfSheet(name: string): SheetCells {
@@ -121,6 +170,7 @@ export function createCellStore(initial: WorkbookGrid) {
     else sheetFormulas.set(positionKey(location.row, location.col), formula);
     if (isEmpty(value)) cells.delete(positionKey(location.row, location.col));
     else cells.set(positionKey(location.row, location.col), value);
+    patch(location, value);
   }
 
   function readArea(name: string, address: string): SheetGrid {
@@ -157,5 +207,5 @@ export function createCellStore(initial: WorkbookGrid) {
     formulas.set(rewrite.sheet, moved);
   }
 
-  return { sheets, merges, formulas, setSheet, sheetGrid, cellsOfSheet, resolve, valueAt, formulaAt, put, readArea, moveFormulas };
+  return { sheets, merges, formulas, setSheet, sheetGrid, forgetLayout, cellsOfSheet, resolve, valueAt, formulaAt, put, readArea, moveFormulas };
 }

@@ -159,10 +159,8 @@ function recordBench(projects, measured) {
   fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 }
 
-/** What holds at any size: the check showed progress if it was slow, 全部修正格式 had work and settled without errors. */
+/** What holds at any size: 全部修正格式 had work and settled without errors. */
 function assertPage(m) {
-  // Progress appears only for checks slower than SLOW_CHECK_MS (300 ms), so quick ones do not flash.
-  if (m.checkMs > 1000) assert.ok(m.sawProgress, `a ${m.checkMs} ms check showed no progress`);
   assert.ok(m.fixCells > 0, 'the generated table has formatting to fix');
   assert.deepEqual(m.errors, []);
 }
@@ -191,6 +189,7 @@ function pageScaleTests({ artifacts }) {
         console.log(`  20,000 projects: ${JSON.stringify(m)}`);
         recordBench(20000, m);
         assertPage(m);
+        // Progress appears only for checks slower than SLOW_CHECK_MS (300 ms): one of 20,000 projects takes seconds.
         assert.ok(m.sawProgress, 'the check of 20,000 projects showed no progress');
         // More cells than INCREMENTAL_CELL_LIMIT (500) are re-checked by the full check, which is sliced too.
         if (m.fixCells > 500) assert.equal(m.settleFullChecks, 1);
