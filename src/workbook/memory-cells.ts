@@ -39,42 +39,45 @@ function formulasOf(sheet: SheetGrid): Map<string, string> {
   return byPosition;
 }
 
-export type CellStore = ReturnType<typeof createCellStore>;
-
-/** The memory workbook's sheets: values, merged areas and formulas by position, and how they are read and set. */
-export function createCellStore(initial: WorkbookGrid) {
-  const sheets = new Map<string, SheetCells>();
-  // Merged areas per sheet: a merged area's value sits in its top-left cell, as in Excel.
-  const merges = new Map<string, CellRange[]>();
-  // Formulas per sheet by position; a cell's value is then the formula's result as last read or written.
-  const formulas = new Map<string, Map<string, string>>();
-  /**
-   * Each sheet's values as last laid out, for the cells Map they were laid out from, with the cells put since
-   * (row → col → value) still to patch in: a page of 20,000 projects lays its sheet out again after each fix
-   * (the grid it shows, the saved copy) by copying the changed rows only. Callers never mutate a grid.
-   */
-  const laidOut = new Map<string, { cells: SheetCells; originRow: number; originCol: number; values: CellValue[][]; patches: Map<number, Map<number, CellValue>> }>();
-
-  /** Puts a whole sheet in (or replaces it): its values, merges and formulas. */
-  function setSheet(name: string, sheet: SheetGrid): void {
-    laidOut.delete(name);
-    sheets.set(name, cellsOf(sheet));
-    merges.set(name, [...(sheet.merges ?? [])]);
-    formulas.set(name, formulasOf(sheet));
+/** The cells trimmed to their used range, as rows from its top-left cell; null when there are none. */
+function layOut(cells: SheetCells): { originRow: number; originCol: number; values: CellValue[][] } | null {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  for (const key of cells.keys()) {
+    const [row, col] = key.split(':').map(Number) as [number, number];
+    top = Math.min(top, row);
+    left = Math.min(left, col);
+    bottom = Math.max(bottom, row);
+    right = Math.max(right, col);
   }
-  for (const sheet of initial.sheets) setSheet(sheet.name, sheet);
-
-  function formulasByAddress(name: string): { formulas?: ReadonlyMap<string, string> } {
-    const byPosition = formulas.get(name);
-    if (!byPosition || byPosition.size === 0) return {};
-    const byAddress = new Map<string, string>();
-    for (const [key, formula] of byPosition) {
-      const [row, col] = key.split(':').map(Number) as [number, number];
-      byAddress.set(toA1(row, col), formula);
-    }
-    return { formulas: byAddress };
+  if (bottom < 0) return null;
+  const values: CellValue[][] = [];
+  for (let row = top; row <= bottom; row++) {
+    const line: CellValue[] = [];
+    for (let col = left; col <= right; col++) line.push(cells.get(positionKey(row, col)) ?? null);
+    values.push(line);
   }
+  return { originRow: top, originCol: left, values };
+}
 
+interface Layout {
+  readonly cells: SheetCells;
+  readonly originRow: number;
+  readonly originCol: number;
+  values: CellValue[][];
+  /** The cells put since, row → col → value, still to patch in. */
+  patches: Map<number, Map<number, CellValue>>;
+}
+
+/**
+ * Each sheet's values as last laid out, for the cells Map they were laid out from, with the cells put since
+ * still to patch in: a page of 20,000 projects lays its sheet out again after each fix (the grid it shows, the
+ * saved copy) by copying the changed rows only. Callers never mutate a grid.
+ */
+function createLayouts() {
+  const laidOut = new Map<string, Layout>();
 
   /** A put of this cell can be patched into the laid-out values (it neither grows nor may shrink the used range). */
   function patch(location: CellLocation, value: CellValue): void {
@@ -93,7 +96,7 @@ export function createCellStore(initial: WorkbookGrid) {
   }
 
   /** The laid-out values of the sheet, patched, or null when they must be laid out again. */
-  function laidOutValues(name: string, cells: SheetCells): { originRow: number; originCol: number; values: CellValue[][] } | null {
+  function patchedValues(name: string, cells: SheetCells): { originRow: number; originCol: number; values: CellValue[][] } | null {
     const entry = laidOut.get(name);
     if (!entry || entry.cells !== cells) return null;
     if (entry.patches.size > 0) {
@@ -109,36 +112,55 @@ export function createCellStore(initial: WorkbookGrid) {
     return entry;
   }
 
+  return {
+    patch,
+    values: patchedValues,
+    keep: (name: string, layout: Omit<Layout, 'patches'>) => void laidOut.set(name, { ...layout, patches: new Map() }),
+    forget: (name: string) => void laidOut.delete(name),
+  };
+}
+
+export type CellStore = ReturnType<typeof createCellStore>;
+
+/** The memory workbook's sheets: values, merged areas and formulas by position, and how they are read and set. */
+export function createCellStore(initial: WorkbookGrid) {
+  const sheets = new Map<string, SheetCells>();
+  // Merged areas per sheet: a merged area's value sits in its top-left cell, as in Excel.
+  const merges = new Map<string, CellRange[]>();
+  // Formulas per sheet by position; a cell's value is then the formula's result as last read or written.
+  const formulas = new Map<string, Map<string, string>>();
+  const laidOut = createLayouts();
+
+  /** Puts a whole sheet in (or replaces it): its values, merges and formulas. */
+  function setSheet(name: string, sheet: SheetGrid): void {
+    laidOut.forget(name);
+    sheets.set(name, cellsOf(sheet));
+    merges.set(name, [...(sheet.merges ?? [])]);
+    formulas.set(name, formulasOf(sheet));
+  }
+  for (const sheet of initial.sheets) setSheet(sheet.name, sheet);
+
+  function formulasByAddress(name: string): { formulas?: ReadonlyMap<string, string> } {
+    const byPosition = formulas.get(name);
+    if (!byPosition || byPosition.size === 0) return {};
+    const byAddress = new Map<string, string>();
+    for (const [key, formula] of byPosition) {
+      const [row, col] = key.split(':').map(Number) as [number, number];
+      byAddress.set(toA1(row, col), formula);
+    }
+    return { formulas: byAddress };
+  }
+
+
   function sheetGrid(name: string, cells: SheetCells): SheetGrid {
     const sheetMerges = merges.get(name) ?? [];
     const withMerges = { ...(sheetMerges.length > 0 ? { merges: [...sheetMerges] } : {}), ...formulasByAddress(name) };
-    const known = laidOutValues(name, cells);
+    const known = laidOut.values(name, cells);
     if (known) return { name, originRow: known.originRow, originCol: known.originCol, values: known.values, ...withMerges };
-    let top = Infinity;
-    let left = Infinity;
-    let bottom = -1;
-    let right = -1;
-    for (const key of cells.keys()) {
-      const [row, col] = key.split(':').map(Number) as [number, number];
-      top = Math.min(top, row);
-      left = Math.min(left, col);
-      bottom = Math.max(bottom, row);
-      right = Math.max(right, col);
-    }
-    if (bottom < 0) return { name, originRow: 0, originCol: 0, values: [], ...withMerges };
-    const values: CellValue[][] = [];
-    for (let row = top; row <= bottom; row++) {
-      const line: CellValue[] = [];
-      for (let col = left; col <= right; col++) line.push(cells.get(positionKey(row, col)) ?? null);
-      values.push(line);
-    }
-    laidOut.set(name, { cells, originRow: top, originCol: left, values, patches: new Map() });
-    return { name, originRow: top, originCol: left, values, ...withMerges };
-  }
-
-  /** Cells changed other than by `put` (a block rewrite moves rows): the sheet is laid out again when next read. */
-  function forgetLayout(name: string): void {
-    laidOut.delete(name);
+    const laid = layOut(cells);
+    if (!laid) return { name, originRow: 0, originCol: 0, values: [], ...withMerges };
+    laidOut.keep(name, { cells, ...laid });
+    return { name, ...laid, ...withMerges };
   }
 
   function cellsOfSheet(name: string): SheetCells {
@@ -170,7 +192,7 @@ export function createCellStore(initial: WorkbookGrid) {
     else sheetFormulas.set(positionKey(location.row, location.col), formula);
     if (isEmpty(value)) cells.delete(positionKey(location.row, location.col));
     else cells.set(positionKey(location.row, location.col), value);
-    patch(location, value);
+    laidOut.patch(location, value);
   }
 
   function readArea(name: string, address: string): SheetGrid {
@@ -207,5 +229,7 @@ export function createCellStore(initial: WorkbookGrid) {
     formulas.set(rewrite.sheet, moved);
   }
 
+  // Cells changed other than by `put` (a block rewrite moves rows): the sheet is laid out again when next read.
+  const forgetLayout = laidOut.forget;
   return { sheets, merges, formulas, setSheet, sheetGrid, forgetLayout, cellsOfSheet, resolve, valueAt, formulaAt, put, readArea, moveFormulas };
 }
