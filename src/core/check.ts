@@ -48,6 +48,11 @@ export interface Checker {
    * Returns null when the edit may change the table's structure (header, row kinds): check the sheet again.
    */
   recheckEdit(table: PerformanceTable, previous: readonly Finding[], edit: CellEdit): TableRecheck | null;
+  /**
+   * The same for several edits of one table at once (a paste, 全部修正格式): each edited row's rules, and the
+   * table's sums once for all. Null as soon as one edit may change the table's structure.
+   */
+  recheckEdits(table: PerformanceTable, previous: readonly Finding[], edits: readonly CellEdit[]): TableRecheck | null;
 }
 
 /** Rows of all tables checked so far, out of all rows; the first step (0 done) comes after reading the tables. */
@@ -207,18 +212,26 @@ export function createChecker(options: CheckOptions = {}): Checker {
     return finishTable(progress);
   }
 
-  function recheckEdit(table: PerformanceTable, previous: readonly Finding[], edit: CellEdit): TableRecheck | null {
-    const updated = applyEdit(table, edit);
-    if (updated === null) return null;
+  function recheckEdits(table: PerformanceTable, previous: readonly Finding[], edits: readonly CellEdit[]): TableRecheck | null {
+    let updated = table;
+    const rows = new Set<number>();
+    for (const edit of edits) {
+      const next = applyEdit(updated, edit);
+      if (next === null) return null;
+      // An edit outside the table's columns changes nothing: its row keeps its findings.
+      if (next !== updated) rows.add(edit.row);
+      updated = next;
+    }
     if (updated === table) return { table, findings: [...previous] };
     const ctx = checks.contextOf(updated);
     // Every table-level finding (totals, missing columns, unit) is computed again below.
-    const findings = previous.filter((f) => f.location.row !== edit.row && !checks.tableRuleIds.has(f.rule));
-    const row = updated.rows.find((r) => r.row === edit.row);
-    if (row) checks.rowFindings(updated, row, ctx, findings);
+    const findings = previous.filter((f) => !rows.has(f.location.row) && !checks.tableRuleIds.has(f.rule));
+    for (const row of updated.rows) if (rows.has(row.row)) checks.rowFindings(updated, row, ctx, findings);
     checks.tableFindings(updated, ctx, findings);
     return { table: updated, findings: findings.sort(byPosition) };
   }
+
+  const recheckEdit = (table: PerformanceTable, previous: readonly Finding[], edit: CellEdit) => recheckEdits(table, previous, [edit]);
 
   function* checkWorkbookInSteps(workbook: WorkbookGrid, rowsPerStep = DEFAULT_ROWS_PER_STEP): Generator<CheckProgress, CheckReport, void> {
     const read = readTables(workbook, { taxonomy });
@@ -259,6 +272,7 @@ export function createChecker(options: CheckOptions = {}): Checker {
     taxonomy,
     checkTable,
     recheckEdit,
+    recheckEdits,
     checkWorkbookInSteps,
     checkWorkbook: (workbook) => runToEnd(checkWorkbookInSteps(workbook, Number.POSITIVE_INFINITY)),
   };

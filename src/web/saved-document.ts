@@ -113,7 +113,24 @@ export function loadSavedDocument(storage: Storage | null): SavedDocumentLoad {
   return { status: 'reset' };
 }
 
+/**
+ * Whether the grid's JSON is surely longer than `limit` characters, counting each cell's characters (JSON only
+ * adds to them) and stopping once over: a workbook far too large to keep (20,000 projects) is never serialised.
+ */
+function surelyLonger(grid: WorkbookGrid, limit: number): boolean {
+  let length = 0;
+  for (const sheet of grid.sheets) {
+    for (const row of sheet.values) {
+      // A string's quotes, a number's digits (one at least), null or true; each cell's comma or the row's bracket.
+      for (const value of row) length += (typeof value === 'string' ? value.length + 2 : typeof value === 'number' ? 1 : 4) + 1;
+      if (length > limit) return true;
+    }
+  }
+  return false;
+}
+
 export function saveDocument(storage: Storage, document: SavedDocument): SavedDocumentSave {
+  if (surelyLonger(document.grid, MAX_SAVED_CHARS)) return { ok: false, reason: 'too-large' };
   const text = JSON.stringify({ name: document.name, grid: document.grid, ignored: document.ignored });
   if (text.length > MAX_SAVED_CHARS) return { ok: false, reason: 'too-large' };
   try {

@@ -40,6 +40,87 @@ function formulasOf(sheet: SheetGrid): Map<string, string> {
   return byPosition;
 }
 
+/** The cells trimmed to their used range, as rows from its top-left cell; null when there are none. */
+function layOut(cells: SheetCells): { originRow: number; originCol: number; values: CellValue[][] } | null {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  for (const key of cells.keys()) {
+    const [row, col] = key.split(':').map(Number) as [number, number];
+    top = Math.min(top, row);
+    left = Math.min(left, col);
+    bottom = Math.max(bottom, row);
+    right = Math.max(right, col);
+  }
+  if (bottom < 0) return null;
+  const values: CellValue[][] = [];
+  for (let row = top; row <= bottom; row++) {
+    const line: CellValue[] = [];
+    for (let col = left; col <= right; col++) line.push(cells.get(positionKey(row, col)) ?? null);
+    values.push(line);
+  }
+  return { originRow: top, originCol: left, values };
+}
+
+interface Layout {
+  readonly cells: SheetCells;
+  readonly originRow: number;
+  readonly originCol: number;
+  values: CellValue[][];
+  /** The cells put since, row → col → value, still to patch in. */
+  patches: Map<number, Map<number, CellValue>>;
+}
+
+/**
+ * Each sheet's values as last laid out, for the cells Map they were laid out from, with the cells put since
+ * still to patch in: a page of 20,000 projects lays its sheet out again after each fix (the grid it shows, the
+ * saved copy) by copying the changed rows only. Callers never mutate a grid.
+ */
+function createLayouts() {
+  const laidOut = new Map<string, Layout>();
+
+  /** A put of this cell can be patched into the laid-out values (it neither grows nor may shrink the used range). */
+  function patch(location: CellLocation, value: CellValue): void {
+    const entry = laidOut.get(location.sheet);
+    if (!entry) return;
+    const r = location.row - entry.originRow;
+    const c = location.col - entry.originCol;
+    const height = entry.values.length;
+    const width = entry.values[0]?.length ?? 0;
+    const inside = r >= 0 && c >= 0 && r < height && c < width;
+    const onEdge = r === 0 || c === 0 || r === height - 1 || c === width - 1;
+    if (!inside || (isEmpty(value) && onEdge)) return void laidOut.delete(location.sheet);
+    const row = entry.patches.get(r) ?? new Map<number, CellValue>();
+    row.set(c, isEmpty(value) ? null : value);
+    entry.patches.set(r, row);
+  }
+
+  /** The laid-out values of the sheet, patched, or null when they must be laid out again. */
+  function patchedValues(name: string, cells: SheetCells): { originRow: number; originCol: number; values: CellValue[][] } | null {
+    const entry = laidOut.get(name);
+    if (!entry || entry.cells !== cells) return null;
+    if (entry.patches.size > 0) {
+      const values = entry.values.slice();
+      for (const [r, row] of entry.patches) {
+        const line = (values[r] as CellValue[]).slice();
+        for (const [c, value] of row) line[c] = value;
+        values[r] = line;
+      }
+      entry.values = values;
+      entry.patches = new Map();
+    }
+    return entry;
+  }
+
+  return {
+    patch,
+    values: patchedValues,
+    keep: (name: string, layout: Omit<Layout, 'patches'>) => void laidOut.set(name, { ...layout, patches: new Map() }),
+    forget: (name: string) => void laidOut.delete(name),
+  };
+}
+
 export type CellStore = ReturnType<typeof createCellStore>;
 
 function addressOf(key: string): string {
@@ -90,9 +171,11 @@ export function createCellStore(initial: WorkbookGrid) {
   const formulas = new Map<string, Map<string, string>>();
   // Formula cells per sheet whose value may be out of date: a cell they read changed and recalculate could not evaluate them.
   const stale = new Map<string, Set<string>>();
+  const laidOut = createLayouts();
 
   /** Puts a whole sheet in (or replaces it): its values, merges and formulas. */
   function setSheet(name: string, sheet: SheetGrid): void {
+    laidOut.forget(name);
     sheets.set(name, cellsOf(sheet));
     merges.set(name, [...(sheet.merges ?? [])]);
     formulas.set(name, formulasOf(sheet));
@@ -105,30 +188,22 @@ export function createCellStore(initial: WorkbookGrid) {
   }
 
   /** Recalculates the formulas that read the written cells, as Excel does after a change; returns the cells that changed. */
-  const recalculate = (written: readonly CellLocation[]) => recalculateWritten(written, { formulas, stale, cellsOfSheet });
+  function recalculate(written: readonly CellLocation[]): CellLocation[] {
+    const changed = recalculateWritten(written, { formulas, stale, cellsOfSheet });
+    // Recalculation sets the cells' values directly: the laid-out sheet takes them in as puts.
+    for (const location of changed) laidOut.patch(location, sheets.get(location.sheet)?.get(positionKey(location.row, location.col)) ?? null);
+    return changed;
+  }
 
   function sheetGrid(name: string, cells: SheetCells): SheetGrid {
-    let top = Infinity;
-    let left = Infinity;
-    let bottom = -1;
-    let right = -1;
-    for (const key of cells.keys()) {
-      const [row, col] = key.split(':').map(Number) as [number, number];
-      top = Math.min(top, row);
-      left = Math.min(left, col);
-      bottom = Math.max(bottom, row);
-      right = Math.max(right, col);
-    }
     const sheetMerges = merges.get(name) ?? [];
     const withMerges = { ...(sheetMerges.length > 0 ? { merges: [...sheetMerges] } : {}), ...formulasByAddress(name) };
-    if (bottom < 0) return { name, originRow: 0, originCol: 0, values: [], ...withMerges };
-    const values: CellValue[][] = [];
-    for (let row = top; row <= bottom; row++) {
-      const line: CellValue[] = [];
-      for (let col = left; col <= right; col++) line.push(cells.get(positionKey(row, col)) ?? null);
-      values.push(line);
-    }
-    return { name, originRow: top, originCol: left, values, ...withMerges };
+    const known = laidOut.values(name, cells);
+    if (known) return { name, originRow: known.originRow, originCol: known.originCol, values: known.values, ...withMerges };
+    const laid = layOut(cells);
+    if (!laid) return { name, originRow: 0, originCol: 0, values: [], ...withMerges };
+    laidOut.keep(name, { cells, ...laid });
+    return { name, ...laid, ...withMerges };
   }
 
   function cellsOfSheet(name: string): SheetCells {
@@ -162,6 +237,7 @@ export function createCellStore(initial: WorkbookGrid) {
     else sheetFormulas.set(positionKey(location.row, location.col), formula);
     if (isEmpty(value)) cells.delete(positionKey(location.row, location.col));
     else cells.set(positionKey(location.row, location.col), value);
+    laidOut.patch(location, value);
   }
 
   function readArea(name: string, address: string): SheetGrid {
@@ -200,5 +276,7 @@ export function createCellStore(initial: WorkbookGrid) {
     formulas.set(rewrite.sheet, moved);
   }
 
-  return { sheets, merges, formulas, stale, setSheet, sheetGrid, cellsOfSheet, resolve, valueAt, formulaAt, put, readArea, moveFormulas, recalculate };
+  // Cells changed other than by `put` (a block rewrite moves rows): the sheet is laid out again when next read.
+  const forgetLayout = laidOut.forget;
+  return { sheets, merges, formulas, stale, setSheet, sheetGrid, forgetLayout, cellsOfSheet, resolve, valueAt, formulaAt, put, readArea, moveFormulas, recalculate };
 }

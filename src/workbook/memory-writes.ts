@@ -69,6 +69,7 @@ export function createMemoryWrites(store: CellStore) {
     const conflicts = rewriteConflicts(sheetStore, rewrite);
     if (conflicts.length > 0) return { written: [], conflicts, undo: null };
     const written = applyRewrite(sheetStore, rewrite);
+    store.forgetLayout(rewrite.sheet);
     store.merges.set(rewrite.sheet, sheetStore.merges);
     store.moveFormulas(rewrite, written);
     applied.push(rewrite);

@@ -58,6 +58,8 @@ export function createFullCheck(shared: SessionShared, afterCheck: () => void): 
     if (shared.state.running) return;
     const controller = new AbortController();
     running = controller;
+    // The browser test counts the full checks by these marks (test/browser/page-scale.js).
+    globalThis.performance?.mark?.('jixiao:full-check');
     update({ running: { stage: 'read', done: 0, total: 0, slow: false }, ...(clearNotices ? { notices: [] } : {}) });
     const setRunning = (change: Partial<RunningCheck>) => {
       if (shared.state.running) update({ running: { ...shared.state.running, ...change } });

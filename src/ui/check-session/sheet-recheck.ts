@@ -1,13 +1,40 @@
-import { readSheetTables, parseRange, summariseTable, toA1, type CellEdit, type Finding, type PerformanceTable, type SheetGrid } from '../../core';
+import { detectProfile, readSheetTables, parseRange, summariseTable, toA1, type CellEdit, type CellLocation, type Finding, type PerformanceTable, type SheetGrid } from '../../core';
 import { isReportGrid } from '../../workbook/port';
 import { formulasAfterRead, isCellEditMode, type SessionShared } from './shared';
-import { CHECK_SLICE_MS, INCREMENTAL_CELL_LIMIT } from './types';
+import { CHECK_SLICE_MS, INCREMENTAL_CELL_LIMIT, type CheckState } from './types';
 
 export interface SheetRecheck {
   /** Reads the sheet again and re-checks its tables. */
   recheckSheet(name: string): Promise<void>;
   /** Re-checks an edit through the cells it changed: reads only those, falling back to the whole sheet when needed. */
   recheckAreas(name: string, addresses: readonly string[]): Promise<void>;
+  /**
+   * Re-checks the pane's own write of these cells the same way (read back, then cell by cell): the state to put in
+   * force, or null when only a full check can tell (a sheet with merged cells or without known tables, more than
+   * INCREMENTAL_CELL_LIMIT cells, a cell that may change a table's shape, a change of the profile the tables call for).
+   */
+  recheckWritten(name: string, written: readonly CellLocation[]): Promise<Partial<CheckState> | null>;
+}
+
+/** Written cells as the areas to read back: each run of adjacent rows in one column is one read. */
+export function writtenAreas(written: readonly CellLocation[]): string[] {
+  const byColumn = new Map<number, number[]>();
+  for (const { row, col } of written) {
+    const rows = byColumn.get(col);
+    if (rows) rows.push(row);
+    else byColumn.set(col, [row]);
+  }
+  const areas: string[] = [];
+  for (const [col, rows] of [...byColumn].sort(([a], [b]) => a - b)) {
+    const sorted = [...new Set(rows)].sort((a, b) => a - b);
+    for (let i = 0; i < sorted.length; i++) {
+      const first = sorted[i] as number;
+      let last = first;
+      while (sorted[i + 1] === last + 1) last = sorted[++i] as number;
+      areas.push(first === last ? toA1(first, col) : `${toA1(first, col)}:${toA1(last, col)}`);
+    }
+  }
+  return areas;
 }
 
 /** The one table whose data rows hold `row`; null when none does, or when two side by side do. */
@@ -22,24 +49,37 @@ function editsOf(areas: readonly SheetGrid[]): CellEdit[] {
 }
 
 /**
- * The edited tables with these cells changed, re-checked cell by cell in slices of at most CHECK_SLICE_MS;
- * null when an edit may change a table's shape (or lies outside every table): only a read of the sheet can tell.
+ * The edited tables with these cells changed, re-checked a batch of cells at a time, giving the pane back after
+ * CHECK_SLICE_MS; null when an edit may change a table's shape (or lies outside every table): only a read of the
+ * sheet can tell.
  */
 async function recheckInSlices(shared: SessionShared, name: string, edits: readonly CellEdit[]): Promise<{ tables: PerformanceTable[]; findings: Finding[] } | null> {
   const { clock, known } = shared;
   const tables = [...(known.onSheet.get(name) ?? [])];
   const findings = new Map(tables.map((t) => [t.index, (shared.state.findings ?? []).filter((f) => f.table === t.index && f.location.sheet === name)]));
-  let sliceStart = clock.now();
+  const byTable = new Map<PerformanceTable, CellEdit[]>();
   for (const edit of edits) {
     const table = tableAtRow(tables, edit.row);
     if (!table) return null;
-    const rechecked = shared.checker.recheckEdit(table, findings.get(table.index) ?? [], edit);
-    if (!rechecked) return null;
-    tables[tables.indexOf(table)] = rechecked.table;
-    findings.set(table.index, rechecked.findings);
-    if (clock.now() - sliceStart < CHECK_SLICE_MS) continue;
-    await clock.pause();
-    sliceStart = clock.now();
+    const ofTable = byTable.get(table);
+    if (ofTable) ofTable.push(edit);
+    else byTable.set(table, [edit]);
+  }
+  let sliceStart = clock.now();
+  for (const [first, tableEdits] of byTable) {
+    let table = first;
+    // Each batch costs the table's sums once: batches grow eightfold (1, 8, 64…), so a few passes cover hundreds
+    // of cells, yet a big table still gives the pane back between them.
+    for (let from = 0, size = 1; from < tableEdits.length; from += size, size *= 8) {
+      const rechecked = shared.checker.recheckEdits(table, findings.get(table.index) ?? [], tableEdits.slice(from, from + size));
+      if (!rechecked) return null;
+      tables[tables.indexOf(table)] = rechecked.table;
+      table = rechecked.table;
+      findings.set(table.index, rechecked.findings);
+      if (clock.now() - sliceStart < CHECK_SLICE_MS) continue;
+      await clock.pause();
+      sliceStart = clock.now();
+    }
   }
   return { tables, findings: [...findings.values()].flat() };
 }
@@ -81,6 +121,19 @@ export function createSheetRecheck(shared: SessionShared, pendingSheets: Set<str
     }
   }
 
+  /** What the cell-by-cell re-check of `areas` found, in place of what the sheet's tables held before. */
+  function recheckedState(name: string, areas: readonly SheetGrid[], rechecked: { tables: PerformanceTable[]; findings: Finding[] }): Partial<CheckState> {
+    known.onSheet.set(name, rechecked.tables);
+    const edited = new Set(editsOf(areas).map((e) => `${name}!${toA1(e.row, e.col)}`));
+    const formulas = new Map([...shared.state.formulas].filter(([key]) => !edited.has(key)));
+    for (const area of areas) for (const [cell, formula] of area.formulas ?? []) formulas.set(`${name}!${cell}`, formula);
+    const indexes = new Set(rechecked.tables.map((t) => t.index));
+    const kept = (shared.state.findings ?? []).filter((f) => f.location.sheet !== name || f.table === undefined || !indexes.has(f.table));
+    const summaries = new Map(rechecked.tables.map((t) => summariseTable(t)).map((t) => [t.cell, t]));
+    const tables = shared.state.tables.map((t) => (t.sheet === name ? (summaries.get(t.cell) ?? t) : t));
+    return { findings: [...kept, ...rechecked.findings], tables, formulas };
+  }
+
   /** Re-checks an edit through the cells it changed: reads only those, falling back to the whole sheet when needed. */
   async function recheckAreas(name: string, addresses: readonly string[]): Promise<void> {
     if (shared.state.findings === null) return;
@@ -94,15 +147,7 @@ export function createSheetRecheck(shared: SessionShared, pendingSheets: Set<str
       for (const address of addresses) areas.push(await port.readArea(name, address, { background: true }));
       const rechecked = await recheckInSlices(shared, name, editsOf(areas));
       if (!rechecked) return await recheckSheet(name);
-      known.onSheet.set(name, rechecked.tables);
-      const edited = new Set(editsOf(areas).map((e) => `${name}!${toA1(e.row, e.col)}`));
-      const formulas = new Map([...shared.state.formulas].filter(([key]) => !edited.has(key)));
-      for (const area of areas) for (const [cell, formula] of area.formulas ?? []) formulas.set(`${name}!${cell}`, formula);
-      const indexes = new Set(rechecked.tables.map((t) => t.index));
-      const kept = (shared.state.findings ?? []).filter((f) => f.location.sheet !== name || f.table === undefined || !indexes.has(f.table));
-      const summaries = new Map(rechecked.tables.map((t) => summariseTable(t)).map((t) => [t.cell, t]));
-      const tables = shared.state.tables.map((t) => (t.sheet === name ? (summaries.get(t.cell) ?? t) : t));
-      update({ findings: [...kept, ...rechecked.findings], tables, formulas });
+      update(recheckedState(name, areas, rechecked));
       if (shared.state.autoMark && !(await shared.mark({ sheets: [name], background: true }))) pendingSheets.add(name);
     } catch (error) {
       // The user is typing in a cell: re-checked after the next edit, without a notice.
@@ -111,5 +156,21 @@ export function createSheetRecheck(shared: SessionShared, pendingSheets: Set<str
     }
   }
 
-  return { recheckSheet, recheckAreas };
+  /** The tables the pane knows, in workbook order, with this sheet's replaced by `tables`. */
+  function tablesWith(name: string, tables: readonly PerformanceTable[]): PerformanceTable[] {
+    return shared.state.sheetOrder.flatMap((sheet) => (sheet === name ? tables : (known.onSheet.get(sheet) ?? [])));
+  }
+
+  async function recheckWritten(name: string, written: readonly CellLocation[]): Promise<Partial<CheckState> | null> {
+    if (shared.state.findings === null || !known.onSheet.has(name) || known.merged.has(name) || written.length > INCREMENTAL_CELL_LIMIT) return null;
+    const areas: SheetGrid[] = [];
+    for (const address of writtenAreas(written)) areas.push(await port.readArea(name, address));
+    const rechecked = await recheckInSlices(shared, name, editsOf(areas));
+    if (!rechecked) return null;
+    // Checking by the rules the tables call for: a write that changes which (Guangzhou's coded string) needs a full check.
+    if (shared.state.profileChoice === 'auto' && detectProfile(tablesWith(name, rechecked.tables)).profile !== shared.checker.profile) return null;
+    return recheckedState(name, areas, rechecked);
+  }
+
+  return { recheckSheet, recheckAreas, recheckWritten };
 }

@@ -1,5 +1,6 @@
-import type { Fix } from '../../core';
+import type { CellLocation, Fix } from '../../core';
 import type { WriteResult } from '../../workbook/port';
+import { createSheetRecheck } from './sheet-recheck';
 import type { SessionShared } from './shared';
 
 export interface Writes {
@@ -8,9 +9,50 @@ export interface Writes {
   clearMarks(): Promise<void>;
 }
 
-/** Fixes, their undo and clearing the marks; `runCheck` checks again after a fix or undo. */
+/** Fixes, their undo and clearing the marks; `runCheck` checks again after a fix or undo that may change a table's shape. */
 export function createWrites(shared: SessionShared, runCheck: (clearNotices: boolean) => Promise<void>): Writes {
   const { port, strings, update, notice, fail } = shared;
+  const { recheckWritten } = createSheetRecheck(shared, new Set());
+
+  /**
+   * Re-checks what the write touched as an edit is (the written cells read back, then cell by cell), marking only
+   * those sheets. The whole workbook when `moved` (rows moved), when a cell had changed since the pane read it
+   * (its view is stale), or when a written cell may change a table's shape. The pane stays busy until then (no
+   * second fix on findings about to change), and its findings and `writing` change in the same task (one render).
+   */
+  async function recheckWrite(result: WriteResult, moved: boolean): Promise<void> {
+    const { written } = result;
+    try {
+      if (moved || result.conflicts.length > 0) return await fullCheck();
+      const bySheet = new Map<string, CellLocation[]>();
+      for (const location of written) {
+        const cells = bySheet.get(location.sheet);
+        if (cells) cells.push(location);
+        else bySheet.set(location.sheet, [location]);
+      }
+      if (bySheet.size === 0) return;
+      if (shared.state.running) return await fullCheck();
+      for (const [sheet, cells] of bySheet) {
+        const change = await recheckWritten(sheet, cells);
+        // A sheet found to need a full check leaves the sheets re-checked before it to the full check too.
+        if (!change) return await fullCheck();
+        update(change);
+      }
+      // The browser test counts what settling re-checked by these marks (test/browser/page-scale.js).
+      globalThis.performance?.mark?.('jixiao:write-recheck', { detail: { cells: written.length } });
+      update({ writing: false });
+      await shared.mark({ sheets: [...bySheet.keys()] });
+    } catch (error) {
+      fail(error);
+    } finally {
+      if (shared.state.writing) update({ writing: false });
+    }
+  }
+
+  async function fullCheck(): Promise<void> {
+    update({ writing: false });
+    await runCheck(false);
+  }
 
   async function write(action: () => Promise<WriteResult>, done: (count: number) => string): Promise<WriteResult | null> {
     update({ writing: true });
@@ -29,9 +71,8 @@ export function createWrites(shared: SessionShared, runCheck: (clearNotices: boo
       return result;
     } catch (error) {
       fail(error);
-      return null;
-    } finally {
       update({ writing: false });
+      return null;
     }
   }
 
@@ -48,7 +89,7 @@ export function createWrites(shared: SessionShared, runCheck: (clearNotices: boo
       const wrote = fixes.flatMap((f) => (f.formula !== undefined && written.has(`${f.location.sheet}!${f.location.cell}`) ? [[`${f.location.sheet}!${f.location.cell}`, f.formula] as const] : []));
       if (wrote.length > 0) update({ formulas: new Map([...shared.state.formulas, ...wrote]) });
       if (result.undo) update({ lastUndo: result.undo });
-      await runCheck(false);
+      await recheckWrite(result, false);
     },
 
     async undo() {
@@ -60,7 +101,7 @@ export function createWrites(shared: SessionShared, runCheck: (clearNotices: boo
       const restored = record.restores.flatMap((r) => (r.formula !== undefined && written.has(`${r.location.sheet}!${r.location.cell}`) ? [[`${r.location.sheet}!${r.location.cell}`, r.formula] as const] : []));
       if (restored.length > 0) update({ formulas: new Map([...shared.state.formulas, ...restored]) });
       update({ lastUndo: null });
-      await runCheck(false);
+      await recheckWrite(result, (record.blocks?.length ?? 0) > 0);
     },
 
     async clearMarks() {
