@@ -1,0 +1,228 @@
+import { unsupported } from './unsupported';
+
+export const OPEN = 1;
+export const CLOSE = 2;
+export const TEXT = 3;
+export const END = 4;
+export type XmlToken = typeof OPEN | typeof CLOSE | typeof TEXT | typeof END;
+
+// Characters XML 1.0 forbids (a strict parser such as ExcelJS's saxes stops on them), and carriage returns,
+// which it would normalise to line feeds: both are left to ExcelJS.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\r\uFFFE\uFFFF]/;
+
+/**
+ * A pull scanner over one XML part, as strict as ExcelJS's parser where it matters: tags must nest, one root,
+ * only the five named entities and character references; comments, CDATA, DOCTYPE and processing instructions
+ * (other than the declaration), prefixes it does not expect and the like are Unsupported. A self-closing tag
+ * comes as OPEN then CLOSE.
+ */
+export class XmlScanner {
+  /** Name of the tag just read (OPEN or CLOSE). */
+  name = '';
+  private pos = 0;
+  private textStart = 0;
+  private textEnd = 0;
+  private pendingClose = false;
+  private rootSeen = false;
+  private readonly stack: string[] = [];
+  private readonly attrNames: string[] = [];
+  private readonly attrValues: string[] = [];
+  private attrCount = 0;
+
+  constructor(private readonly xml: string) {
+    if (FORBIDDEN.test(xml)) unsupported('xml: forbidden character');
+    if (xml.startsWith('<?xml')) {
+      const end = xml.indexOf('?>');
+      if (end < 0) unsupported('xml: declaration');
+      this.pos = end + 2;
+    }
+  }
+
+  get depth(): number {
+    return this.stack.length;
+  }
+
+  next(): XmlToken {
+    if (this.pendingClose) {
+      this.pendingClose = false;
+      this.name = this.stack.pop() as string;
+      return CLOSE;
+    }
+    const xml = this.xml;
+    const pos = this.pos;
+    if (pos >= xml.length) {
+      if (this.stack.length > 0 || !this.rootSeen) unsupported('xml: unclosed');
+      return END;
+    }
+    if (xml.charCodeAt(pos) !== 60) {
+      let lt = xml.indexOf('<', pos);
+      if (lt < 0) lt = xml.length;
+      this.textStart = pos;
+      this.textEnd = lt;
+      this.pos = lt;
+      if (this.stack.length === 0 && xml.slice(pos, lt).trim() !== '') unsupported('xml: text outside the root');
+      return TEXT;
+    }
+    const second = xml.charCodeAt(pos + 1);
+    if (second === 47) return this.closeTag(pos);
+    if (second === 33 || second === 63) unsupported('xml: comment, CDATA or processing instruction');
+    return this.openTag(pos);
+  }
+
+  private closeTag(pos: number): XmlToken {
+    const gt = this.xml.indexOf('>', pos + 2);
+    if (gt < 0) unsupported('xml: unterminated tag');
+    const name = this.xml.slice(pos + 2, gt).trimEnd();
+    if (this.stack.pop() !== name) unsupported('xml: mismatched close tag');
+    this.name = name;
+    this.pos = gt + 1;
+    return CLOSE;
+  }
+
+  private openTag(pos: number): XmlToken {
+    const xml = this.xml;
+    let at = pos + 1;
+    while (at < xml.length && !isNameEnd(xml.charCodeAt(at))) at++;
+    if (at === pos + 1) unsupported('xml: empty tag name');
+    this.name = xml.slice(pos + 1, at);
+    this.attrCount = 0;
+    for (;;) {
+      while (at < xml.length && isSpace(xml.charCodeAt(at))) at++;
+      const c = xml.charCodeAt(at);
+      if (c === 62) {
+        at++;
+        break;
+      }
+      if (c === 47 && xml.charCodeAt(at + 1) === 62) {
+        at += 2;
+        this.pendingClose = true;
+        break;
+      }
+      at = this.attribute(at);
+    }
+    if (this.stack.length === 0) {
+      if (this.rootSeen) unsupported('xml: two roots');
+      this.rootSeen = true;
+    }
+    this.stack.push(this.name);
+    this.pos = at;
+    return OPEN;
+  }
+
+  private attribute(start: number): number {
+    const xml = this.xml;
+    const eq = xml.indexOf('=', start);
+    if (eq < 0) unsupported('xml: attribute without value');
+    const name = xml.slice(start, eq).trimEnd();
+    if (name === '' || /[\s<>/"']/.test(name)) unsupported('xml: attribute name');
+    let q = eq + 1;
+    while (isSpace(xml.charCodeAt(q))) q++;
+    const quote = xml[q];
+    if (quote !== '"' && quote !== "'") unsupported('xml: unquoted attribute');
+    const close = xml.indexOf(quote, q + 1);
+    if (close < 0) unsupported('xml: unterminated attribute');
+    const raw = xml.slice(q + 1, close);
+    // saxes rejects "<" in a value and would normalise tabs and line feeds to spaces.
+    if (/[<\t\n]/.test(raw)) unsupported('xml: attribute value');
+    for (let i = 0; i < this.attrCount; i++) if (this.attrNames[i] === name) unsupported('xml: duplicate attribute');
+    this.attrNames[this.attrCount] = name;
+    this.attrValues[this.attrCount] = decodeXml(raw);
+    this.attrCount++;
+    const after = xml.charCodeAt(close + 1);
+    if (!isSpace(after) && after !== 62 && after !== 47) unsupported('xml: attributes not separated');
+    return close + 1;
+  }
+
+  /** The current open tag's attribute, entities decoded; undefined when it has none. */
+  attr(name: string): string | undefined {
+    for (let i = 0; i < this.attrCount; i++) if (this.attrNames[i] === name) return this.attrValues[i];
+    return undefined;
+  }
+
+  /** The current text, entities decoded. */
+  text(): string {
+    return decodeXml(this.xml.slice(this.textStart, this.textEnd));
+  }
+
+  /** After an OPEN: reads to its CLOSE; an element named in `forbidden` inside is Unsupported. */
+  skip(forbidden?: ReadonlySet<string>): void {
+    const depth = this.stack.length;
+    for (;;) {
+      const token = this.next();
+      if (token === OPEN && forbidden?.has(this.name)) unsupported(`xml: ${this.name} inside a skipped element`);
+      else if (token === TEXT) this.text();
+      else if (token === CLOSE && this.stack.length < depth) return;
+    }
+  }
+
+  /** After the root's OPEN: each child's OPEN goes to `onChild`, which must read through that child's CLOSE. */
+  children(onChild: () => void): void {
+    const depth = this.stack.length;
+    for (;;) {
+      const token = this.next();
+      if (token === OPEN) {
+        onChild();
+        if (this.stack.length !== depth) unsupported('xml: child not read to its end');
+      } else if (token === TEXT) {
+        if (this.text().trim() !== '') unsupported('xml: unexpected text');
+      } else if (token === CLOSE) return;
+      else unsupported('xml: unexpected end');
+    }
+  }
+}
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+const isNameEnd = (c: number) => isSpace(c) || c === 62 || c === 47;
+
+const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Entity and character references decoded as a strict XML parser does; anything else is Unsupported. */
+export function decodeXml(raw: string): string {
+  let amp = raw.indexOf('&');
+  if (amp < 0) return raw;
+  let out = '';
+  let last = 0;
+  while (amp >= 0) {
+    const semi = raw.indexOf(';', amp);
+    if (semi < 0) unsupported('xml: bare &');
+    out += raw.slice(last, amp) + reference(raw.slice(amp + 1, semi));
+    last = semi + 1;
+    amp = raw.indexOf('&', last);
+  }
+  return out + raw.slice(last);
+}
+
+function reference(ref: string): string {
+  const named = Object.hasOwn(NAMED, ref) ? NAMED[ref] : undefined;
+  if (named !== undefined) return named;
+  const code = /^#x[0-9a-fA-F]{1,6}$/.test(ref) ? parseInt(ref.slice(2), 16) : /^#[0-9]{1,7}$/.test(ref) ? parseInt(ref.slice(1), 10) : -1;
+  const isXmlChar = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+  if (!isXmlChar) unsupported('xml: entity or character reference');
+  return String.fromCodePoint(code);
+}
+
+/** ExcelJS's utils.xmlDecode, which it applies a second time to sheet names and "str" cells: kept as it is. */
+export function excelJsXmlDecode(text: string): string {
+  return text.replace(/&([a-z]*);/g, (c) => {
+    switch (c) {
+      case '&lt;':
+        return '<';
+      case '&gt;':
+        return '>';
+      case '&amp;':
+        return '&';
+      case '&apos;':
+        return "'";
+      case '&quot;':
+        return '"';
+      default:
+        return c;
+    }
+  });
+}
+
+/** Excel's "_x000D_" escapes, decoded as ExcelJS does for shared strings and rich text runs (upper-case hex only). */
+export function decodeExcelEscapes(text: string): string {
+  return text.indexOf('_x') < 0 ? text : text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
