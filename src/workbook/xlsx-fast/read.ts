@@ -3,21 +3,26 @@ import { IGNORED_SHEET_NAME, readIgnoredSheet } from '../ignored-sheet';
 import { gridOfPlaced, type PlacedValue } from '../placed-grid';
 import type { XlsxFile } from '../xlsx-grid';
 import { readDateStyles, readRelationships, readSharedStrings, readWorkbookPart, type SheetEntry } from './parts';
-import { loadSheet, type LoadedCell, type LoadedSheet } from './sheet';
+import { loadSheet, type LoadedRows, type LoadedSheet } from './sheet';
 import { slideFormula } from './shared-formula';
 import { FastXlsxUnsupported, unsupported } from './unsupported';
 import { readZip, type InflateRaw, type ZipArchive } from './zip';
 
 export type { InflateRaw } from './zip';
 
+/** UTF-8 bytes → text, keeping a byte order mark (ExcelJS's JSZip keeps it, and then refuses the part). */
+export type DecodeUtf8 = (bytes: Uint8Array) => string;
+
+const textDecoderUtf8: DecodeUtf8 = (bytes) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+
 /**
  * The check path's own .xlsx reader: the same grids and ignore list as readXlsxFile (ExcelJS) gives, from the
  * bytes, without ExcelJS. It reads only plain workbooks; for anything it does not model (see unsupported())
  * it returns null and the caller loads the file with ExcelJS, so that no file is ever read differently.
  */
-export function readXlsxFast(bytes: Uint8Array, inflateRaw: InflateRaw): XlsxFile | null {
+export function readXlsxFast(bytes: Uint8Array, inflateRaw: InflateRaw, decodeUtf8: DecodeUtf8 = textDecoderUtf8): XlsxFile | null {
   try {
-    return readFast(bytes, inflateRaw);
+    return readFast(bytes, inflateRaw, decodeUtf8);
   } catch {
     // Unsupported, or a fault of this reader: ExcelJS decides (fastXlsxRefusal lets tests tell them apart).
     return null;
@@ -25,9 +30,9 @@ export function readXlsxFast(bytes: Uint8Array, inflateRaw: InflateRaw): XlsxFil
 }
 
 /** The reason the fast reader leaves a file to ExcelJS, or null when it reads it (for tests). */
-export function fastXlsxRefusal(bytes: Uint8Array, inflateRaw: InflateRaw): string | null {
+export function fastXlsxRefusal(bytes: Uint8Array, inflateRaw: InflateRaw, decodeUtf8: DecodeUtf8 = textDecoderUtf8): string | null {
   try {
-    readFast(bytes, inflateRaw);
+    readFast(bytes, inflateRaw, decodeUtf8);
     return null;
   } catch (error) {
     if (error instanceof FastXlsxUnsupported) return error.why;
@@ -44,9 +49,9 @@ const EXCELJS_WORKSHEET_RELS = /xl\/worksheets\/_rels\/sheet(\d+)[.]xml.rels/;
 const LEFT_TO_EXCELJS = [/xl\/drawings\/([a-zA-Z0-9]+)[.]xml/, /xl\/(comments\d+)[.]xml/, /xl\/tables\/(table\d+)[.]xml/, /xl\/drawings\/(vmlDrawing\d+)[.]vml/, /xl\/drawings\/_rels\//];
 const COMMENTS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments';
 
-function readFast(bytes: Uint8Array, inflateRaw: InflateRaw): XlsxFile {
+function readFast(bytes: Uint8Array, inflateRaw: InflateRaw, decodeUtf8: DecodeUtf8): XlsxFile {
   const zip = readZip(bytes, inflateRaw);
-  const texts = partTexts(zip);
+  const texts = partTexts(zip, decodeUtf8);
   const workbookXml = texts.get('xl/workbook.xml') ?? unsupported('no xl/workbook.xml');
   const stylesXml = texts.get('xl/styles.xml') ?? unsupported('no xl/styles.xml');
   const relsXml = texts.get('xl/_rels/workbook.xml.rels') ?? unsupported('no workbook relationships');
@@ -74,8 +79,7 @@ function readFast(bytes: Uint8Array, inflateRaw: InflateRaw): XlsxFile {
 }
 
 /** Every entry's text, as ExcelJS inflates (and so checks) every one; media and other binary parts are inflated only. */
-function partTexts(zip: ZipArchive): Map<string, string> {
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+function partTexts(zip: ZipArchive, decodeUtf8: DecodeUtf8): Map<string, string> {
   const texts = new Map<string, string>();
   for (const entry of zip.entries.values()) {
     const name = entry.name;
@@ -84,7 +88,7 @@ function partTexts(zip: ZipArchive): Map<string, string> {
     if (LEFT_TO_EXCELJS.some((pattern) => pattern.test(name))) unsupported(`part ${name}`);
     if (EXCELJS_WORKSHEET.test(name) !== WORKSHEET.test(name) || EXCELJS_WORKSHEET_RELS.test(name) !== WORKSHEET_RELS.test(name)) unsupported(`part name ${name}`);
     const data = zip.bytes(entry);
-    if (name.endsWith('.xml') || name.endsWith('.rels')) texts.set(name, decoder.decode(data));
+    if (name.endsWith('.xml') || name.endsWith('.rels')) texts.set(name, decodeUtf8(data));
   }
   return texts;
 }
@@ -136,43 +140,43 @@ function firstRangeIsPlain(text: string): boolean {
 }
 
 /** The sheet's cells after its merges: a merged area's other cells read as empty, as Office.js reports them. */
-function withMerges(sheet: LoadedSheet): Map<number, Map<number, LoadedCell>> {
+function withMerges(sheet: LoadedSheet): LoadedRows {
   const rows = sheet.rows;
   for (const area of sheet.merges) {
-    for (const [number, cells] of rows) {
-      if (number < area.top || number > area.bottom) continue;
-      for (const col of cells.keys()) {
-        if (col >= area.left && col <= area.right && (number !== area.top || col !== area.left)) cells.delete(col);
+    for (let number = area.top; number <= Math.min(area.bottom, rows.length - 1); number++) {
+      const cells = rows[number];
+      if (!cells) continue;
+      for (let col = area.left; col <= Math.min(area.right, cells.length - 1); col++) {
+        if (number !== area.top || col !== area.left) cells[col] = undefined;
       }
     }
   }
   return rows;
 }
 
-function sheetGrid(name: string, sheet: LoadedSheet, rows: Map<number, Map<number, LoadedCell>>): SheetGrid {
+function sheetGrid(name: string, sheet: LoadedSheet, rows: LoadedRows): SheetGrid {
   const placed: PlacedValue[] = [];
   const formulas = new Map<string, string>();
-  for (const number of [...rows.keys()].sort((a, b) => a - b)) {
-    const cells = rows.get(number) as Map<number, LoadedCell>;
-    for (const col of [...cells.keys()].sort((a, b) => a - b)) {
-      const cell = cells.get(col) as LoadedCell;
+  rows.forEach((cells, number) => {
+    cells.forEach((cell, col) => {
+      if (!cell) return;
       const formula = cell.sharedMaster === undefined ? cell.formula : sharedFormula(sheet, rows, cell.sharedMaster, number, col);
       if (formula) formulas.set(`${columnLetters(col)}${number}`, formula);
       if (cell.value !== null) placed.push({ row: number - 1, col: col - 1, value: cell.value });
-    }
-  }
+    });
+  });
   const merges = sheet.merges.map((m) => ({ row: m.top - 1, col: m.left - 1, rowCount: m.bottom - m.top + 1, colCount: m.right - m.left + 1 }));
   const grid = gridOfPlaced(name, placed);
   return { ...grid, ...(merges.length > 0 ? { merges } : {}), ...(formulas.size > 0 ? { formulas } : {}) };
 }
 
 /** A shared formula's text for this cell: ExcelJS slides its master's formula; a missing master gives none. */
-function sharedFormula(sheet: LoadedSheet, rows: Map<number, Map<number, LoadedCell>>, master: string, row: number, col: number): string | null {
+function sharedFormula(sheet: LoadedSheet, rows: LoadedRows, master: string, row: number, col: number): string | null {
   const m = /^([A-Z]+)([0-9]+)$/.exec(master) as RegExpExecArray;
   const masterRow = Number(m[2]);
   const masterCol = columnNumber(m[1] as string);
   const inMerge = sheet.merges.some((a) => masterRow >= a.top && masterRow <= a.bottom && masterCol >= a.left && masterCol <= a.right);
-  const cell = rows.get(masterRow)?.get(masterCol);
+  const cell = rows[masterRow]?.[masterCol];
   if (!cell && !inMerge) return null;
   // Any other master (merged away, created by a merge, not a formula of its own) makes ExcelJS throw.
   if (!cell?.formula || inMerge) unsupported('shared formula master is not a formula');
@@ -181,13 +185,9 @@ function sharedFormula(sheet: LoadedSheet, rows: Map<number, Map<number, LoadedC
 }
 
 /** The ignore list sheet's values as ignoredSheetValues reads them: A and B of each row from 1 to its last. */
-function ignoredValues(rows: Map<number, Map<number, LoadedCell>>): CellValue[][] {
-  const last = Math.max(0, ...rows.keys());
+function ignoredValues(rows: LoadedRows): CellValue[][] {
   const values: CellValue[][] = [];
-  for (let r = 1; r <= last; r++) {
-    const cells = rows.get(r);
-    values.push([cells?.get(1)?.value ?? null, cells?.get(2)?.value ?? null]);
-  }
+  for (let r = 1; r < rows.length; r++) values.push([rows[r]?.[1]?.value ?? null, rows[r]?.[2]?.value ?? null]);
   return values;
 }
 

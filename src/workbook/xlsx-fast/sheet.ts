@@ -2,7 +2,7 @@ import type { CellValue } from '../../core/grid';
 import { isoDateText } from '../placed-grid';
 import { elementText, runText } from './parts';
 import { unsupported } from './unsupported';
-import { excelJsXmlDecode, OPEN, TEXT, XmlScanner } from './xml-scan';
+import { CLOSE, excelJsXmlDecode, OPEN, TEXT, XmlScanner } from './xml-scan';
 
 /** A cell once loaded, as ExcelJS's Cell would give it to xlsx-grid.ts: its plain value and its formula. */
 export interface LoadedCell {
@@ -19,9 +19,11 @@ export interface MergeArea {
   readonly right: number;
 }
 
+/** Cells by 1-based row number, then by 1-based column (sparse arrays, so that both iterate in order). */
+export type LoadedRows = (LoadedCell | undefined)[][];
+
 export interface LoadedSheet {
-  /** Row number (1-based) → column (1-based) → cell, in no particular order. */
-  readonly rows: Map<number, Map<number, LoadedCell>>;
+  readonly rows: LoadedRows;
   readonly merges: readonly MergeArea[];
 }
 
@@ -58,7 +60,7 @@ export function loadSheet(xml: string, context: SheetContext): LoadedSheet {
   let token = scan.next();
   while (token === TEXT) token = scan.next();
   if (token !== OPEN || scan.name !== 'worksheet') unsupported('sheet: no worksheet root');
-  const rawRows: { number: number; cells: RawCell[] }[] = [];
+  const rawRows: RawRow[] = [];
   const mergeRefs: string[] = [];
   const hyperlinks = new Map<string, string>();
   scan.children(() => {
@@ -69,17 +71,17 @@ export function loadSheet(xml: string, context: SheetContext): LoadedSheet {
     else if (name === 'hyperlinks') readList(scan, 'hyperlink', () => addHyperlink(scan, context, hyperlinks));
     else scan.skip(SHEET_ELEMENTS.has(name) ? undefined : SHEET_ELEMENTS);
   });
-  const rows = new Map<number, Map<number, LoadedCell>>();
+  const rows: LoadedRows = [];
   // Shared formula masters by si, in file order as ExcelJS's reconcile meets them.
   const masters = new Map<string, string>();
   for (const raw of rawRows) {
-    const cells = new Map<number, LoadedCell>();
+    const cells: (LoadedCell | undefined)[] = [];
     for (const cell of raw.cells) {
-      const loaded = loadCell(cell, context, hyperlinks.get(cell.address), masters);
-      if (loaded) cells.set(cell.col, loaded);
+      const loaded = loadCell(cell, context, hyperlinks.size === 0 ? undefined : hyperlinks.get(cell.address), masters);
+      if (loaded) cells[cell.col] = loaded;
     }
     // A second <row> with the same number replaces the first.
-    rows.set(raw.number, cells);
+    rows[raw.number] = cells;
   }
   return { rows, merges: mergeAreas(mergeRefs) };
 }
@@ -100,28 +102,38 @@ function addHyperlink(scan: XmlScanner, context: SheetContext, hyperlinks: Map<s
   if (rel.target) hyperlinks.set(scan.attr('ref') ?? 'undefined', rel.target);
 }
 
-const ADDRESS = /^([A-Z]{1,3})([1-9][0-9]*)$/;
+interface RawRow {
+  readonly number: number;
+  readonly cells: RawCell[];
+}
 
-function readSheetData(scan: XmlScanner, rows: { number: number; cells: RawCell[] }[]): void {
-  scan.children(() => {
-    if (scan.name !== 'row') unsupported(`sheet: ${scan.name} in sheetData`);
+// Written as loops rather than with children(): this is where a large sheet spends its time.
+function readSheetData(scan: XmlScanner, rows: RawRow[]): void {
+  const depth = scan.depth;
+  for (let token = scan.next(); token !== CLOSE || scan.depth >= depth; token = scan.next()) {
+    if (token === TEXT) {
+      if (scan.text().trim() !== '') unsupported('sheet: text in sheetData');
+      continue;
+    }
+    if (token !== OPEN || scan.name !== 'row') unsupported(`sheet: ${scan.name} in sheetData`);
     const number = parseInt(scan.attr('r') ?? '', 10);
     if (!(number >= 1 && number <= 1_048_576)) unsupported('sheet: row number');
     const cells: RawCell[] = [];
-    const rowText = String(number);
-    scan.children(() => {
-      if (scan.name !== 'c') unsupported(`sheet: ${scan.name} in a row`);
-      cells.push(readCell(scan, rowText));
-    });
+    for (let inner = scan.next(); inner !== CLOSE || scan.depth > depth; inner = scan.next()) {
+      if (inner === TEXT) {
+        if (scan.text().trim() !== '') unsupported('sheet: text in a row');
+        continue;
+      }
+      if (inner !== OPEN || (scan.name as string) !== 'c') unsupported(`sheet: ${scan.name} in a row`);
+      cells.push(readCell(scan, number));
+    }
     rows.push({ number, cells });
-  });
+  }
 }
 
-function readCell(scan: XmlScanner, rowText: string): RawCell {
+function readCell(scan: XmlScanner, row: number): RawCell {
   const address = scan.attr('r') ?? unsupported('sheet: cell without an address');
-  const match = ADDRESS.exec(address);
-  if (!match || match[2] !== rowText) unsupported('sheet: cell address outside its row');
-  const col = columnNumber(match[1] as string);
+  const col = addressColumn(address, row);
   const s = scan.attr('s');
   const cell: RawCell = {
     address,
@@ -135,27 +147,54 @@ function readCell(scan: XmlScanner, rowText: string): RawCell {
     si: undefined,
     ref: undefined,
   };
-  scan.children(() => {
+  const depth = scan.depth;
+  for (let token = scan.next(); token !== CLOSE || scan.depth >= depth; token = scan.next()) {
+    if (token === TEXT) {
+      scan.text();
+      continue;
+    }
+    if (token !== OPEN) unsupported('sheet: cell');
     switch (scan.name) {
+      case 'v':
+        appendValue(cell, elementText(scan));
+        break;
       case 'f': {
         cell.si = scan.attr('si');
         cell.shareType = scan.attr('t');
         cell.ref = scan.attr('ref');
         const text = elementText(scan);
         if (text !== '') cell.formula = (cell.formula ?? '') + text;
-        return;
+        break;
       }
-      case 'v':
-        appendValue(cell, elementText(scan));
-        return;
       case 'is':
         readInlineString(scan, cell);
-        return;
+        break;
       default:
         unsupported(`sheet: ${scan.name} in a cell`);
     }
-  });
+  }
   return cell;
+}
+
+/** The column (1-based) of an address such as "AB12", which must name a cell of `row`, as Excel writes it. */
+function addressColumn(address: string, row: number): number {
+  let col = 0;
+  let i = 0;
+  for (; i < address.length && i < 4; i++) {
+    const c = address.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + c - 64;
+  }
+  let number = 0;
+  const digitsStart = i;
+  for (; i < address.length; i++) {
+    const c = address.charCodeAt(i);
+    if (c < 48 || c > 57) unsupported('sheet: cell address');
+    number = number * 10 + c - 48;
+  }
+  if (digitsStart === 0 || digitsStart > 3 || address.charCodeAt(digitsStart) === 48 || number !== row) unsupported('sheet: cell address outside its row');
+  if (col > 16_384) unsupported('sheet: column beyond XFD');
+  return col;
 }
 
 function appendValue(cell: RawCell, text: string): void {

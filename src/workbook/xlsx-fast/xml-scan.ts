@@ -26,8 +26,8 @@ export class XmlScanner {
   private pendingClose = false;
   private rootSeen = false;
   private readonly stack: string[] = [];
-  private readonly attrNames: string[] = [];
-  private readonly attrValues: string[] = [];
+  // Attributes as positions in the text: only those asked for become strings (a sheet has hundreds of thousands).
+  private readonly attrs: number[] = [];
   private attrCount = 0;
 
   constructor(private readonly xml: string) {
@@ -71,10 +71,13 @@ export class XmlScanner {
   }
 
   private closeTag(pos: number): XmlToken {
-    const gt = this.xml.indexOf('>', pos + 2);
-    if (gt < 0) unsupported('xml: unterminated tag');
-    const name = this.xml.slice(pos + 2, gt).trimEnd();
-    if (this.stack.pop() !== name) unsupported('xml: mismatched close tag');
+    const xml = this.xml;
+    const name = this.stack.pop();
+    const end = pos + 2 + (name?.length ?? 0);
+    if (name === undefined || !xml.startsWith(name, pos + 2)) unsupported('xml: mismatched close tag');
+    let gt = end;
+    while (isSpace(xml.charCodeAt(gt))) gt++;
+    if (xml.charCodeAt(gt) !== 62) unsupported('xml: mismatched close tag');
     this.name = name;
     this.pos = gt + 1;
     return CLOSE;
@@ -85,7 +88,7 @@ export class XmlScanner {
     let at = pos + 1;
     while (at < xml.length && !isNameEnd(xml.charCodeAt(at))) at++;
     if (at === pos + 1) unsupported('xml: empty tag name');
-    this.name = xml.slice(pos + 1, at);
+    this.name = at === pos + 4 && xml.startsWith('row', pos + 1) ? 'row' : xml.slice(pos + 1, at);
     this.attrCount = 0;
     for (;;) {
       while (at < xml.length && isSpace(xml.charCodeAt(at))) at++;
@@ -112,22 +115,32 @@ export class XmlScanner {
 
   private attribute(start: number): number {
     const xml = this.xml;
-    const eq = xml.indexOf('=', start);
-    if (eq < 0) unsupported('xml: attribute without value');
-    const name = xml.slice(start, eq).trimEnd();
-    if (name === '' || /[\s<>/"']/.test(name)) unsupported('xml: attribute name');
+    let nameEnd = start;
+    for (let c = xml.charCodeAt(nameEnd); nameEnd < xml.length && c !== 61 && !isSpace(c); c = xml.charCodeAt(++nameEnd)) {
+      if (c === 60 || c === 62 || c === 47 || c === 34 || c === 39) unsupported('xml: attribute name');
+    }
+    let eq = nameEnd;
+    while (isSpace(xml.charCodeAt(eq))) eq++;
+    if (nameEnd === start || xml.charCodeAt(eq) !== 61) unsupported('xml: attribute without value');
     let q = eq + 1;
     while (isSpace(xml.charCodeAt(q))) q++;
-    const quote = xml[q];
-    if (quote !== '"' && quote !== "'") unsupported('xml: unquoted attribute');
-    const close = xml.indexOf(quote, q + 1);
-    if (close < 0) unsupported('xml: unterminated attribute');
-    const raw = xml.slice(q + 1, close);
-    // saxes rejects "<" in a value and would normalise tabs and line feeds to spaces.
-    if (/[<\t\n]/.test(raw)) unsupported('xml: attribute value');
-    for (let i = 0; i < this.attrCount; i++) if (this.attrNames[i] === name) unsupported('xml: duplicate attribute');
-    this.attrNames[this.attrCount] = name;
-    this.attrValues[this.attrCount] = decodeXml(raw);
+    const quote = xml.charCodeAt(q);
+    if (quote !== 34 && quote !== 39) unsupported('xml: unquoted attribute');
+    let close = q + 1;
+    for (let c = xml.charCodeAt(close); c !== quote; c = xml.charCodeAt(++close)) {
+      // saxes rejects "<" in a value and would normalise tabs and line feeds to spaces.
+      if (close >= xml.length || c === 60 || c === 9 || c === 10) unsupported('xml: attribute value');
+    }
+    const length = nameEnd - start;
+    for (let i = 0; i < this.attrCount; i++) {
+      const other = this.attrs[i * 4] as number;
+      if ((this.attrs[i * 4 + 1] as number) - other === length && sameText(xml, other, start, length)) unsupported('xml: duplicate attribute');
+    }
+    const base = this.attrCount * 4;
+    this.attrs[base] = start;
+    this.attrs[base + 1] = nameEnd;
+    this.attrs[base + 2] = q + 1;
+    this.attrs[base + 3] = close;
     this.attrCount++;
     const after = xml.charCodeAt(close + 1);
     if (!isSpace(after) && after !== 62 && after !== 47) unsupported('xml: attributes not separated');
@@ -136,7 +149,13 @@ export class XmlScanner {
 
   /** The current open tag's attribute, entities decoded; undefined when it has none. */
   attr(name: string): string | undefined {
-    for (let i = 0; i < this.attrCount; i++) if (this.attrNames[i] === name) return this.attrValues[i];
+    const xml = this.xml;
+    for (let i = 0; i < this.attrCount; i++) {
+      const start = this.attrs[i * 4] as number;
+      if ((this.attrs[i * 4 + 1] as number) - start === name.length && xml.startsWith(name, start)) {
+        return decodeXml(xml.slice(this.attrs[i * 4 + 2], this.attrs[i * 4 + 3]));
+      }
+    }
     return undefined;
   }
 
@@ -174,6 +193,11 @@ export class XmlScanner {
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 const isNameEnd = (c: number) => isSpace(c) || c === 62 || c === 47;
+
+function sameText(xml: string, a: number, b: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (xml.charCodeAt(a + i) !== xml.charCodeAt(b + i)) return false;
+  return true;
+}
 
 const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
