@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { parseRange, type CellRange, type CellValue, type SheetGrid, type WorkbookGrid } from '../core/grid';
 import { IGNORED_SHEET_NAME, readIgnoredSheet, type IgnoredSheetRead } from './ignored-sheet';
-import { gridOfPlaced, isoDateText, type PlacedValue } from './placed-grid';
+import { gridOfPlaced, isoDateText, placedValues } from './placed-grid';
 
 /**
  * Reads every worksheet of an .xlsx file into grids. No Node I/O here: the web page uses it too.
@@ -76,7 +76,7 @@ function formulaOf(cell: ExcelJS.Cell): string | null {
 }
 
 function valuesGrid(worksheet: ExcelJS.Worksheet, formulas: Map<string, string>): SheetGrid {
-  const placed: PlacedValue[] = [];
+  const placed = placedValues();
   worksheet.eachRow({ includeEmpty: false }, (row) => {
     row.eachCell({ includeEmpty: false }, (cell) => {
       // Office.js reports a merged area's value on its master cell only; do the same.
@@ -84,7 +84,7 @@ function valuesGrid(worksheet: ExcelJS.Worksheet, formulas: Map<string, string>)
       const formula = formulaOf(cell);
       if (formula) formulas.set(cell.address, formula);
       const value = plainValue(cell.value);
-      if (value !== null) placed.push({ row: Number(cell.row) - 1, col: Number(cell.col) - 1, value });
+      if (value !== null) placed.add(Number(cell.row) - 1, Number(cell.col) - 1, value);
     });
   });
   return gridOfPlaced(worksheet.name, placed);

@@ -143,6 +143,14 @@ describe('cells', () => {
   });
 });
 
+test('cells in shapes the quick pattern does not take (attribute order, whitespace, other attributes) read the same', async () => {
+  const read = await readBoth(
+    [sheet(data('\n  <row r="1" spans="1:3">\n    <c t="s" r="A1" s="2"> <v>0</v> </c>\n    <c r="B1" s=\'3\' cm="1"><v>0.5</v></c>\n    <c r="C1" s="1"/>\n    <c r="D1"><v>7</v></c>\n  </row>\n'))],
+    { sharedStrings: '<si>\n<t>换行前后</t>\n</si>' },
+  );
+  expect(read.workbook.sheets[0]?.values).toEqual([['换行前后', 0.5, null, 7]]);
+});
+
 describe('sheets', () => {
   test('hidden and very hidden sheets are read like any other, the ignore list apart', async () => {
     const read = await readBoth([

@@ -1,6 +1,6 @@
 import type { CellValue } from '../../core/grid';
 import { unsupported } from './unsupported';
-import { decodeExcelEscapes, excelJsXmlDecode, OPEN, TEXT, CLOSE, XmlScanner } from './xml-scan';
+import { decodeExcelEscapes, decodeXml, excelJsXmlDecode, OPEN, TEXT, CLOSE, XmlScanner } from './xml-scan';
 
 /**
  * The small parts of an .xlsx, read the way ExcelJS 4.4 reads them (lib/xlsx/xform/…): where ExcelJS would throw,
@@ -131,12 +131,24 @@ export function readDateStyles(xml: string): readonly boolean[] {
 export function readSharedStrings(xml: string): readonly CellValue[] {
   const scan = rootOf(xml, 'sst');
   const values: CellValue[] = [];
-  scan.children(() => {
-    if (scan.name !== 'si') unsupported(`sharedStrings: ${scan.name}`);
+  const depth = scan.depth;
+  for (;;) {
+    const simple = scan.matchHere(SIMPLE_ITEM);
+    if (simple) {
+      const text = decodeExcelEscapes(decodeXml(simple[1] as string));
+      values.push(text === '' ? null : text);
+      continue;
+    }
+    const token = scan.next();
+    if (token === CLOSE && scan.depth < depth) return values;
+    if (token === TEXT && scan.text().trim() === '') continue;
+    if (token !== OPEN || scan.name !== 'si') unsupported(`sharedStrings: ${scan.name}`);
     values.push(sharedString(scan));
-  });
-  return values;
+  }
 }
+
+// <si><t>text</t></si>, as nearly every shared string is written.
+const SIMPLE_ITEM = /<si><t(?: xml:space="preserve")?>([^<]*)<\/t><\/si>/y;
 
 function sharedString(scan: XmlScanner): CellValue {
   let plain: string | undefined;

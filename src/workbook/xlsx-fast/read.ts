@@ -1,9 +1,9 @@
 import type { CellValue, SheetGrid } from '../../core/grid';
 import { IGNORED_SHEET_NAME, readIgnoredSheet } from '../ignored-sheet';
-import { gridOfPlaced, type PlacedValue } from '../placed-grid';
+import { gridOfPlaced, placedValues } from '../placed-grid';
 import type { XlsxFile } from '../xlsx-grid';
 import { readDateStyles, readRelationships, readSharedStrings, readWorkbookPart, type SheetEntry } from './parts';
-import { loadSheet, type LoadedRows, type LoadedSheet } from './sheet';
+import { loadSheet, type LoadedCell, type LoadedEntry, type LoadedRows, type LoadedSheet } from './sheet';
 import { slideFormula } from './shared-formula';
 import { FastXlsxUnsupported, unsupported } from './unsupported';
 import { readZip, type InflateRaw, type ZipArchive } from './zip';
@@ -154,15 +154,21 @@ function withMerges(sheet: LoadedSheet): LoadedRows {
   return rows;
 }
 
+const isFormulaCell = (entry: LoadedEntry): entry is LoadedCell => entry !== null && typeof entry === 'object';
+const valueOf = (entry: LoadedEntry | undefined): CellValue => (entry === undefined ? null : isFormulaCell(entry) ? entry.value : entry);
+
 function sheetGrid(name: string, sheet: LoadedSheet, rows: LoadedRows): SheetGrid {
-  const placed: PlacedValue[] = [];
+  const placed = placedValues();
   const formulas = new Map<string, string>();
   rows.forEach((cells, number) => {
-    cells.forEach((cell, col) => {
-      if (!cell) return;
-      const formula = cell.sharedMaster === undefined ? cell.formula : sharedFormula(sheet, rows, cell.sharedMaster, number, col);
-      if (formula) formulas.set(`${columnLetters(col)}${number}`, formula);
-      if (cell.value !== null) placed.push({ row: number - 1, col: col - 1, value: cell.value });
+    cells.forEach((entry, col) => {
+      if (entry === undefined) return;
+      if (isFormulaCell(entry)) {
+        const formula = entry.sharedMaster === undefined ? entry.formula : sharedFormula(sheet, rows, entry.sharedMaster, number, col);
+        if (formula) formulas.set(`${columnLetters(col)}${number}`, formula);
+      }
+      const value = valueOf(entry);
+      if (value !== null) placed.add(number - 1, col - 1, value);
     });
   });
   const merges = sheet.merges.map((m) => ({ row: m.top - 1, col: m.left - 1, rowCount: m.bottom - m.top + 1, colCount: m.right - m.left + 1 }));
@@ -177,9 +183,9 @@ function sharedFormula(sheet: LoadedSheet, rows: LoadedRows, master: string, row
   const masterCol = columnNumber(m[1] as string);
   const inMerge = sheet.merges.some((a) => masterRow >= a.top && masterRow <= a.bottom && masterCol >= a.left && masterCol <= a.right);
   const cell = rows[masterRow]?.[masterCol];
-  if (!cell && !inMerge) return null;
+  if (cell === undefined && !inMerge) return null;
   // Any other master (merged away, created by a merge, not a formula of its own) makes ExcelJS throw.
-  if (!cell?.formula || inMerge) unsupported('shared formula master is not a formula');
+  if (cell === undefined || !isFormulaCell(cell) || !cell.formula || inMerge) unsupported('shared formula master is not a formula');
   const slid = slideFormula(cell.formula.slice(1), { row: masterRow, col: masterCol }, { row, col });
   return slid === '' ? null : `=${slid}`;
 }
@@ -187,7 +193,7 @@ function sharedFormula(sheet: LoadedSheet, rows: LoadedRows, master: string, row
 /** The ignore list sheet's values as ignoredSheetValues reads them: A and B of each row from 1 to its last. */
 function ignoredValues(rows: LoadedRows): CellValue[][] {
   const values: CellValue[][] = [];
-  for (let r = 1; r < rows.length; r++) values.push([rows[r]?.[1]?.value ?? null, rows[r]?.[2]?.value ?? null]);
+  for (let r = 1; r < rows.length; r++) values.push([valueOf(rows[r]?.[1]), valueOf(rows[r]?.[2])]);
   return values;
 }
 

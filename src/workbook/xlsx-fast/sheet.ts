@@ -2,7 +2,7 @@ import type { CellValue } from '../../core/grid';
 import { isoDateText } from '../placed-grid';
 import { elementText, runText } from './parts';
 import { unsupported } from './unsupported';
-import { CLOSE, excelJsXmlDecode, OPEN, TEXT, XmlScanner } from './xml-scan';
+import { CLOSE, decodeXml, excelJsXmlDecode, OPEN, TEXT, XmlScanner } from './xml-scan';
 
 /** A cell once loaded, as ExcelJS's Cell would give it to xlsx-grid.ts: its plain value and its formula. */
 export interface LoadedCell {
@@ -19,8 +19,11 @@ export interface MergeArea {
   readonly right: number;
 }
 
+/** A cell without a formula is kept as its value alone: a large sheet holds hundreds of thousands. */
+export type LoadedEntry = CellValue | LoadedCell;
+
 /** Cells by 1-based row number, then by 1-based column (sparse arrays, so that both iterate in order). */
-export type LoadedRows = (LoadedCell | undefined)[][];
+export type LoadedRows = (LoadedEntry | undefined)[][];
 
 export interface LoadedSheet {
   readonly rows: LoadedRows;
@@ -60,30 +63,46 @@ export function loadSheet(xml: string, context: SheetContext): LoadedSheet {
   let token = scan.next();
   while (token === TEXT) token = scan.next();
   if (token !== OPEN || scan.name !== 'worksheet') unsupported('sheet: no worksheet root');
-  const rawRows: RawRow[] = [];
   const mergeRefs: string[] = [];
-  const hyperlinks = new Map<string, string>();
-  scan.children(() => {
-    const name = scan.name;
-    if (LEFT_TO_EXCELJS.has(name)) unsupported(`sheet: ${name}`);
-    if (name === 'sheetData') readSheetData(scan, rawRows);
-    else if (name === 'mergeCells') readList(scan, 'mergeCell', () => mergeRefs.push(scan.attr('ref') ?? unsupported('sheet: mergeCell without ref')));
-    else if (name === 'hyperlinks') readList(scan, 'hyperlink', () => addHyperlink(scan, context, hyperlinks));
-    else scan.skip(SHEET_ELEMENTS.has(name) ? undefined : SHEET_ELEMENTS);
-  });
+  const hyperlinks = readHyperlinksFirst(xml, context);
+  let hyperlinksSeen = false;
   const rows: LoadedRows = [];
   // Shared formula masters by si, in file order as ExcelJS's reconcile meets them.
   const masters = new Map<string, string>();
-  for (const raw of rawRows) {
-    const cells: (LoadedCell | undefined)[] = [];
-    for (const cell of raw.cells) {
-      const loaded = loadCell(cell, context, hyperlinks.size === 0 ? undefined : hyperlinks.get(cell.address), masters);
-      if (loaded) cells[cell.col] = loaded;
+  const load = (cell: RawCell): LoadedEntry | undefined => {
+    const loaded = loadCell(cell, context, hyperlinks.size === 0 ? undefined : hyperlinks.get(cell.address), masters);
+    if (!loaded) return undefined;
+    return loaded.formula === null && loaded.sharedMaster === undefined ? loaded.value : loaded;
+  };
+  scan.children(() => {
+    const name = scan.name;
+    if (LEFT_TO_EXCELJS.has(name)) unsupported(`sheet: ${name}`);
+    if (name === 'sheetData') readSheetData(scan, rows, load);
+    else if (name === 'mergeCells') readList(scan, 'mergeCell', () => mergeRefs.push(scan.attr('ref') ?? unsupported('sheet: mergeCell without ref')));
+    else {
+      hyperlinksSeen ||= name === 'hyperlinks';
+      scan.skip(SHEET_ELEMENTS.has(name) ? undefined : SHEET_ELEMENTS);
     }
-    // A second <row> with the same number replaces the first.
-    rows[raw.number] = cells;
-  }
+  });
+  if (hyperlinksSeen !== hyperlinks.found) unsupported('sheet: hyperlinks where ExcelJS does not look');
   return { rows, merges: mergeAreas(mergeRefs) };
+}
+
+/**
+ * The sheet's links, read before its cells (they follow sheetData in the file; a "<" in XML is always markup, so
+ * the search is exact) so that cells can be loaded as they are met.
+ */
+function readHyperlinksFirst(xml: string, context: SheetContext): Map<string, string> & { found: boolean } {
+  const hyperlinks = Object.assign(new Map<string, string>(), { found: false });
+  const at = xml.indexOf('<hyperlinks');
+  if (at < 0) return hyperlinks;
+  if (xml.indexOf('<hyperlinks', at + 1) >= 0) unsupported('sheet: two hyperlinks elements');
+  const close = xml.indexOf('</hyperlinks>', at);
+  const part = new XmlScanner(close < 0 ? xml.slice(at, xml.indexOf('>', at) + 1) : xml.slice(at, close + '</hyperlinks>'.length));
+  if (part.next() !== OPEN || part.name !== 'hyperlinks') unsupported('sheet: hyperlinks');
+  readList(part, 'hyperlink', () => addHyperlink(part, context, hyperlinks));
+  hyperlinks.found = true;
+  return hyperlinks;
 }
 
 function readList(scan: XmlScanner, child: string, onChild: () => void): void {
@@ -102,13 +121,8 @@ function addHyperlink(scan: XmlScanner, context: SheetContext, hyperlinks: Map<s
   if (rel.target) hyperlinks.set(scan.attr('ref') ?? 'undefined', rel.target);
 }
 
-interface RawRow {
-  readonly number: number;
-  readonly cells: RawCell[];
-}
-
 // Written as loops rather than with children(): this is where a large sheet spends its time.
-function readSheetData(scan: XmlScanner, rows: RawRow[]): void {
+function readSheetData(scan: XmlScanner, rows: LoadedRows, load: (cell: RawCell) => LoadedEntry | undefined): void {
   const depth = scan.depth;
   for (let token = scan.next(); token !== CLOSE || scan.depth >= depth; token = scan.next()) {
     if (token === TEXT) {
@@ -118,17 +132,51 @@ function readSheetData(scan: XmlScanner, rows: RawRow[]): void {
     if (token !== OPEN || scan.name !== 'row') unsupported(`sheet: ${scan.name} in sheetData`);
     const number = parseInt(scan.attr('r') ?? '', 10);
     if (!(number >= 1 && number <= 1_048_576)) unsupported('sheet: row number');
-    const cells: RawCell[] = [];
-    for (let inner = scan.next(); inner !== CLOSE || scan.depth > depth; inner = scan.next()) {
+    const cells: (LoadedEntry | undefined)[] = [];
+    const place = (cell: RawCell) => {
+      const entry = load(cell);
+      // ExcelJS does not create a cell without value, formula or style, so it replaces no earlier one.
+      if (entry !== undefined) cells[cell.col] = entry;
+    };
+    for (;;) {
+      const simple = scan.matchHere(SIMPLE_CELL);
+      if (simple) {
+        place(simpleCell(simple, number));
+        continue;
+      }
+      const inner = scan.next();
+      if (inner === CLOSE && scan.depth === depth) break;
       if (inner === TEXT) {
         if (scan.text().trim() !== '') unsupported('sheet: text in a row');
         continue;
       }
       if (inner !== OPEN || (scan.name as string) !== 'c') unsupported(`sheet: ${scan.name} in a row`);
-      cells.push(readCell(scan, number));
+      place(readCell(scan, number));
     }
-    rows.push({ number, cells });
+    // A second <row> with the same number replaces the first.
+    rows[number] = cells;
   }
+}
+
+// <c r="B4" s="1" t="s"><v>12</v></c> (or without value, style or type), as nearly every cell is written.
+const SIMPLE_CELL = /<c r="(([A-Z]{1,3})([1-9][0-9]{0,6}))"(?: s="([0-9]{1,9})")?(?: t="([a-zA-Z]{1,9})")?(?:\/>|>(?:<v>([^<]*)<\/v>)?<\/c>)/y;
+
+function simpleCell(match: RegExpExecArray, row: number): RawCell {
+  if (Number(match[3]) !== row) unsupported('sheet: cell address outside its row');
+  const s = match[4];
+  const value = match[6];
+  return {
+    address: match[1] as string,
+    col: columnNumber(match[2] as string),
+    type: match[5],
+    styleId: s ? parseInt(s, 10) : 0,
+    value: value ? decodeXml(value) : undefined,
+    runs: undefined,
+    formula: undefined,
+    shareType: undefined,
+    si: undefined,
+    ref: undefined,
+  };
 }
 
 function readCell(scan: XmlScanner, row: number): RawCell {

@@ -159,6 +159,18 @@ export class XmlScanner {
     return undefined;
   }
 
+  /**
+   * A whole element of the commonest shape matched here by a sticky pattern (the native regex engine is what makes
+   * a large sheet fast to read in a fresh process), consumed when it matches; null (nothing consumed) otherwise.
+   */
+  matchHere(sticky: RegExp): RegExpExecArray | null {
+    if (this.pendingClose || this.stack.length === 0) return null;
+    sticky.lastIndex = this.pos;
+    const match = sticky.exec(this.xml);
+    if (match) this.pos = sticky.lastIndex;
+    return match;
+  }
+
   /** The current text, entities decoded. */
   text(): string {
     return decodeXml(this.xml.slice(this.textStart, this.textEnd));
