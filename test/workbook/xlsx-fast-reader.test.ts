@@ -3,6 +3,7 @@ import { FastXlsxUnsupported } from '../../src/workbook/xlsx-fast/unsupported';
 import { readXlsxFast } from '../../src/workbook/xlsx-fast/read';
 import { readZip } from '../../src/workbook/xlsx-fast/zip';
 import { decodeXml } from '../../src/workbook/xlsx-fast/xml-scan';
+import { readXlsxFile } from '../../src/workbook/xlsx-grid';
 import { expectSameAsExcelJs } from './xlsx-fast-compare';
 import { makeXlsx, makeZip, type TestSheet } from './xlsx-fast-zip';
 
@@ -171,5 +172,11 @@ describe('sheets', () => {
       [sheet(`${data('')}<mergeCells><mergeCell ref="A1:B2"/><mergeCell ref="B2:C3"/></mergeCells>`), /overlapping/],
     ];
     for (const [testSheet, why] of cases) expect(await expectSameAsExcelJs(makeXlsx([testSheet]))).toMatch(why);
+  });
+
+  test('a damaged part it does not read but ExcelJS parses (docProps/core.xml) is left to ExcelJS, which refuses the file', async () => {
+    const bytes = makeXlsx([sheet(data(''))], { extraParts: [{ name: 'docProps/core.xml', data: '<cp:coreProperties><dc:title>未闭合</cp:coreProperties>' }] });
+    await expect(readXlsxFile(bytes)).rejects.toThrow();
+    expect(await expectSameAsExcelJs(bytes)).toMatch(/mismatched/);
   });
 });

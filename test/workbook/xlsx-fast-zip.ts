@@ -83,7 +83,7 @@ export interface TestSheet {
 }
 
 /** A hand-written .xlsx (the parts Excel writes), for constructs ExcelJS's own writer never produces. */
-export function makeXlsx(sheets: readonly TestSheet[], extra: { sharedStrings?: string; styles?: string; workbookPr?: string; zip?: Partial<ZipPart> } = {}): Uint8Array {
+export function makeXlsx(sheets: readonly TestSheet[], extra: { sharedStrings?: string; styles?: string; workbookPr?: string; zip?: Partial<ZipPart>; extraParts?: readonly ZipPart[] } = {}): Uint8Array {
   const workbook = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook ${NS}>${extra.workbookPr ?? ''}<sheets>${sheets
     .map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ''} r:id="rId${i + 1}"/>`)
     .join('')}</sheets></workbook>`;
@@ -103,6 +103,7 @@ export function makeXlsx(sheets: readonly TestSheet[], extra: { sharedStrings?: 
       { name: `xl/worksheets/sheet${i + 1}.xml`, data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}>${s.body}</worksheet>`, ...extra.zip },
       ...(s.rels ? [{ name: `xl/worksheets/_rels/sheet${i + 1}.xml.rels`, data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${s.rels}</Relationships>` }] : []),
     ]),
+    ...(extra.extraParts ?? []),
   ];
   return makeZip(parts);
 }

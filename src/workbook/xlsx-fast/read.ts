@@ -6,6 +6,7 @@ import { readDateStyles, readRelationships, readSharedStrings, readWorkbookPart,
 import { loadSheet, type LoadedCell, type LoadedEntry, type LoadedRows, type LoadedSheet } from './sheet';
 import { slideFormula } from './shared-formula';
 import { FastXlsxUnsupported, unsupported } from './unsupported';
+import { checkWellFormed } from './xml-scan';
 import { readZip, type InflateRaw, type ZipArchive } from './zip';
 
 export type { InflateRaw } from './zip';
@@ -75,8 +76,12 @@ function readFast(bytes: Uint8Array, inflateRaw: InflateRaw, decodeUtf8: DecodeU
       ignored = readIgnoredSheet(ignoredValues(merged));
     } else grids.push(sheetGrid(sheet.name, loaded, merged));
   }
+  // Parts ExcelJS parses and this reader has no use for: a damaged one makes ExcelJS refuse the file.
+  for (const [name, text] of texts) if (EXCELJS_ALSO_PARSES.test(name) || WORKSHEET_RELS.test(name)) checkWellFormed(text);
   return { workbook: { sheets: grids }, ignored };
 }
+
+const EXCELJS_ALSO_PARSES = /^(_rels\/\.rels|docProps\/app\.xml|docProps\/core\.xml)$/;
 
 /** Every entry's text, as ExcelJS inflates (and so checks) every one; media and other binary parts are inflated only. */
 function partTexts(zip: ZipArchive, decodeUtf8: DecodeUtf8): Map<string, string> {

@@ -203,6 +203,13 @@ export class XmlScanner {
   }
 }
 
+/** Reads a part through, only to know that ExcelJS's parser would accept it too (Unsupported otherwise). */
+export function checkWellFormed(xml: string): void {
+  if (xml.charCodeAt(0) === 0xfeff) unsupported('xml: byte order mark');
+  const scan = new XmlScanner(xml);
+  for (let token = scan.next(); token !== END; token = scan.next()) if (token === TEXT) scan.text();
+}
+
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 const isNameEnd = (c: number) => isSpace(c) || c === 62 || c === 47;
 
