@@ -1,7 +1,10 @@
 import { readFile } from 'fs/promises';
+import { inflateRawSync } from 'zlib';
 import { LOCALES, unreadableText, type UnreadableReason, type WorkbookGrid } from '../core/index';
 import type { IgnoredSheetRead } from '../workbook/ignored-sheet';
+import { sniffSpreadsheet } from '../workbook/input-kind';
 import { readSpreadsheet } from '../workbook/open-spreadsheet';
+import { readXlsxFast } from '../workbook/xlsx-fast/read';
 
 export type { UnreadableReason } from '../core/index';
 
@@ -18,9 +21,14 @@ export async function readInputFile(filePath: string): Promise<InputRead> {
   } catch (error) {
     return { ok: false, reason: ioReason(error) };
   }
+  // The check's own reader first (no ExcelJS to load); whatever it leaves, ExcelJS reads as before.
+  const fast = sniffSpreadsheet(bytes, filePath) === 'xlsx' ? readXlsxFast(bytes, inflateRawSync, utf8Text) : null;
+  if (fast && fast.workbook.sheets.length > 0) return fast.ignored ? { ok: true, workbook: fast.workbook, ignored: fast.ignored } : { ok: true, workbook: fast.workbook };
   const read = await readSpreadsheet(bytes, filePath);
   return read.ok ? read : { ok: false, reason: { kind: read.problem } };
 }
+
+const utf8Text = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 
 function ioReason(error: unknown): UnreadableReason {
   // Structural check: fs errors need not be instances of this realm's Error (jest runs tests in a vm).

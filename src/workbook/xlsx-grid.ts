@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { parseRange, type CellRange, type CellValue, type SheetGrid, type WorkbookGrid } from '../core/grid';
 import { IGNORED_SHEET_NAME, readIgnoredSheet, type IgnoredSheetRead } from './ignored-sheet';
+import { gridOfPlaced, isoDateText, placedValues } from './placed-grid';
 
 /**
  * Reads every worksheet of an .xlsx file into grids. No Node I/O here: the web page uses it too.
@@ -44,17 +45,6 @@ export function toArrayBuffer(data: Uint8Array | ArrayBuffer): ArrayBuffer {
   return copy.buffer;
 }
 
-// A stray value far away (XFD1048576) must not make a grid of billions of cells: past this many
-// cells rows are only as long as their last value, and blank rows share one empty row.
-const MAX_DENSE_CELLS = 4_000_000;
-const EMPTY_ROW: readonly CellValue[] = Object.freeze([]);
-
-interface PlacedValue {
-  readonly row: number;
-  readonly col: number;
-  readonly value: Exclude<CellValue, null>;
-}
-
 /** ExcelJS keeps a sheet's merged areas here, by master cell; its typings leave the property out. */
 interface WithMerges {
   readonly _merges?: Readonly<Record<string, { readonly range: string } | undefined>>;
@@ -86,7 +76,7 @@ function formulaOf(cell: ExcelJS.Cell): string | null {
 }
 
 function valuesGrid(worksheet: ExcelJS.Worksheet, formulas: Map<string, string>): SheetGrid {
-  const placed: PlacedValue[] = [];
+  const placed = placedValues();
   worksheet.eachRow({ includeEmpty: false }, (row) => {
     row.eachCell({ includeEmpty: false }, (cell) => {
       // Office.js reports a merged area's value on its master cell only; do the same.
@@ -94,41 +84,10 @@ function valuesGrid(worksheet: ExcelJS.Worksheet, formulas: Map<string, string>)
       const formula = formulaOf(cell);
       if (formula) formulas.set(cell.address, formula);
       const value = plainValue(cell.value);
-      if (value !== null) placed.push({ row: Number(cell.row) - 1, col: Number(cell.col) - 1, value });
+      if (value !== null) placed.add(Number(cell.row) - 1, Number(cell.col) - 1, value);
     });
   });
-  const name = worksheet.name;
-  if (placed.length === 0) return { name, originRow: 0, originCol: 0, values: [] };
-
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -1;
-  let right = -1;
-  for (const p of placed) {
-    top = Math.min(top, p.row);
-    left = Math.min(left, p.col);
-    bottom = Math.max(bottom, p.row);
-    right = Math.max(right, p.col);
-  }
-  const height = bottom - top + 1;
-  const width = right - left + 1;
-  if (height * width <= MAX_DENSE_CELLS) {
-    const values = Array.from({ length: height }, () => new Array<CellValue>(width).fill(null));
-    for (const p of placed) {
-      const rowValues = values[p.row - top];
-      if (rowValues) rowValues[p.col - left] = p.value;
-    }
-    return { name, originRow: top, originCol: left, values };
-  }
-  const rows = new Map<number, CellValue[]>();
-  for (const p of placed) {
-    let rowValues = rows.get(p.row - top);
-    if (!rowValues) rows.set(p.row - top, (rowValues = []));
-    while (rowValues.length < p.col - left) rowValues.push(null);
-    rowValues[p.col - left] = p.value;
-  }
-  const values = Array.from({ length: height }, (_, r) => rows.get(r) ?? EMPTY_ROW);
-  return { name, originRow: top, originCol: left, values };
+  return gridOfPlaced(worksheet.name, placed);
 }
 
 type ExcelValue = ExcelJS.CellValue | ExcelJS.CellFormulaValue['result'];
@@ -146,11 +105,4 @@ function plainValue(value: ExcelValue): CellValue {
   // Hyperlink text may itself be rich text, so resolve it the same way.
   if ('hyperlink' in value) return plainValue(value.text as ExcelValue);
   return null;
-}
-
-/** ExcelJS builds dates in UTC from the serial number; Excel dates have no time zone. */
-function isoDateText(date: Date): string | null {
-  if (Number.isNaN(date.getTime())) return null;
-  const iso = date.toISOString();
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19);
 }
