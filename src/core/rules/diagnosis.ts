@@ -48,20 +48,20 @@ function equation(scope: TotalsScope, total: AmountCell, parts: readonly (Amount
   if (actual === null) return null;
   let sum = ZERO;
   let allBlank = total.parsed.kind === 'empty';
-  const cells: AmountCell[] = [];
   for (const part of parts) {
     const v = valueOf(part);
     if (v === null) return null;
     sum += v;
-    if (part !== null) {
-      cells.push(part);
-      allBlank &&= part.parsed.kind === 'empty';
-    }
+    if (part !== null) allBlank &&= part.parsed.kind === 'empty';
   }
   if (allBlank) return null;
   const residual = actual - sum;
+  // Most sums have every part: they keep the array they were given (no one changes it) instead of a copy.
+  const cells = hasEveryCell(parts) ? parts : parts.filter((part): part is AmountCell => part !== null);
   return { scope, total, parts: cells, residual, failing: absAmount(residual) > tolerance };
 }
+
+const hasEveryCell = (parts: readonly (AmountCell | null)[]): parts is readonly AmountCell[] => !parts.includes(null);
 
 /** Every sum of the table, holding or not, as compareTotals reads them. */
 function sumEquations(table: PerformanceTable, tolerance: Decimal): SumEquation[] {
@@ -102,11 +102,13 @@ class SumIndex {
     let lastRow = -1;
     let count = 0;
     for (const eq of equations) {
-      for (const cell of cellsOf(eq)) {
-        firstRow = Math.min(firstRow, cell.location.row);
-        lastRow = Math.max(lastRow, cell.location.row);
-        count++;
+      firstRow = Math.min(firstRow, eq.total.location.row);
+      lastRow = Math.max(lastRow, eq.total.location.row);
+      for (const part of eq.parts) {
+        firstRow = Math.min(firstRow, part.location.row);
+        lastRow = Math.max(lastRow, part.location.row);
       }
+      count += 1 + eq.parts.length;
     }
     this.firstRow = count === 0 ? 0 : firstRow;
     const rows = count === 0 ? 0 : lastRow - firstRow + 1;
@@ -257,7 +259,12 @@ function unsafeFixes(index: SumIndex, failing: readonly SumEquation[], tolerance
         if (seen.has(eq)) continue;
         seen.add(eq);
         let residual = eq.residual;
-        for (const part of cellsOf(eq)) residual += (part === eq.total ? 1n : -1n) * (changes.get(cellNumber(part))?.delta ?? ZERO);
+        // Only the changed cells move the residual: no BigInt product, nor a copy of the cells, per unchanged part.
+        residual += changes.get(cellNumber(eq.total))?.delta ?? ZERO;
+        for (const part of eq.parts) {
+          const change = changes.get(cellNumber(part));
+          if (change !== undefined) residual += part === eq.total ? change.delta : -change.delta;
+        }
         count += Number(absAmount(residual) > tolerance) - Number(eq.failing);
       }
     }
