@@ -1,4 +1,5 @@
 import { absAmount, ZERO, type Decimal } from '../amounts';
+import { MAX_EXCEL_COLUMNS } from '../grid';
 import { amountIn, type AmountCell, type PerformanceTable, type TableRow } from '../table-model';
 import type { TotalsScope } from './rule-ids';
 import { valueOf } from './totals';
@@ -6,8 +7,8 @@ import type { TotalFormula } from './formula-totals';
 
 /** One sum the table claims: `total` = Σ `parts`; residual = total − Σ parts. */
 interface SumEquation {
-  /** "scope@row,col": the comparison compareTotals makes of this sum. */
-  readonly key: string;
+  /** The comparison compareTotals makes of this sum (its key is built only for the failing ones). */
+  readonly scope: TotalsScope;
   readonly total: AmountCell;
   readonly parts: readonly AmountCell[];
   readonly residual: Decimal;
@@ -42,27 +43,29 @@ const PAIR_BUDGET = 20_000;
 export const cellKeyOf = (cell: { readonly location: { readonly row: number; readonly col: number } }) => `${cell.location.row},${cell.location.col}`;
 export const comparisonKey = (scope: TotalsScope, cell: { readonly location: { readonly row: number; readonly col: number } }) =>
   `${scope}@${cellKeyOf(cell)}`;
+/** A cell's position as one number: the index below holds every amount cell, and string keys cost their allocation. */
+const cellNumber = (cell: AmountCell) => cell.location.row * MAX_EXCEL_COLUMNS + cell.location.col;
 
-function equation(key: string, total: AmountCell, parts: readonly (AmountCell | null)[], tolerance: Decimal): SumEquation | null {
+function equation(scope: TotalsScope, total: AmountCell, parts: readonly (AmountCell | null)[], tolerance: Decimal): SumEquation | null {
   const actual = valueOf(total);
   // A value the host could not recalculate may be out of date: compareTotals leaves such sums out too.
   if (actual === null || total.stale || parts.some((p) => p?.stale)) return null;
   let sum = ZERO;
   let allBlank = total.parsed.kind === 'empty';
-  const cells: AmountCell[] = [];
   for (const part of parts) {
     const v = valueOf(part);
     if (v === null) return null;
     sum += v;
-    if (part !== null) {
-      cells.push(part);
-      allBlank &&= part.parsed.kind === 'empty';
-    }
+    if (part !== null) allBlank &&= part.parsed.kind === 'empty';
   }
   if (allBlank) return null;
   const residual = actual - sum;
-  return { key, total, parts: cells, residual, failing: absAmount(residual) > tolerance };
+  // Most sums have every part: they keep the array they were given (no one changes it) instead of a copy.
+  const cells = hasEveryCell(parts) ? parts : parts.filter((part): part is AmountCell => part !== null);
+  return { scope, total, parts: cells, residual, failing: absAmount(residual) > tolerance };
 }
+
+const hasEveryCell = (parts: readonly (AmountCell | null)[]): parts is readonly AmountCell[] => !parts.includes(null);
 
 /** Every sum of the table, holding or not, as compareTotals reads them. */
 function sumEquations(table: PerformanceTable, tolerance: Decimal): SumEquation[] {
@@ -71,38 +74,81 @@ function sumEquations(table: PerformanceTable, tolerance: Decimal): SumEquation[
   const rowSums = table.amountColumns.includes('total') && table.amountColumns.length > 1;
   for (const row of table.rows) {
     const total = amountIn(row, 'total');
-    if (rowSums && total !== null) push(equation(comparisonKey('row', total), total, row.amounts.filter((c) => c !== total), tolerance));
+    if (rowSums && total !== null) push(equation('row', total, row.amounts.filter((c) => c !== total), tolerance));
     if (row.children.length === 0) continue;
     const children = row.children.map((i) => table.rows[i]).filter((r): r is TableRow => r !== undefined);
     const scope = row.kind === 'grand-total' ? 'grand' : 'unit';
-    for (const cell of row.amounts) push(equation(comparisonKey(scope, cell), cell, children.map((child) => amountIn(child, cell.column)), tolerance));
+    for (const cell of row.amounts) push(equation(scope, cell, children.map((child) => amountIn(child, cell.column)), tolerance));
   }
-  for (const sum of table.sums) if (sum.parts.length > 0) push(equation(comparisonKey(sum.scope, sum.total), sum.total, sum.parts, tolerance));
+  for (const sum of table.sums) if (sum.parts.length > 0) push(equation(sum.scope, sum.total, sum.parts, tolerance));
   return out;
 }
 
-/** The sums each cell is in, with its coefficient (+1 as the total, −1 as a part). */
+/**
+ * The sums each cell is in, with its coefficient (+1 as the total, −1 as a part), in the order of the equations.
+ * Every amount cell of the table is in it, so it is kept in flat typed arrays (a list per sheet row) rather than
+ * a map of small objects: only the few cells the diagnosis asks about get entry objects.
+ */
 class SumIndex {
-  private readonly byCell = new Map<string, { eq: SumEquation; coef: 1n | -1n }[]>();
-  readonly cells = new Map<string, AmountCell>();
+  private readonly firstRow: number;
+  /** Per sheet row from firstRow: its first and last entry, −1 for none. */
+  private readonly head: Int32Array;
+  private readonly tail: Int32Array;
+  /** Per entry: the next entry of the same row, the cell's column, its equation and coefficient. */
+  private readonly next: Int32Array;
+  private readonly col: Int32Array;
+  private readonly equationOf: Int32Array;
+  private readonly isTotal: Uint8Array;
+  private entries = 0;
 
   constructor(readonly equations: readonly SumEquation[]) {
+    let firstRow = Number.POSITIVE_INFINITY;
+    let lastRow = -1;
+    let count = 0;
     for (const eq of equations) {
-      this.add(eq.total, eq, 1n);
-      for (const part of eq.parts) this.add(part, eq, -1n);
+      firstRow = Math.min(firstRow, eq.total.location.row);
+      lastRow = Math.max(lastRow, eq.total.location.row);
+      for (const part of eq.parts) {
+        firstRow = Math.min(firstRow, part.location.row);
+        lastRow = Math.max(lastRow, part.location.row);
+      }
+      count += 1 + eq.parts.length;
     }
+    this.firstRow = count === 0 ? 0 : firstRow;
+    const rows = count === 0 ? 0 : lastRow - firstRow + 1;
+    this.head = new Int32Array(rows).fill(-1);
+    this.tail = new Int32Array(rows).fill(-1);
+    this.next = new Int32Array(count).fill(-1);
+    this.col = new Int32Array(count);
+    this.equationOf = new Int32Array(count);
+    this.isTotal = new Uint8Array(count);
+    equations.forEach((eq, i) => {
+      this.add(eq.total, i, true);
+      for (const part of eq.parts) this.add(part, i, false);
+    });
   }
 
-  private add(cell: AmountCell, eq: SumEquation, coef: 1n | -1n): void {
-    const key = cellKeyOf(cell);
-    this.cells.set(key, cell);
-    const list = this.byCell.get(key);
-    if (list) list.push({ eq, coef });
-    else this.byCell.set(key, [{ eq, coef }]);
+  private add(cell: AmountCell, equation: number, isTotal: boolean): void {
+    const entry = this.entries++;
+    const slot = cell.location.row - this.firstRow;
+    this.col[entry] = cell.location.col;
+    this.equationOf[entry] = equation;
+    this.isTotal[entry] = isTotal ? 1 : 0;
+    const last = this.tail[slot] as number;
+    if (last === -1) this.head[slot] = entry;
+    else this.next[last] = entry;
+    this.tail[slot] = entry;
   }
 
   sumsOf(cell: AmountCell): readonly { eq: SumEquation; coef: 1n | -1n }[] {
-    return this.byCell.get(cellKeyOf(cell)) ?? [];
+    const out: { eq: SumEquation; coef: 1n | -1n }[] = [];
+    const slot = cell.location.row - this.firstRow;
+    if (slot < 0 || slot >= this.head.length) return out;
+    for (let entry = this.head[slot] as number; entry !== -1; entry = this.next[entry] as number) {
+      if (this.col[entry] !== cell.location.col) continue;
+      out.push({ eq: this.equations[this.equationOf[entry] as number] as SumEquation, coef: this.isTotal[entry] === 1 ? 1n : -1n });
+    }
+    return out;
   }
 }
 
@@ -201,37 +247,42 @@ export function diagnoseTotals(table: PerformanceTable, tolerance: Decimal, expl
   const singles = explain ? singleExplanations(index, failing) : [];
   const explanations = !explain ? [] : singles.length > 0 ? singles : pairExplanations(index, failing);
   if (explanations !== null && explanations.length > 0 && explanations.length <= 2) {
-    return { explanations, explained: new Set(failing.map((eq) => eq.key)), unsafeFixes: new Set() };
+    return { explanations, explained: new Set(failing.map((eq) => comparisonKey(eq.scope, eq.total))), unsafeFixes: new Set() };
   }
   return { explanations: [], explained: new Set(), unsafeFixes: unsafeFixes(index, failing, tolerance) };
 }
 
 /** Today's per-sum fixes (total := Σ parts), kept only while, applied alone and all together, they fail no more sums than now. */
 function unsafeFixes(index: SumIndex, failing: readonly SumEquation[], tolerance: Decimal): Set<string> {
-  const failingAfter = (changes: ReadonlyMap<string, Decimal>) => {
+  type Changes = ReadonlyMap<number, { readonly cell: AmountCell; readonly delta: Decimal }>;
+  const failingAfter = (changes: Changes) => {
     let count = failing.length;
     const seen = new Set<SumEquation>();
-    for (const key of changes.keys()) {
-      const cell = index.cells.get(key);
-      if (!cell) continue;
+    for (const { cell } of changes.values()) {
       for (const { eq } of index.sumsOf(cell)) {
         if (seen.has(eq)) continue;
         seen.add(eq);
         let residual = eq.residual;
-        for (const part of cellsOf(eq)) residual += (part === eq.total ? 1n : -1n) * (changes.get(cellKeyOf(part)) ?? ZERO);
+        // Only the changed cells move the residual: no BigInt product, nor a copy of the cells, per unchanged part.
+        residual += changes.get(cellNumber(eq.total))?.delta ?? ZERO;
+        for (const part of eq.parts) {
+          const change = changes.get(cellNumber(part));
+          if (change !== undefined) residual += part === eq.total ? change.delta : -change.delta;
+        }
         count += Number(absAmount(residual) > tolerance) - Number(eq.failing);
       }
     }
     return count;
   };
   const unsafe = new Set<string>();
-  const all = new Map<string, Decimal>();
+  const all = new Map<number, { cell: AmountCell; delta: Decimal }>();
   for (const eq of failing) {
-    const key = cellKeyOf(eq.total);
-    if (failingAfter(new Map([[key, -eq.residual]])) > failing.length) unsafe.add(key);
+    const key = cellNumber(eq.total);
+    const change = { cell: eq.total, delta: -eq.residual };
+    if (failingAfter(new Map([[key, change]])) > failing.length) unsafe.add(cellKeyOf(eq.total));
     // A cell that totals two sums gets the first one's fix, as the pane keeps the first fix per cell.
-    else if (!all.has(key)) all.set(key, -eq.residual);
+    else if (!all.has(key)) all.set(key, change);
   }
-  if (failingAfter(all) > failing.length) for (const key of all.keys()) unsafe.add(key);
+  if (failingAfter(all) > failing.length) for (const { cell } of all.values()) unsafe.add(cellKeyOf(cell));
   return unsafe;
 }
