@@ -13,9 +13,10 @@ import {
   Subtitle2,
   Switch,
   tokens,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { ArrowUndo20Regular, Dismiss20Regular, DocumentTable20Regular, Eraser20Regular, Wrench20Regular } from '@fluentui/react-icons';
-import { memo, useMemo, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { BUILTIN_PROFILES, CATALOGS, type Finding, type Fix, type Locale, type ProfileUse } from '../core';
 import type { HostCapabilities, IgnoredFinding } from '../workbook/port';
 import type { CheckSession, CheckState, Notice, RunningCheck } from './check-session';
@@ -69,6 +70,7 @@ export function CheckPanel({ session, state, strings, locale, capabilities }: Ch
   const [fixRequest, setFixRequest] = useState<FixRequest | null>(null);
 
   const findings = state.findings;
+  const checkCount = useCheckCount(findings);
   const ignored = useMemo(() => ignoredByKey(state.ignored), [state.ignored]);
   const active = useMemo(() => (findings ? activeFindings(findings, state.ignored) : []), [findings, state.ignored]);
   const counts = useMemo(() => countBySeverity(active), [active]);
@@ -113,11 +115,14 @@ export function CheckPanel({ session, state, strings, locale, capabilities }: Ch
           ))}
         </Select>
       </Field>
-      {findings === null ? (
-        <Body1>{strings.notCheckedYet}</Body1>
-      ) : (
-        <CheckSummary counts={counts} ignoredCount={findings.length - active.length} profile={state.profile} strings={strings} locale={locale} />
-      )}
+      {/* A polite live region, there from the start: screen readers read the summary after each check and re-check. */}
+      <div role="status" aria-live="polite" aria-atomic="true">
+        {findings === null ? (
+          <Body1>{strings.notCheckedYet}</Body1>
+        ) : (
+          <CheckSummary key={checkCount} counts={counts} ignoredCount={findings.length - active.length} profile={state.profile} strings={strings} locale={locale} />
+        )}
+      </div>
       {findings !== null && state.tables.length > 0 && (
         <TablesRead tables={state.tables} strings={strings} locale={locale} busy={busy} onConvert={(t, to) => void session.convertTable(t, to)} />
       )}
@@ -177,6 +182,7 @@ interface CheckToolbarProps {
 
 function CheckToolbar({ session, state, strings, busy, onFixAll }: CheckToolbarProps) {
   const styles = useStyles();
+  const restoreFocus = useRestoreFocusTarget();
   return (
     <div className={styles.toolbar}>
       <Button appearance="primary" disabled={busy} onClick={() => void session.check()}>
@@ -185,7 +191,7 @@ function CheckToolbar({ session, state, strings, busy, onFixAll }: CheckToolbarP
       {state.findings !== null && (
         <>
           {onFixAll && (
-            <Button icon={<Wrench20Regular />} disabled={busy} onClick={onFixAll}>
+            <Button icon={<Wrench20Regular />} disabled={busy} onClick={onFixAll} {...restoreFocus}>
               {strings.fixAll}
             </Button>
           )}
@@ -238,6 +244,13 @@ function NoticeList({ notices, strings, onDismiss }: { readonly notices: readonl
       ))}
     </>
   );
+}
+
+/** How many results the panel has shown: a new summary node for each, so that an unchanged summary is announced again. */
+function useCheckCount(findings: readonly Finding[] | null): number {
+  const seen = useRef<{ findings: readonly Finding[] | null; count: number }>({ findings: null, count: 0 });
+  if (seen.current.findings !== findings) seen.current = { findings, count: seen.current.count + 1 };
+  return seen.current.count;
 }
 
 interface CheckSummaryProps {
