@@ -76,7 +76,8 @@ export function CheckPanel({ session, state, strings, locale, capabilities }: Ch
   const counts = useMemo(() => countBySeverity(active), [active]);
   // Memoised, with the list below: selecting a cell or going to a finding re-renders neither.
   const groups = useMemo(
-    () => groupFindings((findings ?? []).filter((f) => showsSeverity(view, f.severity) && (showIgnored || !ignored.has(f.key))), state.sheetOrder),
+    // A totals cause keeps the sums it breaks (notes) under it whatever the filter: 只看错误 shows the error with its consequences.
+    () => groupFindings((findings ?? []).filter((f) => (showsSeverity(view, f.severity) || f.rule === 'totals.consequence') && (showIgnored || !ignored.has(f.key))), state.sheetOrder),
     [findings, view, showIgnored, ignored, state.sheetOrder],
   );
   const formatFixes = useMemo(() => fixesOf(active, (f) => FORMAT_FIX_RULES.has(f.rule)), [active]);
