@@ -19,6 +19,9 @@ const { legacyHostTests } = require('./legacy-hosts.js');
 const { ignoredDownloadTests } = require('./ignored-download.js');
 const { pageUxTests } = require('./page-ux.js');
 const { pageScaleTests } = require('./page-scale.js');
+const { paneUxTests } = require('./pane-ux.js');
+const { totalsDiagnosisTests } = require('./totals-diagnosis.js');
+const { templateSearchTests } = require('./template-search.js');
 
 const root = path.resolve(__dirname, '..', '..');
 const dist = path.join(root, 'dist-web');
@@ -366,6 +369,9 @@ async function main() {
     ...ignoredDownloadTests({ root, artifacts }),
     ...pageUxTests(),
     ...pageScaleTests({ artifacts }),
+    ...paneUxTests({ openTaskpane, artifacts }),
+    ...totalsDiagnosisTests({ root, artifacts }),
+    ...templateSearchTests(),
   ];
   let passed = 0;
   let failed = 0;
@@ -385,7 +391,12 @@ async function main() {
   process.exitCode = failed > 0 ? 1 : 0;
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+// scripts/screenshots.js reuses the build, the server and the pane on the double.
+module.exports = { build, serve, openTaskpane, artifacts };
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
