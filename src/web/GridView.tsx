@@ -183,7 +183,8 @@ export function GridView({ workbook, marks, columnWidths, activeSheet, selection
         ))}
       </TabList>
       <div className={styles.scroller}>
-        <table className={styles.table} role="grid" aria-label={sheet.name}>
+        {/* As wide as its columns: a fixed-layout table narrower than that would squeeze them all alike. */}
+        <table className={styles.table} role="grid" aria-label={sheet.name} style={{ width: 44 + widths.reduce((a, b) => a + b, 0) }}>
           <colgroup>
             <col style={{ width: 44 }} />
             {widths.map((w, c) => <col key={c} style={{ width: w }} />)}
