@@ -13,9 +13,10 @@ import {
   Subtitle2,
   Switch,
   tokens,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { ArrowUndo20Regular, Dismiss20Regular, DocumentTable20Regular, Eraser20Regular, Wrench20Regular } from '@fluentui/react-icons';
-import { memo, useMemo, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { BUILTIN_PROFILES, CATALOGS, type Finding, type Fix, type Locale, type ProfileUse } from '../core';
 import type { HostCapabilities, IgnoredFinding } from '../workbook/port';
 import type { CheckSession, CheckState, Notice, RunningCheck } from './check-session';
@@ -69,12 +70,14 @@ export function CheckPanel({ session, state, strings, locale, capabilities }: Ch
   const [fixRequest, setFixRequest] = useState<FixRequest | null>(null);
 
   const findings = state.findings;
+  const checkCount = useCheckCount(findings);
   const ignored = useMemo(() => ignoredByKey(state.ignored), [state.ignored]);
   const active = useMemo(() => (findings ? activeFindings(findings, state.ignored) : []), [findings, state.ignored]);
   const counts = useMemo(() => countBySeverity(active), [active]);
   // Memoised, with the list below: selecting a cell or going to a finding re-renders neither.
   const groups = useMemo(
-    () => groupFindings((findings ?? []).filter((f) => showsSeverity(view, f.severity) && (showIgnored || !ignored.has(f.key))), state.sheetOrder),
+    // A totals cause keeps the sums it breaks (notes) under it whatever the filter: 只看错误 shows the error with its consequences.
+    () => groupFindings((findings ?? []).filter((f) => (showsSeverity(view, f.severity) || f.rule === 'totals.consequence') && (showIgnored || !ignored.has(f.key))), state.sheetOrder),
     [findings, view, showIgnored, ignored, state.sheetOrder],
   );
   const formatFixes = useMemo(() => fixesOf(active, (f) => FORMAT_FIX_RULES.has(f.rule)), [active]);
@@ -113,11 +116,14 @@ export function CheckPanel({ session, state, strings, locale, capabilities }: Ch
           ))}
         </Select>
       </Field>
-      {findings === null ? (
-        <Body1>{strings.notCheckedYet}</Body1>
-      ) : (
-        <CheckSummary counts={counts} ignoredCount={findings.length - active.length} profile={state.profile} strings={strings} locale={locale} />
-      )}
+      {/* A polite live region, there from the start: screen readers read the summary after each check and re-check. */}
+      <div role="status" aria-live="polite" aria-atomic="true">
+        {findings === null ? (
+          <Body1>{strings.notCheckedYet}</Body1>
+        ) : (
+          <CheckSummary key={checkCount} counts={counts} ignoredCount={findings.length - active.length} profile={state.profile} strings={strings} locale={locale} />
+        )}
+      </div>
       {findings !== null && state.tables.length > 0 && (
         <TablesRead tables={state.tables} strings={strings} locale={locale} busy={busy} onConvert={(t, to) => void session.convertTable(t, to)} />
       )}
@@ -177,6 +183,7 @@ interface CheckToolbarProps {
 
 function CheckToolbar({ session, state, strings, busy, onFixAll }: CheckToolbarProps) {
   const styles = useStyles();
+  const restoreFocus = useRestoreFocusTarget();
   return (
     <div className={styles.toolbar}>
       <Button appearance="primary" disabled={busy} onClick={() => void session.check()}>
@@ -185,7 +192,7 @@ function CheckToolbar({ session, state, strings, busy, onFixAll }: CheckToolbarP
       {state.findings !== null && (
         <>
           {onFixAll && (
-            <Button icon={<Wrench20Regular />} disabled={busy} onClick={onFixAll}>
+            <Button icon={<Wrench20Regular />} disabled={busy} onClick={onFixAll} {...restoreFocus}>
               {strings.fixAll}
             </Button>
           )}
@@ -238,6 +245,13 @@ function NoticeList({ notices, strings, onDismiss }: { readonly notices: readonl
       ))}
     </>
   );
+}
+
+/** How many results the panel has shown: a new summary node for each, so that an unchanged summary is announced again. */
+function useCheckCount(findings: readonly Finding[] | null): number {
+  const seen = useRef<{ findings: readonly Finding[] | null; count: number }>({ findings: null, count: 0 });
+  if (seen.current.findings !== findings) seen.current = { findings, count: seen.current.count + 1 };
+  return seen.current.count;
 }
 
 interface CheckSummaryProps {

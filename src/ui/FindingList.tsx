@@ -1,4 +1,4 @@
-import { Body1, Body1Strong, Button, Caption1, makeStyles, mergeClasses, Subtitle2, tokens, useId } from '@fluentui/react-components';
+import { Body1, Body1Strong, Button, Caption1, makeStyles, mergeClasses, Subtitle2, tokens, useId, useRestoreFocusTarget } from '@fluentui/react-components';
 import { ErrorCircle20Filled, Info20Filled, Warning20Filled } from '@fluentui/react-icons';
 import type { Finding, Locale, Severity } from '../core';
 import type { IgnoredFinding } from '../workbook/port';
@@ -65,6 +65,8 @@ interface FindingRowProps extends FindingActions {
 export function FindingRow({ finding, consequences = [], ignored, strings, locale, disabled, onSelect, onIgnore, onUnignore, onFix }: FindingRowProps) {
   const styles = useStyles();
   const messageId = useId('finding');
+  // The dialogs these buttons open are controlled (no DialogTrigger): this marks where focus returns when they close.
+  const restoreFocus = useRestoreFocusTarget();
   const message = findingMessage(finding, locale);
   return (
     <li className={mergeClasses(styles.row, ignored && styles.ignored)}>
@@ -96,7 +98,7 @@ export function FindingRow({ finding, consequences = [], ignored, strings, local
       )}
       <div className={styles.actions}>
         {finding.fix && !ignored && (
-          <Button size="small" aria-describedby={messageId} disabled={disabled} onClick={() => onFix(finding)}>
+          <Button size="small" aria-describedby={messageId} disabled={disabled} onClick={() => onFix(finding)} {...restoreFocus}>
             {strings.fix}
           </Button>
         )}
@@ -105,7 +107,7 @@ export function FindingRow({ finding, consequences = [], ignored, strings, local
             {strings.unignore}
           </Button>
         ) : (
-          <Button size="small" aria-describedby={messageId} disabled={disabled} onClick={() => onIgnore(finding)}>
+          <Button size="small" aria-describedby={messageId} disabled={disabled} onClick={() => onIgnore(finding)} {...restoreFocus}>
             {strings.ignore}
           </Button>
         )}

@@ -4,6 +4,7 @@ import {
   Caption1,
   makeStyles,
   tokens,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { ArrowSwap20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
@@ -35,6 +36,7 @@ export interface TablesReadProps {
 export function TablesRead({ tables, strings, locale, busy, onConvert }: TablesReadProps) {
   const styles = useStyles();
   const [converting, setConverting] = useState<TableSummary | null>(null);
+  const restoreFocus = useRestoreFocusTarget();
   const layoutName = (layout: LayoutKind) => CATALOGS[locale].layout[layout];
   const where = (t: TableSummary) => `${t.sheet}!${t.cell}`;
   return (
@@ -45,7 +47,7 @@ export function TablesRead({ tables, strings, locale, busy, onConvert }: TablesR
           <li key={where(t)} className={styles.line}>
             <Caption1>{strings.tableRead(where(t), layoutName(t.layout), t.projects)}</Caption1>
             {t.layout !== 'department' && (
-              <Button size="small" appearance="subtle" icon={<ArrowSwap20Regular />} disabled={busy} aria-label={`${strings.convertTo} ${where(t)}`} onClick={() => setConverting(t)}>
+              <Button size="small" appearance="subtle" icon={<ArrowSwap20Regular />} disabled={busy} aria-label={`${strings.convertTo} ${where(t)}`} onClick={() => setConverting(t)} {...restoreFocus}>
                 {strings.convertTo}
               </Button>
             )}

@@ -14,6 +14,8 @@ export interface GridViewProps {
   readonly workbook: WorkbookGrid;
   /** "Sheet!A1" → worst severity, as the add-in marks cells. */
   readonly marks: ReadonlyMap<string, Severity>;
+  /** The active sheet's column widths as its file sets them, in Excel's characters (null: not set); absent for none. */
+  readonly columnWidths?: readonly (number | null)[] | undefined;
   readonly activeSheet: string;
   readonly selection: GridSelection | null;
   readonly strings: WebStrings;
@@ -65,7 +67,8 @@ const useStyles = makeStyles({
     cursor: 'cell',
     outlineOffset: '-2px',
   },
-  number: { textAlign: 'right' },
+  // Amounts never wrap inside (1,234,567.89); a column too narrow cuts them off, as Excel shows ###.
+  number: { textAlign: 'right', whiteSpace: 'nowrap', overflowWrap: 'normal', overflow: 'hidden', textOverflow: 'ellipsis', fontVariantNumeric: 'tabular-nums' },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}` },
   stale: { color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
   staleMarker: { marginInlineEnd: '2px', color: tokens.colorPaletteDarkOrangeForeground1, fontStyle: 'normal' },
@@ -80,8 +83,46 @@ function columnWidth(values: readonly (readonly CellValue[])[], col: number): nu
   return Math.max(64, Math.min(360, longest * 13 + 12));
 }
 
+/** Excel's column width (characters of its default font's digit, about 7 px) in pixels, as Excel shows it at 100 %. */
+export function excelWidthToPixels(width: number): number {
+  return width === 0 ? 0 : Math.round(width * 7 + 5);
+}
+
+/** Each column's width in pixels: the file's own where it sets one, as Excel lays the sheet out; else one fitted to the text. */
+function columnPixels(sheet: SheetGrid | undefined, lastCol: number, fromFile: readonly (number | null)[] | undefined): number[] {
+  return Array.from({ length: lastCol }, (_, c) => {
+    const set = fromFile?.[c];
+    if (set !== undefined && set !== null) return excelWidthToPixels(set);
+    return sheet && c >= sheet.originCol ? columnWidth(sheet.values, c - sheet.originCol) : 64;
+  });
+}
+
+/** A merged area as shown on this page: where it starts (row clipped to the page) and what it spans. */
+interface ShownMerge {
+  readonly rowSpan: number;
+  readonly colSpan: number;
+}
+
+/**
+ * The sheet's merged areas on the rows shown: the cell each is drawn from ("row,col" → spans), and the cells it
+ * covers (not drawn). An area that starts on an earlier page is drawn from its first row here.
+ */
+function mergesOnPage(sheet: SheetGrid, firstRow: number, endRow: number, lastCol: number) {
+  const spans = new Map<string, ShownMerge>();
+  const covered = new Set<string>();
+  for (const merge of sheet.merges ?? []) {
+    const top = Math.max(merge.row, firstRow);
+    const bottom = Math.min(merge.row + merge.rowCount, endRow);
+    const right = Math.min(merge.col + merge.colCount, lastCol);
+    if (top >= bottom || merge.col >= right || (bottom - top === 1 && right - merge.col === 1)) continue;
+    spans.set(`${top},${merge.col}`, { rowSpan: bottom - top, colSpan: right - merge.col });
+    for (let r = top; r < bottom; r++) for (let c = merge.col; c < right; c++) if (r !== top || c !== merge.col) covered.add(`${r},${c}`);
+  }
+  return { spans, covered };
+}
+
 /** The workbook as a spreadsheet: sheet tabs, cells with wrapped text, the add-in's marks and the selected cell; cells can be edited. */
-export function GridView({ workbook, marks, activeSheet, selection, strings, onActivateSheet, onSelect, onEdit }: GridViewProps) {
+export function GridView({ workbook, marks, columnWidths, activeSheet, selection, strings, onActivateSheet, onSelect, onEdit }: GridViewProps) {
   const styles = useStyles();
   const sheet: SheetGrid | undefined = workbook.sheets.find((s) => s.name === activeSheet) ?? workbook.sheets[0];
   const [editing, setEditing] = useState<{ row: number; col: number; text: string } | null>(null);
@@ -91,10 +132,7 @@ export function GridView({ workbook, marks, activeSheet, selection, strings, onA
   const lastRow = sheet ? Math.max(sheet.originRow + sheet.values.length, MIN_ROWS) : MIN_ROWS;
   const lastCol = sheet ? Math.max(sheet.originCol + Math.max(0, ...sheet.values.map((r) => r.length)), MIN_COLUMNS) : MIN_COLUMNS;
   const pages = Math.max(1, Math.ceil(lastRow / ROWS_PER_PAGE));
-  const widths = useMemo(
-    () => Array.from({ length: lastCol }, (_, c) => (sheet && c >= sheet.originCol ? columnWidth(sheet.values, c - sheet.originCol) : 64)),
-    [sheet, lastCol],
-  );
+  const widths = useMemo(() => columnPixels(sheet, lastCol, columnWidths), [sheet, lastCol, columnWidths]);
 
   // Follow the selection to its page (a click on a finding may point far down the sheet).
   useEffect(() => {
@@ -138,6 +176,7 @@ export function GridView({ workbook, marks, activeSheet, selection, strings, onA
 
   const firstRow = page * ROWS_PER_PAGE;
   const rows = Array.from({ length: Math.min(ROWS_PER_PAGE, lastRow - firstRow) }, (_, i) => firstRow + i);
+  const merged = mergesOnPage(sheet, firstRow, firstRow + rows.length, lastCol);
   return (
     <div className={styles.root}>
       <TabList size="small" selectedValue={sheet.name} onTabSelect={(_, data) => onActivateSheet(String(data.value))} aria-label={strings.sheets}>
@@ -147,7 +186,8 @@ export function GridView({ workbook, marks, activeSheet, selection, strings, onA
       </TabList>
       {sheet.staleFormulas && <StaleNote count={sheet.staleFormulas.size} strings={strings} />}
       <div className={styles.scroller}>
-        <table className={styles.table} role="grid" aria-label={sheet.name}>
+        {/* As wide as its columns: a fixed-layout table narrower than that would squeeze them all alike. */}
+        <table className={styles.table} role="grid" aria-label={sheet.name} style={{ width: 44 + widths.reduce((a, b) => a + b, 0) }}>
           <colgroup>
             <col style={{ width: 44 }} />
             {widths.map((w, c) => <col key={c} style={{ width: w }} />)}
@@ -163,6 +203,7 @@ export function GridView({ workbook, marks, activeSheet, selection, strings, onA
               <tr key={row}>
                 <th className={styles.rowHeader} scope="row">{row + 1}</th>
                 {widths.map((_, col) => {
+                  if (merged.covered.has(`${row},${col}`)) return null;
                   const severity = marks.get(`${sheet.name}!${toA1(row, col)}`);
                   return (
                     <GridCell
@@ -172,6 +213,7 @@ export function GridView({ workbook, marks, activeSheet, selection, strings, onA
                       value={valueAt(row, col)}
                       severity={severity}
                       stale={sheet.staleFormulas?.has(toA1(row, col)) ?? false}
+                      span={merged.spans.get(`${row},${col}`)}
                       selected={isSelected(row, col)}
                       editing={editing?.row === row && editing.col === col ? editing.text : null}
                       editorRef={editorRef}
@@ -214,6 +256,8 @@ interface GridCellProps {
   readonly severity: Severity | undefined;
   /** A formula the page could not recalculate after a change: its value may be old. */
   readonly stale: boolean;
+  /** The merged area drawn from this cell; undefined for a cell of its own. */
+  readonly span: ShownMerge | undefined;
   readonly selected: boolean;
   /** The text being typed into this cell, or null when it is not being edited. */
   readonly editing: string | null;
@@ -227,7 +271,7 @@ interface GridCellProps {
   onCancelEdit(): void;
 }
 
-function GridCell({ row, col, value, severity, stale, selected, editing, editorRef, strings, onClick, onDoubleClick, onKeyDown, onEditText, onCommit, onCancelEdit }: GridCellProps) {
+function GridCell({ row, col, value, severity, stale, span, selected, editing, editorRef, strings, onClick, onDoubleClick, onKeyDown, onEditText, onCommit, onCancelEdit }: GridCellProps) {
   const styles = useStyles();
   const address = toA1(row, col);
   const colours = severity ? MARK_COLOURS[severity] : null;
@@ -241,6 +285,8 @@ function GridCell({ row, col, value, severity, stale, selected, editing, editorR
       data-cell={address}
       data-mark={severity}
       data-stale={stale || undefined}
+      rowSpan={span?.rowSpan}
+      colSpan={span?.colSpan}
       tabIndex={selected ? 0 : -1}
       className={`${styles.cell}${typeof value === 'number' ? ` ${styles.number}` : ''}${selected ? ` ${styles.selected}` : ''}${stale ? ` ${styles.stale}` : ''}`}
       style={colours ? { backgroundColor: colours.fill, color: colours.font } : undefined}

@@ -12,6 +12,7 @@ import {
   Text,
   Title2,
   tokens,
+  useRestoreFocusTarget,
   webLightTheme,
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular, DocumentTableRegular, FolderOpenRegular, LocalLanguageRegular } from '@fluentui/react-icons';
@@ -23,6 +24,7 @@ import { ignoredRows } from '../ui/ignored-view';
 import type { IgnoredSheetRead } from '../workbook/ignored-sheet';
 import { createMemoryWorkbook, type MemoryWorkbook, type MemoryWorkbookOptions } from '../workbook/memory-workbook';
 import type { WorkbookPort } from '../workbook/port';
+import type { ColumnWidths } from '../workbook/xlsx-grid';
 import { downloadBytes, openSpreadsheet } from './files';
 import { GridView, type GridSelection } from './GridView';
 import { loadSavedDocument, saveDocument } from './saved-document';
@@ -43,6 +45,8 @@ interface OpenDocument {
   readonly port: WorkbookPort;
   /** The opened .xlsx file's bytes: downloads start from them (null for CSV, the sample and restored work). */
   readonly source: Uint8Array | null;
+  /** The .xlsx file's column widths, which the grid shows its sheets by (empty for CSV, the sample and restored work). */
+  readonly columnWidths: ColumnWidths;
 }
 
 const useStyles = makeStyles({
@@ -153,9 +157,9 @@ function useOpenDocument(storage: Storage | null, strings: WebStrings) {
     [],
   );
   const open = useCallback(
-    (name: string, grid: WorkbookGrid, source: Uint8Array | null = null, ignored?: string | IgnoredSheetRead): OpenDocument => {
+    (name: string, grid: WorkbookGrid, source: Uint8Array | null = null, ignored?: string | IgnoredSheetRead, columnWidths: ColumnWidths = new Map()): OpenDocument => {
       const workbook = createMemoryWorkbook(grid, storedIgnored(ignored));
-      return { id: ++nextId, name, workbook, port: observed(workbook, changes), source };
+      return { id: ++nextId, name, workbook, port: observed(workbook, changes), source, columnWidths };
     },
     [changes],
   );
@@ -179,8 +183,8 @@ function useOpenDocument(storage: Storage | null, strings: WebStrings) {
   }, [storage, doc, cellsVersion, strings]);
 
   const replace = useCallback(
-    (name: string, grid: WorkbookGrid, source: Uint8Array | null = null, ignored?: IgnoredSheetRead) => {
-      setDoc(open(name, grid, source, ignored));
+    (name: string, grid: WorkbookGrid, source: Uint8Array | null = null, ignored?: IgnoredSheetRead, columnWidths?: ColumnWidths) => {
+      setDoc(open(name, grid, source, ignored, columnWidths));
       setUnsaved(false);
       setCellsVersion((v) => v + 1);
     },
@@ -218,6 +222,8 @@ interface PageHeaderProps {
 function PageHeader({ strings, onFile, onSample, onDownload, onSwitchLanguage }: PageHeaderProps) {
   const styles = useStyles();
   const fileInput = useRef<HTMLInputElement>(null);
+  // 放弃未下载的修改？ is opened from these buttons: focus returns to them when it closes.
+  const restoreFocus = useRestoreFocusTarget();
   return (
     <header className={styles.header}>
       <div className={styles.heading}>
@@ -237,8 +243,8 @@ function PageHeader({ strings, onFile, onSample, onDownload, onSwitchLanguage }:
             e.target.value = '';
           }}
         />
-        <Button icon={<FolderOpenRegular />} onClick={() => fileInput.current?.click()}>{strings.openFile}</Button>
-        <Button icon={<DocumentTableRegular />} onClick={onSample}>{strings.openSample}</Button>
+        <Button icon={<FolderOpenRegular />} onClick={() => fileInput.current?.click()} {...restoreFocus}>{strings.openFile}</Button>
+        <Button icon={<DocumentTableRegular />} onClick={onSample} {...restoreFocus}>{strings.openSample}</Button>
         <Menu>
           <MenuTrigger disableButtonEnhancement>
             <Button appearance="primary" icon={<ArrowDownloadRegular />}>{strings.download}</Button>
@@ -329,8 +335,8 @@ export function WebApp({ locale: initialLocale, storage }: WebAppProps) {
     document.documentElement.lang = locale;
   }, [locale]);
 
-  function show(name: string, workbook: WorkbookGrid, source: Uint8Array | null = null, ignored?: IgnoredSheetRead) {
-    replace(name, workbook, source, ignored);
+  function show(name: string, workbook: WorkbookGrid, source: Uint8Array | null = null, ignored?: IgnoredSheetRead, columnWidths?: ColumnWidths) {
+    replace(name, workbook, source, ignored, columnWidths);
     setActiveSheet(workbook.sheets[0]?.name ?? '');
     setSelection(null);
   }
@@ -342,7 +348,7 @@ export function WebApp({ locale: initialLocale, storage }: WebAppProps) {
       return;
     }
     setNotice(null);
-    show(file.name, result.workbook, result.source, result.ignored);
+    show(file.name, result.workbook, result.source, result.ignored, result.columnWidths);
   }
 
   // Nothing the user wrote is dropped without asking: edits not downloaded yet wait for a yes.
@@ -396,6 +402,7 @@ export function WebApp({ locale: initialLocale, storage }: WebAppProps) {
             <GridView
               workbook={grid}
               marks={marks}
+              columnWidths={doc.columnWidths.get(activeSheet)}
               activeSheet={activeSheet}
               selection={selection}
               strings={strings}

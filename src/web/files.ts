@@ -1,5 +1,6 @@
 import type { WorkbookGrid } from '../core';
 import type { IgnoredSheetRead } from '../workbook/ignored-sheet';
+import type { ColumnWidths } from '../workbook/xlsx-grid';
 import { sniffSpreadsheet } from '../workbook/input-kind';
 import { readSpreadsheet } from '../workbook/open-spreadsheet';
 import type { WebStrings } from './strings';
@@ -7,7 +8,8 @@ import type { WebStrings } from './strings';
 export type OpenResult =
   /** `source`: an .xlsx file's bytes, which downloads start from so that none of the user's formatting is lost. */
   /** `ignored`: the ignore list the file carries, when it has one. */
-  | { readonly ok: true; readonly workbook: WorkbookGrid; readonly source: Uint8Array | null; readonly ignored?: IgnoredSheetRead }
+  /** `columnWidths`: the .xlsx file's own, which the grid lays its columns out by. */
+  | { readonly ok: true; readonly workbook: WorkbookGrid; readonly source: Uint8Array | null; readonly ignored?: IgnoredSheetRead; readonly columnWidths?: ColumnWidths }
   | { readonly ok: false; readonly message: string };
 
 /** Reads a file the user picked. Everything happens in the browser. */
@@ -15,7 +17,7 @@ export async function openSpreadsheet(name: string, bytes: Uint8Array, strings: 
   const read = await readSpreadsheet(bytes, name);
   if (read.ok) {
     const source = sniffSpreadsheet(bytes, name) === 'xlsx' ? bytes : null;
-    return read.ignored ? { ok: true, workbook: read.workbook, source, ignored: read.ignored } : { ok: true, workbook: read.workbook, source };
+    return { ok: true, workbook: read.workbook, source, ...(read.ignored ? { ignored: read.ignored } : {}), ...(read.columnWidths ? { columnWidths: read.columnWidths } : {}) };
   }
   const reasons = { empty: strings.unreadable.empty, corrupt: strings.unreadable.corrupt, password: strings.unreadable.encrypted, 'legacy-xls': strings.unreadable.legacy, 'not-spreadsheet': strings.unreadable.unknown };
   return { ok: false, message: strings.readFailed(name, reasons[read.problem]) };

@@ -1,13 +1,14 @@
 import type { WorkbookGrid } from '../core';
 import { readCsvGrid } from './csv-grid';
 import type { IgnoredSheetRead } from './ignored-sheet';
+import type { ColumnWidths } from './xlsx-grid';
 import { sniffSpreadsheet } from './input-kind';
 
 export type SpreadsheetProblem = 'empty' | 'corrupt' | 'password' | 'legacy-xls' | 'not-spreadsheet';
 
 export type SpreadsheetRead =
-  /** `ignored`: the ignore list an .xlsx file carries (absent when it has none). */
-  | { readonly ok: true; readonly workbook: WorkbookGrid; readonly ignored?: IgnoredSheetRead }
+  /** `ignored`: the ignore list an .xlsx file carries (absent when it has none); `columnWidths`: an .xlsx file's (absent for CSV). */
+  | { readonly ok: true; readonly workbook: WorkbookGrid; readonly ignored?: IgnoredSheetRead; readonly columnWidths?: ColumnWidths }
   | { readonly ok: false; readonly problem: SpreadsheetProblem };
 
 const BOMS = [[0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff]];
@@ -25,10 +26,10 @@ export async function readSpreadsheet(bytes: Uint8Array, fileName: string): Prom
     case 'xlsx':
       try {
         const { readXlsxFile } = await import(/* webpackChunkName: "xlsx" */ './xlsx-grid');
-        const { workbook, ignored } = await readXlsxFile(bytes);
+        const { workbook, ignored, columnWidths } = await readXlsxFile(bytes);
         // A zip without a workbook part (a .docx, a plain archive renamed .xlsx) loads as no sheets at all.
         if (workbook.sheets.length === 0) return { ok: false, problem: 'not-spreadsheet' };
-        return ignored ? { ok: true, workbook, ignored } : { ok: true, workbook };
+        return { ok: true, workbook, ...(ignored ? { ignored } : {}), columnWidths };
       } catch {
         return { ok: false, problem: 'corrupt' };
       }

@@ -16,6 +16,24 @@ export interface XlsxFile {
   readonly workbook: WorkbookGrid;
   /** The ignore list the file carries (its hidden sheet); null when it has none. */
   readonly ignored: IgnoredSheetRead | null;
+  /** Each sheet's column widths as the file sets them, in Excel's units (characters); null where the file sets none. */
+  readonly columnWidths: ColumnWidths;
+}
+
+/** Sheet name → its columns' widths in characters (index 0 is column A), null for a column at the default width. */
+export type ColumnWidths = ReadonlyMap<string, readonly (number | null)[]>;
+
+/** The widths the worksheet's <cols> set; a shown grid lays its columns out by them. */
+export function columnWidthsOf(worksheet: ExcelJS.Worksheet): (number | null)[] {
+  // Only the columns the file defines (<cols>): `columnCount` walks every row on each read and getColumn creates columns.
+  const defined = (worksheet.columns as ExcelJS.Column[] | null) ?? [];
+  const widths: (number | null)[] = [];
+  for (const column of defined) {
+    const index = column.number - 1;
+    while (widths.length < index) widths.push(null);
+    widths[index] = typeof column.width === 'number' && column.width > 0 ? (column.hidden ? 0 : column.width) : null;
+  }
+  return widths;
 }
 
 /** The file's sheets and the ignore list it carries, from one load. Throws as readXlsxGrid. */
@@ -23,8 +41,9 @@ export async function readXlsxFile(data: Uint8Array | ArrayBuffer): Promise<Xlsx
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(toArrayBuffer(data));
   const list = workbook.worksheets.find((ws) => ws.name === IGNORED_SHEET_NAME);
-  const sheets = workbook.worksheets.filter((ws) => ws !== list).map(sheetGrid);
-  return { workbook: { sheets }, ignored: list ? readIgnoredSheet(ignoredSheetValues(list)) : null };
+  const shown = workbook.worksheets.filter((ws) => ws !== list);
+  const columnWidths = new Map(shown.map((ws) => [ws.name, columnWidthsOf(ws)] as const));
+  return { workbook: { sheets: shown.map(sheetGrid) }, ignored: list ? readIgnoredSheet(ignoredSheetValues(list)) : null, columnWidths };
 }
 
 /** The list sheet's values from A1 (A1, B1, then column A), whatever its used range. */

@@ -20,6 +20,9 @@ const { ignoredDownloadTests } = require('./ignored-download.js');
 const { pageUxTests } = require('./page-ux.js');
 const { pageScaleTests } = require('./page-scale.js');
 const { formulaFixTests } = require('./formula-fix.js');
+const { paneUxTests } = require('./pane-ux.js');
+const { totalsDiagnosisTests } = require('./totals-diagnosis.js');
+const { templateSearchTests } = require('./template-search.js');
 
 const root = path.resolve(__dirname, '..', '..');
 const dist = path.join(root, 'dist-web');
@@ -368,6 +371,9 @@ async function main() {
     ...pageUxTests(),
     ...pageScaleTests({ artifacts }),
     ...formulaFixTests({ root, artifacts }),
+    ...paneUxTests({ openTaskpane, artifacts }),
+    ...totalsDiagnosisTests({ root, artifacts }),
+    ...templateSearchTests(),
   ];
   let passed = 0;
   let failed = 0;
@@ -387,7 +393,12 @@ async function main() {
   process.exitCode = failed > 0 ? 1 : 0;
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+// scripts/screenshots.js reuses the build, the server and the pane on the double.
+module.exports = { build, serve, openTaskpane, artifacts };
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

@@ -4,7 +4,7 @@ import { fastXlsxRefusal, readXlsxFast } from '../../src/workbook/xlsx-fast/read
 import { readXlsxFile, type XlsxFile } from '../../src/workbook/xlsx-grid';
 
 /** The grids with each formula map as an ordered list, so that order counts too. */
-export function comparable(file: XlsxFile): unknown {
+export function comparable(file: Pick<XlsxFile, 'workbook' | 'ignored'>): unknown {
   return { sheets: file.workbook.sheets.map((s: SheetGrid) => ({ ...s, formulas: s.formulas ? [...s.formulas] : undefined })), ignored: file.ignored };
 }
 

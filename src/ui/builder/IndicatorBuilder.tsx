@@ -9,6 +9,7 @@ import {
   Subtitle2,
   Textarea,
   tokens,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { Add20Regular, ArrowUndo20Regular, TextAlignJustify20Regular } from '@fluentui/react-icons';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
@@ -82,7 +83,8 @@ export function IndicatorBuilder({ port, locale, checker: givenChecker, insert, 
   const check = session.check();
   // Stable handlers keyed by row id, so that editing one row re-renders only that row.
   const handlers = useMemo(() => rowHandlers(session), [session]);
-  const overall = builderMessagesFor(check, null);
+  // Before a cell is chosen there is nothing to judge: the status asks for one instead of showing the empty text's errors.
+  const overall = loaded === null ? [] : builderMessagesFor(check, null);
   const block = loaded?.target.kind === 'block' ? loaded.target : null;
   // A block with indicators the builder cannot hold would lose them when rewritten.
   const canWrite = loaded !== null && !busy && !check.tooLong && rows.length > 0 && (block === null || loaded.unparsed === null);
@@ -170,10 +172,11 @@ interface BuilderToolbarProps {
 function BuilderToolbar({ strings, session, canWrite, confirmFirst, canUndo, canNormalise }: BuilderToolbarProps) {
   const styles = useStyles();
   const [confirmReplace, setConfirmReplace] = useState(false);
+  const restoreFocus = useRestoreFocusTarget();
   return (
     <>
       <div className={styles.toolbar}>
-        <Button appearance="primary" disabled={!canWrite} onClick={() => (confirmFirst ? setConfirmReplace(true) : void session.write('replace'))}>
+        <Button appearance="primary" disabled={!canWrite} onClick={() => (confirmFirst ? setConfirmReplace(true) : void session.write('replace'))} {...restoreFocus}>
           {strings.replace}
         </Button>
         <Button disabled={!canWrite} onClick={() => void session.write('append')}>
@@ -182,7 +185,7 @@ function BuilderToolbar({ strings, session, canWrite, confirmFirst, canUndo, can
         <Button icon={<ArrowUndo20Regular />} disabled={!canUndo} onClick={() => void session.undo()}>
           {strings.undo}
         </Button>
-        <Button icon={<TextAlignJustify20Regular />} disabled={!canNormalise} onClick={() => void session.previewNormalisation()}>
+        <Button icon={<TextAlignJustify20Regular />} disabled={!canNormalise} onClick={() => void session.previewNormalisation()} {...restoreFocus}>
           {strings.normaliseColumn}
         </Button>
       </div>

@@ -1,4 +1,4 @@
-import { Body1Strong, Button, Caption1, Subtitle2 } from '@fluentui/react-components';
+import { Body1Strong, Button, Caption1, Subtitle2, useRestoreFocusTarget } from '@fluentui/react-components';
 import { ArrowDownload20Regular, ArrowUpload20Regular, Save20Regular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
 import type { Taxonomy } from '../../core';
@@ -22,6 +22,7 @@ export interface MyTemplatesProps {
 /** The user's own templates: insert, save from the builder, edit, delete, export and import. */
 export function MyTemplates({ strings, taxonomy, userTemplates, onInsert, onSaveUserTemplates, builderRows, setNotice }: MyTemplatesProps) {
   const styles = useStyles();
+  const restoreFocus = useRestoreFocusTarget();
   const [saving, setSaving] = useState(false);
   const [editing, setEditing] = useState<UserTemplate | null>(null);
   const [deleting, setDeleting] = useState<UserTemplate | null>(null);
@@ -35,7 +36,7 @@ export function MyTemplates({ strings, taxonomy, userTemplates, onInsert, onSave
           {strings.myTemplates}
         </Subtitle2>
         <div className={styles.toolbar}>
-          <Button icon={<Save20Regular />} disabled={!builderRows.some((r) => isSavableRow(r, taxonomy))} onClick={() => setSaving(true)}>
+          <Button icon={<Save20Regular />} disabled={!builderRows.some((r) => isSavableRow(r, taxonomy))} onClick={() => setSaving(true)} {...restoreFocus}>
             {strings.saveAsTemplate}
           </Button>
           <Button icon={<ArrowDownload20Regular />} disabled={userTemplates.length === 0} onClick={exportTemplates}>
@@ -74,10 +75,10 @@ export function MyTemplates({ strings, taxonomy, userTemplates, onInsert, onSave
                   >
                     {strings.insert}
                   </Button>
-                  <Button size="small" aria-label={strings.editTemplate(t.name)} onClick={() => setEditing(t)}>
+                  <Button size="small" aria-label={strings.editTemplate(t.name)} onClick={() => setEditing(t)} {...restoreFocus}>
                     {strings.edit}
                   </Button>
-                  <Button size="small" aria-label={strings.deleteTemplate(t.name)} onClick={() => setDeleting(t)}>
+                  <Button size="small" aria-label={strings.deleteTemplate(t.name)} onClick={() => setDeleting(t)} {...restoreFocus}>
                     {strings.delete}
                   </Button>
                 </div>

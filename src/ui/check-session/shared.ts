@@ -2,7 +2,7 @@ import type { Checker, Locale, PerformanceTable, SheetGrid } from '../../core';
 import { WorkbookError, workbookErrorMessage, type MarkOptions, type WorkbookPort } from '../../workbook/port';
 import { activeFindings } from '../finding-view';
 import { uiStrings, type UiStrings } from '../i18n';
-import { AUTO_MARK_KEY, INITIAL_STATE, type CheckSessionOptions, type CheckState, type NoticeIntent, type SliceClock } from './types';
+import { AUTO_MARK_KEY, INITIAL_STATE, MAX_NOTICES, type CheckSessionOptions, type CheckState, type NoticeIntent, type SliceClock } from './types';
 
 /**
  * The formulas of `sheets` by "Sheet!A1". A sheet read without them (the Office adapter reads values only) keeps
@@ -97,7 +97,8 @@ export function createShared(port: WorkbookPort, givenChecker: Checker, locale: 
       for (const listener of [...listeners]) listener();
     },
     notice(intent, text) {
-      shared.update({ notices: [...state.notices, { id: ++noticeCount, intent, text }] });
+      // The newest replace the oldest: notices never pile up above the findings.
+      shared.update({ notices: [...state.notices, { id: ++noticeCount, intent, text }].slice(-MAX_NOTICES) });
     },
     fail(error) {
       shared.notice(isCancelled(error) ? 'info' : 'error', describeError(error, strings, locale));

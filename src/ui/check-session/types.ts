@@ -25,6 +25,9 @@ export interface CheckSessionOptions {
   readonly settings?: Storage | null;
 }
 
+/** Notices kept at once: a write's result and its warning (cells changed meanwhile) stay together, older ones go. */
+export const MAX_NOTICES = 2;
+
 export type NoticeIntent = 'error' | 'warning' | 'success' | 'info';
 
 export interface Notice {

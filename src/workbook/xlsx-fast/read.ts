@@ -1,7 +1,10 @@
 import type { CellValue, SheetGrid } from '../../core/grid';
 import { IGNORED_SHEET_NAME, readIgnoredSheet } from '../ignored-sheet';
 import { gridOfPlaced, placedValues } from '../placed-grid';
-import type { XlsxFile } from '../xlsx-grid';
+import type { XlsxFile as ExcelJsXlsxFile } from '../xlsx-grid';
+
+/** What the check needs of a file: its grids and ignore list (column widths are only for the page's grid). */
+type XlsxFile = Pick<ExcelJsXlsxFile, 'workbook' | 'ignored'>;
 import { readDateStyles, readRelationships, readSharedStrings, readWorkbookPart, type SheetEntry } from './parts';
 import { loadSheet, type LoadedCell, type LoadedEntry, type LoadedRows, type LoadedSheet } from './sheet';
 import { slideFormula } from './shared-formula';
