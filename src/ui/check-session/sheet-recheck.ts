@@ -122,9 +122,9 @@ export function createSheetRecheck(shared: SessionShared, pendingSheets: Set<str
   }
 
   /** What the cell-by-cell re-check of `areas` found, in place of what the sheet's tables held before. */
-  function recheckedState(name: string, areas: readonly SheetGrid[], rechecked: { tables: PerformanceTable[]; findings: Finding[] }): Partial<CheckState> {
+  function recheckedState(name: string, areas: readonly SheetGrid[], edits: readonly CellEdit[], rechecked: { tables: PerformanceTable[]; findings: Finding[] }): Partial<CheckState> {
     known.onSheet.set(name, rechecked.tables);
-    const edited = new Set(editsOf(areas).map((e) => `${name}!${toA1(e.row, e.col)}`));
+    const edited = new Set(edits.map((e) => `${name}!${toA1(e.row, e.col)}`));
     const formulas = new Map([...shared.state.formulas].filter(([key]) => !edited.has(key)));
     for (const area of areas) for (const [cell, formula] of area.formulas ?? []) formulas.set(`${name}!${cell}`, formula);
     const indexes = new Set(rechecked.tables.map((t) => t.index));
@@ -145,9 +145,10 @@ export function createSheetRecheck(shared: SessionShared, pendingSheets: Set<str
     try {
       const areas: SheetGrid[] = [];
       for (const address of addresses) areas.push(await port.readArea(name, address, { background: true }));
-      const rechecked = await recheckInSlices(shared, name, editsOf(areas));
+      const edits = editsOf(areas);
+      const rechecked = await recheckInSlices(shared, name, edits);
       if (!rechecked) return await recheckSheet(name);
-      update(recheckedState(name, areas, rechecked));
+      update(recheckedState(name, areas, edits, rechecked));
       if (shared.state.autoMark && !(await shared.mark({ sheets: [name], background: true }))) pendingSheets.add(name);
     } catch (error) {
       // The user is typing in a cell: re-checked after the next edit, without a notice.
@@ -165,11 +166,12 @@ export function createSheetRecheck(shared: SessionShared, pendingSheets: Set<str
     if (shared.state.findings === null || !known.onSheet.has(name) || known.merged.has(name) || written.length > INCREMENTAL_CELL_LIMIT) return null;
     const areas: SheetGrid[] = [];
     for (const address of writtenAreas(written)) areas.push(await port.readArea(name, address));
-    const rechecked = await recheckInSlices(shared, name, editsOf(areas));
+    const edits = editsOf(areas);
+    const rechecked = await recheckInSlices(shared, name, edits);
     if (!rechecked) return null;
     // Checking by the rules the tables call for: a write that changes which (Guangzhou's coded string) needs a full check.
     if (shared.state.profileChoice === 'auto' && detectProfile(tablesWith(name, rechecked.tables)).profile !== shared.checker.profile) return null;
-    return recheckedState(name, areas, rechecked);
+    return recheckedState(name, areas, edits, rechecked);
   }
 
   return { recheckSheet, recheckAreas, recheckWritten };
