@@ -96,10 +96,18 @@ const checkDone = `(${FILTER} !== null && !document.querySelector('[role=progres
 async function measurePage(browser, origin, file) {
   const { context, page, errors } = await openLarge(browser, origin, file);
   const t0 = await page.evaluate(() => performance.now());
-  let sawProgress = false;
-  const progress = page.getByRole('progressbar').waitFor({ timeout: 120000 }).then(() => (sawProgress = true), () => {});
+  // Recorded in the page as React inserts it: a poll from outside can miss a progress bar that comes and goes between polls.
+  await page.evaluate(() => {
+    window.__sawProgress = false;
+    const seen = (node) => node.nodeType === 1 && (node.matches('[role=progressbar]') || node.querySelector('[role=progressbar]') !== null);
+    new MutationObserver((records, observer) => {
+      if (!records.some((r) => [...r.addedNodes].some(seen))) return;
+      window.__sawProgress = true;
+      observer.disconnect();
+    }).observe(document.body, { childList: true, subtree: true });
+  });
   const checkMs = await timeInPage(page, button('一键校验'), checkDone);
-  await progress;
+  const sawProgress = await page.evaluate(() => window.__sawProgress);
   const checkLongestTaskMs = await longestTaskSince(page, t0);
 
   const lastRow = `[...document.querySelectorAll('[aria-label="问题列表"] li')].pop()`;
