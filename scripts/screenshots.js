@@ -9,6 +9,7 @@ const path = require('node:path');
 const { chromium } = require('playwright-core');
 const { build, serve, openTaskpane, artifacts } = require('../test/browser/run.js');
 const { findChromium } = require('../test/browser/chromium.js');
+const { openPage } = require('../test/browser/page.js');
 const { plantTypo } = require('../test/browser/totals-diagnosis.js');
 
 const root = path.resolve(__dirname, '..');
@@ -22,14 +23,6 @@ async function checked(page) {
 }
 
 const errorsOnly = (page) => page.getByRole('radiogroup', { name: '按严重程度筛选' }).getByRole('radio', { name: /^只看错误/ }).click();
-
-async function openPage(browser, origin, width) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto(`${origin}/index.html`);
-  await page.getByRole('grid').waitFor();
-  return { context, page };
-}
 
 /** The pane from its top to the end of the findings' first screen: the filter and what it lets through. */
 async function shootPane(page, file) {
@@ -45,7 +38,7 @@ async function severityFilter(browser, origin) {
     await shootPane(page, `severity-filter-${width}.png`);
     await context.close();
   }
-  const { context, page } = await openPage(browser, origin, 1366);
+  const { context, page } = await openPage(browser, origin, { width: 1366 });
   await checked(page);
   await errorsOnly(page);
   await shootPane(page, 'severity-filter-1366.png');
@@ -64,7 +57,7 @@ async function totalsDiagnosis(browser, origin) {
     await context.close();
   }
   const file = await plantTypo(root, artifacts);
-  const { context, page } = await openPage(browser, origin, 1366);
+  const { context, page } = await openPage(browser, origin, { width: 1366 });
   await page.getByLabel('打开文件（.xlsx / .csv）').setInputFiles(file);
   await page.getByText('当前文件：totals-typo.xlsx').waitFor();
   await checked(page);
@@ -76,7 +69,7 @@ async function totalsDiagnosis(browser, origin) {
 
 async function reportSheet(browser, origin) {
   for (const width of [...NARROW, 1366]) {
-    const { context, page } = await openPage(browser, origin, width);
+    const { context, page } = await openPage(browser, origin, { width });
     await checked(page);
     await page.getByRole('button', { name: '导出报告' }).click();
     await page.getByRole('tab', { name: '校验结果' }).click();

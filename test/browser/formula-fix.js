@@ -3,6 +3,7 @@
 'use strict';
 const assert = require('node:assert/strict');
 const path = require('node:path');
+const { openPage } = require('./page.js');
 const ExcelJS = require('exceljs');
 
 const SHEET = '项目支出绩效目标表';
@@ -24,11 +25,7 @@ async function skippingFile(root, artifacts) {
 
 async function formulaFix(browser, origin, { root, artifacts }) {
   const file = await skippingFile(root, artifacts);
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true, locale: 'zh-CN' });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(`${origin}/index.html`);
+  const { context, page, errors } = await openPage(browser, origin, { downloads: true });
   await page.getByLabel('打开文件（.xlsx / .csv）').setInputFiles(file);
   await page.getByText('当前文件：formula-skips-a-row.xlsx').waitFor();
   await page.getByRole('button', { name: '一键校验' }).click();

@@ -4,15 +4,12 @@
 const assert = require('node:assert/strict');
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
+const { openPage } = require('./page.js');
 
 const REASON = '已与财政局确认，效益指标另行报送';
 
 async function ignoreDownloadReopen(browser, origin, { root, artifacts }) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true, locale: 'zh-CN' });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(`${origin}/index.html`);
+  const { context, page, errors } = await openPage(browser, origin, { downloads: true });
   await page.getByText('当前文件：示例：广州市信访局项目支出绩效目标表').waitFor();
   await page.getByRole('button', { name: '一键校验' }).click();
   await page.getByText('1 个错误、', { exact: false }).waitFor();

@@ -2,16 +2,8 @@
 // and a severity filter that shows what it names.
 'use strict';
 const assert = require('node:assert/strict');
+const { openPage } = require('./page.js');
 
-async function openPage(browser, origin, locale = 'zh-CN') {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(`${origin}/index.html`);
-  await page.getByRole('grid').waitFor();
-  return { context, page, errors };
-}
 
 async function typeInto(page, address, text, editLabel = '编辑单元格') {
   await page.locator(`[role="grid"] [data-cell="${address}"]`).dblclick();

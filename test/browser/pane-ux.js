@@ -4,6 +4,7 @@
 'use strict';
 const assert = require('node:assert/strict');
 const path = require('node:path');
+const { openPage } = require('./page.js');
 const { plantTypo } = require('./totals-diagnosis.js');
 
 const REAL = path.join(__dirname, '..', 'fixtures', 'real');
@@ -35,18 +36,8 @@ async function noticesInThePane(browser, origin, { openTaskpane, artifacts }) {
   await context.close();
 }
 
-async function openPage(browser, origin, width) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(`${origin}/index.html`);
-  await page.getByRole('grid').waitFor();
-  return { context, page, errors };
-}
-
 async function noticesOnThePage(browser, origin) {
-  const { context, page, errors } = await openPage(browser, origin, 450);
+  const { context, page, errors } = await openPage(browser, origin, { width: 450 });
   await noticesStayPut(page);
   assert.deepEqual(errors, []);
   await context.close();
@@ -77,7 +68,7 @@ function amountsBroken(page) {
 /** At 1024 px, with a big amount mistyped into the seed: no amount of the grid or the findings breaks across lines. */
 async function amountsDoNotWrap(browser, origin, { artifacts }) {
   const file = await plantTypo(path.join(__dirname, '..', '..'), artifacts, 1234567.89);
-  const { context, page, errors } = await openPage(browser, origin, 1024);
+  const { context, page, errors } = await openPage(browser, origin, { width: 1024 });
   await page.getByLabel('打开文件（.xlsx / .csv）').setInputFiles(file);
   await page.getByText(`当前文件：${path.basename(file)}`).waitFor();
   await page.getByRole('button', { name: '一键校验' }).click();
@@ -90,7 +81,7 @@ async function amountsDoNotWrap(browser, origin, { artifacts }) {
 
 /** Escape closes a dialog and gives focus back to what opened it: 忽略 in the list, 打开示例表 on the page. */
 async function escapeRestoresFocus(browser, origin) {
-  const { context, page, errors } = await openPage(browser, origin, 1366);
+  const { context, page, errors } = await openPage(browser, origin, { width: 1366 });
   await page.getByRole('button', { name: '一键校验' }).click();
   await page.getByText('1 个错误、10 个警告、10 个提示').waitFor();
   const ignore = page.locator('li', { hasText: '缺少效益指标（2-效益指标）' }).first().getByRole('button', { name: '忽略', exact: true });
@@ -120,7 +111,7 @@ async function escapeRestoresFocus(browser, origin) {
 
 /** The pane's polite live region holds the summary after 一键校验 and the new one after the re-check of an edit. */
 async function liveRegionAnnounces(browser, origin) {
-  const { context, page, errors } = await openPage(browser, origin, 1366);
+  const { context, page, errors } = await openPage(browser, origin, { width: 1366 });
   const region = page.locator('[role="status"][aria-live="polite"]').filter({ hasText: /一键校验|个错误/ });
   assert.equal(await region.count(), 1, 'the live region is there before the check');
   await page.getByRole('button', { name: '一键校验' }).click();
@@ -136,7 +127,7 @@ async function liveRegionAnnounces(browser, origin) {
 
 /** 指标编辑 before a cell is chosen: the hint, no error; the grid of a real .xlsx drawn at its columns' widths, with its merges. */
 async function builderHintAndGridLayout(browser, origin) {
-  const { context, page, errors } = await openPage(browser, origin, 1366);
+  const { context, page, errors } = await openPage(browser, origin, { width: 1366 });
   await page.getByRole('tab', { name: '指标编辑' }).click();
   await page.getByText('请在表格中选中一个项目的“绩效指标”单元格', { exact: false }).waitFor();
   assert.equal(await page.getByRole('region', { name: '整体检查' }).count(), 0, 'no error before a cell is chosen');

@@ -2,13 +2,10 @@
 // 22-社会效益 (16), and 为本项目推荐 for a project without 效益指标 (党建引领擦亮广州信访品牌, G12) puts what it lacks first.
 'use strict';
 const assert = require('node:assert/strict');
+const { openPage } = require('./page.js');
 
 async function searchAndRecommend(browser, origin) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(`${origin}/index.html`);
+  const { context, page, errors } = await openPage(browser, origin);
   await page.locator('[role="grid"] [data-cell="G12"]').click();
   await page.getByRole('tab', { name: '指标编辑' }).click();
   await page.getByText('正在编辑：党建引领擦亮广州信访品牌（G12）').waitFor();

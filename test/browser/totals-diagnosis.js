@@ -5,6 +5,7 @@
 'use strict';
 const assert = require('node:assert/strict');
 const path = require('node:path');
+const { openPage } = require('./page.js');
 
 const SHEET = '项目支出绩效目标表';
 
@@ -23,11 +24,7 @@ async function plantTypo(root, artifacts, value = 98) {
 
 /** The page at `width` with the planted file opened and checked; the filter on 只看错误. */
 async function openChecked(browser, origin, file, width) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(`${origin}/index.html`);
+  const { context, page, errors } = await openPage(browser, origin, { width });
   await page.getByLabel('打开文件（.xlsx / .csv）').setInputFiles(file);
   await page.getByText('当前文件：totals-typo.xlsx').waitFor();
   await page.getByRole('button', { name: '一键校验' }).click();
