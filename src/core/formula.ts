@@ -1,4 +1,4 @@
-import { parseAmount, ZERO, type Decimal } from './amounts';
+import { formatAmount, parseAmount, ZERO, type Decimal } from './amounts';
 import { parseRange, rangeAddress, type CellRange, type CellValue } from './grid';
 
 /**
@@ -95,16 +95,9 @@ export function formulaText(formula: SimpleFormula): string {
 }
 
 function operandText(operand: FormulaOperand): string {
-  if (operand.kind === 'number') return numberText(operand.value);
+  if (operand.kind === 'number') return formatAmount(operand.value, 0);
   if (operand.kind === 'cell') return rangeAddress(operand.range);
-  return `SUM(${operand.args.map((a) => (a.kind === 'number' ? numberText(a.value) : rangeAddress(a.range))).join(',')})`;
-}
-
-function numberText(value: Decimal): string {
-  const scale = 1_000_000n;
-  const whole = value / scale;
-  const frac = (value % scale).toString().padStart(6, '0').replace(/0+$/, '');
-  return frac === '' ? whole.toString() : `${whole.toString()}.${frac}`;
+  return `SUM(${operand.args.map((a) => (a.kind === 'number' ? formatAmount(a.value, 0) : rangeAddress(a.range))).join(',')})`;
 }
 
 /** Every range the formula reads (a cell as a 1×1 range). */

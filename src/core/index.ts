@@ -19,4 +19,4 @@ export type { RuleId, RuleParams } from './rules/rule-ids';
 export { RULES } from './rules/registry';
 export * from './check';
 export * from './writers/block-rewrite';
-export { parseSimpleFormula, evaluateSimpleFormula, formulaRanges, formulaText, type SimpleFormula } from './formula';
+export { parseSimpleFormula, evaluateSimpleFormula, formulaRanges, formulaText, inRange, type SimpleFormula } from './formula';

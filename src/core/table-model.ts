@@ -1,4 +1,4 @@
-import type { AmountParse, MoneyUnit } from './amounts';
+import { ZERO, type AmountParse, type Decimal, type MoneyUnit } from './amounts';
 import { toA1, type CellLocation, type CellValue } from './grid';
 import type { Indicator } from './indicators/grammar';
 
@@ -202,6 +202,13 @@ export interface PerformanceTable {
 }
 
 /** The amount of `row` in `column`, null when the table has no such column. */
+/** Value of an amount cell for summing: empty counts as 0; null when the cell is unreadable. */
+export function valueOf(cell: AmountCell | null): Decimal | null {
+  if (cell === null) return ZERO;
+  if (cell.parsed.kind === 'number') return cell.parsed.value;
+  return cell.parsed.kind === 'empty' ? ZERO : null;
+}
+
 export function amountIn(row: TableRow, column: AmountColumn): AmountCell | null {
   for (const cell of row.amounts) if (cell.column === column) return cell;
   return null;

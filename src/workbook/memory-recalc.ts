@@ -1,4 +1,4 @@
-import { amountToNumber, evaluateSimpleFormula, formulaRanges, parseRange, parseSimpleFormula, type CellRange, type CellValue } from '../core';
+import { amountToNumber, evaluateSimpleFormula, formulaRanges, inRange, parseRange, parseSimpleFormula, type CellRange, type CellValue } from '../core';
 
 /** "row:col" of a cell, as the memory store keys it. */
 type PositionKey = string;
@@ -17,9 +17,6 @@ function rangesRead(formula: string): readonly CellRange[] {
     return range ? [range] : [];
   });
 }
-
-const contains = (range: CellRange, row: number, col: number) =>
-  row >= range.row && row < range.row + range.rowCount && col >= range.col && col < range.col + range.colCount;
 
 export interface SheetRecalc {
   /** The cells' values, by position; a recalculated formula's value is set here. */
@@ -55,12 +52,12 @@ export function recalculateSheet(sheet: SheetRecalc, changed: readonly PositionK
     const ranges = reads.get(key) ?? [];
     let readsStale = false;
     for (const other of dependents) {
-      if (other === key || !ranges.some((r) => contains(r, ...position(other)))) continue;
+      if (other === key || !ranges.some((r) => inRange(r, ...position(other)))) continue;
       evaluate(other);
       readsStale ||= sheet.stale.has(other);
     }
     // A stale cell outside the dependents (marked by an earlier write) makes this one stale too.
-    for (const other of sheet.stale) if (ranges.some((r) => contains(r, ...position(other)))) readsStale = true;
+    for (const other of sheet.stale) if (ranges.some((r) => inRange(r, ...position(other)))) readsStale = true;
     visiting.delete(key);
     done.add(key);
     const parsed = parseSimpleFormula(sheet.formulas.get(key) ?? '');
@@ -88,7 +85,7 @@ function dependentsOf(reads: ReadonlyMap<PositionKey, readonly CellRange[]>, cha
   while (frontier.length > 0) {
     const next: [number, number][] = [];
     for (const [key, ranges] of reads) {
-      if (found.has(key) || !frontier.some(([row, col]) => ranges.some((r) => contains(r, row, col)))) continue;
+      if (found.has(key) || !frontier.some(([row, col]) => ranges.some((r) => inRange(r, row, col)))) continue;
       found.add(key);
       next.push(position(key));
     }

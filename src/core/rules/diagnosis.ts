@@ -2,7 +2,7 @@ import { absAmount, ZERO, type Decimal } from '../amounts';
 import { MAX_EXCEL_COLUMNS } from '../grid';
 import { amountIn, type AmountCell, type PerformanceTable, type TableRow } from '../table-model';
 import type { TotalsScope } from './rule-ids';
-import { valueOf } from './totals';
+import { valueOf } from '../table-model';
 import type { TotalFormula } from './formula-totals';
 
 /** One sum the table claims: `total` = Σ `parts`; residual = total − Σ parts. */

@@ -1,7 +1,7 @@
-import { ZERO, type Decimal } from '../amounts';
+import { ZERO } from '../amounts';
 import { formulaRanges, formulaText, inRange, parseSimpleFormula, type FormulaTerm, type SimpleFormula } from '../formula';
-import { toA1, type CellRange } from '../grid';
-import type { AmountCell } from '../table-model';
+import { rangeAddress, type CellRange } from '../grid';
+import { valueOf, type AmountCell } from '../table-model';
 
 /**
  * What a failing sum's formula says about it: it adds the right kind of cells but `missing` ones (the fix corrects
@@ -28,12 +28,6 @@ export function readTotalFormula(total: AmountCell, formula: string, parts: read
   return { kind: 'misses', formula, corrected: corrected(parsed, missing, parts), missing: missing.map((p) => p.location.cell) };
 }
 
-/** As totals.ts sums a cell: empty is 0, unreadable is null. */
-function valueOf(cell: AmountCell): Decimal | null {
-  if (cell.parsed.kind === 'number') return cell.parsed.value;
-  return cell.parsed.kind === 'empty' ? ZERO : null;
-}
-
 function isPlainAddition(term: FormulaTerm): boolean {
   if (term.sign < 0) return false;
   if (term.operand.kind === 'number') return false;
@@ -48,7 +42,7 @@ function corrected(parsed: SimpleFormula, missing: readonly AmountCell[], parts:
     const [arg] = single.args;
     if (single.args.length === 1 && arg?.kind === 'range') {
       const grown = grownRange(arg.range, missing, parts);
-      if (grown) return `=SUM(${rangeText(grown)})`;
+      if (grown) return `=SUM(${rangeAddress(grown)})`;
     }
     const args = [...single.args, ...missing.map((p) => ({ kind: 'range' as const, range: cellRange(p) }))];
     return formulaText({ terms: [{ sign: 1, operand: { kind: 'sum', args } }] });
@@ -57,7 +51,6 @@ function corrected(parsed: SimpleFormula, missing: readonly AmountCell[], parts:
 }
 
 const cellRange = (p: AmountCell): CellRange => ({ row: p.location.row, col: p.location.col, rowCount: 1, colCount: 1 });
-const rangeText = (r: CellRange) => `${toA1(r.row, r.col)}:${toA1(r.row + r.rowCount - 1, r.col + r.colCount - 1)}`;
 
 /** The one-column range stretched over the missing cells, when every row it gains holds a part of the sum. */
 function grownRange(range: CellRange, missing: readonly AmountCell[], parts: readonly AmountCell[]): CellRange | null {

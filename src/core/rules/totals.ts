@@ -1,14 +1,7 @@
 import { ZERO, type Decimal } from '../amounts';
-import { amountIn, type AmountCell, type AmountSum, type PerformanceTable, type TableRow } from '../table-model';
+import { amountIn, valueOf, type AmountCell, type AmountSum, type PerformanceTable, type TableRow } from '../table-model';
 import type { TotalsComparison } from './rule';
 import { readTotalFormula } from './formula-totals';
-
-/** Value of an amount cell for summing: empty counts as 0; null when the cell is unreadable. */
-export function valueOf(cell: AmountCell | null): Decimal | null {
-  if (cell === null) return ZERO;
-  if (cell.parsed.kind === 'number') return cell.parsed.value;
-  return cell.parsed.kind === 'empty' ? ZERO : null;
-}
 
 function isBlank(cell: AmountCell | null): boolean {
   return cell === null || cell.parsed.kind === 'empty';
