@@ -1,4 +1,4 @@
-import type { CellValue, SheetGrid } from '../../core/grid';
+import { columnLetters, type CellValue, type SheetGrid } from '../../core/grid';
 import { IGNORED_SHEET_NAME, readIgnoredSheet } from '../ignored-sheet';
 import { gridOfPlaced, placedValues } from '../placed-grid';
 import type { XlsxFile as ExcelJsXlsxFile } from '../xlsx-grid';
@@ -7,7 +7,7 @@ import type { XlsxFile as ExcelJsXlsxFile } from '../xlsx-grid';
 type XlsxFile = Pick<ExcelJsXlsxFile, 'workbook' | 'ignored'>;
 import { readDateStyles, readRelationships, readSharedStrings, readWorkbookPart, type SheetEntry } from './parts';
 import { loadSheet, type LoadedCell, type LoadedEntry, type LoadedRows, type LoadedSheet } from './sheet';
-import { slideFormula } from './shared-formula';
+import { lettersToNumber, slideFormula } from './shared-formula';
 import { FastXlsxUnsupported, unsupported } from './unsupported';
 import { checkWellFormed } from './xml-scan';
 import { readZip, type InflateRaw, type ZipArchive } from './zip';
@@ -173,7 +173,7 @@ function sheetGrid(name: string, sheet: LoadedSheet, rows: LoadedRows): SheetGri
       if (entry === undefined) return;
       if (isFormulaCell(entry)) {
         const formula = entry.sharedMaster === undefined ? entry.formula : sharedFormula(sheet, rows, entry.sharedMaster, number, col);
-        if (formula) formulas.set(`${columnLetters(col)}${number}`, formula);
+        if (formula) formulas.set(`${columnLetters(col - 1)}${number}`, formula);
       }
       const value = valueOf(entry);
       if (value !== null) placed.add(number - 1, col - 1, value);
@@ -188,7 +188,7 @@ function sheetGrid(name: string, sheet: LoadedSheet, rows: LoadedRows): SheetGri
 function sharedFormula(sheet: LoadedSheet, rows: LoadedRows, master: string, row: number, col: number): string | null {
   const m = /^([A-Z]+)([0-9]+)$/.exec(master) as RegExpExecArray;
   const masterRow = Number(m[2]);
-  const masterCol = columnNumber(m[1] as string);
+  const masterCol = lettersToNumber(m[1] as string);
   const inMerge = sheet.merges.some((a) => masterRow >= a.top && masterRow <= a.bottom && masterCol >= a.left && masterCol <= a.right);
   const cell = rows[masterRow]?.[masterCol];
   if (cell === undefined && !inMerge) return null;
@@ -205,14 +205,3 @@ function ignoredValues(rows: LoadedRows): CellValue[][] {
   return values;
 }
 
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
-  return n;
-}
-
-function columnLetters(col: number): string {
-  let letters = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}

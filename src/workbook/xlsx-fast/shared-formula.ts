@@ -1,3 +1,4 @@
+import { columnLetters } from '../../core/grid';
 import { unsupported } from './unsupported';
 
 // ExcelJS 4.4's lib/utils/shared-formula.js, which xlsx-grid.ts gets a shared formula's text from: ported as it is,
@@ -29,7 +30,8 @@ export function slideFormula(formula: string, from: CellPosition, to: CellPositi
   });
 }
 
-function lettersToNumber(letters: string): number {
+/** Upper-case column letters → 1-based column number (A → 1), as ExcelJS's colCache.l2n; unchecked. */
+export function lettersToNumber(letters: string): number {
   let n = 0;
   for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
   return n;
@@ -38,7 +40,5 @@ function lettersToNumber(letters: string): number {
 /** ExcelJS's colCache.n2l, which throws outside A…XFD (and so fails the whole load). */
 function numberToLetters(col: number): string {
   if (col < 1 || col > 16_384) unsupported('shared formula slides out of the sheet');
-  let letters = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
+  return columnLetters(col - 1);
 }

@@ -1,6 +1,7 @@
 import type { CellValue } from '../../core/grid';
 import { isoDateText } from '../placed-grid';
 import { elementText, runText } from './parts';
+import { lettersToNumber } from './shared-formula';
 import { unsupported } from './unsupported';
 import { CLOSE, decodeXml, excelJsXmlDecode, OPEN, TEXT, XmlScanner } from './xml-scan';
 
@@ -261,8 +262,7 @@ function readInlineString(scan: XmlScanner, cell: RawCell): void {
 }
 
 function columnNumber(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
+  const n = lettersToNumber(letters);
   if (n > 16_384) unsupported('sheet: column beyond XFD');
   return n;
 }
