@@ -146,8 +146,28 @@ async function measurePage(browser, origin, file) {
 /** 取消 during the check of a big workbook stops it and says so; the page answers while it runs. */
 async function cancelCheck(browser, origin, file) {
   const { context, page, errors } = await openLarge(browser, origin, file);
-  // Clicked from inside the page the frame 取消 appears: a driver round trip under load could miss the whole check.
-  const cancelledAfterMs = await timeInPage(page, button('一键校验'), `(() => { const cancel = ${button('取消')}; if (!cancel) return false; cancel.click(); return true; })()`);
+  // 取消 shows once reading and checking have taken SLOW_CHECK_MS (300 ms); on an idle machine 20,000 projects can
+  // be read and checked in less, leaving only marking (which cannot be cancelled). A CPU slowed eightfold makes the
+  // check long enough on any machine this runs on.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+  // Clicked from inside the page as React inserts it (a MutationObserver): a poll, from the driver or frame by frame,
+  // could miss a 取消 that comes and goes between two looks.
+  const cancelledAfterMs = await page.evaluate(`new Promise((resolve, reject) => {
+    const start = performance.now();
+    const observer = new MutationObserver(() => {
+      const cancel = ${button('取消')};
+      if (!cancel) return;
+      observer.disconnect();
+      cancel.click();
+      resolve(performance.now() - start);
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    const check = ${button('一键校验')};
+    if (!check) return reject(new Error('nothing at 一键校验'));
+    check.click();
+    setTimeout(() => reject(new Error('no 取消 within 120 s')), 120000);
+  })`);
   assert.ok(cancelledAfterMs > 0);
   await page.getByText('已取消校验', { exact: false }).waitFor();
   assert.equal(await page.locator('[aria-label="按严重程度筛选"]').count(), 0, 'a cancelled check shows no results');
