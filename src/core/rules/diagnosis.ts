@@ -77,6 +77,9 @@ interface SumEntry {
   readonly shift: 1 | -1;
 }
 
+/** Tables up to this many rows are scanned whole for a cell's rows. */
+const SCANNED_ROWS = 64;
+
 const byEquationOrder = (a: SumEntry, b: SumEntry) => a.id - b.id || a.position - b.position;
 const at = (cell: AmountCell, row: number, col: number) => cell.location.row === row && cell.location.col === col;
 
@@ -92,15 +95,12 @@ class TableSums {
   private readonly width: number;
   private readonly rowSums: boolean;
   private readonly built = new Map<number, SumEquation | null>();
-  /** Sheet row → the table rows with an amount cell on it: a chain per sheet row from firstRow. */
-  private readonly firstRow: number;
-  private readonly head: Int32Array;
-  private readonly tail: Int32Array;
-  private readonly next: Int32Array;
-  private readonly tableRowOf: Int32Array;
-  /** Per table row: the row it adds up into, and its place among that row's children (−1 for none). */
-  private readonly parentOf: Int32Array;
-  private readonly childPosition: Int32Array;
+  /**
+   * Whether a row's cells are found by its sheet row (`row.row`, rows in order): a header table reads each row's amounts
+   * on its own sheet row, and touching every cell only to index it costs more than the rest of the diagnosis.
+   * Other tables (a form's one row, amounts anywhere on the form) are few rows: every row is looked at.
+   */
+  private readonly byRow: boolean;
   /** The cells of stated sums (a form's few): by cell number. */
   private readonly stated = new Map<number, SumEntry[]>();
 
@@ -112,46 +112,9 @@ class TableSums {
     this.rows = table.rows;
     this.width = table.amountColumns.length + 1;
     this.rowSums = table.amountColumns.includes('total') && table.amountColumns.length > 1;
-    let firstRow = Number.POSITIVE_INFINITY;
-    let lastRow = -1;
-    let cells = 0;
-    for (const row of this.rows) {
-      for (const cell of row.amounts) {
-        firstRow = Math.min(firstRow, cell.location.row);
-        lastRow = Math.max(lastRow, cell.location.row);
-      }
-      cells += row.amounts.length;
-    }
-    this.firstRow = cells === 0 ? 0 : firstRow;
-    this.head = new Int32Array(cells === 0 ? 0 : lastRow - firstRow + 1).fill(-1);
-    this.tail = new Int32Array(this.head.length).fill(-1);
-    this.next = new Int32Array(cells).fill(-1);
-    this.tableRowOf = new Int32Array(cells);
-    this.parentOf = new Int32Array(this.rows.length).fill(-1);
-    this.childPosition = new Int32Array(this.rows.length).fill(-1);
-    let entries = 0;
-    for (let i = 0; i < this.rows.length; i++) {
-      const { amounts, children } = this.rows[i] as TableRow;
-      for (let k = 0; k < amounts.length; k++) {
-        const sheetRow = (amounts[k] as AmountCell).location.row;
-        // Once per sheet row the table row has cells on (nearly always one).
-        let seen = false;
-        for (let m = 0; m < k && !seen; m++) seen = (amounts[m] as AmountCell).location.row === sheetRow;
-        if (seen) continue;
-        const entry = entries++;
-        const slot = sheetRow - this.firstRow;
-        this.tableRowOf[entry] = i;
-        const last = this.tail[slot] as number;
-        if (last === -1) this.head[slot] = entry;
-        else this.next[last] = entry;
-        this.tail[slot] = entry;
-      }
-      for (let position = 0; position < children.length; position++) {
-        const child = children[position] as number;
-        this.parentOf[child] = i;
-        this.childPosition[child] = position;
-      }
-    }
+    let sorted = true;
+    for (let i = 1; i < this.rows.length && sorted; i++) sorted = (this.rows[i - 1] as TableRow).row < (this.rows[i] as TableRow).row;
+    this.byRow = sorted && this.rows.length > SCANNED_ROWS && table.sums.length === 0;
     const statedBase = this.rows.length * this.width;
     table.sums.forEach((sum, j) => {
       if (sum.parts.length === 0) return;
@@ -210,11 +173,21 @@ class TableSums {
     return null;
   }
 
+  /** The table rows with an amount cell on this sheet row. */
   private rowsAt(sheetRow: number): number[] {
     const out: number[] = [];
-    const slot = sheetRow - this.firstRow;
-    if (slot < 0 || slot >= this.head.length) return out;
-    for (let entry = this.head[slot] as number; entry !== -1; entry = this.next[entry] as number) out.push(this.tableRowOf[entry] as number);
+    if (!this.byRow) {
+      this.rows.forEach((row, i) => row.amounts.some((cell) => cell.location.row === sheetRow) && out.push(i));
+      return out;
+    }
+    let low = 0;
+    let high = this.rows.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((this.rows[middle] as TableRow).row < sheetRow) low = middle + 1;
+      else high = middle;
+    }
+    if ((this.rows[low] as TableRow | undefined)?.row === sheetRow) out.push(low);
     return out;
   }
 
@@ -262,11 +235,13 @@ class TableSums {
       if (row.children.length > 0) {
         row.amounts.forEach((own, k) => at(own, r, c) && entries.push({ id: i * this.width + 1 + k, position: 0, coef: 1n, shift: 1 }));
       }
-      const parent = this.rows[this.parentOf[i] as number];
-      if (parent === undefined) continue;
+      const parentIndex = row.parent;
+      const parent = parentIndex === null ? undefined : this.rows[parentIndex];
+      if (parentIndex === null || parent === undefined) continue;
+      const position = 1 + parent.children.indexOf(i);
       parent.amounts.forEach((sumCell, k) => {
         const part = amountIn(row, sumCell.column);
-        if (part !== null && at(part, r, c)) entries.push({ id: (this.parentOf[i] as number) * this.width + 1 + k, position: 1 + (this.childPosition[i] as number), coef: -1n, shift: -1 });
+        if (part !== null && at(part, r, c)) entries.push({ id: parentIndex * this.width + 1 + k, position, coef: -1n, shift: -1 });
       });
     }
     entries.sort(byEquationOrder);
