@@ -211,15 +211,36 @@ class TableSums {
       const total = amountIn(row, 'total') as AmountCell;
       return equation('row', total, row.amounts.filter((c) => c !== total), this.tolerance);
     }
-    const cell = row.amounts[k - 1] as AmountCell;
-    const children = row.children.map((i) => this.rows[i]).filter((r): r is TableRow => r !== undefined);
-    return equation(row.kind === 'grand-total' ? 'grand' : 'unit', cell, children.map((child) => amountIn(child, cell.column)), this.tolerance);
+    return this.columnSum(row, row.amounts[k - 1] as AmountCell);
+  }
+
+  /** A unit's or 合计's column sum, as `equation` reads it, in one pass over its children (a 合计 has 1,000s). */
+  private columnSum(row: TableRow, cell: AmountCell): SumEquation | null {
+    const actual = valueOf(cell);
+    if (actual === null || cell.stale) return null;
+    const parts: AmountCell[] = [];
+    let sum = ZERO;
+    let allBlank = cell.parsed.kind === 'empty';
+    for (const i of row.children) {
+      const child = this.rows[i];
+      const part = child === undefined ? null : amountIn(child, cell.column);
+      // A child without the column adds 0 and is no cell of the sum.
+      if (part === null) continue;
+      const v = valueOf(part);
+      if (v === null || part.stale) return null;
+      sum += v;
+      allBlank &&= part.parsed.kind === 'empty';
+      parts.push(part);
+    }
+    if (allBlank) return null;
+    const residual = actual - sum;
+    return { scope: row.kind === 'grand-total' ? 'grand' : 'unit', total: cell, parts, residual, failing: absAmount(residual) > this.tolerance };
   }
 
   /** The sums the cell (by position) is in, with its coefficient (+1 as the total, −1 as a part), in equation order. */
   sumsOf(cell: AmountCell): readonly { eq: SumEquation; coef: 1n | -1n; shift: 1 | -1 }[] {
     const { row: r, col: c } = cell.location;
-    const entries: SumEntry[] = [...(this.stated.get(cellNumber(cell)) ?? [])];
+    const entries: SumEntry[] = this.stated.size === 0 ? [] : [...(this.stated.get(cellNumber(cell)) ?? [])];
     for (const i of this.rowsAt(r)) {
       const row = this.rows[i] as TableRow;
       const total = this.rowSums ? amountIn(row, 'total') : null;
