@@ -141,7 +141,7 @@ function profileChecks(profile: Profile, taxonomy: Taxonomy): ProfileChecks {
       // A failing sum in a formula cell is the formula's to explain (what it misses), not a typed value's.
       const byFormula = comparisons.some((c) => c.formula !== undefined && absAmount(c.actual - c.expected) > ctx.tolerance);
       // Without totals.cause (a profile may turn it off) the failing sums are reported one by one, still without unsafe fixes.
-      const subject = { table, comparisons, diagnosis: !failing ? NO_DIAGNOSIS : byFormula ? (causeOn ? diagnoseFormulas(table, comparisons, ctx.tolerance) : NO_DIAGNOSIS) : diagnoseTotals(table, ctx.tolerance, causeOn) };
+      const subject = { table, comparisons, diagnosis: !failing ? NO_DIAGNOSIS : byFormula ? (causeOn ? diagnoseFormulas(table, comparisons, ctx.tolerance) : NO_DIAGNOSIS) : diagnoseTotals(table, comparisons, ctx.tolerance, causeOn) };
       for (const rule of tableRules) for (const hit of rule.check(subject, ctx)) out.push(toFinding(hit, table, nameAtRow(table, hit.location.row)));
     },
     /** Findings of one row: amounts, and for a project its goal and indicators. */

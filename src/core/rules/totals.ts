@@ -62,8 +62,8 @@ function compareChildren(table: PerformanceTable, row: TableRow, out: TotalsComp
     const actual = valueOf(cell);
     if (actual === null || cell.stale) continue;
     let expected: Decimal | null = ZERO;
-    const parts = children.map((child) => amountIn(child, cell.column));
-    for (const part of parts) {
+    for (const child of children) {
+      const part = amountIn(child, cell.column);
       const v = isStale(part) ? null : valueOf(part);
       if (v === null) {
         expected = null;
@@ -72,6 +72,8 @@ function compareChildren(table: PerformanceTable, row: TableRow, out: TotalsComp
       expected += v;
     }
     if (expected === null || expected === actual) continue;
+    // The parts' list only for a failing sum: most hold, and a 合计's list has 1,000s of units.
+    const parts = children.map((child) => amountIn(child, cell.column));
     out.push({ scope, column: cell.column, location: cell.location, expected, actual, count: children.length, of, raw: cell.raw, parts: [], label: '', ...cellsOf(cell, parts) });
   }
 }
