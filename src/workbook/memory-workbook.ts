@@ -103,9 +103,9 @@ export function createMemoryWorkbook(initial: WorkbookGrid, options: MemoryWorkb
       return readMemorySheet(store, name, options);
     },
 
-    async readArea(name, address) {
-      takeFailure('readArea');
-      return store.readArea(name, address);
+    async readAreas(name, addresses) {
+      takeFailure('readAreas');
+      return addresses.map((address) => store.readArea(name, address));
     },
 
     async markFindings(findings: readonly Finding[], options: MarkOptions = {}) {

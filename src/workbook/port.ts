@@ -183,10 +183,10 @@ export interface WorkbookPort {
   readWorkbook(options?: ReadOptions): Promise<WorkbookGrid>;
   readSheet(name: string, options?: ReadOptions): Promise<SheetGrid>;
   /**
-   * Just the cells of `address` ("B6", "B6:C7") on a sheet, with their formulas, as a grid whose origin is the
-   * area's top-left cell (an edit is re-checked from these rather than from the whole sheet).
+   * Just the cells of each address ("B6", "B6:C7") on a sheet, with their formulas, each as a grid whose origin is the
+   * area's top-left cell (an edit is re-checked from these rather than from the whole sheet). All in one request.
    */
-  readArea(sheet: string, address: string, options?: BackgroundOptions): Promise<SheetGrid>;
+  readAreas(sheet: string, addresses: readonly string[], options?: BackgroundOptions): Promise<SheetGrid[]>;
   /**
    * Replaces the add-in's marks with these (one per finding cell, coloured by its worst severity). With `sheets`,
    * only those sheets' marks change (after an edit, the edited sheet's): the others, and their undo, are left alone.

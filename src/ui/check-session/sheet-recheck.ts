@@ -143,8 +143,7 @@ export function createSheetRecheck(shared: SessionShared, pendingSheets: Set<str
     }, 0);
     if (!known.onSheet.has(name) || known.merged.has(name) || cells > INCREMENTAL_CELL_LIMIT) return recheckSheet(name);
     try {
-      const areas: SheetGrid[] = [];
-      for (const address of addresses) areas.push(await port.readArea(name, address, { background: true }));
+      const areas = await port.readAreas(name, addresses, { background: true });
       const edits = editsOf(areas);
       const rechecked = await recheckInSlices(shared, name, edits);
       if (!rechecked) return await recheckSheet(name);
@@ -164,8 +163,7 @@ export function createSheetRecheck(shared: SessionShared, pendingSheets: Set<str
 
   async function recheckWritten(name: string, written: readonly CellLocation[]): Promise<Partial<CheckState> | null> {
     if (shared.state.findings === null || !known.onSheet.has(name) || known.merged.has(name) || written.length > INCREMENTAL_CELL_LIMIT) return null;
-    const areas: SheetGrid[] = [];
-    for (const address of writtenAreas(written)) areas.push(await port.readArea(name, address));
+    const areas = await port.readAreas(name, writtenAreas(written));
     const edits = editsOf(areas);
     const rechecked = await recheckInSlices(shared, name, edits);
     if (!rechecked) return null;

@@ -167,7 +167,19 @@ export function isTagged(tag: Excel.WorksheetCustomProperty | null | undefined):
 }
 
 
-export function readRoom(ctx: OfficeContext): Pick<WorkbookPort, 'readWorkbook' | 'readSheet' | 'readArea' | 'selectCell' | 'getSelectedCell'> {
+function areaGrid(name: string, area: CellRange, range: Excel.Range): SheetGrid {
+  const values = range.values.map((row) => row.map(toCellValue));
+  const formulas = new Map<string, string>();
+  values.forEach((row, r) =>
+    row.forEach((value, c) => {
+      const formula = formulaOf(range.formulas[r]?.[c], value);
+      if (formula !== null) formulas.set(toA1(area.row + r, area.col + c), formula);
+    }),
+  );
+  return { name, originRow: area.row, originCol: area.col, values, ...(formulas.size > 0 ? { formulas } : {}) };
+}
+
+export function readRoom(ctx: OfficeContext): Pick<WorkbookPort, 'readWorkbook' | 'readSheet' | 'readAreas' | 'selectCell' | 'getSelectedCell'> {
   return {
     readWorkbook(options = {}) {
       return run(ctx, async (context) => {
@@ -199,23 +211,17 @@ export function readRoom(ctx: OfficeContext): Pick<WorkbookPort, 'readWorkbook' 
       }, runOptionsFor(ctx, options));
     },
 
-    readArea(name, address, options) {
-      const area = parseRange(address);
-      if (!area) return Promise.reject(workbookError('not-found', { key: 'not-found' }, `no cell ${address}`));
-      // The pane asks for the few cells an edit changed: one small range, values and formulas in one sync.
+    readAreas(name, addresses, options) {
+      const areas = addresses.map(parseRange);
+      const bad = addresses.find((_, i) => areas[i] === null);
+      if (bad !== undefined) return Promise.reject(workbookError('not-found', { key: 'not-found' }, `no cell ${bad}`));
+      // The pane asks for the few cells an edit changed (at most INCREMENTAL_CELL_LIMIT): every range, values and
+      // formulas, in one sync, far under the payload limit, rather than a sync per range.
       return run(ctx, async (context) => {
-        const range = context.workbook.worksheets.getItem(name).getRange(address).load('values,formulas');
+        const worksheet = context.workbook.worksheets.getItem(name);
+        const ranges = addresses.map((address) => worksheet.getRange(address).load('values,formulas'));
         await context.sync();
-        const values = range.values.map((row) => row.map(toCellValue));
-        const formulas = new Map<string, string>();
-        values.forEach((row, r) =>
-          row.forEach((value, c) => {
-            const formula = formulaOf(range.formulas[r]?.[c], value);
-            if (formula !== null) formulas.set(toA1(area.row + r, area.col + c), formula);
-          }),
-        );
-        const grid: SheetGrid = { name, originRow: area.row, originCol: area.col, values, ...(formulas.size > 0 ? { formulas } : {}) };
-        return grid;
+        return ranges.map((range, i) => areaGrid(name, areas[i] as CellRange, range));
       }, runOptionsFor(ctx, options));
     },
 
