@@ -111,10 +111,21 @@ function profileChecks(profile: Profile, taxonomy: Taxonomy): ProfileChecks {
   const comparesTotals = tableRules.some((r) => r.id.startsWith('totals.'));
   const causeOn = tableRules.some((r) => r.id === 'totals.cause');
 
+  // "rule|sheet!" once per rule and sheet: a key built in one template is a chain of five concatenations
+  // that every finding keeps (and the collector copies); prefix + short tail is one.
+  const keyPrefixes = new Map<string, Map<string, string>>();
+  function keyPrefix(rule: string, sheet: string): string {
+    let bySheet = keyPrefixes.get(rule);
+    if (!bySheet) keyPrefixes.set(rule, (bySheet = new Map()));
+    let prefix = bySheet.get(sheet);
+    if (prefix === undefined) bySheet.set(sheet, (prefix = `${rule}|${sheet}!`));
+    return prefix;
+  }
+
   function toFinding<R extends RuleId>(hit: RuleHit<R>, table: PerformanceTable | null, project: string | undefined): Finding {
     const { sheet, cell } = hit.location;
     const finding: FindingOf<R> = {
-      key: `${hit.rule}|${sheet}!${cell}${hit.discriminator === undefined ? '' : `|${hit.discriminator}`}`,
+      key: keyPrefix(hit.rule, sheet) + (hit.discriminator === undefined ? cell : `${cell}|${hit.discriminator}`),
       rule: hit.rule,
       severity: severity.get(hit.rule) ?? 'error',
       params: hit.params,
