@@ -235,20 +235,24 @@ export function createChecker(options: CheckOptions = {}): Checker {
     }
     if (updated === table) return { table, findings: [...previous] };
     const ctx = checks.contextOf(updated);
-    // Table-level findings (sums, structure) read only amounts, row kinds and names (their labels): an edit of
-    // a goal or an indicators cell leaves them as they were, and recomputing them is most of a re-check.
-    const tableLevelChanges = changesTableLevel(table, updated);
+    // Table-level findings (sums, structure) read only amounts, row kinds and names (their labels): after an edit
+    // of a goal or an indicators cell they stay as they were, and recomputing them is most of a re-check.
+    if (changesTableLevel(table, updated)) {
+      // Every table-level finding (totals, missing columns, unit) is computed again below.
+      const findings = previous.filter((f) => !rows.has(f.location.row) && !checks.tableRuleIds.has(f.rule));
+      for (const row of updated.rows) if (rows.has(row.row)) checks.rowFindings(updated, row, ctx, findings);
+      checks.tableFindings(updated, ctx, findings);
+      return { table: updated, findings: findings.sort(byPosition) };
+    }
     const kept: Finding[] = [];
     let keptSorted = true;
     for (const f of previous) {
-      const tableLevel = checks.tableRuleIds.has(f.rule);
-      if (tableLevel ? tableLevelChanges : rows.has(f.location.row)) continue;
+      if (rows.has(f.location.row) && !checks.tableRuleIds.has(f.rule)) continue;
       if (keptSorted && kept.length > 0 && byPosition(kept[kept.length - 1] as Finding, f) > 0) keptSorted = false;
       kept.push(f);
     }
     const fresh: Finding[] = [];
     for (const row of updated.rows) if (rows.has(row.row)) checks.rowFindings(updated, row, ctx, fresh);
-    if (tableLevelChanges) checks.tableFindings(updated, ctx, fresh);
     return { table: updated, findings: keptSorted ? mergeByPosition(kept, fresh.sort(byPosition)) : [...kept, ...fresh].sort(byPosition) };
   }
 
