@@ -44,7 +44,8 @@ export interface Checker {
   /** All findings of one table: after an edit only the edited table needs checking again. */
   checkTable(table: PerformanceTable): Finding[];
   /**
-   * Re-checks a table after one cell edit, re-running only that row's rules and the table's sums.
+   * Re-checks a table after one cell edit, re-running only that row's rules, and the table's sums when the edit
+   * changed an amount or a name (a goal or indicators cell leaves them as they were).
    * Returns null when the edit may change the table's structure (header, row kinds): check the sheet again.
    */
   recheckEdit(table: PerformanceTable, previous: readonly Finding[], edit: CellEdit): TableRecheck | null;
