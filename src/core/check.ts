@@ -44,7 +44,8 @@ export interface Checker {
   /** All findings of one table: after an edit only the edited table needs checking again. */
   checkTable(table: PerformanceTable): Finding[];
   /**
-   * Re-checks a table after one cell edit, re-running only that row's rules and the table's sums.
+   * Re-checks a table after one cell edit, re-running only that row's rules, and the table's sums when the edit
+   * changed an amount or a name (a goal or indicators cell leaves them as they were).
    * Returns null when the edit may change the table's structure (header, row kinds): check the sheet again.
    */
   recheckEdit(table: PerformanceTable, previous: readonly Finding[], edit: CellEdit): TableRecheck | null;
@@ -111,10 +112,21 @@ function profileChecks(profile: Profile, taxonomy: Taxonomy): ProfileChecks {
   const comparesTotals = tableRules.some((r) => r.id.startsWith('totals.'));
   const causeOn = tableRules.some((r) => r.id === 'totals.cause');
 
+  // "rule|sheet!" once per rule and sheet: a key built in one template is a chain of five concatenations
+  // that every finding keeps (and the collector copies); prefix + short tail is one.
+  const keyPrefixes = new Map<string, Map<string, string>>();
+  function keyPrefix(rule: string, sheet: string): string {
+    let bySheet = keyPrefixes.get(rule);
+    if (!bySheet) keyPrefixes.set(rule, (bySheet = new Map()));
+    let prefix = bySheet.get(sheet);
+    if (prefix === undefined) bySheet.set(sheet, (prefix = `${rule}|${sheet}!`));
+    return prefix;
+  }
+
   function toFinding<R extends RuleId>(hit: RuleHit<R>, table: PerformanceTable | null, project: string | undefined): Finding {
     const { sheet, cell } = hit.location;
     const finding: FindingOf<R> = {
-      key: `${hit.rule}|${sheet}!${cell}${hit.discriminator === undefined ? '' : `|${hit.discriminator}`}`,
+      key: keyPrefix(hit.rule, sheet) + (hit.discriminator === undefined ? cell : `${cell}|${hit.discriminator}`),
       rule: hit.rule,
       severity: severity.get(hit.rule) ?? 'error',
       params: hit.params,
@@ -224,11 +236,25 @@ export function createChecker(options: CheckOptions = {}): Checker {
     }
     if (updated === table) return { table, findings: [...previous] };
     const ctx = checks.contextOf(updated);
-    // Every table-level finding (totals, missing columns, unit) is computed again below.
-    const findings = previous.filter((f) => !rows.has(f.location.row) && !checks.tableRuleIds.has(f.rule));
-    for (const row of updated.rows) if (rows.has(row.row)) checks.rowFindings(updated, row, ctx, findings);
-    checks.tableFindings(updated, ctx, findings);
-    return { table: updated, findings: findings.sort(byPosition) };
+    // Table-level findings (sums, structure) read only amounts, row kinds and names (their labels): after an edit
+    // of a goal or an indicators cell they stay as they were, and recomputing them is most of a re-check.
+    if (changesTableLevel(table, updated)) {
+      // Every table-level finding (totals, missing columns, unit) is computed again below.
+      const findings = previous.filter((f) => !rows.has(f.location.row) && !checks.tableRuleIds.has(f.rule));
+      for (const row of updated.rows) if (rows.has(row.row)) checks.rowFindings(updated, row, ctx, findings);
+      checks.tableFindings(updated, ctx, findings);
+      return { table: updated, findings: findings.sort(byPosition) };
+    }
+    const kept: Finding[] = [];
+    let keptSorted = true;
+    for (const f of previous) {
+      if (rows.has(f.location.row) && !checks.tableRuleIds.has(f.rule)) continue;
+      if (keptSorted && kept.length > 0 && byPosition(kept[kept.length - 1] as Finding, f) > 0) keptSorted = false;
+      kept.push(f);
+    }
+    const fresh: Finding[] = [];
+    for (const row of updated.rows) if (rows.has(row.row)) checks.rowFindings(updated, row, ctx, fresh);
+    return { table: updated, findings: keptSorted ? mergeByPosition(kept, fresh.sort(byPosition)) : [...kept, ...fresh].sort(byPosition) };
   }
 
   const recheckEdit = (table: PerformanceTable, previous: readonly Finding[], edit: CellEdit) => recheckEdits(table, previous, [edit]);
@@ -291,6 +317,31 @@ function nameAtRow(table: PerformanceTable, sheetRow: number): string | undefine
     else hi = mid - 1;
   }
   return undefined;
+}
+
+/** Whether table-level findings may differ between a table and the same table after edits: a row's amounts, kind or name changed. */
+function changesTableLevel(before: PerformanceTable, after: PerformanceTable): boolean {
+  if (before.rows.length !== after.rows.length) return true;
+  for (let i = 0; i < before.rows.length; i++) {
+    const a = before.rows[i] as TableRow;
+    const b = after.rows[i] as TableRow;
+    if (a !== b && (a.amounts !== b.amounts || a.kind !== b.kind || a.name !== b.name || a.row !== b.row)) return true;
+  }
+  return false;
+}
+
+/**
+ * Two lists sorted by position as one, as a stable sort of `kept` followed by `fresh` would order them:
+ * on equal positions `kept` comes first (they never share a rule and a cell, see recheckEdits).
+ */
+function mergeByPosition(kept: readonly Finding[], fresh: readonly Finding[]): Finding[] {
+  const out: Finding[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < kept.length && j < fresh.length) out.push(byPosition(kept[i] as Finding, fresh[j] as Finding) <= 0 ? (kept[i++] as Finding) : (fresh[j++] as Finding));
+  while (i < kept.length) out.push(kept[i++] as Finding);
+  while (j < fresh.length) out.push(fresh[j++] as Finding);
+  return out;
 }
 
 /** Insertion sort by position: a row holds a few findings, and Array#sort allocates a work copy per call. */
