@@ -16,6 +16,11 @@ describe('eslint.config.mjs: a locale folder in core names its files by area', (
     expect(ruleIds("import { ui } from './ui';\nimport { cli } from './cli';\nexport const bundle = { ui, cli };\n", 'src/core/locales/zh-CN/index.ts')).toEqual([]);
   }, 60_000);
 
+  it("accepts a part's catalogue importing ./zh-CN/ui and ./en-US/ui", () => {
+    const code = "import { ui as zhCN } from './zh-CN/ui';\nimport { ui as enUS } from './en-US/ui';\nexport const UI_TEXTS = { 'zh-CN': zhCN, 'en-US': enUS };\n";
+    expect(ruleIds(code, 'src/core/locales/ui-texts.ts')).toEqual([]);
+  }, 60_000);
+
   it('still refuses an import of the ui or cli layer from core', () => {
     const code = "import { uiStrings } from '../../../ui/i18n';\nimport { main } from '../../../cli/main';\nexport const both = [uiStrings, main];\n";
     expect(ruleIds(code, 'src/core/locales/zh-CN/index.ts')).toEqual(['no-restricted-imports', 'no-restricted-imports']);

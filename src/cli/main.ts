@@ -1,8 +1,10 @@
 import { readFileSync } from 'fs';
 import { readFile } from 'fs/promises';
 import path from 'path';
-import { BUILTIN_PROFILES, builtInProfile, checkWorkbook, LOCALES, parseProfile, profileProblemText } from '../core/index';
+import { BUILTIN_PROFILES, builtInProfile, checkWorkbook, parseProfile, profileProblemText } from '../core/index';
 import type { CheckReport, Locale, Profile, WorkbookGrid } from '../core/index';
+import { CLI_TEXTS } from '../core/locales/cli-texts';
+import { ERROR_TEXTS } from '../core/locales/error-texts';
 import { isSameFile, outputProblem, writeFileAtomically } from './output-file';
 import { ignoredProblemText, splitIgnored, type IgnoredHit } from './ignored';
 import { reasonText, readInputFile } from './read-input';
@@ -260,7 +262,7 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     const text = reportText.join('');
     const target = command.output;
     const reportWritten = await writeOutput(target, io, () => writeFileAtomically(target, (handle) => handle.writeFile(text, 'utf8'), command.force));
-    if (reportWritten) io.stderr.write(`${LOCALES[locale].cli.wroteReport(target)}\n`);
+    if (reportWritten) io.stderr.write(`${CLI_TEXTS[locale].wroteReport(target)}\n`);
     written = reportWritten && written;
   }
 
@@ -303,7 +305,7 @@ async function writeMarked(command: CheckCommand, target: string, toMark: ToMark
       io.stderr.write(`未写出 ${target}：--marked 只能用于 .xlsx 文件，${input} 不是。 / ${target} was not written: --marked needs an .xlsx input, and ${input} is not one.\n`);
       return false;
     }
-    io.stderr.write(`${LOCALES[locale].cli.wroteMarked(target)}\n`);
+    io.stderr.write(`${CLI_TEXTS[locale].wroteMarked(target)}\n`);
     return true;
   });
 }
@@ -355,6 +357,6 @@ async function loadProfile(nameOrPath: string | null, locale: Locale): Promise<P
   if (loaded.ok) return { ok: true, profile: loaded.profile };
   return {
     ok: false,
-    message: [`规则配置 ${nameOrPath} 有误： / Profile ${nameOrPath} is invalid:`, ...loaded.problems.map((p) => `  - ${profileProblemText(p, LOCALES[locale].errors)}`)].join('\n'),
+    message: [`规则配置 ${nameOrPath} 有误： / Profile ${nameOrPath} is invalid:`, ...loaded.problems.map((p) => `  - ${profileProblemText(p, ERROR_TEXTS[locale])}`)].join('\n'),
   };
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'fs/promises';
 import { inflateRawSync } from 'zlib';
-import { LOCALES, unreadableText, type UnreadableReason, type WorkbookGrid } from '../core/index';
+import { unreadableText, type UnreadableReason, type WorkbookGrid } from '../core/index';
+import { CLI_TEXTS } from '../core/locales/cli-texts';
 import type { IgnoredSheetRead } from '../workbook/ignored-sheet';
 import { sniffSpreadsheet } from '../workbook/input-kind';
 import { readSpreadsheet } from '../workbook/open-spreadsheet';
@@ -41,5 +42,5 @@ function ioReason(error: unknown): UnreadableReason {
 /** One sentence per language, so stderr can say both. */
 /** Why a file could not be read, in both languages (stderr says both). */
 export function reasonText(reason: UnreadableReason): { zh: string; en: string } {
-  return { zh: unreadableText(reason, LOCALES['zh-CN'].cli), en: unreadableText(reason, LOCALES['en-US'].cli) };
+  return { zh: unreadableText(reason, CLI_TEXTS['zh-CN']), en: unreadableText(reason, CLI_TEXTS['en-US']) };
 }

@@ -2,7 +2,8 @@ import type { CellValue } from '../core/grid';
 import { SEVERITIES } from '../core/findings';
 import type { Finding, Severity } from '../core/findings';
 import { summariseTable, type RowKind, type TableSummary } from '../core/table-model';
-import { CATALOGS, consequencesByCause, formatFinding, LOCALES, type CheckReport, type CliCounts, type Locale, type ProfileReason } from '../core/index';
+import { CATALOGS, consequencesByCause, formatFinding, type CheckReport, type CliCounts, type Locale, type ProfileReason } from '../core/index';
+import { CLI_TEXTS } from '../core/locales/cli-texts';
 import type { IgnoredHit } from './ignored';
 
 export interface CheckedFile {
@@ -24,7 +25,7 @@ type Totals = CliCounts;
  * a sum that is off only because of another cell (totals.consequence) is listed under that cell's finding.
  */
 export function fileText(file: string, report: CheckReport, locale: Locale, ignored: readonly IgnoredHit[] = []): string {
-  const { cli } = LOCALES[locale];
+  const cli = CLI_TEXTS[locale];
   const lines = [file, ...tableLines(report, locale), `  ${profileLine(report, locale)}`];
   const consequences = consequencesByCause(report.findings);
   const nested = new Set([...consequences.values()].flat());
@@ -62,7 +63,7 @@ export function terminalSafe(text: string): string {
 
 /** The closing line over all files, plus how many could not be read. */
 export function totalText(checked: readonly CheckedFile[], unreadable: readonly UnreadableFile[], locale: Locale): string {
-  const { cli } = LOCALES[locale];
+  const cli = CLI_TEXTS[locale];
   let line = cli.counts(totals(checked), true);
   if (unreadable.length > 0) line += cli.unreadableCount(unreadable.length);
   return `${line}\n`;
@@ -76,7 +77,8 @@ function profileLine(report: CheckReport, locale: Locale): string {
 
 /** How each table was read: where it starts, its layout, how many projects it holds. */
 function tableLines(report: CheckReport, locale: Locale): string[] {
-  const { messages, cli } = LOCALES[locale];
+  const messages = CATALOGS[locale];
+  const cli = CLI_TEXTS[locale];
   return report.tables.map(summariseTable).map((t) => `  ${cli.table(`${t.sheet}!${t.cell}`, messages.layout[t.layout], t.projects)}`);
 }
 
@@ -148,7 +150,7 @@ function jsonFinding(file: string, f: Finding, locale: Locale): JsonFinding {
 /** The findings the file's ignore list names, each with its reason (and who, when recorded). */
 function ignoredLines(ignored: readonly IgnoredHit[], locale: Locale): string[] {
   if (ignored.length === 0) return [];
-  const { cli } = LOCALES[locale];
+  const cli = CLI_TEXTS[locale];
   const lines = [`  ${cli.ignoredHeading(ignored.length)}`];
   for (const { finding, entry } of ignored) {
     lines.push(`    ${CATALOGS[locale].severity[finding.severity]}  ${finding.location.sheet}!${finding.location.cell}  ${formatFinding(finding, locale)}`);
@@ -176,14 +178,14 @@ function findingLines(finding: Finding, indent: string, locale: Locale): string[
   const { fix } = finding;
   if (fix) {
     // A fix may target another cell than the one the finding points at (e.g. a total fixed from its parts).
-    const label = LOCALES[locale].cli.fixLabel(fix.location.cell === finding.location.cell ? null : fix.location.cell);
+    const label = CLI_TEXTS[locale].fixLabel(fix.location.cell === finding.location.cell ? null : fix.location.cell);
     lines.push(`${indent}  ${label}${fixValueText(fix.expected, fix.value, locale)}`);
   }
   return lines;
 }
 
 function fixValueText(expected: CellValue, value: CellValue, locale: Locale): string {
-  const { cli } = LOCALES[locale];
+  const cli = CLI_TEXTS[locale];
   if (value === null || value === '') return cli.clearCell;
   // Text that becomes a number reads the same either way (111.32 → 111.32): say what changes.
   if (typeof expected === 'string' && typeof value === 'number') return cli.textToNumber(expected, value);

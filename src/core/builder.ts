@@ -6,7 +6,7 @@ import { composeIndicatorValue, COMPARATORS, parseIndicatorValue, type Comparato
 import { formatFinding, renderMessage, type Locale } from './messages';
 import { builderFieldsOf } from './rules/registry';
 import type { BuilderField } from './rules/rule';
-import { LOCALES } from './locales';
+import { BUILDER_PROBLEM_TEXTS } from './locales/builder-problem-texts';
 import type { IndicatorDetail, IndicatorRecord, LayoutKind, PerformanceTable, TableRow, ValueSlots } from './table-model';
 import { DEFAULT_TAXONOMY, type Level1Entry, type Level2Entry, type Taxonomy } from './taxonomy';
 
@@ -310,7 +310,7 @@ const INDICATORS_COLUMN = 5;
 export function checkBuilderRows(rows: readonly BuilderRow[], context: BuilderContext, checker: Checker): BuilderCheck {
   const locale = context.locale ?? 'zh-CN';
   const taxonomy = checker.taxonomy;
-  const texts = LOCALES[locale].builderProblems;
+  const texts = BUILDER_PROBLEM_TEXTS[locale];
   const messages: BuilderMessage[] = [];
   const own = (rowId: string | null, field: BuilderField, problem: BuilderProblem, seq = 0, length = 0) =>
     messages.push({ rowId, field, rule: `builder.${problem}`, severity: 'error', message: texts[problem]({ seq, length }) });

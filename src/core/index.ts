@@ -8,7 +8,8 @@ export * from './taxonomy';
 export * from './indicators/value';
 export * from './indicators/grammar';
 export * from './messages';
-export { LOCALES, templateName, type LocaleBundle } from './locales';
+// The texts by language are imported from their part's catalogue (locales/ui-texts.ts, cli-texts.ts …), never
+// through here, so that each bundle carries only its own layer's texts.
 export { TEMPLATE_IDS, isTemplateId, type TemplateId } from './data/template-ids';
 export { REPORT_COLUMNS, REPORT_SIGNATURE_COLUMNS, type ReportColumn } from './locales/report-strings';
 export { unreadableText, type CliCounts, type UnreadableReason } from './locales/cli-strings';

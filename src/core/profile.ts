@@ -7,7 +7,7 @@ import { RULES } from './rules/registry';
 import type { RuleId } from './rules/rule-ids';
 import type { CostIndicatorPlacement } from './taxonomy';
 import { isRecord } from './json-shape';
-import { LOCALES } from './locales';
+import { ERROR_TEXTS } from './locales/error-texts';
 import { profileProblemText, type ProfileProblem } from './locales/error-strings';
 
 export type SeveritySetting = Severity | 'off';
@@ -93,7 +93,7 @@ export function parseProfile(json: unknown, base: Profile = NATIONAL_PROFILE): P
 }
 
 function refused(problems: readonly ProfileProblem[]): ProfileLoad {
-  return { ok: false, errors: problems.map((p) => profileProblemText(p, LOCALES['zh-CN'].errors)), problems };
+  return { ok: false, errors: problems.map((p) => profileProblemText(p, ERROR_TEXTS['zh-CN'])), problems };
 }
 
 function builtIn(json: unknown, base?: Profile): Profile {

@@ -4,6 +4,8 @@ import { COMPARATORS, type Comparator } from './indicators/value';
 import { DEFAULT_TAXONOMY, type Taxonomy } from './taxonomy';
 import { isRecord } from './json-shape';
 import { isText, levelErrors, nameErrors, SEPARATORS } from './template-fields';
+import { templateFileProblemText } from './locales/template-file-strings';
+import { templateFile as CHINESE_TEMPLATE_FILE_TEXTS } from './locales/zh-CN/template-file';
 
 // The built-in template library: its types, its validation, and the library itself.
 
@@ -121,9 +123,9 @@ export function validateTemplateLibrary(json: unknown, taxonomy: Taxonomy = DEFA
     const types = raw['projectTypes'];
     if (!isTextList(types) || types.length === 0) errors.push(`${where}的“projectTypes”应为非空的项目类型编号数组。`);
     else for (const t of types) if (!typeIds.has(t)) errors.push(`${where}的项目类型“${t}”不存在。`);
-    errors.push(...levelErrors(where, raw['level1'], raw['level2'], taxonomy));
+    const place = { template: isText(id) ? id : i + 1 };
+    errors.push(...[...levelErrors(place, raw['level1'], raw['level2'], taxonomy), ...nameErrors(place, raw['name'])].map((p) => templateFileProblemText(p, CHINESE_TEMPLATE_FILE_TEXTS)));
     const name = raw['name'];
-    errors.push(...nameErrors(where, name));
     if (!isText(raw['explanation'])) errors.push(`${where}缺少指标解释“explanation”。`);
     if (!isTextList(raw['keywords'])) errors.push(`${where}的“keywords”应为文本数组。`);
     const value = readTemplateValue(where, raw['value'], errors);

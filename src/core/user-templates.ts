@@ -2,6 +2,8 @@ import { builderValueFromText, builderValueText, canonicalLength, EXCEL_CELL_LIM
 import { DEFAULT_TAXONOMY, type Taxonomy } from './taxonomy';
 import { isRecord, ownField } from './json-shape';
 import { isText, levelErrors, nameErrors, SEPARATORS } from './template-fields';
+import { templateFileProblemText, type TemplateFileProblem, type TemplatePlace } from './locales/template-file-strings';
+import { templateFile as CHINESE_TEMPLATE_FILE_TEXTS } from './locales/zh-CN/template-file';
 
 // User templates: saved by the user, exported and imported as a JSON file.
 
@@ -37,7 +39,8 @@ export interface UserTemplateFile {
 
 export type UserTemplateLoad =
   | { readonly ok: true; readonly templates: readonly UserTemplate[] }
-  | { readonly ok: false; readonly errors: readonly string[] };
+  /** `errors` in Chinese; `problems` as codes with params, for any language (templateFileProblemText). */
+  | { readonly ok: false; readonly errors: readonly string[]; readonly problems: readonly TemplateFileProblem[] };
 
 /** What an imported file or the stored list may hold; anything beyond is refused before use. */
 export const USER_TEMPLATE_LIMITS = {
@@ -54,110 +57,111 @@ export const USER_TEMPLATE_LIMITS = {
 /** At most this many messages are listed; the rest are counted. */
 const MAX_LISTED_ERRORS = 50;
 
-function tooLong(where: string, field: string, text: string, limit: number): string | null {
-  return text.length > limit ? `${where}的${field}有 ${text.length} 个字符，超过 ${limit} 个字符的上限。` : null;
-}
-
-function readUserValue(where: string, raw: unknown, errors: string[]): BuilderValue | null {
+function readUserValue(place: TemplatePlace, raw: unknown, errors: TemplateFileProblem[]): BuilderValue | null {
   if (typeof raw !== 'string') {
-    errors.push(`${where}应为文本（如 "≥95%"，可为空）。`);
+    errors.push({ kind: 'value-not-text', place });
     return null;
   }
   if (raw.length > USER_TEMPLATE_LIMITS.valueLength) {
-    errors.push(`${where}有 ${raw.length} 个字符，超过 ${USER_TEMPLATE_LIMITS.valueLength} 个字符的上限。`);
+    errors.push({ kind: 'too-long', place, field: 'value', length: raw.length, limit: USER_TEMPLATE_LIMITS.valueLength });
     return null;
   }
   if (SEPARATORS.test(raw)) {
-    errors.push(`${where}“${raw}”不能含有“；”“。”或换行。`);
+    errors.push({ kind: 'value-separators', place, text: raw });
     return null;
   }
   const value = builderValueFromText(raw);
   if (builderValueText(value) !== raw.trim()) {
-    errors.push(`${where}“${raw}”写法不规范，应写作“${builderValueText(value)}”。`);
+    errors.push({ kind: 'value-irregular', place, text: raw, canonical: builderValueText(value) });
     return null;
   }
   return value;
 }
 
-function readUserRow(where: string, r: unknown, taxonomy: Taxonomy, errors: string[]): UserTemplateRow | null {
+function readUserRow(place: TemplatePlace, r: unknown, taxonomy: Taxonomy, errors: TemplateFileProblem[]): UserTemplateRow | null {
   if (!isRecord(r)) {
-    errors.push(`${where}应为一个对象。`);
+    errors.push({ kind: 'not-object', place });
     return null;
   }
   const level1 = ownField(r, 'level1');
   const level2 = ownField(r, 'level2');
-  const rowErrors = levelErrors(where, level1, level2, taxonomy);
+  const rowErrors = levelErrors(place, level1, level2, taxonomy);
   const name = ownField(r, 'name');
-  const long = typeof name === 'string' ? tooLong(where, '名称“name”', name, USER_TEMPLATE_LIMITS.rowNameLength) : null;
-  rowErrors.push(...(long ? [long] : nameErrors(where, name)));
-  const period = readUserValue(`${where}的实施周期指标值`, ownField(r, 'period'), rowErrors);
-  const annual = readUserValue(`${where}的年度指标值`, ownField(r, 'annual'), rowErrors);
+  const long = typeof name === 'string' && name.length > USER_TEMPLATE_LIMITS.rowNameLength;
+  if (long) rowErrors.push({ kind: 'too-long', place, field: 'name', length: name.length, limit: USER_TEMPLATE_LIMITS.rowNameLength });
+  else rowErrors.push(...nameErrors(place, name));
+  const period = readUserValue({ ...place, value: 'period' }, ownField(r, 'period'), rowErrors);
+  const annual = readUserValue({ ...place, value: 'annual' }, ownField(r, 'annual'), rowErrors);
   errors.push(...rowErrors);
   if (rowErrors.length > 0 || !period || !annual) return null;
   return { level1: level1 as string, level2: level2 as string, name: (name as string).trim(), period, annual };
 }
 
-function readUserTemplate(index: number, t: unknown, ids: Set<string>, taxonomy: Taxonomy, errors: string[]): UserTemplate | null {
-  const where = `第 ${index + 1} 个模板`;
+function readUserTemplate(index: number, t: unknown, ids: Set<string>, taxonomy: Taxonomy, errors: TemplateFileProblem[]): UserTemplate | null {
+  const place: TemplatePlace = { template: index + 1 };
   if (!isRecord(t)) {
-    errors.push(`${where}应为一个对象。`);
+    errors.push({ kind: 'not-object', place });
     return null;
   }
   const before = errors.length;
   const id = ownField(t, 'id');
   const name = ownField(t, 'name');
-  if (!isText(id)) errors.push(`${where}缺少编号“id”。`);
-  else if (id.length > USER_TEMPLATE_LIMITS.idLength) errors.push(`${where}的编号“id”有 ${id.length} 个字符，超过 ${USER_TEMPLATE_LIMITS.idLength} 个字符的上限。`);
-  else if (ids.has(id)) errors.push(`${where}的编号“${id}”与前面的模板重复。`);
+  if (!isText(id)) errors.push({ kind: 'id-missing', place });
+  else if (id.length > USER_TEMPLATE_LIMITS.idLength) errors.push({ kind: 'too-long', place, field: 'id', length: id.length, limit: USER_TEMPLATE_LIMITS.idLength });
+  else if (ids.has(id)) errors.push({ kind: 'duplicate-id', place, id });
   if (isText(id)) ids.add(id);
-  if (!isText(name)) errors.push(`${where}缺少名称“name”。`);
-  else {
-    const long = tooLong(where, '名称“name”', name, USER_TEMPLATE_LIMITS.nameLength);
-    if (long) errors.push(long);
-  }
+  if (!isText(name)) errors.push({ kind: 'name-missing', place });
+  else if (name.length > USER_TEMPLATE_LIMITS.nameLength) errors.push({ kind: 'too-long', place, field: 'name', length: name.length, limit: USER_TEMPLATE_LIMITS.nameLength });
   const rawRows = ownField(t, 'rows');
   if (!Array.isArray(rawRows) || rawRows.length === 0) {
-    errors.push(`${where}的“rows”应为至少含一项指标的数组。`);
+    errors.push({ kind: 'rows-missing', place });
     return null;
   }
   if (rawRows.length > USER_TEMPLATE_LIMITS.rowsPerTemplate) {
-    errors.push(`${where}有 ${rawRows.length} 项指标，超过每个模板 ${USER_TEMPLATE_LIMITS.rowsPerTemplate} 项的上限。`);
+    errors.push({ kind: 'too-many-rows', place, count: rawRows.length, limit: USER_TEMPLATE_LIMITS.rowsPerTemplate });
     return null;
   }
   const rows: UserTemplateRow[] = [];
   rawRows.forEach((r: unknown, j) => {
-    const row = readUserRow(`${where}第 ${j + 1} 项指标`, r, taxonomy, errors);
+    const row = readUserRow({ ...place, row: j + 1 }, r, taxonomy, errors);
     if (row) rows.push(row);
   });
   if (errors.length > before) return null;
   const length = canonicalLength(rows.map((r) => ({ id: '', ...r })), taxonomy);
   if (length > EXCEL_CELL_LIMIT) {
-    errors.push(`${where}的指标写入单元格后有 ${length} 个字符，超过 Excel 单元格 ${EXCEL_CELL_LIMIT} 个字符的上限。`);
+    errors.push({ kind: 'cell-too-long', place, length, limit: EXCEL_CELL_LIMIT });
     return null;
   }
   return { id: id as string, name: (name as string).trim(), rows };
 }
 
+/** A failed load: the problems (the first MAX_LISTED_ERRORS, then how many more), and the same in Chinese. */
+function refused(problems: readonly TemplateFileProblem[]): { readonly ok: false; readonly errors: readonly string[]; readonly problems: readonly TemplateFileProblem[] } {
+  const listed = problems.slice(0, MAX_LISTED_ERRORS);
+  if (problems.length > MAX_LISTED_ERRORS) listed.push({ kind: 'more', count: problems.length - MAX_LISTED_ERRORS });
+  return { ok: false, errors: listed.map((p) => templateFileProblemText(p, CHINESE_TEMPLATE_FILE_TEXTS)), problems: listed };
+}
+
 /**
  * Validates a user template file (already parsed from JSON) against its schema and USER_TEMPLATE_LIMITS.
- * Every problem gets its own Chinese message naming the template and the field; a file with any
+ * Every problem gets its own message naming the template and the field; a file with any
  * problem gives no templates, so a bad import changes nothing. Unknown fields are ignored (and not kept).
  */
 export function parseUserTemplateFile(json: unknown, taxonomy: Taxonomy = DEFAULT_TAXONOMY): UserTemplateLoad {
-  if (!isRecord(json)) return { ok: false, errors: ['模板文件应为一个 JSON 对象。'] };
-  const errors: string[] = [];
+  if (!isRecord(json)) return refused([{ kind: 'file-not-object' }]);
+  const errors: TemplateFileProblem[] = [];
   const format = ownField(json, 'format');
   const version = ownField(json, 'version');
-  if (format !== USER_TEMPLATE_FORMAT) errors.push(`这不是绩效指标模板文件：“format”应为“${USER_TEMPLATE_FORMAT}”。`);
-  if (version !== USER_TEMPLATE_VERSION) errors.push(`不支持的模板文件版本“${typeof version === 'string' ? version.slice(0, 20) : String(version)}”，应为 ${USER_TEMPLATE_VERSION}。`);
+  if (format !== USER_TEMPLATE_FORMAT) errors.push({ kind: 'wrong-format', expected: USER_TEMPLATE_FORMAT });
+  if (version !== USER_TEMPLATE_VERSION) errors.push({ kind: 'wrong-version', version: typeof version === 'string' ? version.slice(0, 20) : String(version), expected: USER_TEMPLATE_VERSION });
   const raw = ownField(json, 'templates');
   if (!Array.isArray(raw)) {
-    errors.push('模板文件缺少“templates”数组。');
-    return { ok: false, errors };
+    errors.push({ kind: 'templates-missing' });
+    return refused(errors);
   }
   if (raw.length > USER_TEMPLATE_LIMITS.templates) {
-    errors.push(`模板文件有 ${raw.length} 个模板，超过 ${USER_TEMPLATE_LIMITS.templates} 个的上限。`);
-    return { ok: false, errors };
+    errors.push({ kind: 'too-many-templates', count: raw.length, limit: USER_TEMPLATE_LIMITS.templates });
+    return refused(errors);
   }
   const templates: UserTemplate[] = [];
   const ids = new Set<string>();
@@ -166,25 +170,23 @@ export function parseUserTemplateFile(json: unknown, taxonomy: Taxonomy = DEFAUL
     if (template) templates.push(template);
   });
   if (errors.length === 0) return { ok: true, templates };
-  const listed = errors.slice(0, MAX_LISTED_ERRORS);
-  if (errors.length > MAX_LISTED_ERRORS) listed.push(`……另有 ${errors.length - MAX_LISTED_ERRORS} 个问题未列出。`);
-  return { ok: false, errors: listed };
+  return refused(errors);
 }
 
 export type UserTemplateTextLoad =
   | UserTemplateLoad
-  | { readonly ok: false; readonly problem: 'too-large' | 'not-json'; readonly errors: readonly string[] };
+  | { readonly ok: false; readonly problem: 'too-large' | 'not-json'; readonly errors: readonly string[]; readonly problems: readonly TemplateFileProblem[] };
 
 /** Reads a template file's text: size first (before parsing anything), then JSON, then the schema. */
 export function parseUserTemplateText(text: string, taxonomy: Taxonomy = DEFAULT_TAXONOMY): UserTemplateTextLoad {
   if (text.length > USER_TEMPLATE_LIMITS.fileBytes) {
-    return { ok: false, problem: 'too-large', errors: [`模板数据超过 1 MB 的上限（${USER_TEMPLATE_LIMITS.fileBytes} 字节），没有读取。`] };
+    return { ...refused([{ kind: 'too-large', bytes: USER_TEMPLATE_LIMITS.fileBytes }]), problem: 'too-large' };
   }
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    return { ok: false, problem: 'not-json', errors: ['这不是 JSON 文本，无法读取。'] };
+    return { ...refused([{ kind: 'not-json' }]), problem: 'not-json' };
   }
   return parseUserTemplateFile(json, taxonomy);
 }
@@ -234,7 +236,8 @@ export function newUserTemplateId(existing: readonly UserTemplate[]): string {
 
 /** Whether a builder row can be saved as (part of) a user template: levels and a name are required. */
 export function isSavableRow(row: BuilderRow, taxonomy: Taxonomy = DEFAULT_TAXONOMY): boolean {
-  if (levelErrors('', row.level1, row.level2, taxonomy).length > 0 || nameErrors('', row.name).length > 0) return false;
+  const place = { template: 0 };
+  if (levelErrors(place, row.level1, row.level2, taxonomy).length > 0 || nameErrors(place, row.name).length > 0) return false;
   return [row.period, row.annual].every((v) => {
     const text = builderValueText(v);
     return !SEPARATORS.test(text) && builderValueText(builderValueFromText(text)) === text;

@@ -1,5 +1,7 @@
 import { CATALOGS, cellText, formatFinding, SEVERITIES, type BlockRewrite, type CellLocation, type CellValue, type Finding, type Severity, type SheetGrid, type WorkbookGrid } from '../core';
-import { adapterErrorText, LOCALES, REPORT_COLUMNS, REPORT_SIGNATURE_COLUMNS, type AdapterError, type Locale, type WorkbookErrorCode } from '../core';
+import { adapterErrorText, REPORT_COLUMNS, REPORT_SIGNATURE_COLUMNS, type AdapterError, type Locale, type WorkbookErrorCode } from '../core';
+import { ERROR_TEXTS } from '../core/locales/error-texts';
+import { REPORT_TEXTS } from '../core/locales/report-texts';
 
 import type { IgnoredReportRow } from './ignored-report';
 
@@ -247,19 +249,19 @@ export class WorkbookError extends Error {
 
 /** A WorkbookError whose message is `text` in Chinese, and which any locale can render (workbookErrorMessage). */
 export function workbookError(code: WorkbookErrorCode, text: AdapterError, detail?: string): WorkbookError {
-  return new WorkbookError(code, adapterErrorText(text, LOCALES['zh-CN'].errors), detail, text);
+  return new WorkbookError(code, adapterErrorText(text, ERROR_TEXTS['zh-CN']), detail, text);
 }
 
 /** What the user reads for a failed workbook operation, in `locale`. */
 export function workbookErrorMessage(error: WorkbookError, locale: Locale): string {
-  return error.text ? adapterErrorText(error.text, LOCALES[locale].errors) : error.message;
+  return error.text ? adapterErrorText(error.text, ERROR_TEXTS[locale]) : error.message;
 }
 
 export const REPORT_SHEET_NAME = '校验结果';
 
 /** The 校验结果 report sheet's header row in `locale`, in every adapter: 规则 is the rule's name, 规则代码 its code. */
 export function reportHeader(locale: Locale): readonly string[] {
-  const { columns } = LOCALES[locale].report;
+  const { columns } = REPORT_TEXTS[locale];
   return REPORT_COLUMNS.map((column) => columns[column]);
 }
 
@@ -275,7 +277,7 @@ export const REPORT_PROPERTY = 'jixiao.report';
  * report is ours too; reports written before 规则代码 carry only those). A sheet named 校验结果 without it is the user's own.
  */
 export function hasReportHeader(firstRow: readonly unknown[] | undefined): boolean {
-  return Object.values(LOCALES).some(({ report }) => REPORT_SIGNATURE_COLUMNS.every((column, i) => firstRow?.[i] === report.columns[column]));
+  return Object.values(REPORT_TEXTS).some((report) => REPORT_SIGNATURE_COLUMNS.every((column, i) => firstRow?.[i] === report.columns[column]));
 }
 
 /** Whether a sheet read from a workbook is our report sheet (by its signature). */

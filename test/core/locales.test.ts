@@ -1,4 +1,31 @@
-import { LOCALES, TEMPLATE_IDS, type Locale } from '../../src/core';
+import { CATALOGS, TEMPLATE_IDS, type Locale } from '../../src/core';
+import { BUILDER_PROBLEM_TEXTS } from '../../src/core/locales/builder-problem-texts';
+import { BUILDER_TEXTS } from '../../src/core/locales/builder-texts';
+import { CLI_TEXTS } from '../../src/core/locales/cli-texts';
+import { ERROR_TEXTS } from '../../src/core/locales/error-texts';
+import { REPORT_TEXTS } from '../../src/core/locales/report-texts';
+import { TEMPLATE_NAMES } from '../../src/core/locales/template-texts';
+import { UI_TEXTS } from '../../src/core/locales/ui-texts';
+import { WEB_TEXTS } from '../../src/core/locales/web-texts';
+
+/** Every part's catalogue: each layer imports only its own, and each is a record over every locale. */
+const PARTS = {
+  messages: CATALOGS,
+  ui: UI_TEXTS,
+  builder: BUILDER_TEXTS,
+  builderProblems: BUILDER_PROBLEM_TEXTS,
+  web: WEB_TEXTS,
+  report: REPORT_TEXTS,
+  templates: TEMPLATE_NAMES,
+  errors: ERROR_TEXTS,
+  cli: CLI_TEXTS,
+} as const;
+const LOCALE_TAGS = Object.keys(UI_TEXTS) as Locale[];
+
+/** Every text of one language, by part. */
+function bundle(locale: Locale): { readonly [P in keyof typeof PARTS]: (typeof PARTS)[P][Locale] } {
+  return { messages: CATALOGS[locale], ui: UI_TEXTS[locale], builder: BUILDER_TEXTS[locale], builderProblems: BUILDER_PROBLEM_TEXTS[locale], web: WEB_TEXTS[locale], report: REPORT_TEXTS[locale], templates: TEMPLATE_NAMES[locale], errors: ERROR_TEXTS[locale], cli: CLI_TEXTS[locale] };
+}
 
 /**
  * A stand-in for any argument: as text or a number it is "1", its text and list methods act on "1" and ["1"],
@@ -31,8 +58,13 @@ function leaves(value: unknown, path: string): Leaf[] {
   return [{ path, value }];
 }
 
-describe.each(Object.keys(LOCALES) as Locale[])('the %s bundle', (locale) => {
-  const all = leaves(LOCALES[locale], locale);
+it('has every part in every locale, and no other', () => {
+  expect(LOCALE_TAGS).toEqual(['zh-CN', 'en-US']);
+  for (const part of Object.values(PARTS)) expect(Object.keys(part)).toEqual(LOCALE_TAGS);
+});
+
+describe.each(LOCALE_TAGS)('the %s texts', (locale) => {
+  const all = leaves(bundle(locale), locale);
 
   it('has no empty text', () => {
     const empty = all.filter(({ value }) => typeof value === 'string' && value.trim() === '').map((l) => l.path);
@@ -53,11 +85,11 @@ describe.each(Object.keys(LOCALES) as Locale[])('the %s bundle', (locale) => {
   });
 
   it('names every built-in template', () => {
-    const unnamed = TEMPLATE_IDS.filter((id) => LOCALES[locale].templates.name(id, '投诉次数').trim() === '');
+    const unnamed = TEMPLATE_IDS.filter((id) => TEMPLATE_NAMES[locale].name(id, '投诉次数').trim() === '');
     expect(unnamed).toEqual([]);
   });
 
   it('has the same keys as the zh-CN bundle', () => {
-    expect(all.map((l) => l.path.slice(locale.length))).toEqual(leaves(LOCALES['zh-CN'], 'zh-CN').map((l) => l.path.slice('zh-CN'.length)));
+    expect(all.map((l) => l.path.slice(locale.length))).toEqual(leaves(bundle('zh-CN'), 'zh-CN').map((l) => l.path.slice('zh-CN'.length)));
   });
 });

@@ -1,4 +1,5 @@
-import { LOCALES, parseProfile, profileProblemText } from '../../src/core';
+import { parseProfile, profileProblemText } from '../../src/core';
+import { ERROR_TEXTS } from '../../src/core/locales/error-texts';
 
 describe('parseProfile problems (issue 18)', () => {
   it('gives each mistake as a code, the Chinese errors as before, and English from the en-US bundle', () => {
@@ -12,7 +13,7 @@ describe('parseProfile problems (issue 18)', () => {
       { kind: 'tolerance-negative', unit: '万元', value: '-1' },
     ]);
     expect(loaded.errors).toEqual(['未知的配置项“colour”。', '未知的规则编号“no.such-rule”。', '规则“goal.missing”的级别“fatal”无效，应为 error、warning、info 或 off。', '尾差容差“万元”的值“-1”不是非负数。']);
-    expect(loaded.problems.map((p) => profileProblemText(p, LOCALES['en-US'].errors))).toEqual([
+    expect(loaded.problems.map((p) => profileProblemText(p, ERROR_TEXTS['en-US']))).toEqual([
       'Unknown setting "colour".',
       'Unknown rule id "no.such-rule".',
       'The level "fatal" of rule "goal.missing" is invalid; it must be error, warning, info or off.',

@@ -1,6 +1,6 @@
 import templatesData from '../../src/core/data/templates.json';
 import { TEMPLATE_IDS, isTemplateId } from '../../src/core/data/template-ids';
-import { LOCALES, templateName } from '../../src/core';
+import { TEMPLATE_NAMES, templateName } from '../../src/core/locales/template-texts';
 
 describe('TEMPLATE_IDS', () => {
   it('lists the ids of templates.json, in its order', () => {
@@ -22,6 +22,6 @@ describe('templateName', () => {
   });
 
   it('has an English name, in plain ASCII, for every built-in template', () => {
-    for (const id of TEMPLATE_IDS) expect(LOCALES['en-US'].templates.name(id, '')).toMatch(/^[A-Z][ -~]+$/);
+    for (const id of TEMPLATE_IDS) expect(TEMPLATE_NAMES['en-US'].name(id, '')).toMatch(/^[A-Z][ -~]+$/);
   });
 });

@@ -18,12 +18,12 @@ const text = (json: unknown) => JSON.stringify(json);
 describe('user template files: size and syntax', () => {
   test('text over 1 MB is refused before it is parsed', () => {
     const big = text(file([{ id: 'a', name: 'x'.repeat(USER_TEMPLATE_LIMITS.fileBytes), rows: [row] }]));
-    expect(parseUserTemplateText(big)).toEqual({ ok: false, problem: 'too-large', errors: ['模板数据超过 1 MB 的上限（1048576 字节），没有读取。'] });
+    expect(parseUserTemplateText(big)).toMatchObject({ ok: false, problem: 'too-large', errors: ['模板数据超过 1 MB 的上限（1048576 字节），没有读取。'] });
     expect(USER_TEMPLATE_LIMITS.fileBytes).toBe(1_048_576);
   });
 
   test('text that is not JSON is named as such', () => {
-    expect(parseUserTemplateText('{"format": "jixiao-templates",')).toEqual({ ok: false, problem: 'not-json', errors: ['这不是 JSON 文本，无法读取。'] });
+    expect(parseUserTemplateText('{"format": "jixiao-templates",')).toMatchObject({ ok: false, problem: 'not-json', errors: ['这不是 JSON 文本，无法读取。'] });
   });
 
   test('a byte-order mark is tolerated; an exported file reads back exactly', () => {
@@ -106,7 +106,7 @@ describe('user template files: unknown and hostile keys', () => {
       '{"format":"jixiao-templates","version":1,"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":2}},"templates":[' +
       '{"__proto__":{"id":"p","name":"p"},"constructor":{"name":"c"},"rows":[{"__proto__":{"level1":"1"},"level2":"11","name":"n","period":"","annual":""}]},' +
       '{"id":"__proto__","name":"constructor","rows":[{"level1":"1","level2":"11","name":"constructor","period":"","annual":""}]}]}';
-    expect(parseUserTemplateText(hostile)).toEqual({
+    expect(parseUserTemplateText(hostile)).toMatchObject({
       ok: false,
       errors: ['第 1 个模板缺少编号“id”。', '第 1 个模板缺少名称“name”。', '第 1 个模板第 1 项指标的一级指标编码“undefined”不在指标体系中。'],
     });

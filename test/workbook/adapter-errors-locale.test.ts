@@ -1,6 +1,6 @@
 // Adapter errors as codes with params (issue 18): the message stays the Chinese it was, and an English pane
 // shows the same error in English.
-import { LOCALES } from '../../src/core';
+import { ERROR_TEXTS } from '../../src/core/locales/error-texts';
 import { unreadable } from '../../src/workbook/ignored-list';
 import { createMemoryWorkbook } from '../../src/workbook/memory-workbook';
 import { toWorkbookError } from '../../src/workbook/office/errors';
@@ -15,7 +15,7 @@ describe('an adapter error in each language', () => {
     expect(error.code).toBe('protected');
     expect(error.message).toBe('工作表受保护：请先撤销工作表保护（审阅 → 撤销工作表保护），再重试。');
     expect(workbookErrorMessage(error, 'zh-CN')).toBe(error.message);
-    expect(workbookErrorMessage(error, 'en-US')).toBe(LOCALES['en-US'].errors.workbook.protected);
+    expect(workbookErrorMessage(error, 'en-US')).toBe(ERROR_TEXTS['en-US'].workbook.protected);
   });
 
   it('errors with params render them in either language', () => {
@@ -41,7 +41,7 @@ describe('an adapter error in each language', () => {
     const session = createCheckSession(port, createChecker(), 'en-US');
     session.start();
     await session.check();
-    expect(session.getState().notices.map((n) => n.text)).toContain(LOCALES['en-US'].errors.workbook['cell-edit-mode']);
+    expect(session.getState().notices.map((n) => n.text)).toContain(ERROR_TEXTS['en-US'].workbook['cell-edit-mode']);
     session.dispose();
   });
 });

@@ -1,7 +1,10 @@
 import type { BuilderProblem } from '../builder';
+import type { TemplateFileTexts } from './template-file-strings';
 
 /** Every text of the indicator builder and the template library in one language. */
 export interface BuilderStrings {
+  /** An imported template file's problems (src/core/user-templates.ts). */
+  readonly templateFile: TemplateFileTexts;
   // Builder: target cell
   readonly builderHeading: string;
   readonly selectIndicatorCell: string;

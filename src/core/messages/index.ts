@@ -1,11 +1,12 @@
 import type { Finding } from '../findings';
 import type { RuleId, RuleParams } from '../rules/rule-ids';
 import type { Locale, MessageCatalog } from './catalog';
-import { LOCALES } from '../locales';
+import { enUS } from '../locales/en-US/messages';
+import { zhCN } from '../locales/zh-CN/messages';
 
 export type { Locale, MessageCatalog } from './catalog';
 
-export const CATALOGS: { readonly [L in Locale]: MessageCatalog } = { 'zh-CN': LOCALES['zh-CN'].messages, 'en-US': LOCALES['en-US'].messages };
+export const CATALOGS: { readonly [L in Locale]: MessageCatalog } = { 'zh-CN': zhCN, 'en-US': enUS };
 
 export function renderMessage<R extends RuleId>(rule: R, params: RuleParams[R], locale: Locale = 'zh-CN'): string {
   // A mapped type indexed by a generic key: TypeScript cannot see that messages[R] takes RuleParams[R].

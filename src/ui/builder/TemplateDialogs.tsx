@@ -21,6 +21,7 @@ import {
   type UserTemplate,
 } from '../../core/user-templates';
 import { ActionDialog } from '../ActionDialog';
+import { templateFileProblemText } from '../../core/locales/template-file-strings';
 import type { BuilderStrings } from './strings';
 import { useStyles } from './template-library-styles';
 
@@ -119,7 +120,7 @@ export function EditDialog({ strings, template, taxonomy, onSave, onClose }: Edi
     };
     const parsed = parseUserTemplateFile(file, taxonomy);
     const edited = parsed.ok ? parsed.templates[0] : undefined;
-    if (!parsed.ok) setErrors(parsed.errors);
+    if (!parsed.ok) setErrors(parsed.problems.map((p) => templateFileProblemText(p, strings.templateFile)));
     else if (edited) onSave(edited);
   };
   return (

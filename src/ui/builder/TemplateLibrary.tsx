@@ -15,7 +15,8 @@ import {
 } from '@fluentui/react-components';
 import { Dismiss20Regular, Lightbulb20Regular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
-import { DEFAULT_TAXONOMY, templateName, type Locale, type Taxonomy } from '../../core';
+import { DEFAULT_TAXONOMY, type Locale, type Taxonomy } from '../../core';
+import { templateName } from '../../core/locales/template-texts';
 import { builderValueText, type BuilderRow } from '../../core/builder';
 import { BUILTIN_PROJECT_TYPES, type IndicatorTemplate, type ProjectType } from '../../core/template-library';
 import { recommendTemplates, searchTemplates, templateToBuilderRow, type ProjectDescription, type TemplateRecommendation } from '../../core/template-search';

@@ -1,10 +1,7 @@
-import { LOCALES, type Locale } from '../../core';
-import type { BuilderStrings } from '../../core/locales/builder-strings';
-
 export type { BuilderStrings } from '../../core/locales/builder-strings';
 
-/** The builder's texts live in src/core/locales/<tag>/builder.ts. */
-export const BUILDER_STRINGS: { readonly [L in Locale]: BuilderStrings } = { 'zh-CN': LOCALES['zh-CN'].builder, 'en-US': LOCALES['en-US'].builder };
+/** The builder's texts live in src/core/locales/<tag>/builder.ts; imported only here, they load with the builder's chunk. */
+export { BUILDER_TEXTS as BUILDER_STRINGS } from '../../core/locales/builder-texts';
 
 /** Units offered for quantities (the box also takes any other unit). */
 export const UNIT_OPTIONS: readonly string[] = [

@@ -1,6 +1,7 @@
 import { type ChangeEvent } from 'react';
 import type { Taxonomy } from '../../core';
 import { newUserTemplateId, parseUserTemplateText, serializeUserTemplates, USER_TEMPLATE_LIMITS, type UserTemplate } from '../../core/user-templates';
+import { templateFileProblemText } from '../../core/locales/template-file-strings';
 import type { BuilderStrings } from './strings';
 import type { LibraryNotice } from './template-library-styles';
 
@@ -45,7 +46,7 @@ export function useTemplateFiles({ strings, taxonomy, userTemplates, onSaveUserT
     }
     const parsed = parseUserTemplateText(text, taxonomy);
     if (!parsed.ok) {
-      if (!('problem' in parsed)) setNotice({ intent: 'error', text: strings.importFailed, details: parsed.errors });
+      if (!('problem' in parsed)) setNotice({ intent: 'error', text: strings.importFailed, details: parsed.problems.map((p) => templateFileProblemText(p, strings.templateFile)) });
       else setNotice({ intent: 'error', text: parsed.problem === 'not-json' ? strings.notJson : strings.fileTooLarge(fileSizeText(text.length)) });
       return;
     }

@@ -1,4 +1,4 @@
-import { LOCALES } from '../../core';
+import { ERROR_TEXTS } from '../../core/locales/error-texts';
 import { WorkbookError, type WorkbookErrorCode } from '../port';
 
 const PAYLOAD_CODES = new Set(['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded']);
@@ -7,7 +7,7 @@ const RANGE_LIMIT_CODE = 'RangeExceedsLimit';
 const BUSY_CODES = new Set(['GeneralException', 'ActivityLimitReached', 'Busy', 'ServiceNotAvailable', 'Timeout']);
 const UNSUPPORTED_CODES = new Set(['ApiNotFound', 'NotImplemented', 'UnsupportedOperation', 'UnsupportedFeature']);
 
-export const MESSAGES: { readonly [C in WorkbookErrorCode]: string } = LOCALES['zh-CN'].errors.workbook;
+export const MESSAGES: { readonly [C in WorkbookErrorCode]: string } = ERROR_TEXTS['zh-CN'].workbook;
 
 export function errorCode(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;

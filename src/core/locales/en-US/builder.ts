@@ -1,6 +1,8 @@
 import type { BuilderStrings } from '../builder-strings';
+import { templateFile } from './template-file';
 
 export const builder: BuilderStrings = {
+  templateFile,
   builderHeading: 'Indicator builder',
   selectIndicatorCell: 'Select the 绩效指标 (indicators) cell of a project to edit its indicators here, one by one.',
   reading: 'Reading the selected cell…',

@@ -1,6 +1,8 @@
 import type { BuilderStrings } from '../builder-strings';
+import { templateFile } from './template-file';
 
 export const builder: BuilderStrings = {
+  templateFile,
   builderHeading: '指标编辑器',
   selectIndicatorCell: '请在表格中选中一个项目的“绩效指标”单元格，即可在此逐项编辑指标。',
   reading: '正在读取所选单元格…',
