@@ -17,6 +17,10 @@ const useStyles = makeStyles({
     paddingBottom: tokens.spacingVerticalXS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     minWidth: 0,
+    // Rows scrolled out of view are not laid out or painted (still read by screen readers and found by 查找):
+    // a re-check that changes a few findings lays out the rows on screen, not all of them.
+    contentVisibility: 'auto',
+    containIntrinsicSize: 'auto 76px',
   },
   ignored: { color: tokens.colorNeutralForegroundDisabled },
   // A Button that reads like a list row: full width, left aligned, long text wraps.
