@@ -1,5 +1,5 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 
 export interface DialogAction {
   readonly label: string;
@@ -21,15 +21,24 @@ export interface ActionDialogProps {
 
 /** The shell the pane's and the page's dialogs share: a title, the content, one primary action and a close button. */
 export function ActionDialog({ open, title, children, action, closeLabel, onClose, surfaceClassName, contentClassName }: ActionDialogProps) {
+  // Confirmed, the dialog goes at once (no closing animation over the result the user asked for); 取消 and Escape animate.
+  const [acted, setActed] = useState(false);
+  if (open && acted) setActed(false);
   return (
-    <Dialog open={open} onOpenChange={(_, data) => !data.open && onClose()}>
+    <Dialog open={open} onOpenChange={(_, data) => !data.open && onClose()} surfaceMotion={acted && !open ? null : undefined}>
       <DialogSurface className={surfaceClassName}>
         <DialogBody>
           <DialogTitle>{title}</DialogTitle>
           <DialogContent className={contentClassName}>{children}</DialogContent>
           <DialogActions>
             {action && (
-              <Button appearance="primary" onClick={action.onClick}>
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  setActed(true);
+                  action.onClick();
+                }}
+              >
                 {action.label}
               </Button>
             )}

@@ -1,5 +1,6 @@
 import { Body1, Body1Strong, Button, Caption1, makeStyles, mergeClasses, Subtitle2, tokens, useId, useRestoreFocusTarget } from '@fluentui/react-components';
 import { ErrorCircle20Filled, Info20Filled, Warning20Filled } from '@fluentui/react-icons';
+import { memo } from 'react';
 import type { Finding, Locale, Severity } from '../core';
 import type { IgnoredFinding } from '../workbook/port';
 import { findingMessage, type SheetGroup } from './finding-view';
@@ -16,6 +17,10 @@ const useStyles = makeStyles({
     paddingBottom: tokens.spacingVerticalXS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     minWidth: 0,
+    // Rows scrolled out of view are not laid out or painted (still read by screen readers and found by 查找):
+    // a re-check that changes a few findings lays out the rows on screen, not all of them.
+    contentVisibility: 'auto',
+    containIntrinsicSize: 'auto 76px',
   },
   ignored: { color: tokens.colorNeutralForegroundDisabled },
   // A Button that reads like a list row: full width, left aligned, long text wraps.
@@ -62,7 +67,8 @@ interface FindingRowProps extends FindingActions {
   readonly disabled: boolean;
 }
 
-export function FindingRow({ finding, consequences = [], ignored, strings, locale, disabled, onSelect, onIgnore, onUnignore, onFix }: FindingRowProps) {
+/** Memoised: a re-check re-renders only the rows whose finding (or state) changed; the actions are stable. */
+export const FindingRow = memo(function FindingRow({ finding, consequences = NO_CONSEQUENCES, ignored, strings, locale, disabled, onSelect, onIgnore, onUnignore, onFix }: FindingRowProps) {
   const styles = useStyles();
   const messageId = useId('finding');
   // The dialogs these buttons open are controlled (no DialogTrigger): this marks where focus returns when they close.
@@ -114,7 +120,9 @@ export function FindingRow({ finding, consequences = [], ignored, strings, local
       </div>
     </li>
   );
-}
+});
+
+const NO_CONSEQUENCES: readonly Finding[] = [];
 
 interface FindingListProps extends FindingActions {
   readonly groups: readonly SheetGroup[];

@@ -1,5 +1,5 @@
 import { Button, makeStyles, Tab, TabList, Text, tokens } from '@fluentui/react-components';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { cellText, columnLetters, toA1, type CellValue, type Severity, type SheetGrid, type WorkbookGrid } from '../core';
 import { MARK_COLOURS } from '../workbook/port';
 import type { WebStrings } from './strings';
@@ -145,9 +145,11 @@ export function GridView({ workbook, marks, columnWidths, activeSheet, selection
     document.getElementById(cellId(selection.row, selection.col))?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
   }, [selection, sheet?.name, page]);
 
+  // The handlers rows and cells get never change: a write re-renders only the rows whose values, marks or state changed.
+  const { latest, handlers } = useStableHandlers();
+
   if (!sheet) return <Text>{strings.emptyWorkbook}</Text>;
   const valueAt = (row: number, col: number): CellValue => sheet.values[row - sheet.originRow]?.[col - sheet.originCol] ?? null;
-  const isSelected = (row: number, col: number) => selection?.sheet === sheet.name && selection.row === row && selection.col === col;
 
   function startEdit(row: number, col: number, initial?: string) {
     setEditing({ row, col, text: initial ?? cellText(valueAt(row, col)) });
@@ -173,6 +175,14 @@ export function GridView({ workbook, marks, columnWidths, activeSheet, selection
     else if (event.key === 'ArrowLeft') move(0, -1);
     else if (event.key === 'ArrowRight' || event.key === 'Tab') move(0, 1);
   }
+  latest.current = {
+    click: (row, col) => onSelect({ sheet: sheet.name, row, col }),
+    doubleClick: (row, col) => startEdit(row, col),
+    key: onCellKey,
+    editText: (row, col, text) => setEditing({ row, col, text }),
+    commit,
+    cancelEdit: () => setEditing(null),
+  };
 
   const firstRow = page * ROWS_PER_PAGE;
   const rows = Array.from({ length: Math.min(ROWS_PER_PAGE, lastRow - firstRow) }, (_, i) => firstRow + i);
@@ -199,36 +209,25 @@ export function GridView({ workbook, marks, columnWidths, activeSheet, selection
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => (
-              <tr key={row}>
-                <th className={styles.rowHeader} scope="row">{row + 1}</th>
-                {widths.map((_, col) => {
-                  if (merged.covered.has(`${row},${col}`)) return null;
-                  const severity = marks.get(`${sheet.name}!${toA1(row, col)}`);
-                  return (
-                    <GridCell
-                      key={col}
-                      row={row}
-                      col={col}
-                      value={valueAt(row, col)}
-                      severity={severity}
-                      stale={sheet.staleFormulas?.has(toA1(row, col)) ?? false}
-                      span={merged.spans.get(`${row},${col}`)}
-                      selected={isSelected(row, col)}
-                      editing={editing?.row === row && editing.col === col ? editing.text : null}
-                      editorRef={editorRef}
-                      strings={strings}
-                      onClick={() => onSelect({ sheet: sheet.name, row, col })}
-                      onDoubleClick={() => startEdit(row, col)}
-                      onKeyDown={(e) => onCellKey(e, row, col)}
-                      onEditText={(text) => setEditing({ row, col, text })}
-                      onCommit={commit}
-                      onCancelEdit={() => setEditing(null)}
-                    />
-                  );
-                })}
-              </tr>
-            ))}
+            {rows.map((row) => {
+              const columns = Array.from({ length: lastCol }, (_, col) => col);
+              return (
+                <GridRow
+                  key={row}
+                  row={row}
+                  line={sheet.values[row - sheet.originRow]}
+                  originCol={sheet.originCol}
+                  severities={columns.map((col) => marks.get(`${sheet.name}!${toA1(row, col)}`))}
+                  stale={columns.map((col) => sheet.staleFormulas?.has(toA1(row, col)) ?? false)}
+                  layout={columns.map((col) => (merged.covered.has(`${row},${col}`) ? COVERED : merged.spans.get(`${row},${col}`)))}
+                  selectedCol={selection?.sheet === sheet.name && selection.row === row ? selection.col : -1}
+                  editing={editing?.row === row ? editing : null}
+                  editorRef={editorRef}
+                  strings={strings}
+                  handlers={handlers}
+                />
+              );
+            })}
           </tbody>
         </table>
       </div>
@@ -242,6 +241,105 @@ export function GridView({ workbook, marks, columnWidths, activeSheet, selection
     </div>
   );
 }
+
+/** What the rows' cells call, by position; GridView keeps one such object for its life. */
+interface CellHandlers {
+  click(row: number, col: number): void;
+  doubleClick(row: number, col: number): void;
+  key(event: KeyboardEvent<HTMLTableCellElement>, row: number, col: number): void;
+  editText(row: number, col: number, text: string): void;
+  commit(): void;
+  cancelEdit(): void;
+}
+
+const noHandlers: CellHandlers = { click() {}, doubleClick() {}, key() {}, editText() {}, commit() {}, cancelEdit() {} };
+
+/** One handlers object for the component's life, calling whatever `latest` holds at the time. */
+function useStableHandlers() {
+  const latest = useRef<CellHandlers>(noHandlers);
+  const handlers = useMemo<CellHandlers>(
+    () => ({
+      click: (row, col) => latest.current.click(row, col),
+      doubleClick: (row, col) => latest.current.doubleClick(row, col),
+      key: (event, row, col) => latest.current.key(event, row, col),
+      editText: (row, col, text) => latest.current.editText(row, col, text),
+      commit: () => latest.current.commit(),
+      cancelEdit: () => latest.current.cancelEdit(),
+    }),
+    [],
+  );
+  return { latest, handlers };
+}
+
+/** A cell a merged area covers (drawn by the area's first cell). */
+const COVERED = 'covered';
+
+interface GridRowProps {
+  readonly row: number;
+  /** The sheet's values on this row (undefined past its end): the memory workbook keeps an unchanged row's array. */
+  readonly line: readonly CellValue[] | undefined;
+  readonly originCol: number;
+  /** Per column from A: the mark, whether the value may be old, and the merged area drawn from or covering the cell. */
+  readonly severities: readonly (Severity | undefined)[];
+  readonly stale: readonly boolean[];
+  readonly layout: readonly (ShownMerge | typeof COVERED | undefined)[];
+  /** The selected cell's column on this row, or -1. */
+  readonly selectedCol: number;
+  readonly editing: { readonly col: number; readonly text: string } | null;
+  readonly editorRef: RefObject<HTMLTextAreaElement>;
+  readonly strings: WebStrings;
+  readonly handlers: CellHandlers;
+}
+
+const sameItems = <T,>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean = Object.is) => a.length === b.length && a.every((x, i) => same(x, b[i] as T));
+const sameLayout = (a: ShownMerge | typeof COVERED | undefined, b: ShownMerge | typeof COVERED | undefined) =>
+  a === b || (typeof a === 'object' && typeof b === 'object' && a.rowSpan === b.rowSpan && a.colSpan === b.colSpan);
+
+/** Re-renders only when something shown on the row changed (the per-column arrays are new on every render). */
+function sameRow(a: GridRowProps, b: GridRowProps): boolean {
+  return (
+    a.row === b.row &&
+    a.line === b.line &&
+    a.originCol === b.originCol &&
+    a.selectedCol === b.selectedCol &&
+    a.editing?.col === b.editing?.col &&
+    a.editing?.text === b.editing?.text &&
+    a.editorRef === b.editorRef &&
+    a.strings === b.strings &&
+    a.handlers === b.handlers &&
+    sameItems(a.severities, b.severities) &&
+    sameItems(a.stale, b.stale) &&
+    sameItems(a.layout, b.layout, sameLayout)
+  );
+}
+
+const GridRow = memo(function GridRow({ row, line, originCol, severities, stale, layout, selectedCol, editing, editorRef, strings, handlers }: GridRowProps) {
+  const styles = useStyles();
+  return (
+    <tr>
+      <th className={styles.rowHeader} scope="row">{row + 1}</th>
+      {layout.map((shown, col) => {
+        if (shown === COVERED) return null;
+        return (
+          <GridCell
+            key={col}
+            row={row}
+            col={col}
+            value={line?.[col - originCol] ?? null}
+            severity={severities[col]}
+            stale={stale[col] ?? false}
+            span={shown}
+            selected={selectedCol === col}
+            editing={editing?.col === col ? editing.text : null}
+            editorRef={editorRef}
+            strings={strings}
+            handlers={handlers}
+          />
+        );
+      })}
+    </tr>
+  );
+}, sameRow);
 
 /** Says which cells' values may be old, and that Excel recalculates them on open. */
 function StaleNote({ count, strings }: { readonly count: number; readonly strings: WebStrings }) {
@@ -263,15 +361,10 @@ interface GridCellProps {
   readonly editing: string | null;
   readonly editorRef: RefObject<HTMLTextAreaElement>;
   readonly strings: WebStrings;
-  onClick(): void;
-  onDoubleClick(): void;
-  onKeyDown(event: KeyboardEvent<HTMLTableCellElement>): void;
-  onEditText(text: string): void;
-  onCommit(): void;
-  onCancelEdit(): void;
+  readonly handlers: CellHandlers;
 }
 
-function GridCell({ row, col, value, severity, stale, span, selected, editing, editorRef, strings, onClick, onDoubleClick, onKeyDown, onEditText, onCommit, onCancelEdit }: GridCellProps) {
+const GridCell = memo(function GridCell({ row, col, value, severity, stale, span, selected, editing, editorRef, strings, handlers }: GridCellProps) {
   const styles = useStyles();
   const address = toA1(row, col);
   const colours = severity ? MARK_COLOURS[severity] : null;
@@ -290,9 +383,9 @@ function GridCell({ row, col, value, severity, stale, span, selected, editing, e
       tabIndex={selected ? 0 : -1}
       className={`${styles.cell}${typeof value === 'number' ? ` ${styles.number}` : ''}${selected ? ` ${styles.selected}` : ''}${stale ? ` ${styles.stale}` : ''}`}
       style={colours ? { backgroundColor: colours.fill, color: colours.font } : undefined}
-      onClick={onClick}
-      onDoubleClick={onDoubleClick}
-      onKeyDown={onKeyDown}
+      onClick={() => handlers.click(row, col)}
+      onDoubleClick={() => handlers.doubleClick(row, col)}
+      onKeyDown={(e) => handlers.key(e, row, col)}
     >
       {editing !== null ? (
         <textarea
@@ -300,15 +393,15 @@ function GridCell({ row, col, value, severity, stale, span, selected, editing, e
           className={styles.editor}
           aria-label={`${strings.editCell} ${address}`}
           value={editing}
-          onChange={(e) => onEditText(e.target.value)}
-          onBlur={onCommit}
+          onChange={(e) => handlers.editText(row, col, e.target.value)}
+          onBlur={handlers.commit}
           onKeyDown={(e) => {
             e.stopPropagation();
-            if (e.key === 'Escape') onCancelEdit();
+            if (e.key === 'Escape') handlers.cancelEdit();
             // Enter commits as in Excel; Alt+Enter keeps a line break.
             else if (e.key === 'Enter' && !e.altKey && !e.shiftKey) {
               e.preventDefault();
-              onCommit();
+              handlers.commit();
             }
           }}
         />
@@ -322,7 +415,7 @@ function GridCell({ row, col, value, severity, stale, span, selected, editing, e
       )}
     </td>
   );
-}
+});
 
 function cellId(row: number, col: number): string {
   return `grid-${row}-${col}`;

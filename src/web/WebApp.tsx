@@ -16,7 +16,7 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular, DocumentTableRegular, FolderOpenRegular, LocalLanguageRegular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { builtInProfile, createChecker, toA1, type CellValue, type Locale, type WorkbookGrid } from '../core';
 import { TaskPaneApp } from '../ui/App';
 import { activeFindings, reportRows } from '../ui/finding-view';
@@ -86,6 +86,9 @@ const useStyles = makeStyles({
 
 let nextId = 0;
 
+// The pane re-renders from its own session's state: the page's cell and mark versions (the grid's) leave it alone.
+const Pane = memo(TaskPaneApp);
+
 /** What a change through the port touched: the cells (kept, downloaded, shown) or only the marks. */
 interface PortChanges {
   cells(): void;
@@ -122,6 +125,16 @@ function storedIgnored(ignored: string | IgnoredSheetRead | undefined): MemoryWo
   if (ignored === undefined) return {};
   if (typeof ignored === 'string') return { ignoredSetting: ignored };
   return ignored.ok ? { ignoredSetting: ignored.setting } : { ignoredProblem: ignored.detail };
+}
+
+/** Runs `task` when the browser is idle (within 2 s at the latest; at once where there is no requestIdleCallback); returns its cancel. */
+function whenIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback !== 'function') {
+    const timer = setTimeout(task, 0);
+    return () => clearTimeout(timer);
+  }
+  const id = requestIdleCallback(task, { timeout: 2000 });
+  return () => cancelIdleCallback(id);
 }
 
 // FileReader rather than Blob#arrayBuffer: older browsers (and jsdom) lack the latter.
@@ -172,14 +185,26 @@ function useOpenDocument(storage: Storage | null, strings: WebStrings) {
   useEffect(() => doc.workbook.onCellsChanged(() => changes.cells()), [doc, changes]);
 
   // Keep the user's edits in this browser (never sent anywhere) so a reload loses nothing.
+  // Saved when the browser is idle after 800 ms without a change (serialising a big workbook stays off a fix's way to
+  // its result), and at once when the page is left or hidden, so that a reload right after a change loses nothing.
   useEffect(() => {
     if (!storage || cellsVersion === 0) return;
-    const timer = setTimeout(() => {
+    let saved = false;
+    const save = () => {
+      if (saved) return;
+      saved = true;
       const result = saveDocument(storage, { name: doc.name, grid: doc.workbook.grid(), ignored: doc.workbook.ignoredSetting() });
       // Never swallowed: a change that is not kept is said so.
       if (!result.ok) setNotice({ intent: 'warning', text: { 'too-large': strings.notSaved, full: strings.notSavedFull, unavailable: strings.notSavedUnavailable }[result.reason] });
-    }, 800);
-    return () => clearTimeout(timer);
+    };
+    let cancelIdle = () => {};
+    const timer = setTimeout(() => (cancelIdle = whenIdle(save)), 800);
+    window.addEventListener('pagehide', save);
+    return () => {
+      clearTimeout(timer);
+      cancelIdle();
+      window.removeEventListener('pagehide', save);
+    };
   }, [storage, doc, cellsVersion, strings]);
 
   const replace = useCallback(
@@ -413,7 +438,7 @@ export function WebApp({ locale: initialLocale, storage }: WebAppProps) {
             {selection && <Text size={200}>{strings.selectedCell(`${selection.sheet}!${toA1(selection.row, selection.col)}`)}</Text>}
           </section>
           <aside className={styles.pane}>
-            <TaskPaneApp key={`${doc.id}-${locale}`} port={doc.port} locale={locale} templateStorage={storage} onProfileChoice={rememberProfileChoice} />
+            <Pane key={`${doc.id}-${locale}`} port={doc.port} locale={locale} templateStorage={storage} onProfileChoice={rememberProfileChoice} />
           </aside>
         </div>
       </div>

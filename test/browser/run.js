@@ -19,6 +19,7 @@ const { legacyHostTests } = require('./legacy-hosts.js');
 const { ignoredDownloadTests } = require('./ignored-download.js');
 const { pageUxTests } = require('./page-ux.js');
 const { pageScaleTests } = require('./page-scale.js');
+const { settleDialogTests } = require('./settle-dialog.js');
 const { formulaFixTests } = require('./formula-fix.js');
 const { paneUxTests } = require('./pane-ux.js');
 const { totalsDiagnosisTests } = require('./totals-diagnosis.js');
@@ -370,6 +371,7 @@ async function main() {
     ...ignoredDownloadTests({ root, artifacts }),
     ...pageUxTests(),
     ...pageScaleTests({ artifacts }),
+    ...settleDialogTests({ artifacts }),
     ...formulaFixTests({ root, artifacts }),
     ...paneUxTests({ openTaskpane, artifacts }),
     ...totalsDiagnosisTests({ root, artifacts }),
