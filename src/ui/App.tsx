@@ -59,7 +59,7 @@ export function TaskPaneApp({ port, locale, templateStorage = null, onProfileCho
   const { session, state, checker } = useCheckSession(port, locale, templateStorage);
   useEffect(() => onProfileChoice?.(state.profileChoice), [state.profileChoice, onProfileChoice]);
   // What the builder writes is re-checked at once, as an edit of the user's would be.
-  const builderPort = useMemo(() => portReportingWrites(port, (result) => session.wrote(result)), [port, session]);
+  const builderPort = useMemo(() => portReportingWrites(port, (result, rowsMoved) => session.wrote(result, rowsMoved)), [port, session]);
   return (
     // Layout classes go on an inner element: Fluent copies the provider's className onto portal
     // mount nodes, and a full-height provider class would cover the page whenever a dropdown opens.

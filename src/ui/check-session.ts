@@ -65,8 +65,8 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
 
     check: () => fullCheck.runCheck(true),
 
-    wrote(result: WriteResult) {
-      edits.wrote(result, report.reportSheet());
+    wrote(result: WriteResult, rowsMoved = false) {
+      edits.wrote(result, report.reportSheet(), rowsMoved);
     },
 
     async chooseProfile(choice) {
@@ -110,17 +110,20 @@ export function createCheckSession(port: WorkbookPort, givenChecker: Checker, lo
   };
 }
 
-/** The port as the builder gets it: every write it makes is told to `onWrite` (the check session re-checks). */
-export function portReportingWrites(port: WorkbookPort, onWrite: (result: WriteResult) => void): WorkbookPort {
-  const reported = async (pending: Promise<WriteResult>): Promise<WriteResult> => {
+/**
+ * The port as the builder gets it: every write it makes is told to `onWrite` (the check session re-checks), with
+ * `rowsMoved` when it inserted or deleted rows (a block rewrite or the undo of one).
+ */
+export function portReportingWrites(port: WorkbookPort, onWrite: (result: WriteResult, rowsMoved: boolean) => void): WorkbookPort {
+  const reported = async (pending: Promise<WriteResult>, rowsMoved: boolean): Promise<WriteResult> => {
     const result = await pending;
-    onWrite(result);
+    onWrite(result, rowsMoved);
     return result;
   };
   return {
     ...port,
-    writeCells: (writes) => reported(port.writeCells(writes)),
-    rewriteBlock: (rewrite) => reported(port.rewriteBlock(rewrite)),
-    undo: (record) => reported(port.undo(record)),
+    writeCells: (writes) => reported(port.writeCells(writes), false),
+    rewriteBlock: (rewrite) => reported(port.rewriteBlock(rewrite), true),
+    undo: (record) => reported(port.undo(record), (record.blocks?.length ?? 0) > 0),
   };
 }

@@ -1,14 +1,15 @@
-import { parseRange } from '../../core';
+import { parseRange, type CellLocation } from '../../core';
 import { REPORT_SHEET_NAME, type WriteResult } from '../../workbook/port';
 import { createSheetRecheck } from './sheet-recheck';
-import type { SessionShared } from './shared';
+import { isCellEditMode, type SessionShared } from './shared';
 import { RECHECK_DELAY_MS } from './types';
 
 /** What the user (or the builder) changed since the last check, re-checked once the user pauses. */
 export interface EditRecheck {
   /** The workbook's change event; `reportSheet` is the sheet 导出报告 last wrote, never re-checked. */
   cellsChanged(sheet: string, address: string, reportSheet: string | null): void;
-  wrote(result: WriteResult, reportSheet: string | null): void;
+  /** The builder's write; `rowsMoved` when it inserted or deleted rows (a block rewrite, or its undo). */
+  wrote(result: WriteResult, reportSheet: string | null, rowsMoved: boolean): void;
   renameSheet(from: string, to: string): void;
   /** A full check ended: the edits made meanwhile are re-checked now. */
   afterCheck(): void;
@@ -22,8 +23,25 @@ export function createEditRecheck(shared: SessionShared, runCheck: (clearNotices
   const pendingSheets = new Set<string>();
   /** Sheet → the areas the user edited there, re-checked through those cells only (a sheet in pendingSheets is read whole). */
   const pendingAreas = new Map<string, string[]>();
+  /** Sheet → the cells the builder wrote there, re-checked through those cells as a fix is. */
+  const pendingWrites = new Map<string, CellLocation[]>();
   let recheckQueue: Promise<void> = Promise.resolve();
-  const { recheckSheet, recheckAreas } = createSheetRecheck(shared, pendingSheets);
+  const { recheckSheet, recheckAreas, recheckWritten } = createSheetRecheck(shared, pendingSheets);
+
+  /** The written cells read back and re-checked cell by cell; the sheet read whole when only that can tell. */
+  async function recheckWrittenCells(name: string, cells: readonly CellLocation[]): Promise<void> {
+    if (shared.state.findings === null) return;
+    try {
+      const change = await recheckWritten(name, cells, { background: true });
+      if (!change) return await recheckSheet(name);
+      update(change);
+      if (shared.state.autoMark && !(await shared.mark({ sheets: [name], background: true }))) pendingSheets.add(name);
+    } catch (error) {
+      // The user is typing in a cell: re-checked after the next edit, without a notice.
+      if (isCellEditMode(error)) pendingSheets.add(name);
+      else shared.fail(error);
+    }
+  }
 
   function scheduleRecheck(): void {
     clearTimeout(recheckTimer);
@@ -32,17 +50,20 @@ export function createEditRecheck(shared: SessionShared, runCheck: (clearNotices
       if (shared.state.running) return;
       const sheets = [...pendingSheets];
       const areas = [...pendingAreas].filter(([sheet]) => !pendingSheets.has(sheet));
+      const writes = [...pendingWrites].filter(([sheet]) => !pendingSheets.has(sheet));
       pendingSheets.clear();
       pendingAreas.clear();
+      pendingWrites.clear();
       // A sheet the last check did not see (added, or renamed where Excel sends no rename event): only a full
       // check can tell what the workbook now holds, and which sheet names are gone.
-      const unseen = [...sheets, ...areas.map(([sheet]) => sheet)].some((sheet) => !shared.state.sheetOrder.includes(sheet));
+      const unseen = [...sheets, ...areas.map(([sheet]) => sheet), ...writes.map(([sheet]) => sheet)].some((sheet) => !shared.state.sheetOrder.includes(sheet));
       if (unseen) {
         recheckQueue = recheckQueue.then(() => runCheck(false));
         return;
       }
       for (const sheet of sheets) recheckQueue = recheckQueue.then(() => recheckSheet(sheet));
       for (const [sheet, addresses] of areas) recheckQueue = recheckQueue.then(() => recheckAreas(sheet, addresses));
+      for (const [sheet, cells] of writes) recheckQueue = recheckQueue.then(() => recheckWrittenCells(sheet, cells));
     }, RECHECK_DELAY_MS);
   }
 
@@ -72,19 +93,25 @@ export function createEditRecheck(shared: SessionShared, runCheck: (clearNotices
       else pendingAreas.set(sheet, [...(pendingAreas.get(sheet) ?? []), address]);
       scheduleRecheck();
     },
-    wrote(result, reportSheet) {
+    wrote(result, reportSheet, rowsMoved) {
       if (shared.state.findings === null || result.written.length === 0) return;
-      for (const location of result.written) if (location.sheet !== reportSheet) pendingSheets.add(location.sheet);
+      for (const location of result.written) {
+        if (location.sheet === reportSheet) continue;
+        // Rows moved, or a cell changed since the builder read it (the pane's view may be stale): the sheet is read whole.
+        if (rowsMoved || result.conflicts.length > 0) pendingSheets.add(location.sheet);
+        else pendingWrites.set(location.sheet, [...(pendingWrites.get(location.sheet) ?? []), location]);
+      }
       scheduleRecheck();
     },
     renameSheet,
     afterCheck() {
-      if (pendingSheets.size > 0 || pendingAreas.size > 0) scheduleRecheck();
+      if (pendingSheets.size > 0 || pendingAreas.size > 0 || pendingWrites.size > 0) scheduleRecheck();
     },
     dispose() {
       clearTimeout(recheckTimer);
       pendingSheets.clear();
       pendingAreas.clear();
+      pendingWrites.clear();
     },
   };
 }

@@ -1,5 +1,5 @@
 import { detectProfile, readSheetTables, parseRange, summariseTable, toA1, type CellEdit, type CellLocation, type Finding, type PerformanceTable, type SheetGrid } from '../../core';
-import { isReportGrid } from '../../workbook/port';
+import { isReportGrid, type BackgroundOptions } from '../../workbook/port';
 import { formulasAfterRead, isCellEditMode, type SessionShared } from './shared';
 import { CHECK_SLICE_MS, INCREMENTAL_CELL_LIMIT, type CheckState } from './types';
 
@@ -13,7 +13,7 @@ export interface SheetRecheck {
    * force, or null when only a full check can tell (a sheet with merged cells or without known tables, more than
    * INCREMENTAL_CELL_LIMIT cells, a cell that may change a table's shape, a change of the profile the tables call for).
    */
-  recheckWritten(name: string, written: readonly CellLocation[]): Promise<Partial<CheckState> | null>;
+  recheckWritten(name: string, written: readonly CellLocation[], options?: BackgroundOptions): Promise<Partial<CheckState> | null>;
 }
 
 /** Written cells as the areas to read back: each run of adjacent rows in one column is one read. */
@@ -161,9 +161,9 @@ export function createSheetRecheck(shared: SessionShared, pendingSheets: Set<str
     return shared.state.sheetOrder.flatMap((sheet) => (sheet === name ? tables : (known.onSheet.get(sheet) ?? [])));
   }
 
-  async function recheckWritten(name: string, written: readonly CellLocation[]): Promise<Partial<CheckState> | null> {
+  async function recheckWritten(name: string, written: readonly CellLocation[], options: BackgroundOptions = {}): Promise<Partial<CheckState> | null> {
     if (shared.state.findings === null || !known.onSheet.has(name) || known.merged.has(name) || written.length > INCREMENTAL_CELL_LIMIT) return null;
-    const areas = await port.readAreas(name, writtenAreas(written));
+    const areas = await port.readAreas(name, writtenAreas(written), options);
     const edits = editsOf(areas);
     const rechecked = await recheckInSlices(shared, name, edits);
     if (!rechecked) return null;

@@ -78,8 +78,11 @@ export interface CheckSession {
   start(): void;
   dispose(): void;
   check(): Promise<void>;
-  /** Another part of the pane (the builder) wrote these cells: their sheets are re-checked as after an edit. */
-  wrote(result: WriteResult): void;
+  /**
+   * Another part of the pane (the builder) wrote these cells: re-checked through them as a fix is, or their sheets
+   * read again when `rowsMoved` (rows inserted or deleted).
+   */
+  wrote(result: WriteResult, rowsMoved?: boolean): void;
   /** Checks by another profile from now on ("auto" or a built-in name); checks again when there are results. */
   chooseProfile(choice: string): Promise<void>;
   cancel(): void;
