@@ -21,7 +21,19 @@ export type AdapterError =
   | { readonly key: 'bad-address'; readonly address: string }
   | { readonly key: 'ignored-too-long'; readonly chars: number }
   | { readonly key: 'ignored-save-failed' }
-  | { readonly key: 'ignored-unreadable' };
+  | { readonly key: 'ignored-unreadable' }
+  /** A cell write refused before any cell was written. */
+  | { readonly key: 'write-refused'; readonly problem: CellWriteProblem }
+  /** A write that failed part-way: which cells landed and which did not, then why it failed. */
+  | { readonly key: 'write-partial'; readonly landed: readonly string[]; readonly left: readonly string[]; readonly cause: AdapterError | string }
+  /** A write that failed where reading back could not tell which cells landed. */
+  | { readonly key: 'write-unconfirmed'; readonly cells: readonly string[]; readonly cause: AdapterError | string };
+
+/** Why Excel would refuse a cell write. */
+export type CellWriteProblem =
+  | { readonly kind: 'bad-cell'; readonly address: string }
+  | { readonly kind: 'too-long'; readonly address: string; readonly chars: number }
+  | { readonly kind: 'not-number'; readonly address: string };
 
 /** A problem of a profile JSON file (--profile), one per mistake. */
 export type ProfileProblem =
@@ -50,6 +62,11 @@ export interface ErrorStrings {
   readonly ignoredTooLong: (chars: number) => string;
   readonly ignoredSaveFailed: string;
   readonly ignoredUnreadable: string;
+  /** A cell write refused before any cell was written, by why. */
+  readonly writeRefused: { readonly [K in CellWriteProblem['kind']]: (problem: Extract<CellWriteProblem, { readonly kind: K }>) => string };
+  /** What a write that failed part-way did, naming cells as 表!A1 (the first 20); the cause's text follows. */
+  readonly writePartial: (landed: readonly string[], left: readonly string[]) => string;
+  readonly writeUnconfirmed: (cells: readonly string[]) => string;
   readonly profile: { readonly [K in ProfileProblemKind]: (problem: Extract<ProfileProblem, { readonly kind: K }>) => string };
 }
 
@@ -67,9 +84,26 @@ export function adapterErrorText(error: AdapterError, strings: ErrorStrings): st
       return strings.ignoredSaveFailed;
     case 'ignored-unreadable':
       return strings.ignoredUnreadable;
+    case 'write-refused':
+      return writeRefusedText(error.problem, strings);
+    case 'write-partial':
+      return `${strings.writePartial(error.landed, error.left)}${causeText(error.cause, strings)}`;
+    case 'write-unconfirmed':
+      return `${strings.writeUnconfirmed(error.cells)}${causeText(error.cause, strings)}`;
     default:
       return strings.workbook[error.key];
   }
+}
+
+function writeRefusedText(problem: CellWriteProblem, strings: ErrorStrings): string {
+  // A mapped type indexed by a union: TypeScript cannot see that writeRefused[K] takes the problem of kind K.
+  const render = strings.writeRefused[problem.kind] as (p: CellWriteProblem) => string;
+  return render(problem);
+}
+
+/** A cause known only as text (an error without a code) stays as it was written. */
+function causeText(cause: AdapterError | string, strings: ErrorStrings): string {
+  return typeof cause === 'string' ? cause : adapterErrorText(cause, strings);
 }
 
 export function profileProblemText(problem: ProfileProblem, strings: ErrorStrings): string {
