@@ -27,7 +27,17 @@ export type AdapterError =
   /** A write that failed part-way: which cells landed and which did not, then why it failed. */
   | { readonly key: 'write-partial'; readonly landed: readonly string[]; readonly left: readonly string[]; readonly cause: AdapterError | string }
   /** A write that failed where reading back could not tell which cells landed. */
-  | { readonly key: 'write-unconfirmed'; readonly cells: readonly string[]; readonly cause: AdapterError | string };
+  | { readonly key: 'write-unconfirmed'; readonly cells: readonly string[]; readonly cause: AdapterError | string }
+  /** Re-marking failed on these sheets (the others were re-marked). */
+  | { readonly key: 'marks-partial'; readonly sheets: readonly string[]; readonly cause: AdapterError | string }
+  | { readonly key: 'merges-unsupported' }
+  /** A project's indicator rows (from `row`, counted from 1) could not be rewritten as given; nothing was changed. */
+  | { readonly key: 'rewrite-refused'; readonly sheet: string; readonly row: number; readonly problem: RewriteProblem }
+  /** A rewrite's batch failed: nothing changed (`untouched`), or rows first–last may be changed in part. */
+  | { readonly key: 'rewrite-partial'; readonly sheet: string; readonly first: number; readonly last: number; readonly untouched: boolean; readonly cause: AdapterError | string };
+
+/** Why a block rewrite cannot be applied as given. */
+export type RewriteProblem = 'out-of-sheet' | 'bad-columns' | 'shape' | 'too-long' | 'not-number';
 
 /** Why Excel would refuse a cell write. */
 export type CellWriteProblem =
@@ -67,6 +77,13 @@ export interface ErrorStrings {
   /** What a write that failed part-way did, naming cells as 表!A1 (the first 20); the cause's text follows. */
   readonly writePartial: (landed: readonly string[], left: readonly string[]) => string;
   readonly writeUnconfirmed: (cells: readonly string[]) => string;
+  /** The sheets' names as the user wrote them; the cause's text follows. */
+  readonly marksPartial: (sheets: readonly string[]) => string;
+  readonly mergesUnsupported: string;
+  readonly rewriteRefused: { readonly [P in RewriteProblem]: (sheet: string, row: number) => string };
+  /** Before the cause's text: nothing changed, or rows first–last of the sheet may be changed in part. */
+  readonly rewriteUntouched: string;
+  readonly rewritePartial: (sheet: string, first: number, last: number) => string;
   readonly profile: { readonly [K in ProfileProblemKind]: (problem: Extract<ProfileProblem, { readonly kind: K }>) => string };
 }
 
@@ -90,6 +107,14 @@ export function adapterErrorText(error: AdapterError, strings: ErrorStrings): st
       return `${strings.writePartial(error.landed, error.left)}${causeText(error.cause, strings)}`;
     case 'write-unconfirmed':
       return `${strings.writeUnconfirmed(error.cells)}${causeText(error.cause, strings)}`;
+    case 'marks-partial':
+      return `${strings.marksPartial(error.sheets)}${causeText(error.cause, strings)}`;
+    case 'merges-unsupported':
+      return strings.mergesUnsupported;
+    case 'rewrite-refused':
+      return strings.rewriteRefused[error.problem](error.sheet, error.row);
+    case 'rewrite-partial':
+      return `${error.untouched ? strings.rewriteUntouched : strings.rewritePartial(error.sheet, error.first, error.last)}${causeText(error.cause, strings)}`;
     default:
       return strings.workbook[error.key];
   }

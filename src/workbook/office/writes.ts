@@ -5,7 +5,7 @@ import { uniqueSheetName } from '../sheet-names';
 import { formulaOf, rangeAddress, toCellValue, utf8Length } from './cells';
 import { expectOwnChange, nextUndoId, type OfficeContext, run, syncInBatches } from './context';
 import { toWorkbookError } from './errors';
-import { failedRewrite, guardConflicts, invalidRewrite, MERGES_UNSUPPORTED, queueGuard, queueRewrite, rewriteChanges, sheetAreasOf } from './rewrite-plan';
+import { failedRewrite, guardConflicts, invalidRewrite, queueGuard, queueRewrite, rewriteChanges, sheetAreasOf } from './rewrite-plan';
 
 /** The cells for a message, as 表!A1. */
 function cellList(items: readonly { write: CellWrite }[]): string[] {
@@ -85,9 +85,9 @@ async function writeGuarded(ctx: OfficeContext, writes: readonly CellWrite[]): P
 /** A block rewrite: one sync reads and guards, one writes; any conflict leaves the sheet as it was. */
 async function rewriteGuarded(ctx: OfficeContext, rewrite: BlockRewrite): Promise<WriteResult> {
   const problem = invalidRewrite(rewrite);
-  if (problem) throw new WorkbookError('unknown', `没有改动任何单元格：${problem}`);
+  if (problem) throw workbookError('unknown', { key: 'rewrite-refused', sheet: rewrite.sheet, row: rewrite.firstRow + 1, problem });
   // Merged areas can be checked only with ExcelApi 1.13, and merged at all only with 1.2.
-  if (rewrite.mergesBefore.length > 0 ? ctx.minor < 13 : rewrite.mergesAfter.length > 0 && ctx.minor < 2) throw new WorkbookError('unsupported', MERGES_UNSUPPORTED);
+  if (rewrite.mergesBefore.length > 0 ? ctx.minor < 13 : rewrite.mergesAfter.length > 0 && ctx.minor < 2) throw workbookError('unsupported', { key: 'merges-unsupported' });
   return run(
     ctx,
     async (context) => {

@@ -32,6 +32,17 @@ export const errors: ErrorStrings = {
     if (left.length === 0) return `All ${landed.length} cells were written: ${cellList(landed)}. `;
     return `Only some cells were written (${landed.length}): ${cellList(landed)}; not written (${left.length}): ${cellList(left)}. `;
   },
+  marksPartial: (sheets) => `The marks on ${sheets.length > 1 ? 'sheets' : 'sheet'} ${sheets.map((s) => `"${s}"`).join(', ')} could not be updated; the other sheets were. `,
+  mergesUnsupported: 'This version of Excel cannot read merged cells, so a project\'s merged cells cannot be extended to new indicator rows: update Office and try again, or use the standalone checker page.',
+  rewriteRefused: {
+    'out-of-sheet': (sheet, row) => `Nothing was changed: the indicator rows from row ${row} of "${sheet}" go beyond the sheet.`,
+    'bad-columns': (sheet, row) => `Nothing was changed: the indicator rows from row ${row} of "${sheet}" name invalid columns.`,
+    shape: (sheet, row) => `Nothing was changed: the indicator rows from row ${row} of "${sheet}" do not match their content in rows or columns.`,
+    'too-long': (sheet, row) => `Nothing was changed: the new content of the indicator rows from row ${row} of "${sheet}" is over Excel's limit of 32,767 characters per cell; shorten it and try again.`,
+    'not-number': (sheet, row) => `Nothing was changed: a new value of the indicator rows from row ${row} of "${sheet}" is not a valid number.`,
+  },
+  rewriteUntouched: 'Nothing was changed. ',
+  rewritePartial: (sheet, first, last) => `${last > first ? `Rows ${first}–${last}` : `Row ${first}`} of sheet "${sheet}" may be changed only in part: check them, then check again. `,
   writeUnconfirmed: (cells) => `It cannot be told which cells were written: check each of them: ${cellList(cells)}. `,
   profile: {
     'not-object': () => 'A profile file must be one JSON object.',
