@@ -3,6 +3,7 @@ import { readFile } from 'fs/promises';
 import path from 'path';
 import { BUILTIN_PROFILES, builtInProfile, checkWorkbook, parseProfile, profileProblemText } from '../core/index';
 import type { CheckReport, Locale, Profile, WorkbookGrid } from '../core/index';
+import type { CliStrings, UsageProblem } from '../core/locales/cli-strings';
 import { CLI_TEXTS } from '../core/locales/cli-texts';
 import { ERROR_TEXTS } from '../core/locales/error-texts';
 import { isSameFile, outputProblem, writeFileAtomically } from './output-file';
@@ -50,74 +51,25 @@ interface CheckCommand {
 type Command =
   | CheckCommand
   | ConvertCommand
-  | { readonly kind: 'help' }
+  | { readonly kind: 'help'; readonly locale: Locale }
   | { readonly kind: 'version' }
   | { readonly kind: 'no-command' }
-  | { readonly kind: 'usage-error'; readonly message: string };
-
-/** The built-in profiles as --help lists them. */
-const PROFILE_LIST = Object.values(BUILTIN_PROFILES)
-  .map((p) => `                       ${p.name.padEnd(12)}${p.title}：${p.description}`)
-  .join('\n');
-
-const HELP = `jixiao — 绩效目标表助手 / performance target table checker
-
-用法 / Usage:
-  jixiao check <文件 file ...> [选项 options]
-  jixiao convert <文件 file> --to one-cell|row-per-indicator --output <文件.xlsx> [--force]
-  jixiao help | --help
-  jixiao --version
-
-检查项目支出绩效目标表（.xlsx 或 .csv），只读取文件，不做任何修改。
-Checks 项目支出绩效目标表 (.xlsx or .csv). Files are only read, never changed.
-
-选项 / Options:
-  --format text|json   输出格式（默认 text）/ output format (default text)
-  --profile <名称|路径> 规则配置：auto（默认，按表格自动选择）、内置配置名称或 JSON 文件路径
-                       rules to apply: auto (default: as the tables call for), a built-in profile or a profile JSON file
-${PROFILE_LIST}
-  --lang zh|en         输出语言（默认 zh）/ output language (default zh)
-  --output <文件>      把报告（格式同 --format）写到这个文件，不输出到屏幕
-                       write the report (as --format says) to this file instead of stdout
-  --marked <文件>      另存一份带标记和“校验结果”表的 .xlsx 副本（只能检查一个 .xlsx 文件）
-                       write a copy of the one .xlsx input with marks and a 校验结果 sheet
-  --force              允许覆盖已存在的 --output / --marked 文件
-                       allow --output / --marked to replace an existing file
-
-转换 / convert:
-  把文件中每张绩效目标表写成另一种格式，存为新的 .xlsx（每张表一个工作表），不丢失任何内容；
-  无法无损转换的表格不写出，并列出原因和单元格。
-  Writes every table of the file in the other layout into a new .xlsx (a sheet per table), losing
-  nothing; a table that cannot go without loss is left out, with the cells that stop it.
-  --to one-cell            每个项目一行，绩效指标写在一个单元格（如广州）/ a row per project, indicators in one cell
-  --to row-per-indicator   每个指标一行，一级/二级/三级指标、指标值各占一列 / a row per indicator
-
-输入文件永远不会被覆盖；输出文件先写到同一文件夹的临时文件，写完后才改名。
-Inputs are never overwritten; outputs are written to a temporary file in the same folder, then renamed.
-
-退出码 / Exit codes:
-  0  没有错误 / no errors
-  1  发现错误 / errors found
-  2  有文件无法读取或参数有误 / a file could not be read, or bad arguments
-`;
-
-/** After a usage error: its reason stays on screen, the full help is one command away. */
-const HELP_HINT = '运行 jixiao --help 查看用法。 / Run jixiao --help for usage.';
+  | { readonly kind: 'usage-error'; readonly problem: UsageProblem; readonly locale: Locale };
 
 export async function main(argv: readonly string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   const command = parseArguments(argv);
   switch (command.kind) {
     case 'help':
-      io.stdout.write(HELP);
+      io.stdout.write(CLI_TEXTS[command.locale].help(BUILTIN_PROFILES));
       return EXIT_OK;
     case 'version':
       io.stdout.write(`${packageVersion()}\n`);
       return EXIT_OK;
     case 'no-command':
-      io.stderr.write(HELP);
+      io.stderr.write(CLI_TEXTS['zh-CN'].help(BUILTIN_PROFILES));
       return EXIT_UNREADABLE;
     case 'usage-error':
-      io.stderr.write(`${command.message}\n${HELP_HINT}\n`);
+      io.stderr.write(`${usageText(command.problem, CLI_TEXTS[command.locale])}\n${CLI_TEXTS[command.locale].helpHint}\n`);
       return EXIT_UNREADABLE;
     case 'check':
       return runCheck(command, io);
@@ -126,8 +78,16 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
   }
 }
 
+/** The language --lang asks for anywhere on the line, for help and usage errors: English only for --lang en. */
+function requestedLocale(argv: readonly string[]): Locale {
+  const at = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
+  const value = at < 0 ? undefined : argv[at] === '--lang' ? argv[at + 1] : argv[at]?.slice('--lang='.length);
+  return value === 'en' ? 'en-US' : 'zh-CN';
+}
+
 function parseArguments(argv: readonly string[]): Command {
   if (argv.length === 0) return { kind: 'no-command' };
+  const usageError = (problem: UsageProblem): Command => ({ kind: 'usage-error', problem, locale: requestedLocale(argv) });
   const positional: string[] = [];
   const options = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
@@ -136,7 +96,7 @@ function parseArguments(argv: readonly string[]): Command {
       positional.push(...argv.slice(i + 1));
       break;
     }
-    if (arg === '-h' || arg === '--help') return { kind: 'help' };
+    if (arg === '-h' || arg === '--help') return { kind: 'help', locale: requestedLocale(argv) };
     if (arg === '-v' || arg === '--version') return { kind: 'version' };
     if (arg === '--force') {
       options.set(arg, '');
@@ -149,28 +109,28 @@ function parseArguments(argv: readonly string[]): Command {
     const equals = arg.indexOf('=');
     const name = equals >= 0 ? arg.slice(0, equals) : arg;
     if (name !== '--format' && name !== '--profile' && name !== '--lang' && name !== '--output' && name !== '--marked' && name !== '--to') {
-      return usageError(`未知选项 ${arg} / Unknown option ${arg}`);
+      return usageError({ kind: 'unknown-option', arg });
     }
     const value = equals >= 0 ? arg.slice(equals + 1) : argv[++i];
-    if (value === undefined || value === '') return usageError(`${name} 缺少取值 / ${name} needs a value`);
+    if (value === undefined || value === '') return usageError({ kind: 'needs-value', name });
     options.set(name, value);
   }
 
   const [commandName, ...files] = positional;
-  if (commandName === 'help') return { kind: 'help' };
-  if (commandName === undefined) return usageError('缺少命令 / Missing command');
-  if (commandName === 'convert') return convertArguments(files, options);
-  if (commandName !== 'check') return usageError(`未知命令 ${commandName} / Unknown command ${commandName}`);
-  if (files.length === 0) return usageError('请指定要检查的文件 / Name at least one file to check');
+  if (commandName === 'help') return { kind: 'help', locale: requestedLocale(argv) };
+  if (commandName === undefined) return usageError({ kind: 'missing-command' });
+  if (commandName === 'convert') return convertArguments(files, options, usageError);
+  if (commandName !== 'check') return usageError({ kind: 'unknown-command', name: commandName });
+  if (files.length === 0) return usageError({ kind: 'no-files' });
 
   const format = options.get('--format') ?? 'text';
   if (format !== 'text' && format !== 'json') {
-    return usageError(`--format 只能是 text 或 json / --format must be text or json, not ${format}`);
+    return usageError({ kind: 'bad-format', value: format });
   }
   const lang = options.get('--lang') ?? 'zh';
-  if (lang !== 'zh' && lang !== 'en') return usageError(`--lang 只能是 zh 或 en / --lang must be zh or en, not ${lang}`);
+  if (lang !== 'zh' && lang !== 'en') return usageError({ kind: 'bad-lang', value: lang });
   const marked = options.get('--marked') ?? null;
-  if (marked !== null && files.length !== 1) return usageError('--marked 只能用于一个输入文件 / --marked takes exactly one input file');
+  if (marked !== null && files.length !== 1) return usageError({ kind: 'marked-one-file' });
   return {
     kind: 'check',
     files,
@@ -183,13 +143,13 @@ function parseArguments(argv: readonly string[]): Command {
   };
 }
 
-function convertArguments(files: readonly string[], options: ReadonlyMap<string, string>): Command {
+function convertArguments(files: readonly string[], options: ReadonlyMap<string, string>, usageError: (problem: UsageProblem) => Command): Command {
   const [file, ...rest] = files;
-  if (file === undefined || rest.length > 0) return usageError('convert 需要一个输入文件 / convert takes exactly one input file');
+  if (file === undefined || rest.length > 0) return usageError({ kind: 'convert-one-file' });
   const to = TARGETS[options.get('--to') ?? ''];
-  if (!to) return usageError(`--to 只能是 one-cell 或 row-per-indicator / --to must be one-cell or row-per-indicator`);
+  if (!to) return usageError({ kind: 'convert-to' });
   const output = options.get('--output');
-  if (output === undefined) return usageError('convert 需要 --output <文件.xlsx> / convert needs --output <file.xlsx>');
+  if (output === undefined) return usageError({ kind: 'convert-output' });
   return { kind: 'convert', file, to, output, force: options.has('--force') };
 }
 
@@ -202,8 +162,10 @@ async function runConvertCommand(command: ConvertCommand, io: CliIo): Promise<nu
   return runConvert(command, io);
 }
 
-function usageError(message: string): Command {
-  return { kind: 'usage-error', message };
+function usageText(problem: UsageProblem, texts: CliStrings): string {
+  // A mapped type indexed by a union: TypeScript cannot see that usage[K] takes the problem of kind K.
+  const render = texts.usage[problem.kind] as (p: UsageProblem) => string;
+  return render(problem);
 }
 
 function packageVersion(): string {

@@ -1,5 +1,6 @@
 import { inverseRewrite, toA1, type BlockRewrite, type CellLocation, type CellValue } from '../core';
-import { WorkbookError, type CellWrite, type UndoRecord, type WorkbookPort, type WriteConflict, type WriteResult } from './port';
+import { workbookError, type CellWrite, type UndoRecord, type WorkbookPort, type WriteConflict, type WriteResult } from './port';
+import type { CellWriteProblem } from '../core/locales/error-strings';
 import { applyRewrite, rewriteConflicts } from './block-cells';
 import { isEmpty, type CellStore } from './memory-cells';
 
@@ -13,17 +14,17 @@ const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
 const MAX_CELL_TEXT = 32_767;
 
-/** Why Excel would refuse this write, in Chinese; null if it would not. */
-function invalidWrite(w: CellWrite): string | null {
+/** Why Excel would refuse this write; null if it would not. */
+function invalidWrite(w: CellWrite): CellWriteProblem | null {
   const { sheet, cell, row, col } = w.location;
   const address = `${sheet}!${cell}`;
   if (!Number.isInteger(row) || !Number.isInteger(col) || row < 0 || col < 0 || row >= MAX_ROWS || col >= MAX_COLUMNS || toA1(row, col) !== cell) {
-    return `“${address}”不是有效的单元格位置。`;
+    return { kind: 'bad-cell', address };
   }
   if (typeof w.value === 'string' && w.value.length > MAX_CELL_TEXT) {
-    return `${address} 的新内容有 ${w.value.length} 个字符，超过了 Excel 单元格的上限 32,767 个字符，请缩短后重试。`;
+    return { kind: 'too-long', address, chars: w.value.length };
   }
-  if (typeof w.value === 'number' && !Number.isFinite(w.value)) return `${address} 的新值不是有效的数字。`;
+  if (typeof w.value === 'number' && !Number.isFinite(w.value)) return { kind: 'not-number', address };
   return null;
 }
 
@@ -37,7 +38,7 @@ export function createMemoryWrites(store: CellStore) {
     for (const w of writes) {
       store.cellsOfSheet(w.location.sheet);
       const problem = invalidWrite(w);
-      if (problem) throw new WorkbookError('unknown', `没有写入任何单元格：${problem}`);
+      if (problem) throw workbookError('unknown', { key: 'write-refused', problem });
     }
     const written: CellLocation[] = [];
     const conflicts: WriteConflict[] = [];

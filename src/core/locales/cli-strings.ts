@@ -20,8 +20,30 @@ export interface CliCounts {
   readonly infos: number;
 }
 
+/** A mistake in the command line's arguments. */
+export type UsageProblem =
+  | { readonly kind: 'unknown-option'; readonly arg: string }
+  | { readonly kind: 'needs-value'; readonly name: string }
+  | { readonly kind: 'missing-command' }
+  | { readonly kind: 'unknown-command'; readonly name: string }
+  | { readonly kind: 'no-files' }
+  | { readonly kind: 'bad-format'; readonly value: string }
+  | { readonly kind: 'bad-lang'; readonly value: string }
+  | { readonly kind: 'marked-one-file' }
+  | { readonly kind: 'convert-one-file' }
+  | { readonly kind: 'convert-to' }
+  | { readonly kind: 'convert-output' };
+
+/** The built-in profiles as --help lists them, by name. */
+export type HelpProfiles = Readonly<Record<string, { readonly name: string; readonly title: string; readonly description: string }>>;
+
 /** The command line's report texts in one language (--lang). */
 export interface CliStrings {
+  /** jixiao --help (and with no command). */
+  readonly help: (profiles: HelpProfiles) => string;
+  /** After a usage error: its reason stays on screen, the full help is one command away. */
+  readonly helpHint: string;
+  readonly usage: { readonly [K in UsageProblem['kind']]: (problem: Extract<UsageProblem, { readonly kind: K }>) => string };
   readonly sheet: (name: string) => string;
   readonly row: { readonly [K in RowKind]: string };
   readonly table: (where: string, layout: string, projects: number) => string;

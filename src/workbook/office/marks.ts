@@ -141,8 +141,8 @@ async function replaceMarks(context: Excel.RequestContext, sheets: readonly Shee
   }
   const first = failed[0];
   if (!first) return;
-  const names = failed.map((f) => `“${f.name}”`).join('、');
-  throw new WorkbookError(first.error.code, `工作表 ${names} 的标记未能更新，其余工作表已更新。${first.error.message}`, failed.map((f) => `${f.name}: ${f.error.detail ?? f.error.message}`).join('; '));
+  const cause = first.error.text ?? first.error.message;
+  throw workbookError(first.error.code, { key: 'marks-partial', sheets: failed.map((f) => f.name), cause }, failed.map((f) => `${f.name}: ${f.error.detail ?? f.error.message}`).join('; '));
 }
 
 /**

@@ -1,9 +1,9 @@
 import { type BlockRewrite, type CellRange, type CellValue, locate, MAX_EXCEL_COLUMNS, MAX_EXCEL_ROWS, movedRange, rangeAddress as areaAddress, rewritePoint, sameRange } from '../../core';
-import { WorkbookError, type WriteConflict } from '../port';
+import type { RewriteProblem } from '../../core/locales/error-strings';
+import { WorkbookError, workbookError, type WriteConflict } from '../port';
 import { GUARD_BAND_ROWS, parseAreasAddress, rangeAddress, rowsAddress, splitAddress, toCellValue } from './cells';
 import { toWorkbookError } from './errors';
 
-export const MERGES_UNSUPPORTED = '当前 Excel 版本无法读取合并单元格，不能把项目的合并单元格扩展到新的指标行：请更新 Office 后重试，或改用独立校验页面。';
 /** Excel's limit of characters in a cell. */
 const MAX_CELL_TEXT = 32_767;
 
@@ -17,19 +17,18 @@ function blockAddress(rewrite: BlockRewrite, rows: number): string {
   return rangeAddress(rewrite.firstRow, first, rows, last - first + 1);
 }
 
-/** Why this rewrite cannot be applied as given, in Chinese; null when it can. */
-export function invalidRewrite(r: BlockRewrite): string | null {
-  const where = `“${r.sheet}”第 ${r.firstRow + 1} 行起的指标行`;
+/** Why this rewrite cannot be applied as given; null when it can. */
+export function invalidRewrite(r: BlockRewrite): RewriteProblem | null {
   const counts = [r.firstRow, r.rowCount, r.newRowCount];
-  if (!counts.every((n) => Number.isInteger(n) && n >= 0) || r.firstRow + Math.max(r.rowCount, r.newRowCount) > MAX_EXCEL_ROWS) return `${where}超出了工作表的范围。`;
+  if (!counts.every((n) => Number.isInteger(n) && n >= 0) || r.firstRow + Math.max(r.rowCount, r.newRowCount) > MAX_EXCEL_ROWS) return 'out-of-sheet';
   const badColumn = (col: number, i: number) => !Number.isInteger(col) || col < 0 || col >= MAX_EXCEL_COLUMNS || (i > 0 && col <= (r.columns[i - 1] ?? -1));
-  if (r.columns.length === 0 || r.columns.some(badColumn)) return `${where}的列无效。`;
+  if (r.columns.length === 0 || r.columns.some(badColumn)) return 'bad-columns';
   if (r.expected.length !== r.rowCount || r.values.length !== r.newRowCount || [...r.expected, ...r.values].some((row) => row.length !== r.columns.length)) {
-    return `${where}的行数或列数与内容不符。`;
+    return 'shape';
   }
   const values = r.values.flat();
-  if (values.some((v) => typeof v === 'string' && v.length > MAX_CELL_TEXT)) return `${where}的新内容超过了 Excel 单元格的上限 32,767 个字符，请缩短后重试。`;
-  if (values.some((v) => typeof v === 'number' && !Number.isFinite(v))) return `${where}的新值不是有效的数字。`;
+  if (values.some((v) => typeof v === 'string' && v.length > MAX_CELL_TEXT)) return 'too-long';
+  if (values.some((v) => typeof v === 'number' && !Number.isFinite(v))) return 'not-number';
   return null;
 }
 
@@ -222,7 +221,5 @@ export function failedRewrite(error: unknown, r: BlockRewrite): WorkbookError {
   // Refused before any command ran: the whole batch, or its first command on the protected sheet.
   const untouched = cause.code === 'cell-edit-mode' || cause.code === 'protected' || cause.code === 'payload-too-large';
   const last = r.firstRow + Math.max(r.rowCount, r.newRowCount);
-  const rows = last > r.firstRow + 1 ? `第 ${r.firstRow + 1}–${last} 行` : `第 ${r.firstRow + 1} 行`;
-  const outcome = untouched ? '没有改动任何单元格。' : `工作表“${r.sheet}”${rows}可能只改了一部分，请检查这些行后重新校验。`;
-  return new WorkbookError(cause.code, `${outcome}${cause.message}`, cause.detail);
+  return workbookError(cause.code, { key: 'rewrite-partial', sheet: r.sheet, first: r.firstRow + 1, last, untouched, cause: cause.text ?? cause.message }, cause.detail);
 }

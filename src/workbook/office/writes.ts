@@ -1,16 +1,15 @@
 import { type BlockRewrite, type CellLocation, type CellValue, inverseRewrite, locate } from '../../core';
 import { excelInput } from '../excel-text';
-import { type CellWrite, type UndoRecord, WorkbookError, type WorkbookPort, type WriteConflict, type WriteResult } from '../port';
+import { type CellWrite, type UndoRecord, WorkbookError, workbookError, type WorkbookPort, type WriteConflict, type WriteResult } from '../port';
 import { uniqueSheetName } from '../sheet-names';
 import { formulaOf, rangeAddress, toCellValue, utf8Length } from './cells';
 import { expectOwnChange, nextUndoId, type OfficeContext, run, syncInBatches } from './context';
 import { toWorkbookError } from './errors';
-import { failedRewrite, guardConflicts, invalidRewrite, MERGES_UNSUPPORTED, queueGuard, queueRewrite, rewriteChanges, sheetAreasOf } from './rewrite-plan';
+import { failedRewrite, guardConflicts, invalidRewrite, queueGuard, queueRewrite, rewriteChanges, sheetAreasOf } from './rewrite-plan';
 
-/** "表!A1、表!B2 …" for a message: the first 20 cells, then how many in all. */
-function cellList(items: readonly { write: CellWrite }[]): string {
-  const names = items.slice(0, 20).map(({ write }) => `${write.location.sheet}!${write.location.cell}`);
-  return items.length > names.length ? `${names.join('、')} 等共 ${items.length} 个` : names.join('、');
+/** The cells for a message, as 表!A1. */
+function cellList(items: readonly { write: CellWrite }[]): string[] {
+  return items.map(({ write }) => `${write.location.sheet}!${write.location.cell}`);
 }
 
 /** One undo record for an undo made of block rewrites and cell writes, as the in-memory workbook makes it. */
@@ -86,9 +85,9 @@ async function writeGuarded(ctx: OfficeContext, writes: readonly CellWrite[]): P
 /** A block rewrite: one sync reads and guards, one writes; any conflict leaves the sheet as it was. */
 async function rewriteGuarded(ctx: OfficeContext, rewrite: BlockRewrite): Promise<WriteResult> {
   const problem = invalidRewrite(rewrite);
-  if (problem) throw new WorkbookError('unknown', `没有改动任何单元格：${problem}`);
+  if (problem) throw workbookError('unknown', { key: 'rewrite-refused', sheet: rewrite.sheet, row: rewrite.firstRow + 1, problem });
   // Merged areas can be checked only with ExcelApi 1.13, and merged at all only with 1.2.
-  if (rewrite.mergesBefore.length > 0 ? ctx.minor < 13 : rewrite.mergesAfter.length > 0 && ctx.minor < 2) throw new WorkbookError('unsupported', MERGES_UNSUPPORTED);
+  if (rewrite.mergesBefore.length > 0 ? ctx.minor < 13 : rewrite.mergesAfter.length > 0 && ctx.minor < 2) throw workbookError('unsupported', { key: 'merges-unsupported' });
   return run(
     ctx,
     async (context) => {
@@ -124,7 +123,7 @@ async function rewriteGuarded(ctx: OfficeContext, rewrite: BlockRewrite): Promis
  */
 async function failedWrite(ctx: OfficeContext, error: unknown, attempted: readonly { write: CellWrite; previous: CellValue }[]): Promise<WorkbookError> {
   const cause = toWorkbookError(error);
-  let outcome: string;
+  const reason = cause.text ?? cause.message;
   try {
     const now = await ctx.excelRun(async (context) => {
       const ranges = attempted.map(({ write }) => context.workbook.worksheets.getItem(write.location.sheet).getRange(write.location.cell).load('values'));
@@ -133,13 +132,10 @@ async function failedWrite(ctx: OfficeContext, error: unknown, attempted: readon
     });
     const landed = attempted.filter(({ previous }, i) => now[i] !== previous);
     const left = attempted.filter(({ previous }, i) => now[i] === previous);
-    if (landed.length === 0) outcome = '没有写入任何单元格。';
-    else if (left.length === 0) outcome = `已写入全部 ${landed.length} 个单元格：${cellList(landed)}。`;
-    else outcome = `只写入了 ${landed.length} 个单元格：${cellList(landed)}；未写入 ${left.length} 个：${cellList(left)}。`;
+    return workbookError(cause.code, { key: 'write-partial', landed: cellList(landed), left: cellList(left), cause: reason }, cause.detail);
   } catch {
-    outcome = `无法确认哪些单元格已写入，请逐一检查：${cellList(attempted)}。`;
+    return workbookError(cause.code, { key: 'write-unconfirmed', cells: cellList(attempted), cause: reason }, cause.detail);
   }
-  return new WorkbookError(cause.code, `${outcome}${cause.message}`, cause.detail);
 }
 
 export function writesRoom(ctx: OfficeContext): Pick<WorkbookPort, 'writeCells' | 'rewriteBlock' | 'undo' | 'addSheet'> {

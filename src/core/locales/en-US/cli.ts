@@ -1,8 +1,56 @@
 import type { CliStrings } from '../cli-strings';
 
+const HELP = (profileNames: string) => `jixiao — performance target table checker
+
+Usage:
+  jixiao check <file ...> [options]
+  jixiao convert <file> --to one-cell|row-per-indicator --output <file.xlsx> [--force]
+  jixiao help | --help
+  jixiao --version
+
+Checks 项目支出绩效目标表 (.xlsx or .csv). Files are only read, never changed.
+
+Options:
+  --format text|json   output format (default text)
+  --profile <name|path> rules to apply: auto (default: as the tables call for), a built-in profile or a profile JSON file
+                       built-in profiles: ${profileNames}
+  --lang zh|en         output language (default zh)
+  --output <file>      write the report (as --format says) to this file instead of stdout
+  --marked <file>      write a copy of the one .xlsx input with marks and a 校验结果 sheet
+  --force              allow --output / --marked to replace an existing file
+
+convert:
+  Writes every table of the file in the other layout into a new .xlsx (a sheet per table), losing
+  nothing; a table that cannot go without loss is left out, with the cells that stop it.
+  --to one-cell            a row per project, indicators in one cell
+  --to row-per-indicator   a row per indicator
+
+Inputs are never overwritten; outputs are written to a temporary file in the same folder, then renamed.
+
+Exit codes:
+  0  no errors
+  1  errors found
+  2  a file could not be read, or bad arguments
+`;
+
 const plural = (count: number, noun: string) => `${count} ${count === 1 ? noun : `${noun}s`}`;
 
 export const cli: CliStrings = {
+  help: (profiles) => HELP(Object.values(profiles).map((p) => p.name).join(', ') || 'none'),
+  helpHint: 'Run jixiao --help --lang en for usage.',
+  usage: {
+    'unknown-option': (p) => `Unknown option ${p.arg}`,
+    'needs-value': (p) => `${p.name} needs a value`,
+    'missing-command': () => 'Missing command: use check or convert',
+    'unknown-command': (p) => `Unknown command ${p.name}: use check or convert`,
+    'no-files': () => 'Name at least one file to check',
+    'bad-format': (p) => `--format must be text or json, not ${p.value}`,
+    'bad-lang': (p) => `--lang must be zh or en, not ${p.value}`,
+    'marked-one-file': () => '--marked takes exactly one input file: check the others without it',
+    'convert-one-file': () => 'convert takes exactly one input file',
+    'convert-to': () => '--to must be one-cell or row-per-indicator',
+    'convert-output': () => 'convert needs --output <file.xlsx>',
+  },
   sheet: (name) => `Sheet ${name}`,
   row: { project: 'Project', unit: 'Unit', 'grand-total': 'Total' },
   table: (where, layout, projects) => `Table ${where}: ${layout}, ${plural(projects, 'project')}`,

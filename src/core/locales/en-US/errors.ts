@@ -1,5 +1,8 @@
 import type { ErrorStrings } from '../error-strings';
 
+/** "Sheet!A1, Sheet!B2 …": the first 20 cells, then how many in all. */
+const cellList = (cells: readonly string[]) => (cells.length > 20 ? `${cells.slice(0, 20).join(', ')} and others, ${cells.length} in all` : cells.join(', '));
+
 export const errors: ErrorStrings = {
   workbook: {
     'cell-edit-mode': 'Finish editing the cell first (press Enter or Esc), then try again.',
@@ -19,6 +22,28 @@ export const errors: ErrorStrings = {
   ignoredTooLong: (chars) => `The ignore list is too long (${chars} characters) and was not saved: fix or un-ignore some findings first.`,
   ignoredSaveFailed: 'The ignore list could not be saved: save the workbook, then try again.',
   ignoredUnreadable: 'The ignore list saved in this workbook cannot be read; it was taken as empty.',
+  writeRefused: {
+    'bad-cell': (p) => `No cell was written: "${p.address}" is not a valid cell.`,
+    'too-long': (p) => `No cell was written: the new content of ${p.address} has ${p.chars} characters, more than Excel's limit of 32,767 per cell: shorten it and try again.`,
+    'not-number': (p) => `No cell was written: the new value of ${p.address} is not a valid number.`,
+  },
+  writePartial: (landed, left) => {
+    if (landed.length === 0) return 'No cell was written. ';
+    if (left.length === 0) return `All ${landed.length} cells were written: ${cellList(landed)}. `;
+    return `Only some cells were written (${landed.length}): ${cellList(landed)}; not written (${left.length}): ${cellList(left)}. `;
+  },
+  marksPartial: (sheets) => `The marks on ${sheets.length > 1 ? 'sheets' : 'sheet'} ${sheets.map((s) => `"${s}"`).join(', ')} could not be updated; the other sheets were. `,
+  mergesUnsupported: 'This version of Excel cannot read merged cells, so a project\'s merged cells cannot be extended to new indicator rows: update Office and try again, or use the standalone checker page.',
+  rewriteRefused: {
+    'out-of-sheet': (sheet, row) => `Nothing was changed: the indicator rows from row ${row} of "${sheet}" go beyond the sheet.`,
+    'bad-columns': (sheet, row) => `Nothing was changed: the indicator rows from row ${row} of "${sheet}" name invalid columns.`,
+    shape: (sheet, row) => `Nothing was changed: the indicator rows from row ${row} of "${sheet}" do not match their content in rows or columns.`,
+    'too-long': (sheet, row) => `Nothing was changed: the new content of the indicator rows from row ${row} of "${sheet}" is over Excel's limit of 32,767 characters per cell; shorten it and try again.`,
+    'not-number': (sheet, row) => `Nothing was changed: a new value of the indicator rows from row ${row} of "${sheet}" is not a valid number.`,
+  },
+  rewriteUntouched: 'Nothing was changed. ',
+  rewritePartial: (sheet, first, last) => `${last > first ? `Rows ${first}–${last}` : `Row ${first}`} of sheet "${sheet}" may be changed only in part: check them, then check again. `,
+  writeUnconfirmed: (cells) => `It cannot be told which cells were written: check each of them: ${cellList(cells)}. `,
   profile: {
     'not-object': () => 'A profile file must be one JSON object.',
     'unknown-key': (p) => `Unknown setting "${p.key}".`,

@@ -1,6 +1,66 @@
-import type { CliStrings } from '../cli-strings';
+import type { CliStrings, UsageProblem } from '../cli-strings';
+
+const USAGE: { readonly [K in UsageProblem['kind']]: (p: Extract<UsageProblem, { kind: K }>) => string } = {
+  'unknown-option': (p) => `未知选项 ${p.arg} / Unknown option ${p.arg}`,
+  'needs-value': (p) => `${p.name} 缺少取值 / ${p.name} needs a value`,
+  'missing-command': () => '缺少命令 / Missing command',
+  'unknown-command': (p) => `未知命令 ${p.name} / Unknown command ${p.name}`,
+  'no-files': () => '请指定要检查的文件 / Name at least one file to check',
+  'bad-format': (p) => `--format 只能是 text 或 json / --format must be text or json, not ${p.value}`,
+  'bad-lang': (p) => `--lang 只能是 zh 或 en / --lang must be zh or en, not ${p.value}`,
+  'marked-one-file': () => '--marked 只能用于一个输入文件 / --marked takes exactly one input file',
+  'convert-one-file': () => 'convert 需要一个输入文件 / convert takes exactly one input file',
+  'convert-to': () => '--to 只能是 one-cell 或 row-per-indicator / --to must be one-cell or row-per-indicator',
+  'convert-output': () => 'convert 需要 --output <文件.xlsx> / convert needs --output <file.xlsx>',
+};
 
 export const cli: CliStrings = {
+  // The Chinese help carries the English too: it is what a user sees before knowing --lang en.
+  help: (profiles) => {
+    const profileList = Object.values(profiles).map((p) => `                       ${p.name.padEnd(12)}${p.title}：${p.description}`).join('\n');
+    return `jixiao — 绩效目标表助手 / performance target table checker
+
+用法 / Usage:
+  jixiao check <文件 file ...> [选项 options]
+  jixiao convert <文件 file> --to one-cell|row-per-indicator --output <文件.xlsx> [--force]
+  jixiao help | --help
+  jixiao --version
+
+检查项目支出绩效目标表（.xlsx 或 .csv），只读取文件，不做任何修改。
+Checks 项目支出绩效目标表 (.xlsx or .csv). Files are only read, never changed.
+
+选项 / Options:
+  --format text|json   输出格式（默认 text）/ output format (default text)
+  --profile <名称|路径> 规则配置：auto（默认，按表格自动选择）、内置配置名称或 JSON 文件路径
+                       rules to apply: auto (default: as the tables call for), a built-in profile or a profile JSON file
+${profileList}
+  --lang zh|en         输出语言（默认 zh）/ output language (default zh)
+  --output <文件>      把报告（格式同 --format）写到这个文件，不输出到屏幕
+                       write the report (as --format says) to this file instead of stdout
+  --marked <文件>      另存一份带标记和“校验结果”表的 .xlsx 副本（只能检查一个 .xlsx 文件）
+                       write a copy of the one .xlsx input with marks and a 校验结果 sheet
+  --force              允许覆盖已存在的 --output / --marked 文件
+                       allow --output / --marked to replace an existing file
+
+转换 / convert:
+  把文件中每张绩效目标表写成另一种格式，存为新的 .xlsx（每张表一个工作表），不丢失任何内容；
+  无法无损转换的表格不写出，并列出原因和单元格。
+  Writes every table of the file in the other layout into a new .xlsx (a sheet per table), losing
+  nothing; a table that cannot go without loss is left out, with the cells that stop it.
+  --to one-cell            每个项目一行，绩效指标写在一个单元格（如广州）/ a row per project, indicators in one cell
+  --to row-per-indicator   每个指标一行，一级/二级/三级指标、指标值各占一列 / a row per indicator
+
+输入文件永远不会被覆盖；输出文件先写到同一文件夹的临时文件，写完后才改名。
+Inputs are never overwritten; outputs are written to a temporary file in the same folder, then renamed.
+
+退出码 / Exit codes:
+  0  没有错误 / no errors
+  1  发现错误 / errors found
+  2  有文件无法读取或参数有误 / a file could not be read, or bad arguments
+`;
+  },
+  helpHint: '运行 jixiao --help 查看用法。 / Run jixiao --help for usage.',
+  usage: USAGE,
   sheet: (name) => `工作表 ${name}`,
   row: { project: '项目', unit: '单位', 'grand-total': '合计' },
   table: (where, layout, projects) => `表格 ${where}：${layout}，${projects} 个项目`,
