@@ -23,7 +23,7 @@ import { activeFindings, reportRows } from '../ui/finding-view';
 import { ignoredRows } from '../ui/ignored-view';
 import type { IgnoredSheetRead } from '../workbook/ignored-sheet';
 import { createMemoryWorkbook, type MemoryWorkbook, type MemoryWorkbookOptions } from '../workbook/memory-workbook';
-import type { WorkbookPort } from '../workbook/port';
+import { isReportGrid, type WorkbookPort } from '../workbook/port';
 import type { ColumnWidths } from '../workbook/xlsx-grid';
 import { downloadBytes, openSpreadsheet } from './files';
 import { GridView, type GridSelection } from './GridView';
@@ -318,6 +318,19 @@ async function downloadWorkbook(doc: OpenDocument, withMarks: boolean, profileCh
 }
 
 /** The grid's sheet and cell; the pane selects cells through the port and the grid follows, switching sheet first. */
+/**
+ * 校验结果 as 导出报告 wrote it on this page (级别 … 规则代码, in Excel's characters): narrow enough that all its
+ * columns fit beside the pane at 1366 px, the messages wrapping. A sheet from a file keeps the file's widths.
+ */
+const REPORT_COLUMN_WIDTHS: readonly number[] = [4, 11, 6, 14, 14, 30, 16, 20];
+
+function columnWidthsOf(doc: OpenDocument, grid: WorkbookGrid, sheetName: string): readonly (number | null)[] | undefined {
+  const fromFile = doc.columnWidths.get(sheetName);
+  if (fromFile) return fromFile;
+  const sheet = grid.sheets.find((s) => s.name === sheetName);
+  return sheet && isReportGrid(sheet) ? REPORT_COLUMN_WIDTHS : undefined;
+}
+
 function useGridSelection(doc: OpenDocument, grid: WorkbookGrid) {
   const [activeSheet, setActiveSheet] = useState<string>(grid.sheets[0]?.name ?? '');
   const [selection, setSelection] = useState<GridSelection | null>(null);
@@ -427,7 +440,7 @@ export function WebApp({ locale: initialLocale, storage }: WebAppProps) {
             <GridView
               workbook={grid}
               marks={marks}
-              columnWidths={doc.columnWidths.get(activeSheet)}
+              columnWidths={columnWidthsOf(doc, grid, activeSheet)}
               activeSheet={activeSheet}
               selection={selection}
               strings={strings}

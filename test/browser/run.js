@@ -25,6 +25,7 @@ const { paneUxTests } = require('./pane-ux.js');
 const { totalsDiagnosisTests } = require('./totals-diagnosis.js');
 const { templateSearchTests } = require('./template-search.js');
 const { amountWrapTests } = require('./amount-wrap.js');
+const { reportSheetTests } = require('./report-sheet.js');
 
 const root = path.resolve(__dirname, '..', '..');
 const dist = path.join(root, 'dist-web');
@@ -378,6 +379,7 @@ async function main() {
     ...totalsDiagnosisTests({ root, artifacts }),
     ...templateSearchTests(),
     ...amountWrapTests(),
+    ...reportSheetTests(),
   ];
   let passed = 0;
   let failed = 0;
