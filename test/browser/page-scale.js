@@ -227,4 +227,4 @@ function pageScaleTests({ artifacts }) {
   ];
 }
 
-module.exports = { pageScaleTests, measurePage, writeGeneratedXlsx };
+module.exports = { pageScaleTests, measurePage, openLarge, button, writeGeneratedXlsx };

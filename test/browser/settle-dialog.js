@@ -4,18 +4,12 @@
 'use strict';
 const assert = require('node:assert/strict');
 const path = require('node:path');
-const { writeGeneratedXlsx } = require('./page-scale.js');
+const { button, openLarge, writeGeneratedXlsx } = require('./page-scale.js');
 
-const confirmButton = `[...(document.querySelector('[role=dialog]')?.querySelectorAll('button') ?? [])].find((b) => b.textContent === '确认修正')`;
+const confirmButton = button('确认修正', `document.querySelector('[role=dialog]')`);
 
 async function confirmClosesAtOnce(browser, origin, file) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(`${origin}/index.html`);
-  await page.getByLabel('打开文件（.xlsx / .csv）').setInputFiles(file);
-  await page.getByText(`当前文件：${path.basename(file)}`).waitFor({ timeout: 120000 });
+  const { context, page, errors } = await openLarge(browser, origin, file);
   await page.getByRole('button', { name: '一键校验' }).click();
   await page.locator('[aria-label="按严重程度筛选"]').waitFor({ timeout: 120000 });
 

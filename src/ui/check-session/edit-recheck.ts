@@ -1,7 +1,7 @@
 import { parseRange, type CellLocation } from '../../core';
 import { REPORT_SHEET_NAME, type WriteResult } from '../../workbook/port';
 import { createSheetRecheck } from './sheet-recheck';
-import { isCellEditMode, type SessionShared } from './shared';
+import type { SessionShared } from './shared';
 import { RECHECK_DELAY_MS } from './types';
 
 /** What the user (or the builder) changed since the last check, re-checked once the user pauses. */
@@ -26,22 +26,7 @@ export function createEditRecheck(shared: SessionShared, runCheck: (clearNotices
   /** Sheet → the cells the builder wrote there, re-checked through those cells as a fix is. */
   const pendingWrites = new Map<string, CellLocation[]>();
   let recheckQueue: Promise<void> = Promise.resolve();
-  const { recheckSheet, recheckAreas, recheckWritten } = createSheetRecheck(shared, pendingSheets);
-
-  /** The written cells read back and re-checked cell by cell; the sheet read whole when only that can tell. */
-  async function recheckWrittenCells(name: string, cells: readonly CellLocation[]): Promise<void> {
-    if (shared.state.findings === null) return;
-    try {
-      const change = await recheckWritten(name, cells, { background: true });
-      if (!change) return await recheckSheet(name);
-      update(change);
-      if (shared.state.autoMark && !(await shared.mark({ sheets: [name], background: true }))) pendingSheets.add(name);
-    } catch (error) {
-      // The user is typing in a cell: re-checked after the next edit, without a notice.
-      if (isCellEditMode(error)) pendingSheets.add(name);
-      else shared.fail(error);
-    }
-  }
+  const { recheckSheet, recheckAreas, recheckWrittenCells } = createSheetRecheck(shared, pendingSheets);
 
   function scheduleRecheck(): void {
     clearTimeout(recheckTimer);

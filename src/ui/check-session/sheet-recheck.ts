@@ -14,6 +14,8 @@ export interface SheetRecheck {
    * INCREMENTAL_CELL_LIMIT cells, a cell that may change a table's shape, a change of the profile the tables call for).
    */
   recheckWritten(name: string, written: readonly CellLocation[], options?: BackgroundOptions): Promise<Partial<CheckState> | null>;
+  /** The builder's write of these cells re-checked that way and shown, or the sheet checked again whole. */
+  recheckWrittenCells(name: string, written: readonly CellLocation[]): Promise<void>;
 }
 
 /** Written cells as the areas to read back: each run of adjacent rows in one column is one read. */
@@ -142,12 +144,26 @@ export function createSheetRecheck(shared: SessionShared, pendingSheets: Set<str
       return sum + (area ? area.rowCount * area.colCount : Infinity);
     }, 0);
     if (!known.onSheet.has(name) || known.merged.has(name) || cells > INCREMENTAL_CELL_LIMIT) return recheckSheet(name);
-    try {
+    return applyIncremental(name, async () => {
       const areas = await port.readAreas(name, addresses, { background: true });
       const edits = editsOf(areas);
       const rechecked = await recheckInSlices(shared, name, edits);
-      if (!rechecked) return await recheckSheet(name);
-      update(recheckedState(name, areas, edits, rechecked));
+      return rechecked && recheckedState(name, areas, edits, rechecked);
+    });
+  }
+
+  /** Re-checks cells the builder wrote through those cells, as a fix is; the sheet read whole when only that can tell. */
+  async function recheckWrittenCells(name: string, cells: readonly CellLocation[]): Promise<void> {
+    if (shared.state.findings === null) return;
+    return applyIncremental(name, () => recheckWritten(name, cells, { background: true }));
+  }
+
+  /** Shows a cell-by-cell re-check's result and marks it; without one (null), the sheet is checked again whole. */
+  async function applyIncremental(name: string, recheck: () => Promise<Partial<CheckState> | null>): Promise<void> {
+    try {
+      const change = await recheck();
+      if (!change) return await recheckSheet(name);
+      update(change);
       if (shared.state.autoMark && !(await shared.mark({ sheets: [name], background: true }))) pendingSheets.add(name);
     } catch (error) {
       // The user is typing in a cell: re-checked after the next edit, without a notice.
@@ -172,5 +188,5 @@ export function createSheetRecheck(shared: SessionShared, pendingSheets: Set<str
     return recheckedState(name, areas, edits, rechecked);
   }
 
-  return { recheckSheet, recheckAreas, recheckWritten };
+  return { recheckSheet, recheckAreas, recheckWritten, recheckWrittenCells };
 }
