@@ -317,7 +317,6 @@ async function downloadWorkbook(doc: OpenDocument, withMarks: boolean, profileCh
   downloadBytes(bytes, `${base}${withMarks ? '-校验结果' : ''}.xlsx`);
 }
 
-/** The grid's sheet and cell; the pane selects cells through the port and the grid follows, switching sheet first. */
 /**
  * 校验结果 as 导出报告 wrote it on this page (级别 … 规则代码, in Excel's characters): narrow enough that all its
  * columns fit beside the pane at 1366 px, the messages wrapping. A sheet from a file keeps the file's widths.
@@ -331,6 +330,7 @@ function columnWidthsOf(doc: OpenDocument, grid: WorkbookGrid, sheetName: string
   return sheet && isReportGrid(sheet) ? REPORT_COLUMN_WIDTHS : undefined;
 }
 
+/** The grid's sheet and cell; the pane selects cells through the port and the grid follows, switching sheet first. */
 function useGridSelection(doc: OpenDocument, grid: WorkbookGrid) {
   const [activeSheet, setActiveSheet] = useState<string>(grid.sheets[0]?.name ?? '');
   const [selection, setSelection] = useState<GridSelection | null>(null);
