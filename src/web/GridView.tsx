@@ -186,6 +186,7 @@ export function GridView({ workbook, marks, columnWidths, activeSheet, selection
 
   const firstRow = page * ROWS_PER_PAGE;
   const rows = Array.from({ length: Math.min(ROWS_PER_PAGE, lastRow - firstRow) }, (_, i) => firstRow + i);
+  const columns = Array.from({ length: lastCol }, (_, col) => col);
   const merged = mergesOnPage(sheet, firstRow, firstRow + rows.length, lastCol);
   return (
     <div className={styles.root}>
@@ -209,25 +210,22 @@ export function GridView({ workbook, marks, columnWidths, activeSheet, selection
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => {
-              const columns = Array.from({ length: lastCol }, (_, col) => col);
-              return (
-                <GridRow
-                  key={row}
-                  row={row}
-                  line={sheet.values[row - sheet.originRow]}
-                  originCol={sheet.originCol}
-                  severities={columns.map((col) => marks.get(`${sheet.name}!${toA1(row, col)}`))}
-                  stale={columns.map((col) => sheet.staleFormulas?.has(toA1(row, col)) ?? false)}
-                  layout={columns.map((col) => (merged.covered.has(`${row},${col}`) ? COVERED : merged.spans.get(`${row},${col}`)))}
-                  selectedCol={selection?.sheet === sheet.name && selection.row === row ? selection.col : -1}
-                  editing={editing?.row === row ? editing : null}
-                  editorRef={editorRef}
-                  strings={strings}
-                  handlers={handlers}
-                />
-              );
-            })}
+            {rows.map((row) => (
+              <GridRow
+                key={row}
+                row={row}
+                line={sheet.values[row - sheet.originRow]}
+                originCol={sheet.originCol}
+                severities={columns.map((col) => marks.get(`${sheet.name}!${toA1(row, col)}`))}
+                stale={columns.map((col) => sheet.staleFormulas?.has(toA1(row, col)) ?? false)}
+                layout={columns.map((col) => (merged.covered.has(`${row},${col}`) ? COVERED : merged.spans.get(`${row},${col}`)))}
+                selectedCol={selection?.sheet === sheet.name && selection.row === row ? selection.col : -1}
+                editing={editing?.row === row ? editing : null}
+                editorRef={editorRef}
+                strings={strings}
+                handlers={handlers}
+              />
+            ))}
           </tbody>
         </table>
       </div>
