@@ -159,6 +159,9 @@ async function cancelCheck(browser, origin, file) {
       const cancel = ${button('取消')};
       if (!cancel) return;
       observer.disconnect();
+      // 取消 sits inside the progress status: seeing one is seeing the other, whatever the machine's speed.
+      const progress = cancel.closest('[role="status"]')?.querySelector('[role="progressbar"]');
+      if (!progress) return reject(new Error('取消 without a progress bar around it'));
       cancel.click();
       resolve(performance.now() - start);
     });
@@ -197,7 +200,7 @@ function pageScaleTests({ artifacts }) {
   const file = (projects) => path.join(artifacts, `page-scale-${projects}.xlsx`);
   return [
     [
-      'standalone page at 2,000 projects: sliced check with progress; 全部修正格式 re-checks only the cells it wrote (the bench records the timings)',
+      'standalone page at 2,000 projects: sliced check; 全部修正格式 re-checks only the cells it wrote (the bench records the timings)',
       async (browser, origin) => {
         const m = await measurePage(browser, origin, await writeGeneratedXlsx(2000, file(2000)));
         console.log(`  2,000 projects: ${JSON.stringify(m)}`);
@@ -217,8 +220,8 @@ function pageScaleTests({ artifacts }) {
         console.log(`  20,000 projects: ${JSON.stringify(m)}`);
         recordBench(20000, m);
         assertPage(m);
-        // Progress appears only for checks slower than SLOW_CHECK_MS (300 ms): one of 20,000 projects takes seconds.
-        assert.ok(m.sawProgress, 'the check of 20,000 projects showed no progress');
+        // Progress appears only for checks slower than SLOW_CHECK_MS (300 ms), so whether this unthrottled run showed it
+        // depends on the machine (it is recorded, not asserted); cancelCheck, on a CPU slowed eightfold, asserts it.
         // More cells than INCREMENTAL_CELL_LIMIT (500) are re-checked by the full check, which is sliced too.
         if (m.fixCells > 500) assert.equal(m.settleFullChecks, 1);
         else assert.equal(m.settleCellsRechecked, m.fixCells);

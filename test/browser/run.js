@@ -383,7 +383,10 @@ async function main() {
   ];
   let passed = 0;
   let failed = 0;
+  // BROWSER_TESTS_ONLY=<part of a name> runs only the scenarios whose name holds it (for work on one of them).
+  const only = process.env.BROWSER_TESTS_ONLY;
   for (const [name, run] of tests) {
+    if (only && !name.includes(only)) continue;
     try {
       await run(browser, origin);
       passed++;
