@@ -26,7 +26,7 @@ export function createEditRecheck(shared: SessionShared, runCheck: (clearNotices
   /** Sheet → the cells the builder wrote there, re-checked through those cells as a fix is. */
   const pendingWrites = new Map<string, CellLocation[]>();
   let recheckQueue: Promise<void> = Promise.resolve();
-  const { recheckSheet, recheckAreas, recheckWrittenCells } = createSheetRecheck(shared, pendingSheets);
+  const { recheckSheet, recheckAreas, recheckWrittenCells } = createSheetRecheck(shared, pendingSheets, runCheck);
 
   function scheduleRecheck(): void {
     clearTimeout(recheckTimer);

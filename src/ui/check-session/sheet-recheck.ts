@@ -86,8 +86,11 @@ async function recheckInSlices(shared: SessionShared, name: string, edits: reado
   return { tables, findings: [...findings.values()].flat() };
 }
 
-/** The re-checks of one edited sheet; a sheet found with the user typing in a cell is added to `pendingSheets`. */
-export function createSheetRecheck(shared: SessionShared, pendingSheets: Set<string>): SheetRecheck {
+/**
+ * The re-checks of one edited sheet; a sheet found with the user typing in a cell is added to `pendingSheets`.
+ * `runCheck` is the full check, for a change of the profile the tables call for (only it puts another in force).
+ */
+export function createSheetRecheck(shared: SessionShared, pendingSheets: Set<string>, runCheck: (clearNotices: boolean) => Promise<void>): SheetRecheck {
   const { port, update, known } = shared;
 
   async function recheckSheet(name: string): Promise<void> {
@@ -100,6 +103,7 @@ export function createSheetRecheck(shared: SessionShared, pendingSheets: Set<str
       let tableCount = 0;
       for (const [sheetName, t] of known.bySheet) if (sheetName !== name) tableCount += t.count;
       const tables = readSheetTables(sheet, previous?.first ?? tableCount, { taxonomy: shared.checker.taxonomy });
+      if (callsForAnotherProfile(name, tables)) return await runCheck(false);
       const fresh = tables.flatMap((t) => shared.checker.checkTable(t));
       known.onSheet.set(name, tables);
       if ((sheet.merges?.length ?? 0) > 0) known.merged.add(name);
@@ -148,7 +152,7 @@ export function createSheetRecheck(shared: SessionShared, pendingSheets: Set<str
       const areas = await port.readAreas(name, addresses, { background: true });
       const edits = editsOf(areas);
       const rechecked = await recheckInSlices(shared, name, edits);
-      return rechecked && recheckedState(name, areas, edits, rechecked);
+      return rechecked && !callsForAnotherProfile(name, rechecked.tables) ? recheckedState(name, areas, edits, rechecked) : null;
     });
   }
 
@@ -177,14 +181,17 @@ export function createSheetRecheck(shared: SessionShared, pendingSheets: Set<str
     return shared.state.sheetOrder.flatMap((sheet) => (sheet === name ? tables : (known.onSheet.get(sheet) ?? [])));
   }
 
+  /** Under 自动, whether the sheet's tables as now read call for other rules (Guangzhou's coded string, or not): a full check. */
+  function callsForAnotherProfile(name: string, tables: readonly PerformanceTable[]): boolean {
+    return shared.state.profileChoice === 'auto' && detectProfile(tablesWith(name, tables)).profile !== shared.checker.profile;
+  }
+
   async function recheckWritten(name: string, written: readonly CellLocation[], options: BackgroundOptions = {}): Promise<Partial<CheckState> | null> {
     if (shared.state.findings === null || !known.onSheet.has(name) || known.merged.has(name) || written.length > INCREMENTAL_CELL_LIMIT) return null;
     const areas = await port.readAreas(name, writtenAreas(written), options);
     const edits = editsOf(areas);
     const rechecked = await recheckInSlices(shared, name, edits);
-    if (!rechecked) return null;
-    // Checking by the rules the tables call for: a write that changes which (Guangzhou's coded string) needs a full check.
-    if (shared.state.profileChoice === 'auto' && detectProfile(tablesWith(name, rechecked.tables)).profile !== shared.checker.profile) return null;
+    if (!rechecked || callsForAnotherProfile(name, rechecked.tables)) return null;
     return recheckedState(name, areas, edits, rechecked);
   }
 

@@ -12,7 +12,7 @@ export interface Writes {
 /** Fixes, their undo and clearing the marks; `runCheck` checks again after a fix or undo that may change a table's shape. */
 export function createWrites(shared: SessionShared, runCheck: (clearNotices: boolean) => Promise<void>): Writes {
   const { port, strings, update, notice, fail } = shared;
-  const { recheckWritten } = createSheetRecheck(shared, new Set());
+  const { recheckWritten } = createSheetRecheck(shared, new Set(), runCheck);
 
   /**
    * Re-checks what the write touched as an edit is (the written cells read back, then cell by cell), marking only
