@@ -63,6 +63,9 @@ export type CliMessage =
  */
 export type CliMessageLanguage = Locale | 'both';
 
+/** A message's params as its text takes them: a file's reason for being unreadable already in the text's language. */
+type TextParams<M> = M extends { readonly reason: UnreadableReason } ? Omit<M, 'reason'> & { readonly reason: string } : M;
+
 /** The built-in profiles as --help lists them, by name. */
 export type HelpProfiles = Readonly<Record<string, { readonly name: string; readonly title: string; readonly description: string }>>;
 
@@ -95,7 +98,7 @@ export interface CliStrings {
   readonly counts: (counts: CliCounts, overall: boolean) => string;
   readonly unreadable: { readonly [K in UnreadableReason['kind']]: (reason: Extract<UnreadableReason, { readonly kind: K }>) => string };
   /** Messages about files and profiles, on stderr (and `convert`'s closing line). */
-  readonly message: { readonly [K in CliMessage['kind']]: (message: Extract<CliMessage, { readonly kind: K }>) => string };
+  readonly message: { readonly [K in CliMessage['kind']]: (message: TextParams<Extract<CliMessage, { readonly kind: K }>>) => string };
   /** `convert`: a table written, from its sheet to the output's, in a layout (`layouts`). */
   readonly converted: (from: string, to: string, layout: string) => string;
   readonly layouts: { readonly [L in TargetLayout]: string };
@@ -106,8 +109,8 @@ export interface CliStrings {
 
 export function cliMessageText(message: CliMessage, strings: CliStrings): string {
   // As in unreadableText: message[K] takes the message of kind K.
-  const render = strings.message[message.kind] as (m: CliMessage) => string;
-  return render(message);
+  const render = strings.message[message.kind] as (m: TextParams<CliMessage>) => string;
+  return render(message.kind === 'cannot-read' ? { ...message, reason: unreadableText(message.reason, strings) } : message);
 }
 
 export function unreadableText(reason: UnreadableReason, strings: CliStrings): string {

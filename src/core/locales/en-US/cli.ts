@@ -1,4 +1,4 @@
-import { unreadableText, type CliStrings } from '../cli-strings';
+import type { CliStrings } from '../cli-strings';
 
 const HELP = (profileNames: string) => `jixiao — performance target table checker
 
@@ -36,7 +36,7 @@ Exit codes:
 const plural = (count: number, noun: string) => `${count} ${count === 1 ? noun : `${noun}s`}`;
 
 const MESSAGE: CliStrings['message'] = {
-  'cannot-read': (m) => `Cannot read ${m.file}: ${unreadableText(m.reason, cli)}`,
+  'cannot-read': (m) => `Cannot read ${m.file}: ${m.reason}`,
   'check-failed': (m) => `Checking ${m.file} failed: ${m.detail}`,
   'cannot-write': (m) => `Cannot write ${m.target}: ${m.detail}`,
   'output-is-marked': (m) => `--output and --marked must be different files: ${m.output}`,

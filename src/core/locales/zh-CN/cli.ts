@@ -1,4 +1,4 @@
-import { unreadableText, type CliStrings, type UsageProblem } from '../cli-strings';
+import type { CliStrings, UsageProblem } from '../cli-strings';
 
 const USAGE: { readonly [K in UsageProblem['kind']]: (p: Extract<UsageProblem, { kind: K }>) => string } = {
   'unknown-option': (p) => `未知选项 ${p.arg} / Unknown option ${p.arg}`,
@@ -15,7 +15,7 @@ const USAGE: { readonly [K in UsageProblem['kind']]: (p: Extract<UsageProblem, {
 };
 
 const MESSAGE: CliStrings['message'] = {
-  'cannot-read': (m) => `无法读取 ${m.file}：${unreadableText(m.reason, cli)}`,
+  'cannot-read': (m) => `无法读取 ${m.file}：${m.reason}`,
   'check-failed': (m) => `检查 ${m.file} 时出错：${m.detail}`,
   'cannot-write': (m) => `无法写入 ${m.target}：${m.detail}`,
   'output-is-marked': (m) => `--output 和 --marked 不能是同一个文件：${m.output}`,
