@@ -45,7 +45,3 @@ export function splitIgnored(report: CheckReport, stored: IgnoredSheetRead | und
   return { report: { ...report, findings: active, summary }, ignored, problem };
 }
 
-/** Said on stderr: the file's ignore list is not used, so its findings count again. */
-export function ignoredProblemText(file: string, detail: string): string {
-  return `${file}：文件中保存的忽略列表无法读取（${detail}），本次检查不忽略任何问题；请在页面或 Excel 中重新忽略后保存。 / ${file}: the file's ignore list cannot be read (${detail}); nothing is ignored in this check.\n`;
-}

@@ -3,11 +3,11 @@ import { readFile } from 'fs/promises';
 import path from 'path';
 import { BUILTIN_PROFILES, builtInProfile, checkWorkbook, parseProfile, profileProblemText } from '../core/index';
 import type { CheckReport, Locale, Profile, WorkbookGrid } from '../core/index';
-import type { CliStrings, UsageProblem } from '../core/locales/cli-strings';
-import { CLI_TEXTS } from '../core/locales/cli-texts';
+import type { CliMessage, CliMessageLanguage, CliStrings, UsageProblem } from '../core/locales/cli-strings';
+import { CLI_TEXTS, cliMessage } from '../core/locales/cli-texts';
 import { ERROR_TEXTS } from '../core/locales/error-texts';
 import { isSameFile, outputProblem, writeFileAtomically } from './output-file';
-import { ignoredProblemText, splitIgnored, type IgnoredHit } from './ignored';
+import { splitIgnored, type IgnoredHit } from './ignored';
 import { reasonText, readInputFile } from './read-input';
 import type { UnreadableReason } from './read-input';
 import { runConvert, TARGETS, type ConvertCommand } from './convert';
@@ -40,6 +40,8 @@ interface CheckCommand {
   readonly profile: string | null;
   /** --lang zh|en as typed, as the locale it names. */
   readonly locale: Locale;
+  /** The language of messages about files and the profile: --lang's, or both without it. */
+  readonly language: CliMessageLanguage;
   /** Where the report goes instead of stdout. */
   readonly output: string | null;
   /** Where a marked copy of the one .xlsx input goes. */
@@ -127,8 +129,8 @@ function parseArguments(argv: readonly string[]): Command {
   if (format !== 'text' && format !== 'json') {
     return usageError({ kind: 'bad-format', value: format });
   }
-  const lang = options.get('--lang') ?? 'zh';
-  if (lang !== 'zh' && lang !== 'en') return usageError({ kind: 'bad-lang', value: lang });
+  const lang = options.get('--lang');
+  if (lang !== undefined && lang !== 'zh' && lang !== 'en') return usageError({ kind: 'bad-lang', value: lang });
   const marked = options.get('--marked') ?? null;
   if (marked !== null && files.length !== 1) return usageError({ kind: 'marked-one-file' });
   return {
@@ -136,7 +138,8 @@ function parseArguments(argv: readonly string[]): Command {
     files,
     format,
     profile: options.get('--profile') ?? null,
-    locale: LANG_LOCALES[lang],
+    locale: LANG_LOCALES[lang ?? 'zh'],
+    language: lang === undefined ? 'both' : LANG_LOCALES[lang],
     output: options.get('--output') ?? null,
     marked,
     force: options.has('--force'),
@@ -150,13 +153,15 @@ function convertArguments(files: readonly string[], options: ReadonlyMap<string,
   if (!to) return usageError({ kind: 'convert-to' });
   const output = options.get('--output');
   if (output === undefined) return usageError({ kind: 'convert-output' });
-  return { kind: 'convert', file, to, output, force: options.has('--force') };
+  const lang = options.get('--lang');
+  if (lang !== undefined && lang !== 'zh' && lang !== 'en') return usageError({ kind: 'bad-lang', value: lang });
+  return { kind: 'convert', file, to, output, force: options.has('--force'), language: lang === undefined ? 'both' : LANG_LOCALES[lang] };
 }
 
 async function runConvertCommand(command: ConvertCommand, io: CliIo): Promise<number> {
   const problem = await outputProblem('--output', command.output, [command.file], command.force);
   if (problem !== null) {
-    io.stderr.write(`${problem}\n`);
+    io.stderr.write(`${cliMessage(problem, command.language)}\n`);
     return EXIT_UNREADABLE;
   }
   return runConvert(command, io);
@@ -175,12 +180,13 @@ function packageVersion(): string {
 }
 
 async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
+  const say = (message: CliMessage) => io.stderr.write(`${cliMessage(message, command.language)}\n`);
   const refused = await refusedOutput(command);
   if (refused !== null) {
-    io.stderr.write(`${refused}\n`);
+    say(refused);
     return EXIT_UNREADABLE;
   }
-  const profile = await loadProfile(command.profile, command.locale);
+  const profile = await loadProfile(command.profile, command.locale, command.language);
   if (!profile.ok) {
     io.stderr.write(`${profile.message}\n`);
     return EXIT_UNREADABLE;
@@ -194,7 +200,8 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   for (const file of command.files) {
     const input = await readInputFile(file);
     if (!input.ok) {
-      unreadable.push(unreadableFile(file, input.reason, locale, io));
+      say({ kind: 'cannot-read', file, reason: input.reason });
+      unreadable.push({ file, reason: unreadableReason(input.reason, locale) });
       continue;
     }
     let report: CheckReport;
@@ -203,12 +210,12 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     } catch (error) {
       // A bug in a rule must not hide the other files' results or show a stack trace.
       const detail = error instanceof Error ? error.message : String(error);
-      io.stderr.write(`检查 ${file} 时出错：${detail} / Checking ${file} failed: ${detail}\n`);
+      say({ kind: 'check-failed', file, detail });
       unreadable.push({ file, reason: detail });
       continue;
     }
     const split = splitIgnored(report, input.ignored);
-    if (split.problem !== null) io.stderr.write(ignoredProblemText(file, split.problem));
+    if (split.problem !== null) say({ kind: 'ignored-unreadable', file, detail: split.problem });
     report = split.report;
     checked.push({ file, report, ignored: split.ignored });
     if (command.marked !== null) toMark = { grid: input.workbook, report, ignored: split.ignored };
@@ -219,11 +226,11 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   else emit(`${JSON.stringify(jsonReport(checked, unreadable, locale), null, 2)}\n`);
 
   let written = true;
-  if (command.marked !== null) written = await writeMarked(command, command.marked, toMark, locale, io);
+  if (command.marked !== null) written = await writeMarked(command, command.marked, toMark, io);
   if (command.output !== null) {
     const text = reportText.join('');
     const target = command.output;
-    const reportWritten = await writeOutput(target, io, () => writeFileAtomically(target, (handle) => handle.writeFile(text, 'utf8'), command.force));
+    const reportWritten = await writeOutput(target, say, () => writeFileAtomically(target, (handle) => handle.writeFile(text, 'utf8'), command.force));
     if (reportWritten) io.stderr.write(`${CLI_TEXTS[locale].wroteReport(target)}\n`);
     written = reportWritten && written;
   }
@@ -233,10 +240,10 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
 }
 
 /** --output and --marked name files the user chose: never an input, never each other, no overwriting without --force. */
-async function refusedOutput(command: CheckCommand): Promise<string | null> {
+async function refusedOutput(command: CheckCommand): Promise<CliMessage | null> {
   const inputs = [...command.files, ...(command.profile !== null && command.profile !== 'auto' && !builtInProfile(command.profile) ? [command.profile] : [])];
   if (command.output !== null && command.marked !== null && (await isSameFile(command.output, command.marked))) {
-    return `--output 和 --marked 不能是同一个文件：${command.output} / --output and --marked must be different files: ${command.output}`;
+    return { kind: 'output-is-marked', output: command.output };
   }
   for (const [option, target] of [['--output', command.output], ['--marked', command.marked]] as const) {
     if (target === null) continue;
@@ -253,18 +260,20 @@ interface ToMark {
   readonly ignored: readonly IgnoredHit[];
 }
 
-async function writeMarked(command: CheckCommand, target: string, toMark: ToMark | null, locale: Locale, io: CliIo): Promise<boolean> {
+async function writeMarked(command: CheckCommand, target: string, toMark: ToMark | null, io: CliIo): Promise<boolean> {
+  const { locale } = command;
   const input = command.files[0] as string;
+  const say = (message: CliMessage) => io.stderr.write(`${cliMessage(message, command.language)}\n`);
   if (toMark === null) {
-    io.stderr.write(`未写出 ${target}：${input} 无法检查。 / ${target} was not written: ${input} could not be checked.\n`);
+    say({ kind: 'marked-unchecked', target, input });
     return false;
   }
-  return writeOutput(target, io, async () => {
+  return writeOutput(target, say, async () => {
     // Loaded only when asked for: it brings ExcelJS's writer.
     const { writeMarkedCopy } = await import('./marked-copy');
     const result = await writeMarkedCopy(input, toMark.grid, toMark.report, locale, target, command.force, toMark.ignored);
     if (!result.ok) {
-      io.stderr.write(`未写出 ${target}：--marked 只能用于 .xlsx 文件，${input} 不是。 / ${target} was not written: --marked needs an .xlsx input, and ${input} is not one.\n`);
+      say({ kind: 'marked-not-xlsx', target, input });
       return false;
     }
     io.stderr.write(`${CLI_TEXTS[locale].wroteMarked(target)}\n`);
@@ -273,27 +282,27 @@ async function writeMarked(command: CheckCommand, target: string, toMark: ToMark
 }
 
 /** Runs a write; a failure is one line on stderr, and no file (not even part of one) is left behind. */
-async function writeOutput(target: string, io: CliIo, write: () => Promise<unknown>): Promise<boolean> {
+async function writeOutput(target: string, say: (message: CliMessage) => unknown, write: () => Promise<unknown>): Promise<boolean> {
   try {
     return (await write()) !== false;
   } catch (error) {
     const detail = typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
-    io.stderr.write(`无法写入 ${target}：${detail} / Cannot write ${target}: ${detail}\n`);
+    say({ kind: 'cannot-write', target, detail });
     return false;
   }
 }
 
-function unreadableFile(file: string, reason: UnreadableReason, locale: Locale, io: CliIo): UnreadableFile {
+/** The reason as the report (text or JSON) gives it: in --lang's language, Chinese by default. */
+function unreadableReason(reason: UnreadableReason, locale: Locale): UnreadableFile['reason'] {
   const text = reasonText(reason);
-  io.stderr.write(`无法读取 ${file}：${text.zh} / Cannot read ${file}: ${text.en}\n`);
-  return { file, reason: locale === 'zh-CN' ? text.zh : text.en };
+  return locale === 'zh-CN' ? text.zh : text.en;
 }
 
 /** A profile to apply, or null: the one each workbook's tables call for. */
 type ProfileChoice = { readonly ok: true; readonly profile: Profile | null } | { readonly ok: false; readonly message: string };
 
 /** "auto" (or nothing), a built-in name, or else a path to a profile JSON file. */
-async function loadProfile(nameOrPath: string | null, locale: Locale): Promise<ProfileChoice> {
+async function loadProfile(nameOrPath: string | null, locale: Locale, language: CliMessageLanguage): Promise<ProfileChoice> {
   if (nameOrPath === null || nameOrPath === 'auto') return { ok: true, profile: null };
   const builtIn = builtInProfile(nameOrPath);
   if (builtIn) return { ok: true, profile: builtIn };
@@ -303,22 +312,19 @@ async function loadProfile(nameOrPath: string | null, locale: Locale): Promise<P
   try {
     text = await readFile(nameOrPath, 'utf8');
   } catch {
-    return {
-      ok: false,
-      message: `找不到规则配置 ${nameOrPath}：既不是内置配置（${names}），也不是可读取的文件。 / Profile ${nameOrPath} not found: it is neither a built-in profile (${names}) nor a readable file.`,
-    };
+    return { ok: false, message: cliMessage({ kind: 'profile-not-found', name: nameOrPath, builtIns: names }, language) };
   }
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, message: `规则配置 ${nameOrPath} 不是有效的 JSON：${detail} / Profile ${nameOrPath} is not valid JSON: ${detail}` };
+    return { ok: false, message: cliMessage({ kind: 'profile-not-json', name: nameOrPath, detail }, language) };
   }
   const loaded = parseProfile(json);
   if (loaded.ok) return { ok: true, profile: loaded.profile };
   return {
     ok: false,
-    message: [`规则配置 ${nameOrPath} 有误： / Profile ${nameOrPath} is invalid:`, ...loaded.problems.map((p) => `  - ${profileProblemText(p, ERROR_TEXTS[locale])}`)].join('\n'),
+    message: [cliMessage({ kind: 'profile-invalid', name: nameOrPath }, language), ...loaded.problems.map((p) => `  - ${profileProblemText(p, ERROR_TEXTS[locale])}`)].join('\n'),
   };
 }

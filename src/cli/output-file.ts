@@ -3,6 +3,7 @@ import type { Stats } from 'fs';
 import { chmod, link, lstat, open, rename, rm, stat } from 'fs/promises';
 import type { FileHandle } from 'fs/promises';
 import path from 'path';
+import type { CliMessage } from '../core/locales/cli-strings';
 
 async function statOrNull(file: string): Promise<Stats | null> {
   try {
@@ -20,22 +21,18 @@ export async function isSameFile(a: string, b: string): Promise<boolean> {
 }
 
 /**
- * Why `target` (given with `option`) may not be written, as one Chinese + English line; null if it may.
+ * Why `target` (given with `option`) may not be written, as a message code; null if it may.
  * Never one of `inputs`; an existing file only with `force`; never a folder.
  */
-export async function outputProblem(option: string, target: string, inputs: readonly string[], force: boolean): Promise<string | null> {
+export async function outputProblem(option: string, target: string, inputs: readonly string[], force: boolean): Promise<CliMessage | null> {
   for (const input of inputs) {
-    if (await isSameFile(target, input)) {
-      return `${option} ${target} 就是输入文件 ${input}，输入文件不会被覆盖：请另选一个文件名。 / ${option} ${target} is the input file ${input}, which is never overwritten: choose another file name.`;
-    }
+    if (await isSameFile(target, input)) return { kind: 'output-is-input', option, target, input };
   }
   const existing = await statOrNull(target);
-  if (existing?.isDirectory()) return `${option} ${target} 是一个文件夹，请给出文件名。 / ${option} ${target} is a folder; name a file.`;
+  if (existing?.isDirectory()) return { kind: 'output-is-folder', option, target };
   // lstat too: a link to nowhere is still a name the user has.
   const entry = await lstat(target).catch(() => null);
-  if (entry && !force) {
-    return `${target} 已存在；如要覆盖，请加上 --force。 / ${target} already exists; add --force to overwrite it.`;
-  }
+  if (entry && !force) return { kind: 'output-exists', target };
   return null;
 }
 

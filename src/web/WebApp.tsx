@@ -314,7 +314,7 @@ async function downloadWorkbook(doc: OpenDocument, withMarks: boolean, profileCh
     bytes = await writeXlsxGrid(current, original);
   }
   const base = doc.name.replace(/\.(xlsx|csv)$/i, '');
-  downloadBytes(bytes, `${base}${withMarks ? '-校验结果' : ''}.xlsx`);
+  downloadBytes(bytes, `${base}${withMarks ? webStrings(locale).markedSuffix : ''}.xlsx`);
 }
 
 /**

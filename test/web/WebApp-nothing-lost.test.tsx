@@ -42,9 +42,9 @@ const cell = (address: string) => {
   return found;
 };
 
-async function download(user: TestUser, item: string): Promise<{ bytes: Uint8Array; name: string }> {
+async function download(user: TestUser, item: string, button = '下载 .xlsx'): Promise<{ bytes: Uint8Array; name: string }> {
   const count = mockDownloads.length;
-  await user.click(screen.getByRole('button', { name: '下载 .xlsx' }));
+  await user.click(screen.getByRole('button', { name: button }));
   await user.click(await screen.findByRole('menuitem', { name: item }));
   await waitFor(() => expect(mockDownloads).toHaveLength(count + 1));
   return mockDownloads[count] as { bytes: Uint8Array; name: string };
@@ -143,5 +143,16 @@ describe('the rules chosen in the pane', () => {
     const marked = await xlsxSnapshot((await download(user, '含标记和“校验结果”表')).bytes);
     const report = marked.find((s) => s.name === REPORT_SHEET_NAME);
     expect(Object.keys(report?.cells ?? {}).filter((a) => /^A\d+$/.test(a))).toHaveLength(national.length + 1);
+  });
+});
+
+describe('the marked download’s file name', () => {
+  it('takes the page’s language: -check-results in English (-校验结果 in Chinese, above); the clean copy keeps the name', async () => {
+    const { user } = renderFluent(<WebApp locale="en-US" storage={null} />, { provider: false });
+    await user.upload(screen.getByLabelText('Open file (.xlsx / .csv)'), new File([(await writeXlsxGrid({ sheets: [SEED_SHEET] })).slice()], '绩效目标表.xlsx'));
+    await waitFor(() => expect(screen.getByText('File: 绩效目标表.xlsx')).toBeInTheDocument());
+    await runCheck(user, 'Check workbook');
+    expect((await download(user, 'With marks and the 校验结果 sheet', 'Download .xlsx')).name).toBe('绩效目标表-check-results.xlsx');
+    expect((await download(user, 'Clean copy (no marks)', 'Download .xlsx')).name).toBe('绩效目标表.xlsx');
   });
 });

@@ -9,6 +9,8 @@ export interface WebStrings {
   readonly download: string;
   readonly downloadMarked: string;
   readonly downloadClean: string;
+  /** Added to the file's name for the download with marks and the report sheet. */
+  readonly markedSuffix: string;
   readonly privacy: string;
   readonly sheets: string;
   readonly editCell: string;

@@ -35,6 +35,26 @@ Exit codes:
 
 const plural = (count: number, noun: string) => `${count} ${count === 1 ? noun : `${noun}s`}`;
 
+const MESSAGE: CliStrings['message'] = {
+  'cannot-read': (m) => `Cannot read ${m.file}: ${m.reason}`,
+  'check-failed': (m) => `Checking ${m.file} failed: ${m.detail}`,
+  'cannot-write': (m) => `Cannot write ${m.target}: ${m.detail}`,
+  'output-is-marked': (m) => `--output and --marked must be different files: ${m.output}`,
+  'output-is-input': (m) => `${m.option} ${m.target} is the input file ${m.input}, which is never overwritten: choose another file name.`,
+  'output-is-folder': (m) => `${m.option} ${m.target} is a folder; name a file.`,
+  'output-exists': (m) => `${m.target} already exists; add --force to overwrite it.`,
+  'marked-unchecked': (m) => `${m.target} was not written: ${m.input} could not be checked.`,
+  'marked-not-xlsx': (m) => `${m.target} was not written: --marked needs an .xlsx input, and ${m.input} is not one.`,
+  'ignored-unreadable': (m) => `${m.file}: the file's ignore list cannot be read (${m.detail}); nothing is ignored in this check.`,
+  'profile-not-found': (m) => `Profile ${m.name} not found: it is neither a built-in profile (${m.builtIns}) nor a readable file.`,
+  'profile-not-json': (m) => `Profile ${m.name} is not valid JSON: ${m.detail}`,
+  'profile-invalid': (m) => `Profile ${m.name} is invalid:`,
+  'not-converted': (m) => `Not converted: the table from row ${m.row} of ${m.sheet}`,
+  'no-tables': (m) => `No 绩效目标表 found in ${m.file}`,
+  'not-written': (m) => `${m.target} was not written`,
+  'converted-written': (m) => `Wrote ${m.target}`,
+};
+
 export const cli: CliStrings = {
   help: (profiles) => HELP(Object.values(profiles).map((p) => p.name).join(', ') || 'none'),
   helpHint: 'Run jixiao --help --lang en for usage.',
@@ -78,5 +98,13 @@ export const cli: CliStrings = {
     password: () => 'the file is password-protected; remove the password and try again.',
     'legacy-xls': () => 'this is an old Excel 97-2003 (.xls) file; save it as .xlsx in Excel and try again.',
     'not-spreadsheet': () => 'it is not an Excel workbook (.xlsx) or a CSV file.',
+  },  message: MESSAGE,
+  converted: (from, to, layout) => `${from} → ${to}: ${layout}`,
+  layouts: { 'one-cell': 'a row per project (indicators in one cell)', 'row-per-indicator': 'a row per indicator' },
+  conversionProblem: {
+    separator: 'holds ；, 。 or a line break, which the one-cell string uses as separators',
+    'two-halves': 'lists long-term and annual indicators apart, which one table cannot hold',
+    department: 'the department-wide table is not a table of projects',
   },
+  located: (at, text) => `${at}: ${text}`,
 };

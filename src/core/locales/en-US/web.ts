@@ -8,6 +8,7 @@ export const web: WebStrings = {
   download: 'Download .xlsx',
   downloadMarked: 'With marks and the 校验结果 sheet',
   downloadClean: 'Clean copy (no marks)',
+  markedSuffix: '-check-results',
   privacy: 'Files never leave this browser.',
   sheets: 'Sheets',
   editCell: 'Edit cell',

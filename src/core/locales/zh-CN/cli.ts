@@ -14,6 +14,26 @@ const USAGE: { readonly [K in UsageProblem['kind']]: (p: Extract<UsageProblem, {
   'convert-output': () => 'convert 需要 --output <文件.xlsx> / convert needs --output <file.xlsx>',
 };
 
+const MESSAGE: CliStrings['message'] = {
+  'cannot-read': (m) => `无法读取 ${m.file}：${m.reason}`,
+  'check-failed': (m) => `检查 ${m.file} 时出错：${m.detail}`,
+  'cannot-write': (m) => `无法写入 ${m.target}：${m.detail}`,
+  'output-is-marked': (m) => `--output 和 --marked 不能是同一个文件：${m.output}`,
+  'output-is-input': (m) => `${m.option} ${m.target} 就是输入文件 ${m.input}，输入文件不会被覆盖：请另选一个文件名。`,
+  'output-is-folder': (m) => `${m.option} ${m.target} 是一个文件夹，请给出文件名。`,
+  'output-exists': (m) => `${m.target} 已存在；如要覆盖，请加上 --force。`,
+  'marked-unchecked': (m) => `未写出 ${m.target}：${m.input} 无法检查。`,
+  'marked-not-xlsx': (m) => `未写出 ${m.target}：--marked 只能用于 .xlsx 文件，${m.input} 不是。`,
+  'ignored-unreadable': (m) => `${m.file}：文件中保存的忽略列表无法读取（${m.detail}），本次检查不忽略任何问题；请在页面或 Excel 中重新忽略后保存。`,
+  'profile-not-found': (m) => `找不到规则配置 ${m.name}：既不是内置配置（${m.builtIns}），也不是可读取的文件。`,
+  'profile-not-json': (m) => `规则配置 ${m.name} 不是有效的 JSON：${m.detail}`,
+  'profile-invalid': (m) => `规则配置 ${m.name} 有误：`,
+  'not-converted': (m) => `未转换 ${m.sheet}（第 ${m.row} 行起的表格）`,
+  'no-tables': (m) => `${m.file} 中没有找到绩效目标表`,
+  'not-written': (m) => `没有写出 ${m.target}`,
+  'converted-written': (m) => `已写出 ${m.target}`,
+};
+
 export const cli: CliStrings = {
   // The Chinese help carries the English too: it is what a user sees before knowing --lang en.
   help: (profiles) => {
@@ -84,5 +104,13 @@ Inputs are never overwritten; outputs are written to a temporary file in the sam
     password: () => '文件受密码保护，请先取消密码后再检查。',
     'legacy-xls': () => '这是旧版 Excel 97-2003（.xls）文件，请在 Excel 中另存为 .xlsx 后再检查。',
     'not-spreadsheet': () => '这不是 Excel 工作簿（.xlsx）或 CSV 文件。',
+  },  message: MESSAGE,
+  converted: (from, to, layout) => `${from} → ${to}：${layout}`,
+  layouts: { 'one-cell': '每个项目一行（绩效指标写在一个单元格）', 'row-per-indicator': '每个指标一行' },
+  conversionProblem: {
+    separator: '含有“；”“。”或换行，一个单元格的写法用它们分隔各部分，无法原样写入',
+    'two-halves': '指标分“长期”“年度”两栏，各有自己的指标，无法合成一张表',
+    department: '部门整体支出绩效目标表不是项目表，没有可转换的格式',
   },
+  located: (at, text) => `${at}：${text}`,
 };

@@ -8,6 +8,7 @@ export const web: WebStrings = {
   download: '下载 .xlsx',
   downloadMarked: '含标记和“校验结果”表',
   downloadClean: '干净的副本（不含标记）',
+  markedSuffix: '-校验结果',
   privacy: '文件不会离开本浏览器。',
   sheets: '工作表',
   editCell: '编辑单元格',
