@@ -58,9 +58,4 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'Excel'],
     },
   },
-  {
-    // Issue 18: no function in src/ over 120 lines, every line counted (blank lines and comments too).
-    files: ['src/**/*.ts', 'src/**/*.tsx'],
-    rules: { 'max-lines-per-function': ['error', { max: 120, skipBlankLines: false, skipComments: false, IIFEs: true }] },
-  },
 );
