@@ -28,9 +28,16 @@ export function perIndicator<R extends RuleId>(
     const ind = indicators[i] as Indicator;
     const position = ind.position ?? i + 1;
     const params = check(ind, position, i);
-    if (params) (hits ??= []).push({ rule, params, location: fieldLocation(s.row, ind, typeof field === 'string' ? field : field(ind, params)), discriminator: position });
+    if (params) hits = withHit(hits, { rule, params, location: fieldLocation(s.row, ind, typeof field === 'string' ? field : field(ind, params)), discriminator: position });
   }
   return hits ?? NO_HITS;
+}
+
+/** `hits` with `hit` added; the first in a literal of its own size ([] then push keeps room for 17). */
+function withHit<R extends RuleId>(hits: RuleHit<R>[] | null, hit: RuleHit<R>): RuleHit<R>[] {
+  if (hits === null) return [hit];
+  hits.push(hit);
+  return hits;
 }
 
 /** Like perIndicator, once for level 1 and once for level 2 of each indicator, at that level's cell. */
@@ -45,9 +52,9 @@ function perLevel<R extends RuleId>(
     const ind = indicators[i] as Indicator;
     const position = ind.position ?? i + 1;
     const first = check(ind, position, 1);
-    if (first) (hits ??= []).push({ rule, params: first, location: fieldLocation(s.row, ind, 'level1'), discriminator: `${position}.1` });
+    if (first) hits = withHit(hits, { rule, params: first, location: fieldLocation(s.row, ind, 'level1'), discriminator: `${position}.1` });
     const second = check(ind, position, 2);
-    if (second) (hits ??= []).push({ rule, params: second, location: fieldLocation(s.row, ind, 'level2'), discriminator: `${position}.2` });
+    if (second) hits = withHit(hits, { rule, params: second, location: fieldLocation(s.row, ind, 'level2'), discriminator: `${position}.2` });
   }
   return hits ?? NO_HITS;
 }
@@ -168,6 +175,9 @@ export const ambiguousTerminator: ProjectRule<'indicators.ambiguous-terminator'>
   check: (s) => atIndicators('indicators.ambiguous-terminator', s, s.parsed?.ambiguousTerminator ? {} : null),
 };
 
+// A category rule's params say nothing: one frozen object serves the 100,000s of findings a large table can make.
+const NO_CATEGORY_PARAMS = Object.freeze({});
+
 function categoryRule<R extends 'category.output-missing' | 'category.effect-missing' | 'category.satisfaction-missing' | 'category.cost-missing'>(
   id: R,
   category: IndicatorCategory,
@@ -180,7 +190,7 @@ function categoryRule<R extends 'category.output-missing' | 'category.effect-mis
     defaultSeverity,
     scope: 'project',
     builderField: 'category',
-    check: (s) => atIndicators(id, s, ((s.categories & bit) !== 0 ? null : {}) as RuleParams[R] | null),
+    check: (s) => atIndicators(id, s, ((s.categories & bit) !== 0 ? null : NO_CATEGORY_PARAMS) as RuleParams[R] | null),
   };
 }
 
