@@ -334,7 +334,8 @@ function canonicalIndicator(seq: number | null, m: RegExpExecArray, first: numbe
 function canonicalFields(seq: number | null, l1: Level1Entry, l2: Level2Entry, name: string, p: string, a: string, source: string): Indicator | null {
   if (name.trimEnd() !== name || readsAsValueLabel(name)) return null;
   const period = parseIndicatorValue(p);
-  const annual = parseIndicatorValue(a);
+  // Most items give both values alike: comparing two short strings is cheaper than hashing one for the intern map, which returns the same object.
+  const annual = a === p ? period : parseIndicatorValue(a);
   if (period.text !== p || annual.text !== a) return null;
   return { seq, level1: canonicalRef(l1), level2: canonicalRef(l2), name, period, annual, extraFields: NO_EXTRA_FIELDS, source };
 }

@@ -101,6 +101,8 @@ const isNotSatisfactionRate = (v: IndicatorValue): boolean => v.number === null 
 const isQualitative = (v: IndicatorValue): boolean => v.qualitative && !PLACEHOLDER.test(v.text) && !isVague(v);
 
 export const ref = (ind: Indicator, seq: number) => ({ seq, name: ind.name || '（未命名）' });
+/** `{ ...ref(ind, seq), value }` as one literal: the spread copies field by field, and value rules make 100,000s. */
+export const refWithValue = (ind: Indicator, seq: number, value: string) => ({ seq, name: ind.name || '（未命名）', value });
 /** The indicator's non-empty values that match, as "≤5" or "≤5、≤6"; null when none does. */
 export function valuesWhere(ind: Indicator, test: (v: IndicatorValue) => boolean): string | null {
   const p = ind.period && ind.period.text !== '' && test(ind.period) ? ind.period.text : null;
@@ -341,24 +343,28 @@ export const placeholder: ProjectRule<'content.placeholder'> = {
   scope: 'project',
   builderField: placeholderField,
   check: (s) => {
-    const hits: RuleHit<'content.placeholder'>[] = [];
-    const goalMatch = s.row.goal ? PLACEHOLDER.exec(s.row.goal.text) : null;
-    if (s.row.goal && goalMatch) hits.push({ rule: 'content.placeholder', params: { field: 'goal', seq: 0, text: goalMatch[0] }, location: s.row.goal.location });
-    hits.push(
-      ...perIndicator('content.placeholder', s, (_ind, params) => (params.field === 'period' || params.field === 'annual' ? params.field : 'name'), (ind, seq) => {
-        const m = PLACEHOLDER.exec(ind.name);
-        if (m) return { field: 'name', seq, text: m[0] };
-        const p = ind.period ? PLACEHOLDER.exec(ind.period.text) : null;
-        if (p) return { field: 'period', seq, text: p[0] };
-        const a = ind.annual ? PLACEHOLDER.exec(ind.annual.text) : null;
-        if (a) return { field: 'annual', seq, text: a[0] };
-        const e = ind.extraFields.length > 0 ? PLACEHOLDER.exec(ind.extraFields.join('')) : null;
-        return e ? { field: 'extra', seq, text: e[0] } : null;
-      }),
-    );
-    return hits.length > 0 ? hits : NO_HITS;
+    const goal = s.row.goal;
+    const goalMatch = goal ? PLACEHOLDER.exec(goal.text) : null;
+    const inIndicators = perIndicator('content.placeholder', s, placeholderCell, placeholderIn);
+    if (!goal || !goalMatch) return inIndicators;
+    return [{ rule: 'content.placeholder', params: { field: 'goal', seq: 0, text: goalMatch[0] }, location: goal.location }, ...inIndicators];
   },
 };
+
+// At module level: no closure per project, and no list of hits unless there is one.
+const placeholderCell = (_ind: Indicator, params: RuleParams['content.placeholder']): IndicatorField =>
+  params.field === 'period' || params.field === 'annual' ? params.field : 'name';
+
+function placeholderIn(ind: Indicator, seq: number): RuleParams['content.placeholder'] | null {
+  const m = PLACEHOLDER.exec(ind.name);
+  if (m) return { field: 'name', seq, text: m[0] };
+  const p = ind.period ? PLACEHOLDER.exec(ind.period.text) : null;
+  if (p) return { field: 'period', seq, text: p[0] };
+  const a = ind.annual ? PLACEHOLDER.exec(ind.annual.text) : null;
+  if (a) return { field: 'annual', seq, text: a[0] };
+  const e = ind.extraFields.length > 0 ? PLACEHOLDER.exec(ind.extraFields.join('')) : null;
+  return e ? { field: 'extra', seq, text: e[0] } : null;
+}
 
 export const unitMissing: ProjectRule<'value.unit-missing'> = {
   id: 'value.unit-missing',
@@ -369,7 +375,7 @@ export const unitMissing: ProjectRule<'value.unit-missing'> = {
   check: (s) =>
     perIndicator('value.unit-missing', s, valueField, (ind, seq) => {
       const value = valuesWhere(ind, isNumberWithoutUnit);
-      return value === null ? null : { ...ref(ind, seq), value };
+      return value === null ? null : refWithValue(ind, seq, value);
     }),
 };
 
@@ -385,7 +391,7 @@ export const satisfactionUnit: ProjectRule<'value.satisfaction-unit'> = {
     perIndicator('value.satisfaction-unit', s, valueField, (ind, seq) => {
       if (!isSatisfaction(ind)) return null;
       const value = valuesWhere(ind, isNotSatisfactionRate);
-      return value === null ? null : { ...ref(ind, seq), value };
+      return value === null ? null : refWithValue(ind, seq, value);
     }),
 };
 
@@ -398,7 +404,7 @@ export const qualitativeValue: ProjectRule<'value.qualitative'> = {
   check: (s) =>
     perIndicator('value.qualitative', s, valueField, (ind, seq) => {
       const value = valuesWhere(ind, isQualitative);
-      return value === null ? null : { ...ref(ind, seq), value };
+      return value === null ? null : refWithValue(ind, seq, value);
     }),
 };
 
