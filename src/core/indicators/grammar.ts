@@ -241,8 +241,9 @@ const NO_DEVIATIONS: readonly FormatDeviation[] = Object.freeze([]);
 const NORMALISED = `${INVISIBLE_CHARACTERS}\\u2028\\u2029０-９`;
 const FIELD = `[^；;。${NORMALISED}]`;
 const VALUE = `[^；;。\\s${NORMALISED}]+`;
+// The levels are matched, not captured: canonicalLevels reads them in place, so an item's match holds four strings, not eight.
 const CANONICAL_ITEM = new RegExp(
-  `(\\d{1,4})、(\\d)-(${FIELD}+)；(\\d\\d)-(${FIELD}+)；([^；;。\\s${NORMALISED}]${FIELD}*)；实施周期指标值:(${VALUE})；年度指标值:(${VALUE})。`,
+  `(\\d{1,4})、\\d-${FIELD}+；\\d\\d-${FIELD}+；([^；;。\\s${NORMALISED}]${FIELD}*)；实施周期指标值:(${VALUE})；年度指标值:(${VALUE})。`,
   'y',
 );
 const HIDDEN_ITEM_START = new RegExp(`\\d\\s*(?:、|[.．]|[)）])\\s*${LEVEL_LOOKAHEAD}|[（(]\\s*\\d{1,3}\\s*[）)]`);
@@ -259,15 +260,54 @@ function parseCanonicalCell(text: string, taxonomy: Taxonomy): Indicator[] | nul
     const m = CANONICAL_ITEM.exec(text);
     if (!m || Number(m[1]) !== indicators.length + 1) return null;
     const seq = m[1] ?? '';
-    const source = text.slice(pos + seq.length + 1, CANONICAL_ITEM.lastIndex);
+    const levelsAt = pos + seq.length + 1;
+    const source = text.slice(levelsAt, CANONICAL_ITEM.lastIndex);
     // Once over the item rather than per field: no match can cross a ； or sit in a taxonomy level name.
     if (HIDDEN_ITEM_START.test(source)) return null;
-    const indicator = canonicalIndicator(Number(seq), m, 2, source, taxonomy);
+    const levels = canonicalLevels(text, levelsAt, taxonomy);
+    const indicator = levels && canonicalFields(Number(seq), levels[0], levels[1], m[2] ?? '', m[3] ?? '', m[4] ?? '', source);
     if (!indicator) return null;
     indicators.push(indicator);
     pos = CANONICAL_ITEM.lastIndex;
   }
   return indicators;
+}
+
+/** A taxonomy's entries by the number their code spells (level 1: 0–9, level 2: 00–99), for codes read digit by digit. */
+interface CodeTables {
+  readonly level1: readonly (Level1Entry | undefined)[];
+  readonly level2: readonly (Level2Entry | undefined)[];
+}
+const CODE_TABLES = new WeakMap<Taxonomy, CodeTables>();
+
+function codeTables(taxonomy: Taxonomy): CodeTables {
+  let tables = CODE_TABLES.get(taxonomy);
+  if (!tables) {
+    const level1 = Array.from({ length: 10 }, (_, d) => taxonomy.level1ByCode(String(d)));
+    const level2 = Array.from({ length: 100 }, (_, n) => taxonomy.level2ByCode(String(n).padStart(2, '0')));
+    CODE_TABLES.set(taxonomy, (tables = { level1, level2 }));
+  }
+  return tables;
+}
+
+const FULL_WIDTH_SEMICOLON = '；';
+const DIGIT_ZERO = 48;
+
+/**
+ * The two levels of a canonical item whose level 1 code is at `at` (CANONICAL_ITEM matched `\d-name；\d\d-name；`
+ * there): the entries the codes name, when each written name is exactly the entry's and level 2 belongs to level 1.
+ */
+function canonicalLevels(text: string, at: number, taxonomy: Taxonomy): readonly [Level1Entry, Level2Entry] | null {
+  const codes = codeTables(taxonomy);
+  const l1 = codes.level1[text.charCodeAt(at) - DIGIT_ZERO];
+  // The name runs from after "1-" to the first ；, which the match guarantees.
+  const end1 = text.indexOf(FULL_WIDTH_SEMICOLON, at + 2);
+  if (!l1 || end1 - (at + 2) !== l1.name.length || !text.startsWith(l1.name, at + 2)) return null;
+  const at2 = end1 + 1;
+  const l2 = codes.level2[(text.charCodeAt(at2) - DIGIT_ZERO) * 10 + text.charCodeAt(at2 + 1) - DIGIT_ZERO];
+  const end2 = text.indexOf(FULL_WIDTH_SEMICOLON, at2 + 3);
+  if (!l2 || end2 - (at2 + 3) !== l2.name.length || !text.startsWith(l2.name, at2 + 3) || l2.parent !== l1.code) return null;
+  return [l1, l2];
 }
 
 // Canonical level refs hold nothing but their entry, so one object per entry serves every cell.
@@ -287,12 +327,15 @@ function canonicalIndicator(seq: number | null, m: RegExpExecArray, first: numbe
   const l1 = taxonomy.level1ByCode(m[first] ?? '');
   const l2 = taxonomy.level2ByCode(m[first + 2] ?? '');
   if (!l1 || !l2 || l1.name !== m[first + 1] || l2.name !== m[first + 3] || l2.parent !== l1.code) return null;
-  const name = m[first + 4] ?? '';
-  const p = m[first + 5] ?? '';
-  const a = m[first + 6] ?? '';
+  return canonicalFields(seq, l1, l2, m[first + 4] ?? '', m[first + 5] ?? '', m[first + 6] ?? '', source);
+}
+
+/** The indicator of canonical levels with these third-level name and values, or null when one of those is not exactly canonical. */
+function canonicalFields(seq: number | null, l1: Level1Entry, l2: Level2Entry, name: string, p: string, a: string, source: string): Indicator | null {
   if (name.trimEnd() !== name || readsAsValueLabel(name)) return null;
   const period = parseIndicatorValue(p);
-  const annual = parseIndicatorValue(a);
+  // Most items give both values alike: comparing two short strings is cheaper than hashing one for the intern map, which returns the same object.
+  const annual = a === p ? period : parseIndicatorValue(a);
   if (period.text !== p || annual.text !== a) return null;
   return { seq, level1: canonicalRef(l1), level2: canonicalRef(l2), name, period, annual, extraFields: NO_EXTRA_FIELDS, source };
 }

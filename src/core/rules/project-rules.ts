@@ -28,9 +28,16 @@ export function perIndicator<R extends RuleId>(
     const ind = indicators[i] as Indicator;
     const position = ind.position ?? i + 1;
     const params = check(ind, position, i);
-    if (params) (hits ??= []).push({ rule, params, location: fieldLocation(s.row, ind, typeof field === 'string' ? field : field(ind, params)), discriminator: position });
+    if (params) hits = withHit(hits, { rule, params, location: fieldLocation(s.row, ind, typeof field === 'string' ? field : field(ind, params)), discriminator: position });
   }
   return hits ?? NO_HITS;
+}
+
+/** `hits` with `hit` added; the first in a literal of its own size ([] then push keeps room for 17). */
+function withHit<R extends RuleId>(hits: RuleHit<R>[] | null, hit: RuleHit<R>): RuleHit<R>[] {
+  if (hits === null) return [hit];
+  hits.push(hit);
+  return hits;
 }
 
 /** Like perIndicator, once for level 1 and once for level 2 of each indicator, at that level's cell. */
@@ -45,9 +52,9 @@ function perLevel<R extends RuleId>(
     const ind = indicators[i] as Indicator;
     const position = ind.position ?? i + 1;
     const first = check(ind, position, 1);
-    if (first) (hits ??= []).push({ rule, params: first, location: fieldLocation(s.row, ind, 'level1'), discriminator: `${position}.1` });
+    if (first) hits = withHit(hits, { rule, params: first, location: fieldLocation(s.row, ind, 'level1'), discriminator: `${position}.1` });
     const second = check(ind, position, 2);
-    if (second) (hits ??= []).push({ rule, params: second, location: fieldLocation(s.row, ind, 'level2'), discriminator: `${position}.2` });
+    if (second) hits = withHit(hits, { rule, params: second, location: fieldLocation(s.row, ind, 'level2'), discriminator: `${position}.2` });
   }
   return hits ?? NO_HITS;
 }
@@ -94,6 +101,8 @@ const isNotSatisfactionRate = (v: IndicatorValue): boolean => v.number === null 
 const isQualitative = (v: IndicatorValue): boolean => v.qualitative && !PLACEHOLDER.test(v.text) && !isVague(v);
 
 export const ref = (ind: Indicator, seq: number) => ({ seq, name: ind.name || '（未命名）' });
+/** `{ ...ref(ind, seq), value }` as one literal: the spread copies field by field, and value rules make 100,000s. */
+export const refWithValue = (ind: Indicator, seq: number, value: string) => ({ seq, name: ind.name || '（未命名）', value });
 /** The indicator's non-empty values that match, as "≤5" or "≤5、≤6"; null when none does. */
 export function valuesWhere(ind: Indicator, test: (v: IndicatorValue) => boolean): string | null {
   const p = ind.period && ind.period.text !== '' && test(ind.period) ? ind.period.text : null;
@@ -168,6 +177,9 @@ export const ambiguousTerminator: ProjectRule<'indicators.ambiguous-terminator'>
   check: (s) => atIndicators('indicators.ambiguous-terminator', s, s.parsed?.ambiguousTerminator ? {} : null),
 };
 
+// A category rule's params say nothing: one frozen object serves the 100,000s of findings a large table can make.
+const NO_CATEGORY_PARAMS = Object.freeze({});
+
 function categoryRule<R extends 'category.output-missing' | 'category.effect-missing' | 'category.satisfaction-missing' | 'category.cost-missing'>(
   id: R,
   category: IndicatorCategory,
@@ -180,7 +192,7 @@ function categoryRule<R extends 'category.output-missing' | 'category.effect-mis
     defaultSeverity,
     scope: 'project',
     builderField: 'category',
-    check: (s) => atIndicators(id, s, ((s.categories & bit) !== 0 ? null : {}) as RuleParams[R] | null),
+    check: (s) => atIndicators(id, s, ((s.categories & bit) !== 0 ? null : NO_CATEGORY_PARAMS) as RuleParams[R] | null),
   };
 }
 
@@ -331,24 +343,28 @@ export const placeholder: ProjectRule<'content.placeholder'> = {
   scope: 'project',
   builderField: placeholderField,
   check: (s) => {
-    const hits: RuleHit<'content.placeholder'>[] = [];
-    const goalMatch = s.row.goal ? PLACEHOLDER.exec(s.row.goal.text) : null;
-    if (s.row.goal && goalMatch) hits.push({ rule: 'content.placeholder', params: { field: 'goal', seq: 0, text: goalMatch[0] }, location: s.row.goal.location });
-    hits.push(
-      ...perIndicator('content.placeholder', s, (_ind, params) => (params.field === 'period' || params.field === 'annual' ? params.field : 'name'), (ind, seq) => {
-        const m = PLACEHOLDER.exec(ind.name);
-        if (m) return { field: 'name', seq, text: m[0] };
-        const p = ind.period ? PLACEHOLDER.exec(ind.period.text) : null;
-        if (p) return { field: 'period', seq, text: p[0] };
-        const a = ind.annual ? PLACEHOLDER.exec(ind.annual.text) : null;
-        if (a) return { field: 'annual', seq, text: a[0] };
-        const e = ind.extraFields.length > 0 ? PLACEHOLDER.exec(ind.extraFields.join('')) : null;
-        return e ? { field: 'extra', seq, text: e[0] } : null;
-      }),
-    );
-    return hits.length > 0 ? hits : NO_HITS;
+    const goal = s.row.goal;
+    const goalMatch = goal ? PLACEHOLDER.exec(goal.text) : null;
+    const inIndicators = perIndicator('content.placeholder', s, placeholderCell, placeholderIn);
+    if (!goal || !goalMatch) return inIndicators;
+    return [{ rule: 'content.placeholder', params: { field: 'goal', seq: 0, text: goalMatch[0] }, location: goal.location }, ...inIndicators];
   },
 };
+
+// At module level: no closure per project, and no list of hits unless there is one.
+const placeholderCell = (_ind: Indicator, params: RuleParams['content.placeholder']): IndicatorField =>
+  params.field === 'period' || params.field === 'annual' ? params.field : 'name';
+
+function placeholderIn(ind: Indicator, seq: number): RuleParams['content.placeholder'] | null {
+  const m = PLACEHOLDER.exec(ind.name);
+  if (m) return { field: 'name', seq, text: m[0] };
+  const p = ind.period ? PLACEHOLDER.exec(ind.period.text) : null;
+  if (p) return { field: 'period', seq, text: p[0] };
+  const a = ind.annual ? PLACEHOLDER.exec(ind.annual.text) : null;
+  if (a) return { field: 'annual', seq, text: a[0] };
+  const e = ind.extraFields.length > 0 ? PLACEHOLDER.exec(ind.extraFields.join('')) : null;
+  return e ? { field: 'extra', seq, text: e[0] } : null;
+}
 
 export const unitMissing: ProjectRule<'value.unit-missing'> = {
   id: 'value.unit-missing',
@@ -359,7 +375,7 @@ export const unitMissing: ProjectRule<'value.unit-missing'> = {
   check: (s) =>
     perIndicator('value.unit-missing', s, valueField, (ind, seq) => {
       const value = valuesWhere(ind, isNumberWithoutUnit);
-      return value === null ? null : { ...ref(ind, seq), value };
+      return value === null ? null : refWithValue(ind, seq, value);
     }),
 };
 
@@ -375,7 +391,7 @@ export const satisfactionUnit: ProjectRule<'value.satisfaction-unit'> = {
     perIndicator('value.satisfaction-unit', s, valueField, (ind, seq) => {
       if (!isSatisfaction(ind)) return null;
       const value = valuesWhere(ind, isNotSatisfactionRate);
-      return value === null ? null : { ...ref(ind, seq), value };
+      return value === null ? null : refWithValue(ind, seq, value);
     }),
 };
 
@@ -388,7 +404,7 @@ export const qualitativeValue: ProjectRule<'value.qualitative'> = {
   check: (s) =>
     perIndicator('value.qualitative', s, valueField, (ind, seq) => {
       const value = valuesWhere(ind, isQualitative);
-      return value === null ? null : { ...ref(ind, seq), value };
+      return value === null ? null : refWithValue(ind, seq, value);
     }),
 };
 

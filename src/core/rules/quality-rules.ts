@@ -2,7 +2,7 @@ import { decimalFromText } from '../amounts';
 import { isVague, type IndicatorValue } from '../indicators/value';
 import type { IndicatorRecord } from '../table-model';
 import { clipForMessage } from '../text';
-import { namedValueFields, NOT_IN_BUILDER, perIndicator, ref, valueField, valuesWhere } from './project-rules';
+import { namedValueFields, NOT_IN_BUILDER, perIndicator, ref, refWithValue, valueField, valuesWhere } from './project-rules';
 import { NO_HITS, type ProjectRule, type RuleContext } from './rule';
 import { SOURCES } from './sources';
 
@@ -21,7 +21,7 @@ export const vagueValue: ProjectRule<'value.vague'> = {
   check: (s) =>
     perIndicator('value.vague', s, valueField, (ind, seq) => {
       const value = valuesWhere(ind, isVague);
-      return value === null ? null : { ...ref(ind, seq), value };
+      return value === null ? null : refWithValue(ind, seq, value);
     }),
 };
 
@@ -43,7 +43,7 @@ export const costNotMoney: ProjectRule<'value.cost-not-money'> = {
     perIndicator('value.cost-not-money', s, valueField, (ind, seq) => {
       if (!isCost(ind, ctx)) return null;
       const value = valuesWhere(ind, notMoney);
-      return value === null ? null : { ...ref(ind, seq), value };
+      return value === null ? null : refWithValue(ind, seq, value);
     }),
 };
 
