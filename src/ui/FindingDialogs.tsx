@@ -26,7 +26,15 @@ const useStyles = makeStyles({
   surface: { maxWidth: 'calc(100vw - 16px)', boxSizing: 'border-box' },
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, overflowWrap: 'anywhere' },
   previews: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  preview: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  preview: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    // Previews scrolled out of view are not laid out: 全部修正格式 on a big workbook lists hundreds, and the dialog is
+    // laid out again as it closes (its theme goes before it does).
+    contentVisibility: 'auto',
+    containIntrinsicSize: 'auto 160px',
+  },
   text: {
     fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase200,

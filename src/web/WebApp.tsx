@@ -16,7 +16,7 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular, DocumentTableRegular, FolderOpenRegular, LocalLanguageRegular } from '@fluentui/react-icons';
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { builtInProfile, createChecker, toA1, type CellValue, type Locale, type WorkbookGrid } from '../core';
 import { TaskPaneApp } from '../ui/App';
 import { activeFindings, reportRows } from '../ui/finding-view';
@@ -159,13 +159,15 @@ function useOpenDocument(storage: Storage | null, strings: WebStrings) {
   // Restored work was edited here and maybe never downloaded: it counts as unsaved.
   const [saved] = useState(() => loadSavedDocument(storage));
   const [unsaved, setUnsaved] = useState(saved.status === 'restored');
+  // As transitions: the steps of one fix (cells written, then marked) show in one render of the grid, after the pane's.
   const changes = useMemo<PortChanges>(
     () => ({
-      cells: () => {
-        setCellsVersion((v) => v + 1);
-        setUnsaved(true);
-      },
-      marks: () => setMarksVersion((v) => v + 1),
+      cells: () =>
+        startTransition(() => {
+          setCellsVersion((v) => v + 1);
+          setUnsaved(true);
+        }),
+      marks: () => startTransition(() => setMarksVersion((v) => v + 1)),
     }),
     [],
   );

@@ -64,6 +64,11 @@ export interface SessionShared {
   readonly listeners: Set<() => void>;
   readonly known: KnownTables;
   update(change: Partial<CheckState>): void;
+  /**
+   * Holds the listeners' calls until the returned release (or the next task, so that a slow host still shows
+   * busy): a write that settles within one task is shown in one render, not one per step.
+   */
+  hold(): () => void;
   notice(intent: NoticeIntent, text: string): void;
   fail(error: unknown): void;
   /**
@@ -80,6 +85,14 @@ export function createShared(port: WorkbookPort, givenChecker: Checker, locale: 
   let state: CheckState = { ...INITIAL_STATE, autoMark: readSetting(settings, AUTO_MARK_KEY) !== 'off' };
   const listeners = new Set<() => void>();
   let noticeCount = 0;
+  let holds = 0;
+  // The held change's next-task call; null when nothing waits.
+  let pending: ReturnType<typeof setTimeout> | null = null;
+  const notify = () => {
+    if (pending !== null) clearTimeout(pending);
+    pending = null;
+    for (const listener of [...listeners]) listener();
+  };
   const shared: SessionShared = {
     port,
     locale,
@@ -94,7 +107,18 @@ export function createShared(port: WorkbookPort, givenChecker: Checker, locale: 
     known: { bySheet: new Map(), onSheet: new Map(), merged: new Set() },
     update(change) {
       state = { ...state, ...change };
-      for (const listener of [...listeners]) listener();
+      if (holds === 0) notify();
+      else pending ??= setTimeout(notify, 0);
+    },
+    hold() {
+      holds++;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        holds--;
+        if (holds === 0 && pending !== null) notify();
+      };
     },
     notice(intent, text) {
       // The newest replace the oldest: notices never pile up above the findings.

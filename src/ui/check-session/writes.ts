@@ -20,8 +20,14 @@ export function createWrites(shared: SessionShared, runCheck: (clearNotices: boo
    * (its view is stale), or when a written cell may change a table's shape. The pane stays busy until then (no
    * second fix on findings about to change), and its findings and `writing` change in the same task (one render).
    */
-  async function recheckWrite(result: WriteResult, moved: boolean): Promise<void> {
+  async function recheckWrite(result: WriteResult, moved: boolean, release: () => void): Promise<void> {
     const { written } = result;
+    // A full check shows its own progress: nothing of it is held.
+    const fullCheck = async () => {
+      update({ writing: false });
+      release();
+      await runCheck(false);
+    };
     try {
       if (moved || result.conflicts.length > 0) return await fullCheck();
       const bySheet = new Map<string, CellLocation[]>();
@@ -49,9 +55,14 @@ export function createWrites(shared: SessionShared, runCheck: (clearNotices: boo
     }
   }
 
-  async function fullCheck(): Promise<void> {
-    update({ writing: false });
-    await runCheck(false);
+  /** Runs a write and its re-check with the pane's renders held (shared.hold) until it settles. */
+  async function held(work: (release: () => void) => Promise<void>): Promise<void> {
+    const release = shared.hold();
+    try {
+      await work(release);
+    } finally {
+      release();
+    }
   }
 
   async function write(action: () => Promise<WriteResult>, done: (count: number) => string): Promise<WriteResult | null> {
@@ -77,32 +88,34 @@ export function createWrites(shared: SessionShared, runCheck: (clearNotices: boo
   }
 
   return {
-    async applyFixes(fixes, replacing) {
-      const writes = fixes.map((f) => {
-        const formula = replacing?.get(`${f.location.sheet}!${f.location.cell}`);
-        return { location: f.location, expected: f.expected, value: f.value, ...(formula !== undefined ? { replacesFormula: formula } : {}), ...(f.formula !== undefined ? { formula: f.formula } : {}) };
-      });
-      const result = await write(() => port.writeCells(writes), strings.fixed);
-      if (!result) return;
-      // A fix that wrote a formula (a total corrected to add the cells it missed): the cell holds that formula now.
-      const written = new Set(result.written.map((l) => `${l.sheet}!${l.cell}`));
-      const wrote = fixes.flatMap((f) => (f.formula !== undefined && written.has(`${f.location.sheet}!${f.location.cell}`) ? [[`${f.location.sheet}!${f.location.cell}`, f.formula] as const] : []));
-      if (wrote.length > 0) update({ formulas: new Map([...shared.state.formulas, ...wrote]) });
-      if (result.undo) update({ lastUndo: result.undo });
-      await recheckWrite(result, false);
-    },
+    applyFixes: (fixes, replacing) =>
+      held(async (release) => {
+        const writes = fixes.map((f) => {
+          const formula = replacing?.get(`${f.location.sheet}!${f.location.cell}`);
+          return { location: f.location, expected: f.expected, value: f.value, ...(formula !== undefined ? { replacesFormula: formula } : {}), ...(f.formula !== undefined ? { formula: f.formula } : {}) };
+        });
+        const result = await write(() => port.writeCells(writes), strings.fixed);
+        if (!result) return;
+        // A fix that wrote a formula (a total corrected to add the cells it missed): the cell holds that formula now.
+        const written = new Set(result.written.map((l) => `${l.sheet}!${l.cell}`));
+        const wrote = fixes.flatMap((f) => (f.formula !== undefined && written.has(`${f.location.sheet}!${f.location.cell}`) ? [[`${f.location.sheet}!${f.location.cell}`, f.formula] as const] : []));
+        if (wrote.length > 0) update({ formulas: new Map([...shared.state.formulas, ...wrote]) });
+        if (result.undo) update({ lastUndo: result.undo });
+        await recheckWrite(result, false, release);
+      }),
 
-    async undo() {
-      const record = shared.state.lastUndo;
-      if (!record) return;
-      const result = await write(() => port.undo(record), strings.undone);
-      if (!result) return;
-      const written = new Set(result.written.map((l) => `${l.sheet}!${l.cell}`));
-      const restored = record.restores.flatMap((r) => (r.formula !== undefined && written.has(`${r.location.sheet}!${r.location.cell}`) ? [[`${r.location.sheet}!${r.location.cell}`, r.formula] as const] : []));
-      if (restored.length > 0) update({ formulas: new Map([...shared.state.formulas, ...restored]) });
-      update({ lastUndo: null });
-      await recheckWrite(result, (record.blocks?.length ?? 0) > 0);
-    },
+    undo: () =>
+      held(async (release) => {
+        const record = shared.state.lastUndo;
+        if (!record) return;
+        const result = await write(() => port.undo(record), strings.undone);
+        if (!result) return;
+        const written = new Set(result.written.map((l) => `${l.sheet}!${l.cell}`));
+        const restored = record.restores.flatMap((r) => (r.formula !== undefined && written.has(`${r.location.sheet}!${r.location.cell}`) ? [[`${r.location.sheet}!${r.location.cell}`, r.formula] as const] : []));
+        if (restored.length > 0) update({ formulas: new Map([...shared.state.formulas, ...restored]) });
+        update({ lastUndo: null });
+        await recheckWrite(result, (record.blocks?.length ?? 0) > 0, release);
+      }),
 
     async clearMarks() {
       update({ writing: true });
