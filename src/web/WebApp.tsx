@@ -162,11 +162,11 @@ function useOpenDocument(storage: Storage | null, strings: WebStrings) {
   // As transitions: the steps of one fix (cells written, then marked) show in one render of the grid, after the pane's.
   const changes = useMemo<PortChanges>(
     () => ({
-      cells: () =>
-        startTransition(() => {
-          setCellsVersion((v) => v + 1);
-          setUnsaved(true);
-        }),
+      cells: () => {
+        // Not in the transition: 打开示例表 clicked before it renders must still know there is work to lose.
+        setUnsaved(true);
+        startTransition(() => setCellsVersion((v) => v + 1));
+      },
       marks: () => startTransition(() => setMarksVersion((v) => v + 1)),
     }),
     [],
