@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { checkWorkbook, type CellValue, type Finding, type SheetGrid } from '../../src/core';
 import { SEED_ROWS } from '../fixtures/seed-grid';
+import { table as consistentTable } from './totals-tables';
 
 const seed = Number(process.env['FUZZ_SEED'] ?? 7_2024);
 
@@ -37,25 +38,7 @@ describe('totals diagnosis on the seed table', () => {
 });
 
 /** A consistent table: 合计, units, projects; 总计 = 财政拨款 + 其他资金. */
-const table = fc
-  .array(fc.array(fc.tuple(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 0, max: 500 })), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 })
-  .map((units) => {
-    const rows: CellValue[][] = [['单位：万元', null, null, null, null, null], ['项目名称', '总计', '财政拨款', '其他资金', '绩效目标', '绩效指标']];
-    const grand: CellValue[] = ['合计', 0, 0, 0, null, null];
-    rows.push(grand);
-    units.forEach((projects, u) => {
-      const unit: CellValue[] = [`单位${u}`, 0, 0, 0, null, null];
-      rows.push(unit);
-      projects.forEach(([a, b], p) => {
-        rows.push([`    项目${u}-${p}`, a + b, a, b, '目标', '1、1-产出指标；11-数量指标；人数；实施周期指标值:5人；年度指标值:5人。']);
-        for (const [col, v] of [[1, a + b], [2, a], [3, b]] as const) {
-          unit[col] = (unit[col] as number) + v;
-          grand[col] = (grand[col] as number) + v;
-        }
-      });
-    });
-    return rows;
-  });
+const table = consistentTable(0, { minLength: 1, maxLength: 4 });
 
 const projectCell = (rows: readonly CellValue[][]) =>
   fc.tuple(fc.integer({ min: 0, max: rows.length - 1 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 50 })).filter(([r]) => String(rows[r]?.[0]).startsWith('    '));
