@@ -241,11 +241,13 @@ const NO_DEVIATIONS: readonly FormatDeviation[] = Object.freeze([]);
 const NORMALISED = `${INVISIBLE_CHARACTERS}\\u2028\\u2029０-９`;
 const FIELD = `[^；;。${NORMALISED}]`;
 const VALUE = `[^；;。\\s${NORMALISED}]+`;
-// The levels are matched, not captured: canonicalLevels reads them in place, so an item's match holds four strings, not eight.
+// Matched, not captured: the item's fields are cut out of the text at its ；, so a match allocates nothing.
 const CANONICAL_ITEM = new RegExp(
-  `(\\d{1,4})、\\d-${FIELD}+；\\d\\d-${FIELD}+；([^；;。\\s${NORMALISED}]${FIELD}*)；实施周期指标值:(${VALUE})；年度指标值:(${VALUE})。`,
+  `\\d{1,4}、\\d-${FIELD}+；\\d\\d-${FIELD}+；[^；;。\\s${NORMALISED}]${FIELD}*；实施周期指标值:${VALUE}；年度指标值:${VALUE}。`,
   'y',
 );
+const CANONICAL_PERIOD_LABEL = '实施周期指标值:';
+const CANONICAL_ANNUAL_LABEL = '年度指标值:';
 const HIDDEN_ITEM_START = new RegExp(`\\d\\s*(?:、|[.．]|[)）])\\s*${LEVEL_LOOKAHEAD}|[（(]\\s*\\d{1,3}\\s*[）)]`);
 
 /**
@@ -257,26 +259,47 @@ function parseCanonicalCell(text: string, taxonomy: Taxonomy): Indicator[] | nul
   let pos = 0;
   while (pos < text.length) {
     CANONICAL_ITEM.lastIndex = pos;
-    const m = CANONICAL_ITEM.exec(text);
-    if (!m || Number(m[1]) !== indicators.length + 1) return null;
-    const seq = m[1] ?? '';
-    const levelsAt = pos + seq.length + 1;
-    const source = text.slice(levelsAt, CANONICAL_ITEM.lastIndex);
-    // Once over the item rather than per field: no match can cross a ； or sit in a taxonomy level name.
-    if (HIDDEN_ITEM_START.test(source)) return null;
-    const levels = canonicalLevels(text, levelsAt, taxonomy);
-    const indicator = levels && canonicalFields(Number(seq), levels[0], levels[1], m[2] ?? '', m[3] ?? '', m[4] ?? '', source);
+    if (!CANONICAL_ITEM.test(text)) return null;
+    const end = CANONICAL_ITEM.lastIndex;
+    const indicator = canonicalItemAt(text, pos, end, indicators.length + 1, taxonomy);
     if (!indicator) return null;
     indicators.push(indicator);
-    pos = CANONICAL_ITEM.lastIndex;
+    pos = end;
   }
   return indicators;
+}
+
+/**
+ * The indicator of the item CANONICAL_ITEM matched from `pos` to `end`, numbered `expected`. The match
+ * guarantees that every ； in it separates fields and that 。 ends it, so the fields are found with indexOf.
+ */
+function canonicalItemAt(text: string, pos: number, end: number, expected: number, taxonomy: Taxonomy): Indicator | null {
+  const numberEnd = text.indexOf('、', pos);
+  let seq = 0;
+  for (let i = pos; i < numberEnd; i++) seq = seq * 10 + text.charCodeAt(i) - DIGIT_ZERO;
+  if (seq !== expected) return null;
+  const levelsAt = numberEnd + 1;
+  const source = text.slice(levelsAt, end);
+  // Once over the item rather than per field: no match can cross a ； or sit in a taxonomy level name.
+  if (HIDDEN_ITEM_START.test(source)) return null;
+  const l2 = canonicalLevel2(text, levelsAt, taxonomy);
+  if (!l2) return null;
+  const nameAt = text.indexOf(FULL_WIDTH_SEMICOLON, text.indexOf(FULL_WIDTH_SEMICOLON, levelsAt) + 1) + 1;
+  const nameEnd = text.indexOf(FULL_WIDTH_SEMICOLON, nameAt);
+  const periodAt = nameEnd + 1 + CANONICAL_PERIOD_LABEL.length;
+  const periodEnd = text.indexOf(FULL_WIDTH_SEMICOLON, periodAt);
+  const annualAt = periodEnd + 1 + CANONICAL_ANNUAL_LABEL.length;
+  const period = text.slice(periodAt, periodEnd);
+  // Most items give both values alike: compared in place, the second is not cut out at all.
+  const annual = end - 1 - annualAt === period.length && text.startsWith(period, annualAt) ? period : text.slice(annualAt, end - 1);
+  return canonicalFields(seq, l2.level1, l2.entry, text.slice(nameAt, nameEnd), period, annual, source);
 }
 
 /** A taxonomy's entries by the number their code spells (level 1: 0–9, level 2: 00–99), for codes read digit by digit. */
 interface CodeTables {
   readonly level1: readonly (Level1Entry | undefined)[];
-  readonly level2: readonly (Level2Entry | undefined)[];
+  /** Each level 2 entry with the level 1 entry it belongs to (absent when its parent is not in the taxonomy), made once. */
+  readonly level2: readonly ({ readonly level1: Level1Entry; readonly entry: Level2Entry } | undefined)[];
 }
 const CODE_TABLES = new WeakMap<Taxonomy, CodeTables>();
 
@@ -284,7 +307,11 @@ function codeTables(taxonomy: Taxonomy): CodeTables {
   let tables = CODE_TABLES.get(taxonomy);
   if (!tables) {
     const level1 = Array.from({ length: 10 }, (_, d) => taxonomy.level1ByCode(String(d)));
-    const level2 = Array.from({ length: 100 }, (_, n) => taxonomy.level2ByCode(String(n).padStart(2, '0')));
+    const level2 = Array.from({ length: 100 }, (_, n) => {
+      const entry = taxonomy.level2ByCode(String(n).padStart(2, '0'));
+      const parent = entry && level1[Number(entry.parent)];
+      return entry && parent && parent.code === entry.parent ? { level1: parent, entry } : undefined;
+    });
     CODE_TABLES.set(taxonomy, (tables = { level1, level2 }));
   }
   return tables;
@@ -294,20 +321,20 @@ const FULL_WIDTH_SEMICOLON = '；';
 const DIGIT_ZERO = 48;
 
 /**
- * The two levels of a canonical item whose level 1 code is at `at` (CANONICAL_ITEM matched `\d-name；\d\d-name；`
+ * The levels of a canonical item whose level 1 code is at `at` (CANONICAL_ITEM matched `\d-name；\d\d-name；`
  * there): the entries the codes name, when each written name is exactly the entry's and level 2 belongs to level 1.
  */
-function canonicalLevels(text: string, at: number, taxonomy: Taxonomy): readonly [Level1Entry, Level2Entry] | null {
+function canonicalLevel2(text: string, at: number, taxonomy: Taxonomy): { readonly level1: Level1Entry; readonly entry: Level2Entry } | null {
   const codes = codeTables(taxonomy);
   const l1 = codes.level1[text.charCodeAt(at) - DIGIT_ZERO];
   // The name runs from after "1-" to the first ；, which the match guarantees.
   const end1 = text.indexOf(FULL_WIDTH_SEMICOLON, at + 2);
   if (!l1 || end1 - (at + 2) !== l1.name.length || !text.startsWith(l1.name, at + 2)) return null;
   const at2 = end1 + 1;
-  const l2 = codes.level2[(text.charCodeAt(at2) - DIGIT_ZERO) * 10 + text.charCodeAt(at2 + 1) - DIGIT_ZERO];
+  const pair = codes.level2[(text.charCodeAt(at2) - DIGIT_ZERO) * 10 + text.charCodeAt(at2 + 1) - DIGIT_ZERO];
   const end2 = text.indexOf(FULL_WIDTH_SEMICOLON, at2 + 3);
-  if (!l2 || end2 - (at2 + 3) !== l2.name.length || !text.startsWith(l2.name, at2 + 3) || l2.parent !== l1.code) return null;
-  return [l1, l2];
+  if (!pair || pair.level1 !== l1 || end2 - (at2 + 3) !== pair.entry.name.length || !text.startsWith(pair.entry.name, at2 + 3)) return null;
+  return pair;
 }
 
 // Canonical level refs hold nothing but their entry, so one object per entry serves every cell.
