@@ -249,6 +249,8 @@ const CANONICAL_ITEM = new RegExp(
 const CANONICAL_PERIOD_LABEL = '实施周期指标值:';
 const CANONICAL_ANNUAL_LABEL = '年度指标值:';
 const HIDDEN_ITEM_START = new RegExp(`\\d\\s*(?:、|[.．]|[)）])\\s*${LEVEL_LOOKAHEAD}|[（(]\\s*\\d{1,3}\\s*[）)]`);
+// Each alternative above needs one of these: an item without any (most) skips the slower search.
+const HIDDEN_ITEM_MARK = /[、.．)）(（]/;
 
 /**
  * Most cells are already canonical: read them item by item with one sticky expression instead of
@@ -256,12 +258,13 @@ const HIDDEN_ITEM_START = new RegExp(`\\d\\s*(?:、|[.．]|[)）])\\s*${LEVEL_LO
  */
 function parseCanonicalCell(text: string, taxonomy: Taxonomy): Indicator[] | null {
   const indicators: Indicator[] = [];
+  const codes = codeTables(taxonomy);
   let pos = 0;
   while (pos < text.length) {
     CANONICAL_ITEM.lastIndex = pos;
     if (!CANONICAL_ITEM.test(text)) return null;
     const end = CANONICAL_ITEM.lastIndex;
-    const indicator = canonicalItemAt(text, pos, end, indicators.length + 1, taxonomy);
+    const indicator = canonicalItemAt(text, pos, end, indicators.length + 1, codes);
     if (!indicator) return null;
     indicators.push(indicator);
     pos = end;
@@ -273,7 +276,7 @@ function parseCanonicalCell(text: string, taxonomy: Taxonomy): Indicator[] | nul
  * The indicator of the item CANONICAL_ITEM matched from `pos` to `end`, numbered `expected`. The match
  * guarantees that every ； in it separates fields and that 。 ends it, so the fields are found with indexOf.
  */
-function canonicalItemAt(text: string, pos: number, end: number, expected: number, taxonomy: Taxonomy): Indicator | null {
+function canonicalItemAt(text: string, pos: number, end: number, expected: number, codes: CodeTables): Indicator | null {
   const numberEnd = text.indexOf('、', pos);
   let seq = 0;
   for (let i = pos; i < numberEnd; i++) seq = seq * 10 + text.charCodeAt(i) - DIGIT_ZERO;
@@ -281,8 +284,8 @@ function canonicalItemAt(text: string, pos: number, end: number, expected: numbe
   const levelsAt = numberEnd + 1;
   const source = text.slice(levelsAt, end);
   // Once over the item rather than per field: no match can cross a ； or sit in a taxonomy level name.
-  if (HIDDEN_ITEM_START.test(source)) return null;
-  const l2 = canonicalLevel2(text, levelsAt, taxonomy);
+  if (HIDDEN_ITEM_MARK.test(source) && HIDDEN_ITEM_START.test(source)) return null;
+  const l2 = canonicalLevel2(text, levelsAt, codes);
   if (!l2) return null;
   const nameAt = text.indexOf(FULL_WIDTH_SEMICOLON, text.indexOf(FULL_WIDTH_SEMICOLON, levelsAt) + 1) + 1;
   const nameEnd = text.indexOf(FULL_WIDTH_SEMICOLON, nameAt);
@@ -324,8 +327,7 @@ const DIGIT_ZERO = 48;
  * The levels of a canonical item whose level 1 code is at `at` (CANONICAL_ITEM matched `\d-name；\d\d-name；`
  * there): the entries the codes name, when each written name is exactly the entry's and level 2 belongs to level 1.
  */
-function canonicalLevel2(text: string, at: number, taxonomy: Taxonomy): { readonly level1: Level1Entry; readonly entry: Level2Entry } | null {
-  const codes = codeTables(taxonomy);
+function canonicalLevel2(text: string, at: number, codes: CodeTables): { readonly level1: Level1Entry; readonly entry: Level2Entry } | null {
   const l1 = codes.level1[text.charCodeAt(at) - DIGIT_ZERO];
   // The name runs from after "1-" to the first ；, which the match guarantees.
   const end1 = text.indexOf(FULL_WIDTH_SEMICOLON, at + 2);
