@@ -21,7 +21,8 @@ export function createReportWriter(shared: SessionShared): ReportWriter {
 
     async exportReport() {
       const { state } = shared;
-      if (state.findings === null) return;
+      // Not while another write is in progress (a second click in the same task, before the buttons re-render disabled).
+      if (state.findings === null || state.writing) return;
       update({ writing: true });
       try {
         const sheet = await port.writeReport(reportRows(activeFindings(state.findings, state.ignored), state.sheetOrder, locale), ignoredRows(state.findings, state.ignored, state.sheetOrder, locale), locale);
@@ -37,6 +38,7 @@ export function createReportWriter(shared: SessionShared): ReportWriter {
     },
 
     async convertTable(summary, to) {
+      if (shared.state.writing) return;
       update({ writing: true });
       try {
         const sheet = await port.readSheet(summary.sheet);
