@@ -70,28 +70,6 @@ export function createWrites(shared: SessionShared, runCheck: (clearNotices: boo
     }
   }
 
-  async function write(action: () => Promise<WriteResult>, done: (count: number) => string): Promise<WriteResult | null> {
-    update({ writing: true });
-    try {
-      const result = await action();
-      if (result.written.length > 0) notice('success', done(result.written.length));
-      // Written cells hold what was written: a formula only if the write put one back (undo adds those below).
-      const written = new Set(result.written.map((l) => `${l.sheet}!${l.cell}`));
-      if ([...shared.state.formulas.keys()].some((key) => written.has(key))) update({ formulas: new Map([...shared.state.formulas].filter(([key]) => !written.has(key))) });
-      if (result.conflicts.length > 0) {
-        notice('warning', result.conflicts.map((c) => (c.formula ? strings.formulaConflict(c.location.cell, c.formula) : strings.conflict(c.location.cell))).join('\n'));
-        // A formula the read did not report (the Office adapter reads values only): the next preview shows it.
-        const learnt = result.conflicts.flatMap((c) => (c.formula ? [[`${c.location.sheet}!${c.location.cell}`, c.formula] as const] : []));
-        if (learnt.length > 0) update({ formulas: new Map([...shared.state.formulas, ...learnt]) });
-      }
-      return result;
-    } catch (error) {
-      fail(error);
-      update({ writing: false });
-      return null;
-    }
-  }
-
   return {
     applyFixes: (fixes, replacing) =>
       held(async (release) => {
@@ -99,7 +77,7 @@ export function createWrites(shared: SessionShared, runCheck: (clearNotices: boo
           const formula = replacing?.get(`${f.location.sheet}!${f.location.cell}`);
           return { location: f.location, expected: f.expected, value: f.value, ...(formula !== undefined ? { replacesFormula: formula } : {}), ...(f.formula !== undefined ? { formula: f.formula } : {}) };
         });
-        const result = await write(() => port.writeCells(writes), strings.fixed);
+        const result = await write(shared, () => port.writeCells(writes), strings.fixed);
         if (!result) return;
         // A fix that wrote a formula (a total corrected to add the cells it missed): the cell holds that formula now.
         const written = new Set(result.written.map((l) => `${l.sheet}!${l.cell}`));
@@ -113,7 +91,7 @@ export function createWrites(shared: SessionShared, runCheck: (clearNotices: boo
       held(async (release) => {
         const record = shared.state.lastUndo;
         if (!record) return;
-        const result = await write(() => port.undo(record), strings.undone);
+        const result = await write(shared, () => port.undo(record), strings.undone);
         if (!result) return;
         const written = new Set(result.written.map((l) => `${l.sheet}!${l.cell}`));
         const restored = record.restores.flatMap((r) => (r.formula !== undefined && written.has(`${r.location.sheet}!${r.location.cell}`) ? [[`${r.location.sheet}!${r.location.cell}`, r.formula] as const] : []));
@@ -135,4 +113,28 @@ export function createWrites(shared: SessionShared, runCheck: (clearNotices: boo
       }
     },
   };
+}
+
+/** Runs one write with the pane busy, telling what it wrote, what it refused (cells changed since read) and what it learnt of formulas. */
+async function write(shared: SessionShared, action: () => Promise<WriteResult>, done: (count: number) => string): Promise<WriteResult | null> {
+  const { strings, update, notice, fail } = shared;
+  update({ writing: true });
+  try {
+    const result = await action();
+    if (result.written.length > 0) notice('success', done(result.written.length));
+    // Written cells hold what was written: a formula only if the write put one back (undo adds those below).
+    const written = new Set(result.written.map((l) => `${l.sheet}!${l.cell}`));
+    if ([...shared.state.formulas.keys()].some((key) => written.has(key))) update({ formulas: new Map([...shared.state.formulas].filter(([key]) => !written.has(key))) });
+    if (result.conflicts.length > 0) {
+      notice('warning', result.conflicts.map((c) => (c.formula ? strings.formulaConflict(c.location.cell, c.formula) : strings.conflict(c.location.cell))).join('\n'));
+      // A formula the read did not report (the Office adapter reads values only): the next preview shows it.
+      const learnt = result.conflicts.flatMap((c) => (c.formula ? [[`${c.location.sheet}!${c.location.cell}`, c.formula] as const] : []));
+      if (learnt.length > 0) update({ formulas: new Map([...shared.state.formulas, ...learnt]) });
+    }
+    return result;
+  } catch (error) {
+    fail(error);
+    update({ writing: false });
+    return null;
+  }
 }
