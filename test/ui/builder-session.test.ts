@@ -91,6 +91,22 @@ describe('createBuilderSession (no React)', () => {
     expect(String(cellValue(wb, 'G6'))).toContain('服务对象满意度');
   });
 
+  test('追加 clicked twice in one task (before the button re-renders disabled) writes once, and its 撤销 gives the cell back', async () => {
+    const { wb, session } = await onG6();
+    const template = session.getState().rows[0];
+    if (!template) throw new Error('rows');
+    session.changeRows(() => []);
+    session.insertRows([{ ...template, name: '巡查次数' }]);
+    const writeCells = jest.spyOn(wb, 'writeCells');
+    await Promise.all([session.write('append'), session.write('append')]);
+    expect(writeCells).toHaveBeenCalledTimes(1);
+    expect(String(cellValue(wb, 'G6')).split('巡查次数')).toHaveLength(2);
+    expect(session.getState().notice?.intent).toBe('success');
+    await Promise.all([session.undo(), session.undo()]);
+    expect(cellValue(wb, 'G6')).toBe(G6);
+    expect(session.getState().notice?.intent).toBe('success');
+  });
+
   test('a cell changed since it was read is not overwritten: the conflict is named', async () => {
     const { wb, session } = await onG6();
     wb.setCell({ sheet: SHEET, cell: 'G6' }, '别人刚改过');

@@ -129,8 +129,12 @@ function createCore(port: WorkbookPort, checker: Checker, locale: Locale): Sessi
     return findIndicatorTarget(await port.readSheet(anchor.sheet), anchor, taxonomy);
   }
 
-  /** The one busy / try / catch of every write. */
+  /**
+   * The one busy / try / catch of every write; none while another runs (a second click in the same task as
+   * the first comes before the buttons re-render disabled: 追加 would append twice).
+   */
   async function busyWrite(run: () => Promise<void>): Promise<void> {
+    if (state.busy) return;
     update({ busy: true });
     try {
       await run();
