@@ -6,7 +6,8 @@ import { createMemoryWorkbook } from '../../src/workbook/memory-workbook';
 import { generateWorkbook } from '../../bench/generate';
 
 // A second click that lands in the same task as the first, before the pane has re-rendered its buttons disabled,
-// must not start a second write: fixing twice would leave 撤销 holding the fixed values instead of the user's.
+// must not start a second write. Before, the second fix found every cell the first had written changed since it was read,
+// warned about each (单元格 G28 在读取后已被修改，未写入) for the user's own double click, and checked the whole workbook again.
 
 const formatFixes = (findings: readonly Finding[] | null): Fix[] => fixesOf(findings ?? [], (f) => FORMAT_FIX_RULES.has(f.rule));
 

@@ -58,7 +58,7 @@ export function createWrites(shared: SessionShared, runCheck: (clearNotices: boo
   /**
    * Runs a write and its re-check with the pane's renders held (shared.hold) until it settles. Not while another
    * write is in progress: a second click in the same task as the first comes before the pane re-renders its buttons
-   * disabled, and a second fix would leave 撤销 holding the fixed values instead of the user's.
+   * disabled, and a second fix found every cell the first wrote changed since it was read, warned about each and checked again.
    */
   async function held(work: (release: () => void) => Promise<void>): Promise<void> {
     if (shared.state.writing) return;
