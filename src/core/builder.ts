@@ -159,7 +159,7 @@ function shorten(text: string): string {
 /** Why an item cannot be held by a builder row (the builder only holds codes it knows). */
 function conversionProblems(ind: Indicator, seq: number, locale: Locale): string[] {
   const problems: string[] = [];
-  const name = ind.name || '（未命名）';
+  const name = ind.name;
   for (const [level, ref] of [[1, ind.level1], [2, ind.level2]] as const) {
     if (ref === null) continue;
     const written = ref.code === null ? ref.name : `${ref.code}-${ref.name}`;

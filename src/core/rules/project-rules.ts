@@ -103,10 +103,10 @@ const isNotSatisfactionRate = (v: IndicatorValue): boolean => v.number === null 
 // Vague values are value.vague's (a warning), not also this info.
 const isQualitative = (v: IndicatorValue): boolean => v.qualitative && !(PLACEHOLDER_START.test(v.text) && PLACEHOLDER.test(v.text)) && !isVague(v);
 
-const nameOf = (ind: Indicator) => ind.name || '（未命名）';
-export const ref = (ind: Indicator, seq: number) => ({ seq, name: nameOf(ind) });
+// The name as written, '' for none: each language's messages say “unnamed” in their own words.
+export const ref = (ind: Indicator, seq: number) => ({ seq, name: ind.name });
 /** `{ ...ref(ind, seq), value }` as one literal: the spread copies field by field, and value rules make 100,000s. */
-export const refWithValue = (ind: Indicator, seq: number, value: string) => ({ seq, name: nameOf(ind), value });
+export const refWithValue = (ind: Indicator, seq: number, value: string) => ({ seq, name: ind.name, value });
 /** The indicator's non-empty values that match, as "≤5" or "≤5、≤6"; null when none does. */
 export function valuesWhere(ind: Indicator, test: (v: IndicatorValue) => boolean): string | null {
   const p = ind.period && ind.period.text !== '' && test(ind.period) ? ind.period.text : null;

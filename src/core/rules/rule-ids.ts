@@ -21,6 +21,7 @@ interface Amounts {
 }
 interface IndicatorRef {
   readonly seq: number;
+  /** The third-level name as written; '' when there is none (the messages say unnamed, in their language). */
   readonly name: string;
 }
 

@@ -124,7 +124,7 @@ describe('IndicatorBuilder', () => {
     await user.click(screen.getByRole('button', { name: '添加指标' }));
     expect(names()).toHaveLength(4);
     const row4 = rowGroup(4);
-    await waitFor(() => expect(within(row4).getByText(renderMessage('indicator.level-missing', { seq: 4, name: '（未命名）', level: 1 }))).toBeInTheDocument());
+    await waitFor(() => expect(within(row4).getByText(renderMessage('indicator.level-missing', { seq: 4, name: '', level: 1 }))).toBeInTheDocument());
     await waitFor(() => expect(within(row4).getByText(renderMessage('indicator.name-missing', { seq: 4 }))).toBeInTheDocument());
 
     await choose(user, within(row4).getByRole('combobox', { name: '一级指标' }), '1-产出指标');

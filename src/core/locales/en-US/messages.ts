@@ -1,6 +1,6 @@
 import { listCauses, listColumns, listCorrections, listDeviations, type MessageCatalog } from '../../messages/catalog';
 
-const seqName = (p: { seq: number; name: string }) => `Indicator ${p.seq} "${p.name}"`;
+const seqName = (p: { seq: number; name: string }) => (p.name === '' ? `Indicator ${p.seq} (unnamed)` : `Indicator ${p.seq} "${p.name}"`);
 
 /** What a total's formula says, after the message: the cells it misses and its correction, or to check it. */
 const formulaNote = (p: { formula?: string; missing?: string; corrected?: string }) => {
