@@ -41,7 +41,8 @@ const SAMPLE: unknown = new Proxy(
       if (typeof textMethod === 'function') return textMethod.bind('1');
       const listMethod: unknown = Reflect.get(Array.prototype, key);
       if (typeof listMethod === 'function') return listMethod.bind(['1']);
-      return '1';
+      // A field is a stand-in too: text where a text is read ("1"), a list where it is mapped (a list of sheet names).
+      return SAMPLE;
     },
   },
 );

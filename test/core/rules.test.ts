@@ -1,4 +1,4 @@
-import { BUILTIN_PROFILES, checkWorkbook, parseProfile, RULES, type CellValue, type Finding, type Profile } from '../../src/core';
+import { BUILTIN_PROFILES, checkWorkbook, formatFinding, parseProfile, RULES, type CellValue, type Finding, type Profile } from '../../src/core';
 import { SEED_SHEET } from '../fixtures/seed-grid';
 import { messageOf, paramOf, withMessage } from './finding-helpers';
 
@@ -179,7 +179,9 @@ describe('amounts', () => {
 describe('table structure', () => {
   test('no table anywhere', () => {
     const f = check({ sheets: [{ name: '说明', originRow: 0, originCol: 0, values: [['本表无数据']] }] } as ReturnType<typeof workbook>);
-    expect(f).toMatchObject([{ rule: 'table.not-found', severity: 'error', params: { sheets: '“说明”' } }]);
+    expect(f).toMatchObject([{ rule: 'table.not-found', severity: 'error', params: { sheets: ['说明'] } }]);
+    expect(formatFinding(f[0] as Finding, 'zh-CN')).toMatch(/^在工作表 “说明” 中没有找到绩效目标表。/);
+    expect(formatFinding(f[0] as Finding, 'en-US')).toMatch(/^No performance target table found in sheet "说明"\. /);
   });
   test('a missing column', () => {
     const wb = workbook([project('甲')]);

@@ -16,7 +16,7 @@ export const tableNotFound: WorkbookRule<'table.not-found'> = {
   scope: 'workbook',
   check: ({ sheets, tableCount }) =>
     tableCount === 0
-      ? [{ rule: 'table.not-found', params: { sheets: sheets.map((s) => `“${s}”`).join('、') || '（无）' }, location: locate(sheets[0] ?? '', 0, 0) }]
+      ? [{ rule: 'table.not-found', params: { sheets }, location: locate(sheets[0] ?? '', 0, 0) }]
       : [],
 };
 

@@ -27,7 +27,8 @@ interface IndicatorRef {
 
 /** Every rule id with the parameters its message needs. Ids are stable: profiles and ignore lists refer to them. */
 export interface RuleParams {
-  'table.not-found': { readonly sheets: string };
+  /** The names of the sheets looked at; each language quotes and joins them in its own way. */
+  'table.not-found': { readonly sheets: readonly string[] };
   'table.column-missing': { readonly column: ColumnLabel };
   'table.unit-missing': Record<string, never>;
   'table.no-projects': Record<string, never>;

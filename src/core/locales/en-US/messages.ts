@@ -24,7 +24,7 @@ const EXCEL_ERROR_MEANING: Readonly<Record<string, string>> = {
 export const enUS: MessageCatalog = {
   messages: {
     'table.not-found': (p) =>
-      `No performance target table found in sheet ${p.sheets}. Four layouts were looked for: a row per project with all indicators in one cell (headers 项目名称, 总计, 绩效目标, 绩效指标); a row per indicator (项目名称, 预算数, 一级指标, 二级指标, 三级指标, 指标值); a form per project (项目名称, 年度资金总额, 年度目标 and an indicator block); the department-wide table (部门名称, 资金总额 and its tasks). Lay the header or labels out as one of them.`,
+      `No performance target table found in ${p.sheets.length === 0 ? 'the workbook (it has no sheet)' : `${p.sheets.length === 1 ? 'sheet' : 'sheets'} ${p.sheets.map((s) => `"${s}"`).join(', ')}`}. Four layouts were looked for: a row per project with all indicators in one cell (headers 项目名称, 总计, 绩效目标, 绩效指标); a row per indicator (项目名称, 预算数, 一级指标, 二级指标, 三级指标, 指标值); a form per project (项目名称, 年度资金总额, 年度目标 and an indicator block); the department-wide table (部门名称, 资金总额 and its tasks). Lay the header or labels out as one of them.`,
     'table.column-missing': (p) => `The header has no "${enUS.column[p.column]}" column, so it cannot be checked. Add the column as in the template.`,
     'table.unit-missing': () => 'No currency unit above the header (单位：万元 or 单位：元); checked as 万元. Please state the unit.',
     'table.no-projects': () => 'The table has no project rows: list each project under its unit row.',
