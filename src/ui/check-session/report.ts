@@ -21,9 +21,7 @@ export function createReportWriter(shared: SessionShared): ReportWriter {
 
     async exportReport() {
       const { state } = shared;
-      // Not while another write is in progress (a second click in the same task, before the buttons re-render disabled).
-      if (state.findings === null || state.writing) return;
-      update({ writing: true });
+      if (state.findings === null || !shared.beginWrite()) return;
       try {
         const sheet = await port.writeReport(reportRows(activeFindings(state.findings, state.ignored), state.sheetOrder, locale), ignoredRows(state.findings, state.ignored, state.sheetOrder, locale), locale);
         reportSheet = sheet;
@@ -38,8 +36,7 @@ export function createReportWriter(shared: SessionShared): ReportWriter {
     },
 
     async convertTable(summary, to) {
-      if (shared.state.writing) return;
-      update({ writing: true });
+      if (!shared.beginWrite()) return;
       try {
         const sheet = await port.readSheet(summary.sheet);
         const table = readSheetTables(sheet, 0, { taxonomy: shared.checker.taxonomy }).find((t) => summariseTable(t).cell === summary.cell);

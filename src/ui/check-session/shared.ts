@@ -69,6 +69,12 @@ export interface SessionShared {
    * busy): a write that settles within one task is shown in one render, not one per step.
    */
   hold(): () => void;
+  /**
+   * Marks a write (fix, undo, report, conversion, clearing marks) in progress; false, changing nothing, while one
+   * already is: a second click in the same task as the first comes before the buttons re-render disabled, and its
+   * write found every cell the first had written changed since it was read and warned about each.
+   */
+  beginWrite(): boolean;
   notice(intent: NoticeIntent, text: string): void;
   fail(error: unknown): void;
   /**
@@ -109,6 +115,11 @@ export function createShared(port: WorkbookPort, givenChecker: Checker, locale: 
       state = { ...state, ...change };
       if (holds === 0) notify();
       else pending ??= setTimeout(notify, 0);
+    },
+    beginWrite() {
+      if (state.writing) return false;
+      shared.update({ writing: true });
+      return true;
     },
     hold() {
       holds++;

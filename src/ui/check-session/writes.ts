@@ -55,13 +55,8 @@ export function createWrites(shared: SessionShared, runCheck: (clearNotices: boo
     }
   }
 
-  /**
-   * Runs a write and its re-check with the pane's renders held (shared.hold) until it settles. Not while another
-   * write is in progress: a second click in the same task as the first comes before the pane re-renders its buttons
-   * disabled, and a second fix found every cell the first wrote changed since it was read, warned about each and checked again.
-   */
+  /** Runs a write and its re-check with the pane's renders held (shared.hold) until it settles. */
   async function held(work: (release: () => void) => Promise<void>): Promise<void> {
-    if (shared.state.writing) return;
     const release = shared.hold();
     try {
       await work(release);
@@ -101,8 +96,7 @@ export function createWrites(shared: SessionShared, runCheck: (clearNotices: boo
       }),
 
     async clearMarks() {
-      if (shared.state.writing) return;
-      update({ writing: true });
+      if (!shared.beginWrite()) return;
       try {
         await port.clearMarks();
         notice('success', strings.marksCleared);
@@ -115,10 +109,13 @@ export function createWrites(shared: SessionShared, runCheck: (clearNotices: boo
   };
 }
 
-/** Runs one write with the pane busy, telling what it wrote, what it refused (cells changed since read) and what it learnt of formulas. */
+/**
+ * Runs one write with the pane busy, telling what it wrote, what it refused (cells changed since read) and what it
+ * learnt of formulas; null when it failed, or did not start because another write is in progress.
+ */
 async function write(shared: SessionShared, action: () => Promise<WriteResult>, done: (count: number) => string): Promise<WriteResult | null> {
   const { strings, update, notice, fail } = shared;
-  update({ writing: true });
+  if (!shared.beginWrite()) return null;
   try {
     const result = await action();
     if (result.written.length > 0) notice('success', done(result.written.length));
