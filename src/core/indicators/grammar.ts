@@ -285,9 +285,12 @@ function canonicalItemAt(text: string, pos: number, end: number, expected: numbe
   const source = text.slice(levelsAt, end);
   // Once over the item rather than per field: no match can cross a ； or sit in a taxonomy level name.
   if (HIDDEN_ITEM_MARK.test(source) && HIDDEN_ITEM_START.test(source)) return null;
-  const l2 = canonicalLevel2(text, levelsAt, codes);
+  // Each level's name runs to the next ；, which the match guarantees.
+  const level1End = text.indexOf(FULL_WIDTH_SEMICOLON, levelsAt + 2);
+  const level2End = text.indexOf(FULL_WIDTH_SEMICOLON, level1End + 4);
+  const l2 = canonicalLevel2(text, levelsAt, level1End, level2End, codes);
   if (!l2) return null;
-  const nameAt = text.indexOf(FULL_WIDTH_SEMICOLON, text.indexOf(FULL_WIDTH_SEMICOLON, levelsAt) + 1) + 1;
+  const nameAt = level2End + 1;
   const nameEnd = text.indexOf(FULL_WIDTH_SEMICOLON, nameAt);
   const periodAt = nameEnd + 1 + CANONICAL_PERIOD_LABEL.length;
   const periodEnd = text.indexOf(FULL_WIDTH_SEMICOLON, periodAt);
@@ -324,17 +327,15 @@ const FULL_WIDTH_SEMICOLON = '；';
 const DIGIT_ZERO = 48;
 
 /**
- * The levels of a canonical item whose level 1 code is at `at` (CANONICAL_ITEM matched `\d-name；\d\d-name；`
- * there): the entries the codes name, when each written name is exactly the entry's and level 2 belongs to level 1.
+ * The levels of a canonical item whose level 1 code is at `at` and whose level names end at `end1` and `end2`
+ * (CANONICAL_ITEM matched `\d-name；\d\d-name；` there): the entries the codes name, when each written name is
+ * exactly the entry's and level 2 belongs to level 1.
  */
-function canonicalLevel2(text: string, at: number, codes: CodeTables): { readonly level1: Level1Entry; readonly entry: Level2Entry } | null {
+function canonicalLevel2(text: string, at: number, end1: number, end2: number, codes: CodeTables): { readonly level1: Level1Entry; readonly entry: Level2Entry } | null {
   const l1 = codes.level1[text.charCodeAt(at) - DIGIT_ZERO];
-  // The name runs from after "1-" to the first ；, which the match guarantees.
-  const end1 = text.indexOf(FULL_WIDTH_SEMICOLON, at + 2);
   if (!l1 || end1 - (at + 2) !== l1.name.length || !text.startsWith(l1.name, at + 2)) return null;
   const at2 = end1 + 1;
   const pair = codes.level2[(text.charCodeAt(at2) - DIGIT_ZERO) * 10 + text.charCodeAt(at2 + 1) - DIGIT_ZERO];
-  const end2 = text.indexOf(FULL_WIDTH_SEMICOLON, at2 + 3);
   if (!pair || pair.level1 !== l1 || end2 - (at2 + 3) !== pair.entry.name.length || !text.startsWith(pair.entry.name, at2 + 3)) return null;
   return pair;
 }

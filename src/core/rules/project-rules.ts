@@ -101,7 +101,7 @@ function whenIncomplete<R extends RuleId>(check: ProjectRule<R>['check']): Proje
 const isNumberWithoutUnit = (v: IndicatorValue): boolean => v.number !== null && v.unit === '';
 const isNotSatisfactionRate = (v: IndicatorValue): boolean => v.number === null || !(v.unit === '%' || v.unit === '分');
 // Vague values are value.vague's (a warning), not also this info.
-const isQualitative = (v: IndicatorValue): boolean => v.qualitative && !(PLACEHOLDER_START.test(v.text) && PLACEHOLDER.test(v.text)) && !isVague(v);
+const isQualitative = (v: IndicatorValue): boolean => v.qualitative && placeholderMatch(v.text) === null && !isVague(v);
 
 // The name as written, '' for none: each language's messages say “unnamed” in their own words.
 export const ref = (ind: Indicator, seq: number) => ({ seq, name: ind.name });
