@@ -98,7 +98,8 @@ export const cli: CliStrings = {
     password: () => 'the file is password-protected; remove the password and try again.',
     'legacy-xls': () => 'this is an old Excel 97-2003 (.xls) file; save it as .xlsx in Excel and try again.',
     'not-spreadsheet': () => 'it is not an Excel workbook (.xlsx) or a CSV file.',
-  },  message: MESSAGE,
+  },
+  message: MESSAGE,
   converted: (from, to, layout) => `${from} → ${to}: ${layout}`,
   layouts: { 'one-cell': 'a row per project (indicators in one cell)', 'row-per-indicator': 'a row per indicator' },
   conversionProblem: {

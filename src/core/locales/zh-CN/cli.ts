@@ -104,7 +104,8 @@ Inputs are never overwritten; outputs are written to a temporary file in the sam
     password: () => '文件受密码保护，请先取消密码后再检查。',
     'legacy-xls': () => '这是旧版 Excel 97-2003（.xls）文件，请在 Excel 中另存为 .xlsx 后再检查。',
     'not-spreadsheet': () => '这不是 Excel 工作簿（.xlsx）或 CSV 文件。',
-  },  message: MESSAGE,
+  },
+  message: MESSAGE,
   converted: (from, to, layout) => `${from} → ${to}：${layout}`,
   layouts: { 'one-cell': '每个项目一行（绩效指标写在一个单元格）', 'row-per-indicator': '每个指标一行' },
   conversionProblem: {
