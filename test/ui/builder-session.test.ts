@@ -34,6 +34,16 @@ async function onG6() {
   return { wb, session };
 }
 
+/** On G6, its rows replaced by one inserted from the library (a copy of its first, named 巡查次数): what 追加 adds. */
+async function withInsertedRow() {
+  const { wb, session } = await onG6();
+  const template = session.getState().rows[0];
+  if (!template) throw new Error('rows');
+  session.changeRows(() => []);
+  session.insertRows([{ ...template, name: '巡查次数' }]);
+  return { wb, session, template };
+}
+
 afterEach(() => jest.restoreAllMocks());
 
 describe('createBuilderSession (no React)', () => {
@@ -80,11 +90,7 @@ describe('createBuilderSession (no React)', () => {
   });
 
   test('追加 keeps the cell and adds the rows inserted from the library', async () => {
-    const { wb, session } = await onG6();
-    const template = session.getState().rows[0];
-    if (!template) throw new Error('rows');
-    session.changeRows(() => []);
-    session.insertRows([{ ...template, name: '巡查次数' }]);
+    const { wb, session, template } = await withInsertedRow();
     expect(session.getState().rows[0]?.id).not.toBe(template.id);
     await session.write('append');
     expect(String(cellValue(wb, 'G6'))).toContain('巡查次数');
@@ -92,11 +98,7 @@ describe('createBuilderSession (no React)', () => {
   });
 
   test('追加 clicked twice in one task (before the button re-renders disabled) writes once, and its 撤销 gives the cell back', async () => {
-    const { wb, session } = await onG6();
-    const template = session.getState().rows[0];
-    if (!template) throw new Error('rows');
-    session.changeRows(() => []);
-    session.insertRows([{ ...template, name: '巡查次数' }]);
+    const { wb, session } = await withInsertedRow();
     const writeCells = jest.spyOn(wb, 'writeCells');
     await Promise.all([session.write('append'), session.write('append')]);
     expect(writeCells).toHaveBeenCalledTimes(1);
