@@ -87,6 +87,13 @@ function requestedLocale(argv: readonly string[]): Locale {
   return value === 'en' ? 'en-US' : 'zh-CN';
 }
 
+/** --lang as given: the report's locale (Chinese without it) and the messages' language (both without it); null for another value. */
+function langOption(options: ReadonlyMap<string, string>): { readonly locale: Locale; readonly language: CliMessageLanguage } | null {
+  const lang = options.get('--lang');
+  if (lang === undefined) return { locale: LANG_LOCALES.zh, language: 'both' };
+  return lang === 'zh' || lang === 'en' ? { locale: LANG_LOCALES[lang], language: LANG_LOCALES[lang] } : null;
+}
+
 function parseArguments(argv: readonly string[]): Command {
   if (argv.length === 0) return { kind: 'no-command' };
   const usageError = (problem: UsageProblem): Command => ({ kind: 'usage-error', problem, locale: requestedLocale(argv) });
@@ -129,8 +136,8 @@ function parseArguments(argv: readonly string[]): Command {
   if (format !== 'text' && format !== 'json') {
     return usageError({ kind: 'bad-format', value: format });
   }
-  const lang = options.get('--lang');
-  if (lang !== undefined && lang !== 'zh' && lang !== 'en') return usageError({ kind: 'bad-lang', value: lang });
+  const lang = langOption(options);
+  if (lang === null) return usageError({ kind: 'bad-lang', value: options.get('--lang') ?? '' });
   const marked = options.get('--marked') ?? null;
   if (marked !== null && files.length !== 1) return usageError({ kind: 'marked-one-file' });
   return {
@@ -138,8 +145,8 @@ function parseArguments(argv: readonly string[]): Command {
     files,
     format,
     profile: options.get('--profile') ?? null,
-    locale: LANG_LOCALES[lang ?? 'zh'],
-    language: lang === undefined ? 'both' : LANG_LOCALES[lang],
+    locale: lang.locale,
+    language: lang.language,
     output: options.get('--output') ?? null,
     marked,
     force: options.has('--force'),
@@ -153,9 +160,9 @@ function convertArguments(files: readonly string[], options: ReadonlyMap<string,
   if (!to) return usageError({ kind: 'convert-to' });
   const output = options.get('--output');
   if (output === undefined) return usageError({ kind: 'convert-output' });
-  const lang = options.get('--lang');
-  if (lang !== undefined && lang !== 'zh' && lang !== 'en') return usageError({ kind: 'bad-lang', value: lang });
-  return { kind: 'convert', file, to, output, force: options.has('--force'), language: lang === undefined ? 'both' : LANG_LOCALES[lang] };
+  const lang = langOption(options);
+  if (lang === null) return usageError({ kind: 'bad-lang', value: options.get('--lang') ?? '' });
+  return { kind: 'convert', file, to, output, force: options.has('--force'), language: lang.language };
 }
 
 async function runConvertCommand(command: ConvertCommand, io: CliIo): Promise<number> {
