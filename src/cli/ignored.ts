@@ -15,17 +15,23 @@ export interface IgnoredSplit {
   readonly report: CheckReport;
   readonly ignored: readonly IgnoredHit[];
   /** Why the file's list could not be read (then nothing is ignored); null when it was read or absent. */
-  readonly problem: string | null;
+  readonly problem: IgnoredListProblem | null;
+}
+
+/** Why a file's list could not be read; `newer` when a newer version wrote it. */
+export interface IgnoredListProblem {
+  readonly detail: string;
+  readonly newer: boolean;
 }
 
 /** The ignore list a file carries, or why it cannot be used. */
-export function ignoredListOf(stored: IgnoredSheetRead | undefined): { readonly list: IgnoredFinding[]; readonly problem: string | null } {
+export function ignoredListOf(stored: IgnoredSheetRead | undefined): { readonly list: IgnoredFinding[]; readonly problem: IgnoredListProblem | null } {
   if (!stored) return { list: [], problem: null };
-  if (!stored.ok) return { list: [], problem: stored.detail };
+  if (!stored.ok) return { list: [], problem: { detail: stored.detail, newer: stored.newer === true } };
   try {
     return { list: parseIgnoredSetting(stored.setting), problem: null };
   } catch (error) {
-    return { list: [], problem: error instanceof WorkbookError ? (error.detail ?? error.message) : String(error) };
+    return { list: [], problem: { detail: error instanceof WorkbookError ? (error.detail ?? error.message) : String(error), newer: false } };
   }
 }
 

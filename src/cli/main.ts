@@ -222,7 +222,7 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
       continue;
     }
     const split = splitIgnored(report, input.ignored);
-    if (split.problem !== null) say({ kind: 'ignored-unreadable', file, detail: split.problem });
+    if (split.problem !== null) say({ kind: split.problem.newer ? 'ignored-newer' : 'ignored-unreadable', file, detail: split.problem.detail });
     report = split.report;
     checked.push({ file, report, ignored: split.ignored });
     if (command.marked !== null) toMark = { grid: input.workbook, report, ignored: split.ignored };

@@ -1,9 +1,24 @@
 import { isRecord, ownField } from '../core/json-shape';
-import { IGNORED_LIMITS, workbookError, type IgnoredFinding, type WorkbookError } from './port';
+import { IGNORED_LIMITS, workbookError, WorkbookError, type IgnoredFinding } from './port';
 
 /** The `corrupt-data` error every adapter rejects with when the stored list cannot be read. */
 export function unreadable(detail: string): WorkbookError {
   return workbookError('corrupt-data', { key: 'ignored-unreadable' }, detail);
+}
+
+/** The error for a list a newer version wrote: it cannot be read here, and must not be saved over. */
+export function newerList(detail: string): WorkbookError {
+  return workbookError('corrupt-data', { key: 'ignored-newer' }, detail);
+}
+
+/** Whether a load failed on a list a newer version wrote. */
+export function isNewerList(error: unknown): boolean {
+  return error instanceof WorkbookError && error.text?.key === 'ignored-newer';
+}
+
+/** The error a stored list that cannot be read rejects with: newer (keep it) or unreadable. */
+export function unreadableRead(read: { readonly detail: string; readonly newer?: true }): WorkbookError {
+  return read.newer ? newerList(read.detail) : unreadable(read.detail);
 }
 
 function readEntry(entry: unknown, index: number): IgnoredFinding {

@@ -20,7 +20,10 @@ export function isEmptyIgnoredSetting(setting: string): boolean {
   return setting === '' || setting === '[]';
 }
 
-export type IgnoredSheetRead = { readonly ok: true; readonly setting: string } | { readonly ok: false; readonly detail: string };
+export type IgnoredSheetRead =
+  | { readonly ok: true; readonly setting: string }
+  /** `newer`: a later format, written by a newer version: it must be kept as it is, never replaced by what this version makes of it. */
+  | { readonly ok: false; readonly detail: string; readonly newer?: true };
 
 /** The sheet's cells (first column the text pieces), row by row from A1, for the list's setting text. */
 export function ignoredSheetRows(setting: string): (string | number)[][] {
@@ -49,7 +52,10 @@ export function readIgnoredSheet(values: readonly (readonly CellValue[])[]): Ign
   const [head, ...pieces] = values;
   if (head?.[0] !== IGNORED_SHEET_MARKER) return { ok: false, detail: `sheet ${IGNORED_SHEET_NAME}: A1 is not ${IGNORED_SHEET_MARKER}` };
   const version = head[1];
-  if (version !== IGNORED_SHEET_VERSION) return { ok: false, detail: `sheet ${IGNORED_SHEET_NAME}: format version ${String(version)} (this version reads ${IGNORED_SHEET_VERSION}; a newer 绩效目标表助手 wrote it)` };
+  if (version !== IGNORED_SHEET_VERSION) {
+    const detail = `sheet ${IGNORED_SHEET_NAME}: format version ${String(version)} (this version reads ${IGNORED_SHEET_VERSION})`;
+    return typeof version === 'number' && version > IGNORED_SHEET_VERSION ? { ok: false, detail, newer: true } : { ok: false, detail };
+  }
   let setting = '';
   for (const [index, row] of pieces.entries()) {
     const piece = row[0] ?? null;

@@ -1,20 +1,28 @@
 import type { IgnoredFinding } from './port';
-import { parseIgnoredSetting, serializeIgnored, unreadable } from './ignored-list';
+import { parseIgnoredSetting, serializeIgnored, unreadableRead } from './ignored-list';
+
+/** Why a file's stored list cannot be read; `newer` when a newer version wrote it (then it is never saved over). */
+export interface IgnoredProblem {
+  readonly detail: string;
+  readonly newer?: true;
+}
 
 /** The memory workbook's ignore list, kept as text as in the Office workbook's settings, so it is read back the same way. */
-export function createMemoryIgnores(options: { readonly ignoredSetting?: string; readonly ignoredProblem?: string }) {
+export function createMemoryIgnores(options: { readonly ignoredSetting?: string; readonly ignoredProblem?: IgnoredProblem }) {
   let ignoredSetting: string | undefined = options.ignoredSetting;
-  let ignoredProblem: string | undefined = options.ignoredProblem;
+  let ignoredProblem: IgnoredProblem | undefined = options.ignoredProblem;
 
   return {
     ignoredSetting: () => ignoredSetting,
 
     load(): IgnoredFinding[] {
-      if (ignoredProblem !== undefined) throw unreadable(ignoredProblem);
+      if (ignoredProblem !== undefined) throw unreadableRead(ignoredProblem);
       return parseIgnoredSetting(ignoredSetting);
     },
 
     save(list: readonly IgnoredFinding[]): void {
+      // The file keeps a newer version's list as it came: nothing this version writes may replace it.
+      if (ignoredProblem?.newer) throw unreadableRead(ignoredProblem);
       ignoredSetting = serializeIgnored(list);
       ignoredProblem = undefined;
     },

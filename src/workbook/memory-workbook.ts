@@ -18,7 +18,7 @@ import { createMemoryWrites } from './memory-writes';
 import { uniqueSheetName } from './sheet-names';
 import { writeMemoryReport } from './memory-report';
 import { type IgnoredReportRow } from './ignored-report';
-import { createMemoryIgnores } from './memory-ignores';
+import { createMemoryIgnores, type IgnoredProblem } from './memory-ignores';
 import { createMemoryMarks } from './memory-marks';
 import { createMemoryEvents } from './memory-events';
 import { readMemorySheet, readMemoryWorkbook } from './memory-reads';
@@ -34,8 +34,8 @@ export interface MemoryWorkbookOptions {
   readonly capabilities?: Partial<HostCapabilities>;
   /** The ignore list's stored text, as a workbook setting holds it (JSON); may be anything, as in a real file. */
   readonly ignoredSetting?: string;
-  /** Why the file's stored list could not be read at all (its hidden sheet is not ours or newer): loading rejects until a save. */
-  readonly ignoredProblem?: string;
+  /** Why the file's stored list could not be read at all (its hidden sheet is not ours, or newer): loading rejects until a save; a newer list refuses saves too. */
+  readonly ignoredProblem?: IgnoredProblem;
 }
 
 /** A WorkbookPort held in memory (UI tests, the standalone page), plus what a user or a test does to the workbook. */

@@ -313,6 +313,8 @@ function writeIgnoredSheet(book: ExcelJS.Workbook, setting: string): boolean {
   if (old) {
     const held = readIgnoredSheet(ignoredSheetValues(old));
     if (held.ok && held.setting === setting) return false;
+    // A newer version's list is kept as it came: this version cannot read it, so it has nothing to replace it with.
+    if (!held.ok && held.newer) return false;
     book.removeWorksheet(old.id);
   }
   if (isEmptyIgnoredSetting(setting)) return old !== undefined;

@@ -67,7 +67,7 @@ describe('jixiao check: files it cannot read', () => {
     const detail = /忽略列表无法读取（(.*)），本次检查/.exec(zh.stderr)?.[1] ?? '';
     expect(detail).not.toBe('');
     const zhLine = `${file}：文件中保存的忽略列表无法读取（${detail}），本次检查不忽略任何问题；请在页面或 Excel 中重新忽略后保存。`;
-    const enLine = `${file}: the file's ignore list cannot be read (${detail}); nothing is ignored in this check.`;
+    const enLine = `${file}: the file's ignore list cannot be read (${detail}); nothing is ignored in this check. Ignore the findings again on the page or in Excel, then save.`;
     expect([zh.stderr, en.stderr, both.stderr]).toEqual([`${zhLine}\n`, `${enLine}\n`, `${zhLine} / ${enLine}\n`]);
   });
 });

@@ -33,6 +33,33 @@ describe('an unreadable ignore list in the workbook', () => {
   });
 });
 
+describe('an ignore list a newer version saved', () => {
+  const NEWER = '工作簿中的忽略列表由更新版本的绩效目标表助手保存，此版本无法读取：请更新加载项（或使用更新的版本）后再查看或修改。该列表保持不变。';
+
+  test('the pane says so, never saves over it, and refuses to ignore until the add-in is updated', async () => {
+    const wb = seedWorkbook({ ignoredProblem: { detail: 'sheet jixiao.ignored: format version 2 (this version reads 1)', newer: true } });
+    const { user } = renderPane(wb);
+    expect(await screen.findByText(NEWER)).toBeInTheDocument();
+    expect(screen.queryByText(RESET)).not.toBeInTheDocument();
+    await runCheck(user);
+    await waitFor(() => expect(screen.getByText('请先改正错误再提交。')).toBeInTheDocument());
+    await user.click(within(rowOf(effectMissing)).getByRole('button', { name: '忽略' }));
+    const dialog = await findDialog();
+    await user.type(within(dialog).getByRole('textbox'), '原因');
+    await user.click(dialogButton(dialog, '忽略'));
+    expect(await within(dialog).findByText(NEWER)).toBeInTheDocument();
+    // Nothing was stored: the file keeps the newer list, and loading it still says why it cannot be read.
+    expect(wb.ignoredSetting()).toBeUndefined();
+    await expect(wb.loadIgnored()).rejects.toMatchObject({ text: { key: 'ignored-newer' } });
+  });
+
+  test('the memory workbook refuses to save over it even when asked directly', async () => {
+    const wb = seedWorkbook({ ignoredProblem: { detail: 'format version 3', newer: true } });
+    await expect(wb.saveIgnored([])).rejects.toMatchObject({ code: 'corrupt-data', text: { key: 'ignored-newer' } });
+    expect(wb.ignoredSetting()).toBeUndefined();
+  });
+});
+
 describe('ignoring within the limits the list is read back with', () => {
   test('a reason over 1,000 characters is refused in the dialog and nothing is stored', async () => {
     const wb = seedWorkbook();

@@ -7,7 +7,7 @@ import '@testing-library/jest-dom';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import path from 'path';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { WebApp } from '../../src/web/WebApp';
 import { writeXlsxGrid } from '../../src/workbook/xlsx-writer';
 import { readXlsxGrid } from '../../src/workbook/xlsx-grid';
@@ -16,7 +16,7 @@ import { REPORT_SHEET_NAME } from '../../src/workbook/port';
 import { runInProcess } from '../cli/run-in-process';
 import { SEED_SHEET } from '../fixtures/seed-grid';
 import { renderFluent, type TestUser } from '../ui/render-fluent';
-import { expectedReport, ignoreWithReason, runCheck } from '../ui/pane-harness';
+import { dialogButton, expectedReport, findDialog, ignoreWithReason, rowOf, runCheck } from '../ui/pane-harness';
 
 jest.setTimeout(30_000);
 
@@ -29,6 +29,7 @@ jest.mock('../../src/web/files', () => ({
 const effectMissing = expectedReport().findings.find((f) => f.severity === 'error');
 if (!effectMissing) throw new Error('the seed has one error');
 const REASON = '已与财政局确认，效益指标另行报送';
+const NEWER = '工作簿中的忽略列表由更新版本的绩效目标表助手保存，此版本无法读取：请更新加载项（或使用更新的版本）后再查看或修改。该列表保持不变。';
 
 let dir: string;
 beforeEach(() => {
@@ -115,16 +116,35 @@ describe('an ignore reason travels with the downloaded file', () => {
     expect(screen.queryByRole('tab', { name: 'jixiao.ignored' })).not.toBeInTheDocument();
   });
 
-  it('a file whose list sheet is of a newer format: the page says the list was unreadable and reset, and the check counts the finding', async () => {
+  it('a file whose list sheet is of a newer format: the page says so, refuses to ignore, and the download keeps that list as it was; the CLI says so too', async () => {
     const ExcelJS = (await import('exceljs')).default;
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await writeXlsxGrid({ sheets: [SEED_SHEET] }, { ignored: '[]' })).slice().buffer);
-    book.addWorksheet('jixiao.ignored', { state: 'veryHidden' }).addRows([['jixiao.ignored', 2], ['[]']]);
+    const newerList = [['jixiao.ignored', 2], ['{"entries":[{"key":"a later version\'s key"}]}']];
+    book.addWorksheet('jixiao.ignored', { state: 'veryHidden' }).addRows(newerList);
+    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
     const page = renderPage();
-    await upload(page.user, new Uint8Array(await book.xlsx.writeBuffer()), '新版.xlsx');
-    expect(await screen.findByText('工作簿中保存的忽略列表无法读取，已重置为空：之前忽略的问题会重新显示，请重新标记。')).toBeInTheDocument();
+    await upload(page.user, bytes, '新版.xlsx');
+    expect(await screen.findByText(NEWER)).toBeInTheDocument();
     await runCheck(page.user);
     expect(await screen.findByText('请先改正错误再提交。')).toBeInTheDocument();
+    // Ignoring would save this version's list over the newer one's entries: refused, saying why.
+    await page.user.click(within(rowOf(effectMissing)).getByRole('button', { name: '忽略' }));
+    const dialog = await findDialog();
+    await page.user.type(within(dialog).getByRole('textbox'), '原因');
+    await page.user.click(dialogButton(dialog, '忽略'));
+    expect(await within(dialog).findByText(NEWER)).toBeInTheDocument();
+
+    const downloaded = new ExcelJS.Workbook();
+    await downloaded.xlsx.load((await download(page.user, '干净的副本（不含标记）')).slice().buffer);
+    const kept = downloaded.getWorksheet('jixiao.ignored');
+    expect(kept?.getSheetValues().slice(1).map((row) => (Array.isArray(row) ? row.slice(1) : row))).toEqual(newerList);
+
+    const file = path.join(dir, '新版.xlsx');
+    writeFileSync(file, bytes);
+    const run = await runInProcess('check', file, '--format', 'json');
+    expect(run.stderr).toContain('文件中的忽略列表由更新版本的绩效目标表助手保存');
+    expect((JSON.parse(run.stdout) as { summary: { errors: number } }).summary.errors).toBe(1);
   });
 
   it('a file whose list cannot be read: the CLI says so on stderr and counts the finding again', async () => {

@@ -33,7 +33,10 @@ describe('the ignore list sheet format', () => {
 
   test('a sheet that is not ours, or a newer format, is refused with the reason, never half read', () => {
     expect(readIgnoredSheet([['别的表']])).toEqual({ ok: false, detail: expect.stringContaining('A1 is not') });
-    expect(readIgnoredSheet([['jixiao.ignored', 2], ['[]']])).toEqual({ ok: false, detail: expect.stringContaining('format version 2') });
+    expect(readIgnoredSheet([['jixiao.ignored', 2], ['[]']])).toEqual({ ok: false, detail: expect.stringContaining('format version 2'), newer: true });
+    // Only a later version number is a newer format; anything else in B1 is just unreadable.
+    expect(readIgnoredSheet([['jixiao.ignored', 0], ['[]']])).toEqual({ ok: false, detail: expect.stringContaining('format version 0') });
+    expect(readIgnoredSheet([['jixiao.ignored', '2'], ['[]']])).toEqual({ ok: false, detail: expect.stringContaining('format version 2') });
     expect(readIgnoredSheet([['jixiao.ignored', 1], [42]])).toEqual({ ok: false, detail: expect.stringContaining('A2 is not text') });
   });
 });

@@ -60,6 +60,9 @@ describe('the pane reads and writes the ignore list that travels in the file', (
     await session(excel).saveIgnored([]);
     expect(excel.sheets.map((s) => s.name)).toEqual(['表']);
     excel.addSheet(IGNORED_SHEET_NAME, [['jixiao.ignored', 2], ['[]']]);
-    await expect(session(excel).loadIgnored()).rejects.toMatchObject({ code: 'corrupt-data', detail: expect.stringContaining('format version 2') });
+    await expect(session(excel).loadIgnored()).rejects.toMatchObject({ code: 'corrupt-data', detail: expect.stringContaining('format version 2'), text: { key: 'ignored-newer' } });
+    const other = new ExcelDouble();
+    other.addSheet(IGNORED_SHEET_NAME, [['jixiao.ignored', 'x'], ['[]']]);
+    await expect(session(other).loadIgnored()).rejects.toMatchObject({ code: 'corrupt-data', text: { key: 'ignored-unreadable' } });
   });
 });

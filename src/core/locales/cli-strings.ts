@@ -48,6 +48,7 @@ export type CliMessage =
   | { readonly kind: 'marked-unchecked'; readonly target: string; readonly input: string }
   | { readonly kind: 'marked-not-xlsx'; readonly target: string; readonly input: string }
   | { readonly kind: 'ignored-unreadable'; readonly file: string; readonly detail: string }
+  | { readonly kind: 'ignored-newer'; readonly file: string; readonly detail: string }
   | { readonly kind: 'profile-not-found'; readonly name: string; readonly builtIns: string }
   | { readonly kind: 'profile-not-json'; readonly name: string; readonly detail: string }
   /** The heading line; the problems follow, one a line. */

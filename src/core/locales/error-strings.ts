@@ -22,6 +22,8 @@ export type AdapterError =
   | { readonly key: 'ignored-too-long'; readonly chars: number }
   | { readonly key: 'ignored-save-failed' }
   | { readonly key: 'ignored-unreadable' }
+  /** The list was saved by a newer version: it is kept as it is. */
+  | { readonly key: 'ignored-newer' }
   /** A cell write refused before any cell was written. */
   | { readonly key: 'write-refused'; readonly problem: CellWriteProblem }
   /** A write that failed part-way: which cells landed and which did not, then why it failed. */
@@ -72,6 +74,7 @@ export interface ErrorStrings {
   readonly ignoredTooLong: (chars: number) => string;
   readonly ignoredSaveFailed: string;
   readonly ignoredUnreadable: string;
+  readonly ignoredNewer: string;
   /** A cell write refused before any cell was written, by why. */
   readonly writeRefused: { readonly [K in CellWriteProblem['kind']]: (problem: Extract<CellWriteProblem, { readonly kind: K }>) => string };
   /** What a write that failed part-way did, naming cells as 表!A1 (the first 20); the cause's text follows. */
@@ -101,6 +104,8 @@ export function adapterErrorText(error: AdapterError, strings: ErrorStrings): st
       return strings.ignoredSaveFailed;
     case 'ignored-unreadable':
       return strings.ignoredUnreadable;
+    case 'ignored-newer':
+      return strings.ignoredNewer;
     case 'write-refused':
       return writeRefusedText(error.problem, strings);
     case 'write-partial':

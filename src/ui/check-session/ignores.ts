@@ -1,4 +1,5 @@
 import type { Finding } from '../../core';
+import { isNewerList } from '../../workbook/ignored-list';
 import { IGNORED_LIMITS, WorkbookError, type IgnoredFinding } from '../../workbook/port';
 import { describeError, type SessionShared } from './shared';
 
@@ -12,6 +13,8 @@ export interface Ignores {
 /** The findings the reviewers ignored, kept in the workbook by the port. */
 export function createIgnores(shared: SessionShared): Ignores {
   const { port, strings, update, notice, fail } = shared;
+  // A list a newer version saved: shown as unreadable, and never saved over (that would drop its entries).
+  let newerList: WorkbookError | null = null;
   return {
     load(isActive) {
       port.loadIgnored().then(
@@ -24,6 +27,11 @@ export function createIgnores(shared: SessionShared): Ignores {
         (error: unknown) => {
           if (!isActive()) return;
           if (!(error instanceof WorkbookError) || error.code !== 'corrupt-data') return fail(error);
+          if (isNewerList(error)) {
+            newerList = error;
+            notice('warning', describeError(error, strings, shared.locale));
+            return;
+          }
           // Unreadable: say so and store an empty list, so that the next reviewer is not told again.
           notice('warning', strings.ignoredReset);
           update({ ignored: [] });
@@ -35,6 +43,7 @@ export function createIgnores(shared: SessionShared): Ignores {
     },
 
     async ignore(finding, reason) {
+      if (newerList) return describeError(newerList, strings, shared.locale);
       const entry: IgnoredFinding = { key: finding.key, reason: reason.trim(), by: '', at: new Date().toISOString() };
       const next = [...shared.state.ignored.filter((i) => i.key !== finding.key), entry];
       // Within the limits the stored list is read back with, or it would be unreadable next time.

@@ -1,4 +1,4 @@
-import { parseIgnoredSetting, serializeIgnored, unreadable } from '../ignored-list';
+import { parseIgnoredSetting, serializeIgnored, unreadableRead } from '../ignored-list';
 import { IGNORED_SHEET_NAME, IGNORED_SHEET_ROWS, ignoredSheetRows, readIgnoredSheet } from '../ignored-sheet';
 import { workbookError, type WorkbookPort } from '../port';
 import { IGNORED_SETTING, rangeAddress, toCellValue } from './cells';
@@ -16,7 +16,7 @@ async function readStoredIgnored(context: Excel.RequestContext): Promise<unknown
   const range = sheet.getRange(rangeAddress(0, 0, IGNORED_SHEET_ROWS, 2)).load('values');
   await context.sync();
   const read = readIgnoredSheet(range.values.map((row) => row.map(toCellValue)));
-  if (!read.ok) throw unreadable(read.detail);
+  if (!read.ok) throw unreadableRead(read);
   return read.setting;
 }
 

@@ -22,6 +22,7 @@ export const errors: ErrorStrings = {
   ignoredTooLong: (chars) => `The ignore list is too long (${chars} characters) and was not saved: fix or un-ignore some findings first.`,
   ignoredSaveFailed: 'The ignore list could not be saved: save the workbook, then try again.',
   ignoredUnreadable: 'The ignore list saved in this workbook cannot be read; it was taken as empty.',
+  ignoredNewer: 'The ignore list in this workbook was saved by a newer version of the add-in, which this version cannot read: update the add-in (or use the newer version) to see or change it. The list is kept as it is.',
   writeRefused: {
     'bad-cell': (p) => `No cell was written: "${p.address}" is not a valid cell.`,
     'too-long': (p) => `No cell was written: the new content of ${p.address} has ${p.chars} characters, more than Excel's limit of 32,767 per cell: shorten it and try again.`,

@@ -25,6 +25,7 @@ const MESSAGE: CliStrings['message'] = {
   'marked-unchecked': (m) => `未写出 ${m.target}：${m.input} 无法检查。`,
   'marked-not-xlsx': (m) => `未写出 ${m.target}：--marked 只能用于 .xlsx 文件，${m.input} 不是。`,
   'ignored-unreadable': (m) => `${m.file}：文件中保存的忽略列表无法读取（${m.detail}），本次检查不忽略任何问题；请在页面或 Excel 中重新忽略后保存。`,
+  'ignored-newer': (m) => `${m.file}：文件中的忽略列表由更新版本的绩效目标表助手保存（${m.detail}），本次检查不忽略任何问题；请更新绩效目标表助手后再检查。`,
   'profile-not-found': (m) => `找不到规则配置 ${m.name}：既不是内置配置（${m.builtIns}），也不是可读取的文件。`,
   'profile-not-json': (m) => `规则配置 ${m.name} 不是有效的 JSON：${m.detail}`,
   'profile-invalid': (m) => `规则配置 ${m.name} 有误：`,

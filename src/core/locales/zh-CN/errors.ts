@@ -22,6 +22,7 @@ export const errors: ErrorStrings = {
   ignoredTooLong: (chars) => `忽略列表太长（${chars} 个字符），没有保存：请先修正或取消忽略部分问题。`,
   ignoredSaveFailed: '无法保存忽略列表：请保存工作簿后重试。',
   ignoredUnreadable: '工作簿中保存的忽略列表无法读取，已按空列表处理。',
+  ignoredNewer: '工作簿中的忽略列表由更新版本的绩效目标表助手保存，此版本无法读取：请更新加载项（或使用更新的版本）后再查看或修改。该列表保持不变。',
   writeRefused: {
     'bad-cell': (p) => `没有写入任何单元格：“${p.address}”不是有效的单元格位置。`,
     'too-long': (p) => `没有写入任何单元格：${p.address} 的新内容有 ${p.chars} 个字符，超过了 Excel 单元格的上限 32,767 个字符，请缩短后重试。`,
