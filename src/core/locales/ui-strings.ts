@@ -1,4 +1,5 @@
 import type { Severity } from '../findings';
+import type { ConversionProblem } from '../writers/convert';
 
 export type CheckStage = 'read' | 'check' | 'mark';
 
@@ -51,7 +52,7 @@ export interface UiStrings {
   readonly convertedSuffix: string;
   readonly converted: (sheet: string, layout: string) => string;
   readonly convertRefused: (where: string) => string;
-  readonly convertProblem: (kind: 'separator' | 'two-halves' | 'department', where: string) => string;
+  readonly convertProblem: (kind: ConversionProblem['kind'], where: string) => string;
   readonly convertTableGone: (where: string) => string;
   readonly fixAll: string;
   readonly undo: string;

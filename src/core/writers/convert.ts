@@ -26,7 +26,9 @@ export type ConversionProblem =
   /** 长期 and 年度 halves with indicators of their own cannot be put in one list. */
   | { readonly kind: 'two-halves'; readonly location: CellLocation }
   /** The department table is not a table of projects. */
-  | { readonly kind: 'department'; readonly location: CellLocation };
+  | { readonly kind: 'department'; readonly location: CellLocation }
+  /** A 绩效指标 cell holds text that is no indicator's field (outside the items, a field the grammar cannot place, an ambiguous "."). */
+  | { readonly kind: 'unplaced-text'; readonly location: CellLocation };
 
 export type Conversion = { readonly ok: true; readonly sheet: SheetGrid } | { readonly ok: false; readonly problems: readonly ConversionProblem[] };
 
@@ -91,12 +93,19 @@ function itemText(ind: IndicatorRecord, seq: number, slots: ValueSlots): string 
   return `${seq}、${fields.join('；')}。`;
 }
 
+/** Whether a one-cell string holds text the converted table would have no place for (the items keep only their fields). */
+function hasUnplacedText(text: string): boolean {
+  const parsed = parseIndicators(text);
+  return parsed.strayText !== '' || parsed.ambiguousTerminator || parsed.indicators.some((ind) => ind.extraFields.length > 0);
+}
+
 /** Why the table cannot be written in `to` without losing anything; empty when it can. */
 function problemsOf(table: PerformanceTable, to: TargetLayout): ConversionProblem[] {
   const problems: ConversionProblem[] = [];
   if (table.layout === 'department') return [{ kind: 'department', location: locate(table.sheet, table.headerRow, table.firstCol) }];
   for (const row of table.rows) {
     if ((row.records ?? []).some((r) => r.slots !== undefined)) problems.push({ kind: 'two-halves', location: row.nameLocation });
+    if (row.indicators && hasUnplacedText(row.indicators.text)) problems.push({ kind: 'unplaced-text', location: row.indicators.location });
     if (to !== 'one-cell') continue;
     for (const ind of row.records ?? []) {
       const texts = [written(ind.level1), written(ind.level2), ind.name, ind.period?.text ?? '', ind.annual?.text ?? '', ...Object.values(ind.details ?? {})];

@@ -64,3 +64,27 @@ test('what cannot go without loss is refused, naming the cells: the department t
   expect(convertTable(semicolon, 'one-cell', 'x')).toEqual({ ok: false, problems: [{ kind: 'separator', location: expect.objectContaining({ cell: 'G5' }) }] });
   expect(convertTable(semicolon, 'row-per-indicator', 'x').ok).toBe(true);
 });
+
+describe('a 绩效指标 cell with text no indicator holds is refused, naming the cell, never converted without it', () => {
+  const indicatorCell = (text: (cell: string) => string) => {
+    const [seed] = readTables({ sheets: [SEED_SHEET] }).tables;
+    const project = seed?.rows.find((r) => r.kind === 'project' && r.indicators?.text.startsWith('1、'));
+    if (!seed || !project?.indicators) throw new Error('the seed has a project with indicators');
+    const { row, col, cell } = project.indicators.location;
+    const values = SEED_SHEET.values.map((r, i) => (i === row - SEED_SHEET.originRow ? r.map((v, c) => (c === col - SEED_SHEET.originCol ? text(project.indicators?.text ?? '') : v)) : r));
+    return { table: readTables({ sheets: [{ ...SEED_SHEET, values }] }).tables[0]!, cell };
+  };
+
+  test.each([
+    ['text before the first item', (t: string) => `详见附件。${t}`],
+    ['a field the grammar cannot place', (t: string) => t.replace('；实施周期指标值', '；另见说明；实施周期指标值')],
+    ['a "." that may be a decimal point or a terminator', (t: string) => t.replace(/。(?=2、)/, '.').replace(/年度指标值:([^；。]*?)(\.)(?=2、)/, '年度指标值:9$2')],
+  ])('%s', (_, change) => {
+    const { table, cell } = indicatorCell(change);
+    for (const to of ['row-per-indicator', 'one-cell'] as const) {
+      const converted = convertTable(table, to, 'x');
+      expect(converted).toMatchObject({ ok: false });
+      if (!converted.ok) expect(converted.problems).toContainEqual({ kind: 'unplaced-text', location: expect.objectContaining({ cell }) });
+    }
+  });
+});

@@ -107,6 +107,7 @@ export const cli: CliStrings = {
     separator: 'holds ；, 。 or a line break, which the one-cell string uses as separators',
     'two-halves': 'lists long-term and annual indicators apart, which one table cannot hold',
     department: 'the department-wide table is not a table of projects',
+    'unplaced-text': 'holds text that is not part of any indicator (outside the numbered items, a field the format does not know, or a "." that may be a decimal point), which the converted table has no place for: correct the cell as `jixiao check` says, then convert',
   },
   located: (at, text) => `${at}: ${text}`,
 };

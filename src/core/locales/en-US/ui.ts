@@ -46,7 +46,9 @@ export const ui: UiStrings = {
       ? `${where}: holds ；, 。 or a line break, which one cell would read as another indicator.`
       : kind === 'two-halves'
         ? `${where}: lists long-term and annual indicators apart, which one table cannot hold.`
-        : `${where}: the department-wide table is not a table of projects.`,
+        : kind === 'unplaced-text'
+          ? `${where}: holds text that is not part of any indicator (outside the numbered items, a field the format does not know, or a "." that may be a decimal point), which the converted table has no place for: correct the cell as its findings say, then convert.`
+          : `${where}: the department-wide table is not a table of projects.`,
   convertTableGone: (where) => `No table found at ${where}: it may have moved or changed. Check again, then convert.`,
   fixAll: 'Fix all formatting',
   undo: 'Undo',

@@ -113,6 +113,7 @@ Inputs are never overwritten; outputs are written to a temporary file in the sam
     separator: '含有“；”“。”或换行，一个单元格的写法用它们分隔各部分，无法原样写入',
     'two-halves': '指标分“长期”“年度”两栏，各有自己的指标，无法合成一张表',
     department: '部门整体支出绩效目标表不是项目表，没有可转换的格式',
+    'unplaced-text': '含有不属于任何指标的文字（编号之外的文字、格式不认识的字段，或可能是小数点的“.”），转换后的表没有地方放它：请先按 jixiao check 所列问题改正该单元格，再转换',
   },
   located: (at, text) => `${at}：${text}`,
 };
