@@ -1,6 +1,7 @@
 import { createChecker } from '../../src/core';
 import { createBuilderSession, type BuilderSession, type BuilderState } from '../../src/ui/builder/builder-session';
 import { createMemoryWorkbook, type MemoryWorkbook } from '../../src/workbook/memory-workbook';
+import { workbookError } from '../../src/workbook/port';
 import { SEED_ROWS, SEED_SHEET } from '../fixtures/seed-grid';
 
 const SHEET = SEED_SHEET.name;
@@ -126,6 +127,20 @@ describe('createBuilderSession (no React)', () => {
     await session.write('replace');
     expect(session.getState().notice).toEqual({ intent: 'error', text: expect.stringContaining('网络中断') });
     expect(session.getState().busy).toBe(false);
+  });
+
+  test.each([
+    ['zh-CN', '操作没有完成：工作表受保护'],
+    ['en-US', 'That did not work: The sheet is protected'],
+  ] as const)('%s: a workbook error shows in the pane\'s language, saying how to fix it', async (locale, start) => {
+    const wb = createMemoryWorkbook({ sheets: [SEED_SHEET] });
+    const session = createBuilderSession(wb, checker, locale);
+    session.start();
+    wb.select({ sheet: SHEET, cell: 'G6' });
+    await until(session, (s) => s.loaded !== null && !s.reading);
+    jest.spyOn(wb, 'writeCells').mockRejectedValue(workbookError('protected', { key: 'protected' }));
+    await session.write('replace');
+    expect(session.getState().notice?.text.startsWith(start)).toBe(true);
   });
 
   test('规范整列 on a canonical column previews nothing to change and writes nothing; dispose stops following the selection', async () => {

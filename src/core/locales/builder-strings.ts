@@ -66,6 +66,8 @@ export interface BuilderStrings {
   readonly confirmReplace: string;
   readonly cancel: string;
   readonly failed: (detail: string) => string;
+  /** Cells and places in a message, joined as the language lists them (B6、B7 / B6, B7). */
+  readonly joinList: (items: readonly string[]) => string;
   readonly dismiss: string;
   // Builder: normalise column
   readonly normaliseColumn: string;

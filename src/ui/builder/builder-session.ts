@@ -10,7 +10,7 @@ import {
   type BuilderRow,
 } from '../../core/builder';
 import { planIndicatorBlock } from '../../core/writers/indicator-block';
-import type { SelectedCell, Unsubscribe, UndoRecord, WorkbookPort, WriteResult } from '../../workbook/port';
+import { WorkbookError, workbookErrorMessage, type SelectedCell, type Unsubscribe, type UndoRecord, type WorkbookPort, type WriteResult } from '../../workbook/port';
 import { findIndicatorTarget, normaliseColumn, targetAnchor, type BlockTarget, type CellTarget, type ColumnNormalisation, type IndicatorTarget } from './builder-target';
 import { BUILDER_STRINGS, type BuilderStrings } from './strings';
 
@@ -68,11 +68,13 @@ function slotsOf(target: IndicatorTarget, fromText: ValueSlots): ValueSlots {
   return target.kind === 'cell' ? fromText : target.table.valueSlots;
 }
 
+/** The cells of a message, as the language lists them. */
+const cellList = (strings: BuilderStrings, locations: readonly { readonly location: CellLocation }[]) => strings.joinList(locations.map((c) => c.location.cell));
+
 function sameCell(a: CellLocation, b: CellLocation): boolean {
   return a.sheet === b.sheet && a.row === b.row && a.col === b.col;
 }
 
-const cells = (locations: readonly { readonly location: CellLocation }[]) => locations.map((c) => c.location.cell).join('、');
 
 /** What the writes share: the state, its loading and the one busy / try / catch. */
 interface SessionCore {
@@ -101,7 +103,9 @@ function createCore(port: WorkbookPort, checker: Checker, locale: Locale): Sessi
     for (const listener of [...listeners]) listener();
   }
 
-  const showError = (error: unknown) => update({ notice: { intent: 'error', text: strings.failed(error instanceof Error ? error.message : String(error)) } });
+  // A workbook error in the pane's language (its message is Chinese); anything else as it says.
+  const showError = (error: unknown) =>
+    update({ notice: { intent: 'error', text: strings.failed(error instanceof WorkbookError ? workbookErrorMessage(error, locale) : error instanceof Error ? error.message : String(error)) } });
 
   /** The target's indicators as builder rows: the cell's text read, or the block's records. */
   const rowsOf = (target: IndicatorTarget) =>
@@ -157,7 +161,7 @@ async function writeBlock(core: SessionCore, target: BlockTarget, mode: 'replace
   await core.busyWrite(async () => {
     const result = await port.rewriteBlock(plan.rewrite);
     if (result.undo) update({ lastWrite: result.undo });
-    if (result.conflicts.length > 0) return update({ notice: { intent: 'error', text: strings.conflict(cells(result.conflicts)) } });
+    if (result.conflicts.length > 0) return update({ notice: { intent: 'error', text: strings.conflict(cellList(strings, result.conflicts)) } });
     core.loadTarget(await core.reread(target));
     update({ notice: { intent: 'success', text: strings.rowsWritten(plan.rewrite.newRowCount, plan.rewrite.firstRow + 1) } });
   });
@@ -170,7 +174,7 @@ function afterCellWrite(core: SessionCore, result: WriteResult, target: CellTarg
   if (result.undo) update({ lastWrite: result.undo });
   update({
     notice: result.conflicts.length > 0
-      ? { intent: 'error', text: strings.conflict(cells(result.conflicts)) }
+      ? { intent: 'error', text: strings.conflict(cellList(strings, result.conflicts)) }
       : { intent: 'success', text: strings.written(target.location.cell) },
   });
 }
@@ -186,10 +190,10 @@ async function undoLastWrite(core: SessionCore): Promise<void> {
     update({ lastWrite: null });
     const target = core.state().loaded?.target;
     if (result.conflicts.length > 0) {
-      update({ notice: { intent: 'error', text: strings.undoConflict(cells(result.conflicts)) } });
+      update({ notice: { intent: 'error', text: strings.undoConflict(cellList(strings, result.conflicts)) } });
     } else {
       const rowsBack = (lastWrite.blocks ?? []).map((b) => strings.rowsFrom(b.firstRow + 1));
-      update({ notice: { intent: 'success', text: strings.undone([...lastWrite.restores.map((r) => r.location.cell), ...rowsBack].join('、')) } });
+      update({ notice: { intent: 'success', text: strings.undone(strings.joinList([...lastWrite.restores.map((r) => r.location.cell), ...rowsBack])) } });
     }
     if (target?.kind === 'block') {
       const fresh = await core.reread(target);
@@ -216,7 +220,7 @@ async function normaliseColumnWrite(core: SessionCore): Promise<void> {
     if (target && mine && result.written.some((w) => sameCell(w, target.location))) core.refreshTarget({ ...target, raw: mine.after, text: mine.after });
     if (result.undo) update({ lastWrite: result.undo });
     const texts = [strings.normalised(result.written.length)];
-    if (result.conflicts.length > 0) texts.push(strings.normaliseConflicts(cells(result.conflicts)));
+    if (result.conflicts.length > 0) texts.push(strings.normaliseConflicts(cellList(strings, result.conflicts)));
     update({ notice: { intent: result.conflicts.length > 0 ? 'warning' : 'success', text: texts.join(' ') } });
   });
 }

@@ -59,6 +59,7 @@ export const builder: BuilderStrings = {
   confirmReplace: '仍然替换',
   cancel: '取消',
   failed: (detail) => `操作没有完成：${detail}`,
+  joinList: (items) => items.join('、'),
   dismiss: '关闭',
   normaliseColumn: '规范整列',
   normaliseTitle: (count) => `规范整列：${count} 个单元格将改为规范格式`,
