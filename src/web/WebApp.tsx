@@ -374,7 +374,8 @@ export function WebApp({ locale: initialLocale, storage }: WebAppProps) {
   const { activeSheet, setActiveSheet, selection, setSelection } = useGridSelection(doc, grid);
   useEffect(() => {
     document.documentElement.lang = locale;
-  }, [locale]);
+    document.title = strings.documentTitle;
+  }, [locale, strings]);
 
   function show(name: string, workbook: WorkbookGrid, source: Uint8Array | null = null, ignored?: IgnoredSheetRead, columnWidths?: ColumnWidths) {
     replace(name, workbook, source, ignored, columnWidths);

@@ -79,3 +79,16 @@ describe('the standalone checker', () => {
     expect(screen.getByText('当前文件：信访局.csv')).toBeInTheDocument();
   });
 });
+
+describe('the page in its language', () => {
+  test.each([
+    ['zh-CN', '绩效目标表助手 · 网页版'],
+    ['en-US', 'Performance Target Table Assistant · web page'],
+  ] as const)('%s: the html lang and the browser tab title follow the page language', async (locale, title) => {
+    document.title = '';
+    const { unmount } = renderFluent(<WebApp locale={locale} storage={null} />, { provider: false });
+    await waitFor(() => expect(document.title).toBe(title));
+    expect(document.documentElement.lang).toBe(locale);
+    unmount();
+  });
+});

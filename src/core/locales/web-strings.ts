@@ -3,6 +3,8 @@ import type { Severity } from '../findings';
 /** Every text of the standalone page's own frame (the pane brings its own strings, ui.ts). */
 export interface WebStrings {
   readonly pageTitle: string;
+  /** The browser tab's title. */
+  readonly documentTitle: string;
   readonly tagline: string;
   readonly openFile: string;
   readonly openSample: string;

@@ -2,6 +2,7 @@ import type { WebStrings } from '../web-strings';
 
 export const web: WebStrings = {
   pageTitle: 'Performance Target Table Assistant',
+  documentTitle: 'Performance Target Table Assistant · web page',
   tagline: 'Check 项目支出绩效目标表 in the browser: files are processed on this machine and never uploaded.',
   openFile: 'Open file (.xlsx / .csv)',
   openSample: 'Open the sample',

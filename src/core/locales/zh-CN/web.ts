@@ -2,6 +2,7 @@ import type { WebStrings } from '../web-strings';
 
 export const web: WebStrings = {
   pageTitle: '绩效目标表助手',
+  documentTitle: '绩效目标表助手 · 网页版',
   tagline: '在浏览器中检查项目支出绩效目标表：文件只在本机处理，不会上传。',
   openFile: '打开文件（.xlsx / .csv）',
   openSample: '打开示例表',
