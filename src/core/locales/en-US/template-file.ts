@@ -11,7 +11,7 @@ function where(place: TemplatePlace): string {
 const FIELDS = { id: ': its "id"', name: ': its "name"', value: '' } as const;
 
 export const templateFile: TemplateFileTexts = {
-  'file-not-object': () => 'The template file must be a JSON object. Export the templates again from 我的模板 and import that file.',
+  'file-not-object': () => 'The template file must be a JSON object. Export the templates again with “Export” under My templates, and import that file.',
   'wrong-format': (p) => `This is not an indicator template file: "format" must be "${p.expected}".`,
   'wrong-version': (p) => `Template file version "${p.version}" is not supported; it must be ${p.expected}.`,
   'templates-missing': () => 'The template file has no "templates" array.',
