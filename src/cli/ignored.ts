@@ -1,7 +1,7 @@
 import type { CheckReport, Finding } from '../core/index';
 import { summarise } from '../core/findings';
 import { parseIgnoredSetting } from '../workbook/ignored-list';
-import type { IgnoredSheetRead } from '../workbook/ignored-sheet';
+import type { IgnoredReadProblem, IgnoredSheetRead } from '../workbook/ignored-sheet';
 import { WorkbookError, type IgnoredFinding } from '../workbook/port';
 
 /** A finding the file's own ignore list names, with who ignored it and why. */
@@ -15,23 +15,17 @@ export interface IgnoredSplit {
   readonly report: CheckReport;
   readonly ignored: readonly IgnoredHit[];
   /** Why the file's list could not be read (then nothing is ignored); null when it was read or absent. */
-  readonly problem: IgnoredListProblem | null;
-}
-
-/** Why a file's list could not be read; `newer` when a newer version wrote it. */
-export interface IgnoredListProblem {
-  readonly detail: string;
-  readonly newer: boolean;
+  readonly problem: IgnoredReadProblem | null;
 }
 
 /** The ignore list a file carries, or why it cannot be used. */
-export function ignoredListOf(stored: IgnoredSheetRead | undefined): { readonly list: IgnoredFinding[]; readonly problem: IgnoredListProblem | null } {
+export function ignoredListOf(stored: IgnoredSheetRead | undefined): { readonly list: IgnoredFinding[]; readonly problem: IgnoredReadProblem | null } {
   if (!stored) return { list: [], problem: null };
-  if (!stored.ok) return { list: [], problem: { detail: stored.detail, newer: stored.newer === true } };
+  if (!stored.ok) return { list: [], problem: stored };
   try {
     return { list: parseIgnoredSetting(stored.setting), problem: null };
   } catch (error) {
-    return { list: [], problem: { detail: error instanceof WorkbookError ? (error.detail ?? error.message) : String(error), newer: false } };
+    return { list: [], problem: { detail: error instanceof WorkbookError ? (error.detail ?? error.message) : String(error) } };
   }
 }
 

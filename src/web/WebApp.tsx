@@ -124,8 +124,7 @@ function observed(workbook: MemoryWorkbook, changed: PortChanges): WorkbookPort 
 function storedIgnored(ignored: string | IgnoredSheetRead | undefined): MemoryWorkbookOptions {
   if (ignored === undefined) return {};
   if (typeof ignored === 'string') return { ignoredSetting: ignored };
-  if (ignored.ok) return { ignoredSetting: ignored.setting };
-  return { ignoredProblem: ignored.newer ? { detail: ignored.detail, newer: true } : { detail: ignored.detail } };
+  return ignored.ok ? { ignoredSetting: ignored.setting } : { ignoredProblem: ignored };
 }
 
 /** Runs `task` when the browser is idle (within 2 s at the latest; at once where there is no requestIdleCallback); returns its cancel. */

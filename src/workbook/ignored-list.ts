@@ -1,4 +1,5 @@
 import { isRecord, ownField } from '../core/json-shape';
+import type { IgnoredReadProblem } from './ignored-sheet';
 import { IGNORED_LIMITS, workbookError, WorkbookError, type IgnoredFinding } from './port';
 
 /** The `corrupt-data` error every adapter rejects with when the stored list cannot be read. */
@@ -7,7 +8,7 @@ export function unreadable(detail: string): WorkbookError {
 }
 
 /** The error for a list a newer version wrote: it cannot be read here, and must not be saved over. */
-export function newerList(detail: string): WorkbookError {
+function newerList(detail: string): WorkbookError {
   return workbookError('corrupt-data', { key: 'ignored-newer' }, detail);
 }
 
@@ -17,7 +18,7 @@ export function isNewerList(error: unknown): boolean {
 }
 
 /** The error a stored list that cannot be read rejects with: newer (keep it) or unreadable. */
-export function unreadableRead(read: { readonly detail: string; readonly newer?: true }): WorkbookError {
+export function unreadableRead(read: IgnoredReadProblem): WorkbookError {
   return read.newer ? newerList(read.detail) : unreadable(read.detail);
 }
 

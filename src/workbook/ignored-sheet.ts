@@ -20,10 +20,13 @@ export function isEmptyIgnoredSetting(setting: string): boolean {
   return setting === '' || setting === '[]';
 }
 
-export type IgnoredSheetRead =
-  | { readonly ok: true; readonly setting: string }
-  /** `newer`: a later format, written by a newer version: it must be kept as it is, never replaced by what this version makes of it. */
-  | { readonly ok: false; readonly detail: string; readonly newer?: true };
+/** Why a stored list cannot be read; `newer` when a newer version wrote it: kept as it is, never replaced by what this version makes of it. */
+export interface IgnoredReadProblem {
+  readonly detail: string;
+  readonly newer?: true;
+}
+
+export type IgnoredSheetRead = { readonly ok: true; readonly setting: string } | ({ readonly ok: false } & IgnoredReadProblem);
 
 /** The sheet's cells (first column the text pieces), row by row from A1, for the list's setting text. */
 export function ignoredSheetRows(setting: string): (string | number)[][] {

@@ -1,16 +1,11 @@
 import type { IgnoredFinding } from './port';
 import { parseIgnoredSetting, serializeIgnored, unreadableRead } from './ignored-list';
-
-/** Why a file's stored list cannot be read; `newer` when a newer version wrote it (then it is never saved over). */
-export interface IgnoredProblem {
-  readonly detail: string;
-  readonly newer?: true;
-}
+import type { IgnoredReadProblem } from './ignored-sheet';
 
 /** The memory workbook's ignore list, kept as text as in the Office workbook's settings, so it is read back the same way. */
-export function createMemoryIgnores(options: { readonly ignoredSetting?: string; readonly ignoredProblem?: IgnoredProblem }) {
+export function createMemoryIgnores(options: { readonly ignoredSetting?: string; readonly ignoredProblem?: IgnoredReadProblem }) {
   let ignoredSetting: string | undefined = options.ignoredSetting;
-  let ignoredProblem: IgnoredProblem | undefined = options.ignoredProblem;
+  let ignoredProblem: IgnoredReadProblem | undefined = options.ignoredProblem;
 
   return {
     ignoredSetting: () => ignoredSetting,

@@ -18,7 +18,8 @@ import { createMemoryWrites } from './memory-writes';
 import { uniqueSheetName } from './sheet-names';
 import { writeMemoryReport } from './memory-report';
 import { type IgnoredReportRow } from './ignored-report';
-import { createMemoryIgnores, type IgnoredProblem } from './memory-ignores';
+import { createMemoryIgnores } from './memory-ignores';
+import type { IgnoredReadProblem } from './ignored-sheet';
 import { createMemoryMarks } from './memory-marks';
 import { createMemoryEvents } from './memory-events';
 import { readMemorySheet, readMemoryWorkbook } from './memory-reads';
@@ -35,7 +36,7 @@ export interface MemoryWorkbookOptions {
   /** The ignore list's stored text, as a workbook setting holds it (JSON); may be anything, as in a real file. */
   readonly ignoredSetting?: string;
   /** Why the file's stored list could not be read at all (its hidden sheet is not ours, or newer): loading rejects until a save; a newer list refuses saves too. */
-  readonly ignoredProblem?: IgnoredProblem;
+  readonly ignoredProblem?: IgnoredReadProblem;
 }
 
 /** A WorkbookPort held in memory (UI tests, the standalone page), plus what a user or a test does to the workbook. */

@@ -75,7 +75,6 @@ function sameCell(a: CellLocation, b: CellLocation): boolean {
   return a.sheet === b.sheet && a.row === b.row && a.col === b.col;
 }
 
-
 /** What the writes share: the state, its loading and the one busy / try / catch. */
 interface SessionCore {
   readonly port: WorkbookPort;

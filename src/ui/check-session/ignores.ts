@@ -13,7 +13,7 @@ export interface Ignores {
 /** The findings the reviewers ignored, kept in the workbook by the port. */
 export function createIgnores(shared: SessionShared): Ignores {
   const { port, strings, update, notice, fail } = shared;
-  // A list a newer version saved: shown as unreadable, and never saved over (that would drop its entries).
+  // A list a newer version saved: its own notice, and never saved over (that would drop its entries).
   let newerList: WorkbookError | null = null;
   return {
     load(isActive) {
