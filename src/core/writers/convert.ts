@@ -1,5 +1,5 @@
 import { locate, type CellLocation, type CellRange, type CellValue, type SheetGrid } from '../grid';
-import { DETAIL_LABELS, parseIndicators, readsAsValueLabel } from '../indicators/grammar';
+import { DETAIL_LABELS, parseIndicators, readsAsValueLabel, type IndicatorParse } from '../indicators/grammar';
 import type { LevelRef } from '../indicators/grammar';
 import { CATALOGS } from '../messages';
 import {
@@ -51,14 +51,23 @@ function written(ref: LevelRef<unknown> | null): string {
   return ref.code === null ? ref.name : `${ref.code}-${ref.name}`;
 }
 
+// A conversion asks each 绩效指标 cell for its indicators, its slots and what it holds beside them: parsed once.
+const PARSED_CELLS = new WeakMap<NonNullable<TableRow['indicators']>, IndicatorParse>();
+
+function parsedCell(cell: NonNullable<TableRow['indicators']>): IndicatorParse {
+  let parsed = PARSED_CELLS.get(cell);
+  if (!parsed) PARSED_CELLS.set(cell, (parsed = parseIndicators(cell.text)));
+  return parsed;
+}
+
 /** The indicators of a project, whatever its layout. */
 function indicatorsOf(table: PerformanceTable, row: TableRow): readonly IndicatorRecord[] {
   if (row.records) return row.records;
-  return row.indicators ? parseIndicators(row.indicators.text).indicators : [];
+  return row.indicators ? parsedCell(row.indicators).indicators : [];
 }
 
 function slotsOf(table: PerformanceTable, row: TableRow): ValueSlots {
-  if (table.layout === 'one-cell') return row.indicators ? parseIndicators(row.indicators.text).slots : 'both';
+  if (table.layout === 'one-cell') return row.indicators ? parsedCell(row.indicators).slots : 'both';
   return table.valueSlots;
 }
 
@@ -93,9 +102,9 @@ function itemText(ind: IndicatorRecord, seq: number, slots: ValueSlots): string 
   return `${seq}、${fields.join('；')}。`;
 }
 
-/** Whether a one-cell string holds text the converted table would have no place for (the items keep only their fields). */
-function hasUnplacedText(text: string): boolean {
-  const parsed = parseIndicators(text);
+/** Whether a 绩效指标 cell holds text the converted table would have no place for (the items keep only their fields). */
+function hasUnplacedText(cell: NonNullable<TableRow['indicators']>): boolean {
+  const parsed = parsedCell(cell);
   return parsed.strayText !== '' || parsed.ambiguousTerminator || parsed.indicators.some((ind) => ind.extraFields.length > 0);
 }
 
@@ -105,7 +114,7 @@ function problemsOf(table: PerformanceTable, to: TargetLayout): ConversionProble
   if (table.layout === 'department') return [{ kind: 'department', location: locate(table.sheet, table.headerRow, table.firstCol) }];
   for (const row of table.rows) {
     if ((row.records ?? []).some((r) => r.slots !== undefined)) problems.push({ kind: 'two-halves', location: row.nameLocation });
-    if (row.indicators && hasUnplacedText(row.indicators.text)) problems.push({ kind: 'unplaced-text', location: row.indicators.location });
+    if (row.indicators && hasUnplacedText(row.indicators)) problems.push({ kind: 'unplaced-text', location: row.indicators.location });
     if (to !== 'one-cell') continue;
     for (const ind of row.records ?? []) {
       const texts = [written(ind.level1), written(ind.level2), ind.name, ind.period?.text ?? '', ind.annual?.text ?? '', ...Object.values(ind.details ?? {})];
