@@ -52,7 +52,8 @@ export interface UiStrings {
   readonly convertedSuffix: string;
   readonly converted: (sheet: string, layout: string) => string;
   readonly convertRefused: (where: string) => string;
-  readonly convertProblem: (kind: ConversionProblem['kind'], where: string) => string;
+  /** Why a table was not converted, by problem: each kind has its text, checked by the compiler. */
+  readonly convertProblem: { readonly [K in ConversionProblem['kind']]: (where: string) => string };
   readonly convertTableGone: (where: string) => string;
   readonly fixAll: string;
   readonly undo: string;

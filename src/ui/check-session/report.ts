@@ -48,7 +48,7 @@ export function createReportWriter(shared: SessionShared): ReportWriter {
         const { convertTable } = await import(/* webpackChunkName: "convert" */ '../../core/writers/convert');
         const converted = convertTable(table, to, `${summary.sheet}-${strings.convertedSuffix}`);
         if (!converted.ok) {
-          notice('warning', [strings.convertRefused(`${summary.sheet}!${summary.cell}`), ...converted.problems.map((p) => strings.convertProblem(p.kind, `${p.location.sheet}!${p.location.cell}`))].join('\n'));
+          notice('warning', [strings.convertRefused(`${summary.sheet}!${summary.cell}`), ...converted.problems.map((p) => strings.convertProblem[p.kind](`${p.location.sheet}!${p.location.cell}`))].join('\n'));
           return;
         }
         const name = await port.addSheet(converted.sheet);

@@ -41,14 +41,12 @@ export const ui: UiStrings = {
   convertedSuffix: 'converted',
   converted: (sheet, layout) => `The table was written as ${layout} in the new sheet "${sheet}"; the table itself is unchanged.`,
   convertRefused: (where) => `The table at ${where} was not converted: some of it cannot be written as it is:`,
-  convertProblem: (kind, where) =>
-    kind === 'separator'
-      ? `${where}: holds ；, 。 or a line break, which one cell would read as another indicator.`
-      : kind === 'two-halves'
-        ? `${where}: lists long-term and annual indicators apart, which one table cannot hold.`
-        : kind === 'unplaced-text'
-          ? `${where}: holds text that is not part of any indicator (outside the numbered items, a field the format does not know, or a "." that may be a decimal point), which the converted table has no place for: correct the cell as its findings say, then convert.`
-          : `${where}: the department-wide table is not a table of projects.`,
+  convertProblem: {
+    separator: (where) => `${where}: holds ；, 。 or a line break, which one cell would read as another indicator.`,
+    'two-halves': (where) => `${where}: lists long-term and annual indicators apart, which one table cannot hold.`,
+    department: (where) => `${where}: the department-wide table is not a table of projects.`,
+    'unplaced-text': (where) => `${where}: holds text that is not part of any indicator (outside the numbered items, a field the format does not know, or a "." that may be a decimal point), which the converted table has no place for: correct the cell as its findings say, then convert.`,
+  },
   convertTableGone: (where) => `No table found at ${where}: it may have moved or changed. Check again, then convert.`,
   fixAll: 'Fix all formatting',
   undo: 'Undo',

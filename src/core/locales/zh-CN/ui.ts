@@ -41,14 +41,12 @@ export const ui: UiStrings = {
   convertedSuffix: '转换',
   converted: (sheet, layout) => `已把表格写成“${layout}”，放在新工作表“${sheet}”中；原表没有改动。`,
   convertRefused: (where) => `${where} 的表格没有转换，因为有内容无法原样写入：`,
-  convertProblem: (kind, where) =>
-    kind === 'separator'
-      ? `${where}：含有“；”“。”或换行，写进一个单元格会被读成另一项指标。`
-      : kind === 'two-halves'
-        ? `${where}：指标分“长期”“年度”两栏，各有自己的指标，无法合成一张表。`
-        : kind === 'unplaced-text'
-          ? `${where}：含有不属于任何指标的文字（编号之外的文字、格式不认识的字段，或可能是小数点的“.”），转换后的表没有地方放它：请先按该单元格的问题改正，再转换。`
-          : `${where}：部门整体支出绩效目标表不是项目表，没有可转换的格式。`,
+  convertProblem: {
+    separator: (where) => `${where}：含有“；”“。”或换行，写进一个单元格会被读成另一项指标。`,
+    'two-halves': (where) => `${where}：指标分“长期”“年度”两栏，各有自己的指标，无法合成一张表。`,
+    department: (where) => `${where}：部门整体支出绩效目标表不是项目表，没有可转换的格式。`,
+    'unplaced-text': (where) => `${where}：含有不属于任何指标的文字（编号之外的文字、格式不认识的字段，或可能是小数点的“.”），转换后的表没有地方放它：请先按该单元格的问题改正，再转换。`,
+  },
   convertTableGone: (where) => `在 ${where} 没有找到这张表，它可能已被移动或修改：请重新校验后再转换。`,
   fixAll: '全部修正格式',
   undo: '撤销',
